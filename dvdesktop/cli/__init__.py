@@ -1,0 +1,69 @@
+"""The command line: `dvdesktop [--db DB] [--demo] [COMMAND ...]`.
+
+Each command lives in a module of this package with `register(subparsers)`;
+the handler returns an exit code. User and data errors exit 1 with one
+Vietnamese line on stderr, wrong usage exits 2, and a traceback is shown only
+with --debug.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from .. import __version__
+from ..errors import UserError
+
+# Modules registering subcommands, in the order `--help` lists them.
+COMMAND_MODULES = ("demo", "stats", "check", "backup", "print_cmd")
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2, as argparse does, with our wording
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi cú pháp: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseParser(prog="dvdesktop", description="Quản lý Tổ dân vận ở cơ sở.")
+    parser.add_argument("--version", action="version", version=f"dvdesktop {__version__}")
+    parser.add_argument("--db", help="tệp SQLite hoặc địa chỉ postgresql://… (mặc định: DVDESKTOP_DB hoặc tệp trong thư mục dữ liệu)")
+    parser.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu mẫu (tạo khi chưa có)")
+    parser.add_argument("--debug", action="store_true", help="in đầy đủ lỗi để gỡ rối")
+    sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{name}":
+                continue  # a command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command is None:
+            from ..gui.app import run_gui
+
+            return run_gui(args)
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        if args.debug:
+            raise
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a clerk
+        if args.debug:
+            raise
+        logging.getLogger("dvdesktop").exception("unexpected error")
+        print(f"Lỗi không mong muốn ({type(exc).__name__}: {exc}). Chạy lại với --debug để xem chi tiết.", file=sys.stderr)
+        return 1

@@ -1,0 +1,198 @@
+"""Declarative field rules: how a value typed in a form, a CLI argument or an
+imported cell becomes a stored value, or a ValidationError naming the field."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..errors import ValidationError
+from ..vn import clean_line, nfc, parse_date
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # Vietnamese, used in messages
+    required: bool = False
+
+    def coerce(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def empty(self) -> Any:
+        return None
+
+    def _blank(self, value: Any) -> bool:
+        return value is None or (isinstance(value, str) and not value.strip())
+
+    def clean(self, value: Any) -> Any:
+        if self._blank(value):
+            if self.required:
+                raise ValidationError(self.name, f"Chưa nhập {self.label.lower()}.")
+            return self.empty()
+        return self.coerce(value)
+
+
+@dataclass(frozen=True)
+class Text(Field):
+    max_length: int = 200
+    multiline: bool = False
+
+    def empty(self):
+        return ""
+
+    def coerce(self, value):
+        text = nfc(str(value)) if self.multiline else clean_line(str(value))
+        if len(text) > self.max_length:
+            raise ValidationError(self.name, f"{self.label} dài quá {self.max_length} ký tự.")
+        return text
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, Vietnamese label)
+    default: str | None = None
+
+    def empty(self):
+        return self.default
+
+    def coerce(self, value):
+        value = nfc(str(value))
+        for code, label in self.choices:
+            if value == code or value.casefold() == label.casefold():
+                return code
+        allowed = ", ".join(label for _, label in self.choices)
+        raise ValidationError(self.name, f"{self.label} «{value}» không hợp lệ; chọn một trong: {allowed}.")
+
+    def label_of(self, code: str | None) -> str:
+        return dict(self.choices).get(code or "", code or "")
+
+
+@dataclass(frozen=True)
+class Integer(Field):
+    minimum: int | None = 0
+    maximum: int | None = None
+    default: int | None = None
+
+    def empty(self):
+        return self.default
+
+    def coerce(self, value):
+        if isinstance(value, bool):
+            raise ValidationError(self.name, f"{self.label} phải là số.")
+        try:
+            number = int(str(value).strip().replace(".", "").replace(" ", "")) if isinstance(value, str) else int(value)
+        except (TypeError, ValueError):
+            raise ValidationError(self.name, f"{self.label} phải là số nguyên.") from None
+        if self.minimum is not None and number < self.minimum:
+            raise ValidationError(self.name, f"{self.label} không được nhỏ hơn {self.minimum}.")
+        if self.maximum is not None and number > self.maximum:
+            raise ValidationError(self.name, f"{self.label} không được lớn hơn {self.maximum}.")
+        return number
+
+
+@dataclass(frozen=True)
+class Number(Field):
+    """A decimal typed the Vietnamese way ('1.234,5') or the plain way ('1234.5')."""
+
+    minimum: Decimal | None = Decimal(0)
+    default: Decimal | None = None
+
+    def empty(self):
+        return self.default
+
+    def coerce(self, value):
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "")
+            if "," in text:
+                text = text.replace(".", "").replace(",", ".")
+            value = text
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            raise ValidationError(self.name, f"{self.label} phải là số.") from None
+        if not number.is_finite():
+            raise ValidationError(self.name, f"{self.label} phải là số.")
+        if self.minimum is not None and number < self.minimum:
+            raise ValidationError(self.name, f"{self.label} không được nhỏ hơn {self.minimum}.")
+        return number
+
+
+@dataclass(frozen=True)
+class Date(Field):
+    def coerce(self, value):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            day = parse_date(str(value))
+        except ValueError as exc:
+            raise ValidationError(self.name, f"{self.label}: {exc}") from None
+        if not 1900 <= day.year <= 2200:
+            raise ValidationError(self.name, f"{self.label}: năm {day.year} không hợp lệ.")
+        return day
+
+
+@dataclass(frozen=True)
+class DateTime(Field):
+    def coerce(self, value):
+        if isinstance(value, dt.datetime):
+            return value.replace(microsecond=0)
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time(0, 0))
+        text = str(value).strip()
+        try:
+            return dt.datetime.fromisoformat(text).replace(microsecond=0)
+        except ValueError:
+            pass
+        # "14:30 05/01/2025" or "05/01/2025 14:30"
+        parts = text.split()
+        if len(parts) == 2:
+            time_part, date_part = (parts if ":" in parts[0] else parts[::-1])
+            try:
+                hh, mm = (int(x) for x in time_part.lower().replace("h", ":").split(":")[:2])
+                day = parse_date(date_part)
+                return dt.datetime.combine(day, dt.time(hh, mm))
+            except ValueError:
+                pass
+        raise ValidationError(self.name, f"{self.label} «{text}» không hợp lệ; nhập dạng giờ:phút ngày/tháng/năm.")
+
+
+@dataclass(frozen=True)
+class Boolean(Field):
+    default: bool | None = False
+
+    def empty(self):
+        return self.default
+
+    def coerce(self, value):
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().casefold()
+        if text in {"1", "true", "có", "co", "x", "yes", "đúng", "c"}:
+            return True
+        if text in {"0", "false", "không", "khong", "no", "sai", "k"}:
+            return False
+        raise ValidationError(self.name, f"{self.label}: ghi «có» hoặc «không».")
+
+
+@dataclass(frozen=True)
+class Ref(Field):
+    """A reference to another record by id (or the record itself)."""
+
+    model: Any = None
+
+    def coerce(self, value):
+        record_id = getattr(value, "id", value)
+        try:
+            record_id = int(record_id)
+        except (TypeError, ValueError):
+            raise ValidationError(self.name, f"{self.label} không hợp lệ.") from None
+        query = self.model.select(self.model.id).where(self.model.id == record_id)
+        if hasattr(self.model, "deleted_at"):
+            query = query.where(self.model.deleted_at.is_null())
+        if not query.exists():
+            raise ValidationError(self.name, f"Không tìm thấy {self.label.lower()} đã chọn (có thể đã bị xóa).")
+        return record_id

@@ -1,0 +1,185 @@
+"""The generic part of every record service: validate, save in a transaction,
+bump the version, write the audit log, soft delete and restore.
+
+A service for one kind of record lists its fields (services.fields) and adds
+its own rules in check(). The GUI, the command line, the importers and the
+tests all create, change and delete records through these methods.
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import peewee as pw
+
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..store.base import BaseModel, database_proxy, now
+from . import audit
+from .fields import Field
+
+
+class RecordService:
+    model: ClassVar[type[BaseModel]]
+    fields: ClassVar[tuple[Field, ...]] = ()
+    label: ClassVar[str] = "bản ghi"  # Vietnamese, for messages: "tổ dân vận", "thành viên" ...
+
+    # --- reading ---------------------------------------------------------------
+
+    @classmethod
+    def field(cls, name: str) -> Field:
+        for f in cls.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @classmethod
+    def get(cls, record_id: int, *, include_deleted: bool = False) -> BaseModel:
+        query = cls.model.select().where(cls.model.id == record_id)
+        if not include_deleted and cls.soft_delete():
+            query = query.where(cls.model.deleted_at.is_null())
+        record = query.first()
+        if record is None:
+            raise NotFoundError(f"Không tìm thấy {cls.label} số {record_id} (có thể đã bị xóa).")
+        return record
+
+    @classmethod
+    def soft_delete(cls) -> bool:
+        return "deleted_at" in cls.model._meta.fields
+
+    @classmethod
+    def active(cls) -> pw.ModelSelect:
+        query = cls.model.select()
+        if cls.soft_delete():
+            query = query.where(cls.model.deleted_at.is_null())
+        return query
+
+    # --- validation ------------------------------------------------------------
+
+    @classmethod
+    def clean(cls, data: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+        """Coerce *data* by the field rules. Unknown keys are an error (a typo
+        in a script must not be silently dropped)."""
+        known = {f.name for f in cls.fields}
+        unknown = set(data) - known
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ValidationError(name, f"Trường «{name}» không có trong {cls.label}.")
+        cleaned = {}
+        for f in cls.fields:
+            if f.name in data:
+                cleaned[f.name] = f.clean(data[f.name])
+            elif not partial:
+                cleaned[f.name] = f.clean(None)
+        return cleaned
+
+    @classmethod
+    def check(cls, values: dict[str, Any], existing: BaseModel | None) -> None:
+        """Rules across fields and records; *values* is the full new state."""
+
+    @classmethod
+    def validate(cls, data: dict[str, Any], existing: BaseModel | None = None) -> dict[str, Any]:
+        """Clean and check without saving (forms call this as the clerk types)."""
+        cleaned = cls.clean(data, partial=existing is not None)
+        state = cls._state(existing) if existing is not None else {}
+        state.update(cleaned)
+        cls.check(state, existing)
+        return cleaned
+
+    @classmethod
+    def _state(cls, record: BaseModel) -> dict[str, Any]:
+        return {f.name: record.__data__.get(f.name) for f in cls.fields}
+
+    # --- writing ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, data: dict[str, Any]) -> BaseModel:
+        with database_proxy.atomic():
+            cleaned = cls.validate(data)
+            record = cls.model(**cleaned)
+            record.save(force_insert=True)
+            cls.after_save(record, None)
+            audit.write("create", record, after=audit.snapshot(record))
+        return record
+
+    @classmethod
+    def update(cls, record_id: int, data: dict[str, Any], *, expected_version: int | None = None) -> BaseModel:
+        with database_proxy.atomic():
+            record = cls.get(record_id)
+            if expected_version is not None and record.version != expected_version:
+                raise ConflictError(
+                    f"{cls.label.capitalize()} này vừa được người khác sửa sau khi bạn mở. "
+                    "Hãy đóng và mở lại để xem bản mới nhất."
+                )
+            before = audit.snapshot(record)
+            cleaned = cls.validate(data, record)
+            for name, value in cleaned.items():
+                setattr(record, name, value)
+            record.version = record.version + 1
+            record.updated_at = now()
+            cls._prepare_update(record)
+            # A concurrent writer that bumped the version in between makes this match nothing.
+            if cls.model.update(cls._columns(record)).where(
+                (cls.model.id == record.id) & (cls.model.version == record.version - 1)
+            ).execute() != 1:
+                raise ConflictError(f"{cls.label.capitalize()} này vừa được người khác sửa. Hãy mở lại.")
+            cls.after_save(record, before)
+            audit.write("update", record, before=before, after=audit.snapshot(record))
+        return record
+
+    @classmethod
+    def _prepare_update(cls, record: BaseModel) -> None:
+        row = {name: getattr(record, name) for name in record._meta.fields if name in record.__data__}
+        cls.model.prepare_row(row)
+        for name, value in row.items():
+            setattr(record, name, value)
+
+    @classmethod
+    def _columns(cls, record: BaseModel) -> dict:
+        return {cls.model._meta.fields[name]: getattr(record, name) for name in record.__data__ if name != "id"}
+
+    @classmethod
+    def after_save(cls, record: BaseModel, before: dict | None) -> None:
+        """Hook for dependent records (history rows and the like)."""
+
+    @classmethod
+    def delete(cls, record_id: int) -> None:
+        """Soft delete where the table has a trash, else remove the row."""
+        with database_proxy.atomic():
+            record = cls.get(record_id)
+            cls.check_delete(record)
+            before = audit.snapshot(record)
+            if cls.soft_delete():
+                cls.model.update(deleted_at=now(), version=cls.model.version + 1, updated_at=now()).where(
+                    cls.model.id == record.id
+                ).execute()
+            else:
+                record.delete_instance()
+            audit.write("delete", record, before=before)
+
+    @classmethod
+    def check_delete(cls, record: BaseModel) -> None:
+        """Raise ValidationError when *record* must not be deleted."""
+
+    @classmethod
+    def restore(cls, record_id: int) -> BaseModel:
+        with database_proxy.atomic():
+            record = cls.get(record_id, include_deleted=True)
+            if record.deleted_at is None:
+                return record
+            cls.model.update(deleted_at=None, version=cls.model.version + 1, updated_at=now()).where(
+                cls.model.id == record.id
+            ).execute()
+            audit.write("restore", record)
+        return cls.get(record_id)
+
+    @classmethod
+    def trash(cls) -> pw.ModelSelect:
+        return cls.model.select().where(cls.model.deleted_at.is_null(False)).order_by(cls.model.deleted_at.desc())
+
+    @classmethod
+    def purge(cls, record_id: int) -> None:
+        """Remove a record from the trash for good (personal data deletion)."""
+        with database_proxy.atomic():
+            record = cls.get(record_id, include_deleted=True)
+            before = audit.snapshot(record)
+            record.delete_instance()
+            audit.write("purge", record, before=before)

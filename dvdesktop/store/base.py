@@ -1,0 +1,70 @@
+"""The base every stored record shares: integer key, stable uid, times, version."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import peewee as pw
+
+from ..vn import fold, nfc
+
+# Bound at run time to SQLite or PostgreSQL by store.database.open_database().
+database_proxy = pw.DatabaseProxy()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+class BaseModel(pw.Model):
+    """Every table: integer key, a UUID for merging data of many communes,
+    creation and update times, and a version counter for optimistic locking."""
+
+    id = pw.AutoField()
+    uid = pw.CharField(max_length=36, unique=True, default=new_uid)
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+    version = pw.IntegerField(default=1)
+
+    # Columns holding a folded copy of other columns for diacritic-free search:
+    # {"name_folded": ("name",)}. Filled by prepare_row().
+    folded_columns: dict[str, tuple[str, ...]] = {}
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+    @classmethod
+    def prepare_row(cls, row: dict) -> dict:
+        """Normalise a row dict at the storage boundary: NFC for every text,
+        and the derived search columns. Used by save() and by bulk inserts."""
+        for name, field in cls._meta.fields.items():
+            if isinstance(field, (pw.CharField, pw.TextField)) and isinstance(row.get(name), str):
+                row[name] = nfc(row[name])
+        for column, sources in cls.folded_columns.items():
+            if any(src in row for src in sources):
+                row[column] = " ".join(fold(row.get(src)) for src in sources if row.get(src)).strip()
+        cls.derive(row)
+        return row
+
+    @classmethod
+    def derive(cls, row: dict) -> None:
+        """Subclasses fill other derived columns (sort keys) here."""
+
+    def save(self, *args, **kwargs):
+        row = {name: getattr(self, name) for name in self._meta.fields if name in self.__data__}
+        self.prepare_row(row)
+        for name, value in row.items():
+            setattr(self, name, value)
+        return super().save(*args, **kwargs)
+
+
+class SoftDeleteModel(BaseModel):
+    """Records a clerk deletes go to the trash first (deleted_at set) and can
+    be restored from there."""
+
+    deleted_at = pw.DateTimeField(null=True, index=True)

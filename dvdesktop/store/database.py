@@ -1,0 +1,194 @@
+"""Opening a database (SQLite file or PostgreSQL server), schema version checks,
+upgrades, and consistent backup copies."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+from playhouse.db_url import parse as parse_url
+from playhouse.migrate import SchemaMigrator
+
+from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
+from . import migrations
+from .base import database_proxy
+from .location import DatabaseSpec, resolve
+from .models import ALL_MODELS, Meta
+
+log = logging.getLogger(__name__)
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,  # ms: another PC or the backup thread may hold a lock briefly
+    "synchronous": "normal",
+    "cache_size": -32000,  # 32 MB
+}
+
+
+class Sqlite(pw.SqliteDatabase):
+    pass
+
+
+def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
+    if not path.exists():
+        if not create:
+            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}»: {exc.strerror}.") from exc
+    elif path.is_dir():
+        raise DatabaseUnavailable(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu.")
+    return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+
+
+def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
+    params = parse_url(url)
+    params.setdefault("connect_timeout", 10)
+    return pw.PostgresqlDatabase(params.pop("database"), **params)
+
+
+def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
+    """Plain Vietnamese for errors of the environment."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "Cơ sở dữ liệu đang bị máy khác hoặc chương trình khác khóa. Hãy thử lại sau ít phút."
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return f"Tệp «{spec.target}» chỉ cho phép đọc, không ghi được. Hãy chép tệp sang thư mục khác hoặc sửa quyền."
+    if "disk is full" in text or "no space" in text or "database or disk is full" in text:
+        return "Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại."
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return f"Tệp «{spec.target}» không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng."
+    if "unable to open" in text:
+        return f"Không mở được tệp «{spec.target}»."
+    if spec.is_postgres and any(s in text for s in ("could not connect", "connection refused", "timeout", "could not translate host", "server closed")):
+        return f"Không kết nối được máy chủ {spec.display()}. Hãy kiểm tra mạng và máy chủ."
+    if spec.is_postgres and ("password authentication" in text or "authentication failed" in text):
+        return f"Máy chủ {spec.display()} từ chối tên đăng nhập hoặc mật khẩu."
+    if spec.is_postgres and "does not exist" in text:
+        return f"Máy chủ không có cơ sở dữ liệu được chỉ định ({spec.display()})."
+    return f"Lỗi cơ sở dữ liệu: {exc}"
+
+
+def schema_version(db: pw.Database) -> int | None:
+    """The schema version stored in *db*, None for an empty database."""
+    if not db.table_exists(Meta._meta.table_name):
+        tables = db.get_tables()
+        if tables:
+            raise DatabaseUnavailable("Cơ sở dữ liệu này không phải của chương trình Tổ dân vận (thiếu bảng phiên bản).")
+        return None
+    row = db.execute_sql(f"SELECT value FROM {Meta._meta.table_name} WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def _set_version(db: pw.Database, version: int) -> None:
+    Meta.insert(key="schema_version", value=str(version)).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: str(version)}
+    ).execute()
+
+
+def backup_sqlite(source: str | Path, target: str | Path) -> Path:
+    """A consistent copy of a SQLite database, even while it is being written
+    (SQLite online backup API)."""
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{source}».")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst, pages=1024)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        tmp.replace(target)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseUnavailable(f"Không sao lưu được: {exc}") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseUnavailable(f"Không ghi được tệp sao lưu «{target}»: {exc.strerror}.") from exc
+    return target
+
+
+def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
+    steps = migrations.pending(current)
+    if not steps:
+        return None
+    backup = None
+    if not spec.is_postgres:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path(spec.target)
+        backup = backup_sqlite(path, path.with_name(f"{path.stem}.v{current}-{stamp}.bak{path.suffix}"))
+        log.info("backup before upgrade written to %s", backup)
+    migrator = SchemaMigrator.from_database(db)
+    for step in steps:
+        with db.atomic():
+            step.apply(db, migrator)
+            _set_version(db, step.version)
+        log.info("database upgraded to schema %d (%s)", step.version, step.description)
+    return backup
+
+
+def open_database(value: str | DatabaseSpec | None = None, *, create: bool = True) -> pw.Database:
+    """Open and bind the database named by *value* (see location.resolve).
+
+    create=False is for commands that only read: a missing file is an error
+    instead of a new empty database. Raises DatabaseUnavailable / SchemaTooNew.
+    """
+    spec = value if isinstance(value, DatabaseSpec) else resolve(value)
+    try:
+        if spec.is_postgres:
+            db = _connect_postgres(spec.target)
+        else:
+            db = _connect_sqlite(Path(spec.target), create)
+        db.connect(reuse_if_open=True)
+        database_proxy.initialize(db)
+        db.dv_spec = spec
+        current = schema_version(db)
+        if current is None:
+            if not create:
+                raise DatabaseUnavailable(f"Cơ sở dữ liệu «{spec.display()}» còn trống, chưa có dữ liệu.")
+            with db.atomic():
+                db.create_tables(ALL_MODELS)
+                _set_version(db, migrations.latest_version())
+        elif current > migrations.latest_version():
+            raise SchemaTooNew(
+                f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {current}, "
+                f"chương trình này chỉ hiểu đến {migrations.latest_version()}). Hãy cập nhật chương trình."
+            )
+        elif current < migrations.latest_version():
+            db.dv_upgrade_backup = _upgrade(db, spec, current)
+        return db
+    except UserError:
+        _close_quietly()
+        raise
+    except (pw.OperationalError, pw.DatabaseError, sqlite3.Error) as exc:
+        _close_quietly()
+        raise DatabaseUnavailable(explain_operational_error(exc, spec)) from exc
+
+
+def _close_quietly() -> None:
+    try:
+        if database_proxy.obj is not None and not database_proxy.obj.is_closed():
+            database_proxy.obj.close()
+    except Exception:  # noqa: BLE001 - closing after a failure must not hide it
+        pass
+
+
+def current_database() -> pw.Database:
+    if database_proxy.obj is None:
+        raise DatabaseUnavailable("Chưa mở cơ sở dữ liệu.")
+    return database_proxy.obj
+
+
+def close_database() -> None:
+    _close_quietly()

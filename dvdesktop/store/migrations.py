@@ -1,0 +1,41 @@
+"""Numbered schema migrations.
+
+A new database gets every table as the models define them and the latest
+version number. An older database is upgraded one numbered step at a time
+(after a backup copy, see database.open_database). Each step receives the
+peewee database and a playhouse SchemaMigrator.
+
+To change the schema: change the model, then append a step here that brings
+a database of the previous version to the new shape, and add a test.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import peewee as pw
+from playhouse.migrate import SchemaMigrator
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[pw.Database, SchemaMigrator], None]
+
+
+def _initial(db: pw.Database, migrator: SchemaMigrator) -> None:  # pragma: no cover - version 1 is created whole
+    raise RuntimeError("version 1 is created by create_tables, never migrated to")
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "Lược đồ ban đầu", _initial),
+]
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version
+
+
+def pending(current: int) -> list[Migration]:
+    return [m for m in MIGRATIONS if m.version > current]

@@ -1,0 +1,23 @@
+"""Numbers in the Vietnamese locale: '.' groups thousands, ',' is the decimal mark."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+
+def format_number(value: int | float | Decimal | None, decimals: int | None = None) -> str:
+    """1234567.5 → '1.234.567,5'."""
+    if value is None:
+        return ""
+    if decimals is None:
+        return format_decimal(value, locale="vi_VN")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale="vi_VN")
+
+
+def format_money(value: int | Decimal | None) -> str:
+    """Whole đồng with the currency word: '1.500.000 đồng'."""
+    if value is None:
+        return ""
+    return f"{format_number(int(value), 0)} đồng"

@@ -1,0 +1,43 @@
+"""NFC normalisation and diacritic folding for Vietnamese text."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# đ/Đ are letters of their own, not d + a combining mark, so NFD leaves them alone.
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+
+
+def nfc(text: str | None) -> str | None:
+    """Return *text* in NFC with surrounding whitespace removed.
+
+    Every text that is stored goes through here: text pasted from old Word
+    files often arrives decomposed (NFD), and reportlab misplaces combining
+    marks when drawing it.
+    """
+    if text is None:
+        return None
+    return unicodedata.normalize("NFC", str(text)).strip()
+
+
+def clean_line(text: str | None) -> str | None:
+    """NFC plus inner runs of whitespace folded to one space (names, titles)."""
+    text = nfc(text)
+    if text is None:
+        return None
+    return _SPACES.sub(" ", text)
+
+
+def fold(text: str | None) -> str:
+    """Lower case without tones and marks, đ → d: 'Nguyễn Văn Đức' → 'nguyen van duc'."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower().translate(_FOLD_EXTRA)).strip()
+
+
+def digits(text: str | None) -> str:
+    """Only the digits of *text* (phone numbers are typed with spaces and dots)."""
+    return "".join(ch for ch in (text or "") if ch.isdigit())

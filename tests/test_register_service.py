@@ -1,0 +1,89 @@
+import datetime as dt
+
+import pytest
+
+from dvdesktop.errors import ConflictError, ValidationError
+from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
+from dvdesktop.store.models import AuditLog, Person
+
+
+@pytest.fixture
+def team(db):
+    area = AreaService.create({"name": "Nà Khoang", "kind": "bản", "commune": "Nậm Pồ"})
+    return TeamService.create({"area": area.id})
+
+
+def test_text_is_stored_nfc_and_searchable_without_marks(db):
+    nfd = "Nguye\u0302\u0303n Va\u0306n \u0110u\u031b\u0301c"
+    person = PersonService.create({"full_name": nfd, "phone": "0912 345 678"})
+    stored = Person.get_by_id(person.id)
+    assert stored.full_name == "Nguyễn Văn Đức"
+    assert Person.select().where(Person.search_text.contains("nguyen van duc")).count() == 1
+    assert Person.select().where(Person.search_text.contains("0912345678")).count() == 1
+
+
+def test_one_leader_at_a_time_and_kien_toan(team):
+    a = PersonService.create({"full_name": "Lò Văn Thắng"})
+    b = PersonService.create({"full_name": "Quàng Thị Mai"})
+    lead = MembershipService.create({"person": a.id, "team": team.id, "role": "to_truong", "start_date": "01/03/2020"})
+    with pytest.raises(ValidationError) as err:
+        MembershipService.create({"person": b.id, "team": team.id, "role": "to_truong", "start_date": "2021-01-01"})
+    assert err.value.field == "role"
+    MembershipService.reassign(lead.id, dt.date(2023, 1, 1), "thanh_vien")
+    MembershipService.create({"person": b.id, "team": team.id, "role": "to_truong", "start_date": "2023-01-01"})
+    current = MembershipService.current(team.id, dt.date(2024, 1, 1))
+    assert [(m.person.full_name, m.role) for m in current] == [("Quàng Thị Mai", "to_truong"), ("Lò Văn Thắng", "thanh_vien")]
+    # history is kept, not overwritten
+    assert MembershipService.current(team.id, dt.date(2021, 6, 1))[0].person.full_name == "Lò Văn Thắng"
+
+
+def test_membership_dates_in_order_and_no_double_membership(team):
+    a = PersonService.create({"full_name": "Vàng A Dơ"})
+    with pytest.raises(ValidationError) as err:
+        MembershipService.create({"person": a.id, "team": team.id, "start_date": "2024-05-01", "end_date": "2024-01-01"})
+    assert err.value.field == "end_date"
+    MembershipService.create({"person": a.id, "team": team.id, "start_date": "2024-01-01"})
+    with pytest.raises(ValidationError) as err:
+        MembershipService.create({"person": a.id, "team": team.id, "role": "to_pho", "start_date": "2024-06-01"})
+    assert err.value.field == "person"
+
+
+def test_validation_names_field_with_vietnamese_message(db):
+    with pytest.raises(ValidationError) as err:
+        PersonService.create({"full_name": "  "})
+    assert err.value.field == "full_name" and "họ và tên" in err.value.message
+    with pytest.raises(ValidationError) as err:
+        PersonService.create({"full_name": "Hờ A Sử", "birth_year": "năm ngoái"})
+    assert err.value.field == "birth_year"
+    assert Person.select().count() == 0
+
+
+def test_optimistic_locking_and_audit(db):
+    p = PersonService.create({"full_name": "Giàng A Páo"})
+    PersonService.update(p.id, {"phone": "0987654321"}, expected_version=1)
+    with pytest.raises(ConflictError):
+        PersonService.update(p.id, {"phone": "0987654322"}, expected_version=1)
+    actions = [r.action for r in AuditLog.select().order_by(AuditLog.id)]
+    assert actions == ["create", "update"]
+
+
+def test_soft_delete_and_restore(db):
+    p = PersonService.create({"full_name": "Mùa A Chứ"})
+    PersonService.delete(p.id)
+    assert PersonService.active().count() == 0 and PersonService.trash().count() == 1
+    PersonService.restore(p.id)
+    assert PersonService.active().count() == 1
+
+
+def test_area_rename_keeps_old_name_for_old_dates(db):
+    area = AreaService.create({"name": "Thôn 3", "commune": "Xã A"})
+    AreaService.rename(area.id, "Thôn Tân Tiến", dt.date(2025, 7, 1))
+    area = AreaService.get(area.id)
+    assert AreaService.name_on(area, dt.date(2024, 12, 31)) == "Thôn 3"
+    assert AreaService.name_on(area, dt.date(2025, 7, 1)) == "Thôn Tân Tiến"
+
+
+def test_likely_duplicates(db):
+    PersonService.create({"full_name": "Nguyễn Văn Đức", "birth_year": 1980})
+    assert PersonService.likely_duplicates("nguyen van duc", 1980)
+    assert not PersonService.likely_duplicates("Nguyễn Văn Đức", 1990)
