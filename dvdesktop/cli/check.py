@@ -1,0 +1,29 @@
+"""`dvdesktop check`: integrity and schema version of a database."""
+from __future__ import annotations
+
+import sys
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("check", help="kiểm tra tính toàn vẹn và phiên bản cơ sở dữ liệu")
+    parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from ..store import close_database, open_database
+    from ..store.integrity import check
+
+    db = open_database(args.cmd_db or args.db, create=False)
+    try:
+        report = check(db)
+    finally:
+        close_database()
+    print(f"Cơ sở dữ liệu: {db.dv_spec.display()} ({report.engine})")
+    print(f"Phiên bản lược đồ: {report.schema_version} (chương trình: {report.latest_version})")
+    if report.healthy:
+        print("Tình trạng: tốt.")
+        return 0
+    for problem in report.problems:
+        print(f"Lỗi: {problem}", file=sys.stderr)
+    return 1
