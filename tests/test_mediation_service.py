@@ -333,3 +333,13 @@ def test_save_case_updates_children_by_id_and_checks_version(db, people):
     assert [m.id for m in updated.mediators] == [lead.id]
     with pytest.raises(ConflictError):
         save_case({"summary": "cũ"}, [{"name": "X Y"}], [], [], case_id=case.id, expected_version=case.version)
+
+
+def test_purge_deletes_the_parties_for_good(db, people):
+    case = make_case(assigned_on=D(2024, 3, 1), mediators=[{"person": people["an"].id}],
+                     sessions=[{"held_on": D(2024, 3, 2)}])
+    MediationCaseService.delete(case.id)
+    assert list_rows(2024) == [] and statistics(2024).received == 0
+    MediationCaseService.purge(case.id)
+    for model in (MediationCase, MediationParty, MediationMediator, MediationSession):
+        assert model.select().count() == 0
