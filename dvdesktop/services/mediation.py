@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import peewee as pw
 
 from ..errors import ValidationError
 from ..store.base import database_proxy, now
