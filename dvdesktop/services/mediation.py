@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from ..errors import ValidationError
 from ..store.base import database_proxy, now
 from ..store.models import (
