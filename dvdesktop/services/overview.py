@@ -1,0 +1,183 @@
+"""The data of the overview page (Tổng quan): this year's work in numbers, what
+is late, which teams have not met this quarter and which areas still have no
+team. Small dataclasses, no Qt."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import peewee as pw
+
+from ..store.models import Area, Concern, ExemplaryModel, Meeting, OutreachSession, Team
+from ..vn import sort_key
+from . import campaigns, concerns, meetings
+
+# The target: a Tổ dân vận in every thôn / tổ dân phố (Bắc Giang 2024: 100 %).
+TARGET_COVERAGE_PERCENT = 100
+_ROMAN = ("I", "II", "III", "IV")
+
+
+@dataclass
+class YearCounts:
+    year: int
+    meetings: int = 0
+    outreach_sessions: int = 0
+    audience: int = 0
+    concerns_received: int = 0
+    concerns_resolved: int = 0
+    models: int = 0
+    work_days: Decimal = Decimal("0.0")
+    money: int = 0
+
+
+@dataclass
+class TeamLine:
+    team_id: int
+    team_name: str
+    area_name: str
+    last_meeting: dt.date | None  # the team's latest held meeting, any time before
+
+
+@dataclass
+class AreaLine:
+    area_id: int
+    area_name: str
+    kind: str
+
+
+@dataclass
+class Coverage:
+    areas: int
+    covered: int
+    uncovered: list[AreaLine] = field(default_factory=list)
+    target_percent: int = TARGET_COVERAGE_PERCENT
+
+    @property
+    def percent(self) -> float:
+        """Share of areas that have an active team, one decimal (0 when there are no areas)."""
+        return round(100.0 * self.covered / self.areas, 1) if self.areas else 0.0
+
+    @property
+    def reached(self) -> bool:
+        return self.areas > 0 and self.percent >= self.target_percent
+
+
+@dataclass
+class Quarter:
+    year: int
+    number: int  # 1..4
+    start: dt.date
+    end: dt.date  # exclusive
+
+    @property
+    def label(self) -> str:
+        return f"Quý {_ROMAN[self.number - 1]} năm {self.year}"
+
+
+@dataclass
+class Overview:
+    on: dt.date
+    counts: YearCounts
+    overdue_concerns: int
+    overdue_tasks: int
+    quarter: Quarter
+    teams_without_meeting: list[TeamLine]
+    coverage: Coverage
+
+
+def _year_range(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0))
+
+
+def quarter_of(on: dt.date) -> Quarter:
+    number = (on.month - 1) // 3 + 1
+    start = dt.date(on.year, 3 * number - 2, 1)
+    end = dt.date(on.year + 1, 1, 1) if number == 4 else dt.date(on.year, 3 * number + 1, 1)
+    return Quarter(on.year, number, start, end)
+
+
+def _live_teams():
+    return Team.select().where(Team.deleted_at.is_null() & (Team.status == "active"))
+
+
+def year_counts(year: int) -> YearCounts:
+    start, end = _year_range(year)
+    held = (
+        Meeting.select().join(Team)
+        .where(Meeting.deleted_at.is_null() & Team.deleted_at.is_null() & (Meeting.status == "held")
+               & (Meeting.starts_at >= _midnight(start)) & (Meeting.starts_at < _midnight(end)))
+    )
+    sessions = OutreachSession.select().join(Team).where(
+        OutreachSession.deleted_at.is_null() & Team.deleted_at.is_null()
+        & (OutreachSession.held_on >= start) & (OutreachSession.held_on < end)
+    )
+    audience = sessions.select(pw.fn.COALESCE(pw.fn.SUM(OutreachSession.audience_total), 0)).scalar()
+    live_concerns = Concern.select().where(Concern.deleted_at.is_null())
+    received = live_concerns.where((Concern.received_on >= start) & (Concern.received_on < end)).count()
+    resolved = live_concerns.where(
+        (Concern.status == concerns.RESOLVED) & (Concern.resolved_on >= start) & (Concern.resolved_on < end)
+    ).count()
+    models = ExemplaryModel.select().where(ExemplaryModel.deleted_at.is_null() & (ExemplaryModel.year == year)).count()
+    sums = campaigns.totals(year=year)
+    return YearCounts(
+        year=year, meetings=held.count(), outreach_sessions=sessions.count(), audience=int(audience or 0),
+        concerns_received=received, concerns_resolved=resolved, models=models,
+        work_days=sums.work_days, money=sums.money,
+    )
+
+
+def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
+    """Active teams with no held meeting in the quarter of *on*, by name."""
+    quarter = quarter_of(on)
+    met = (
+        Meeting.select(Meeting.team)
+        .where(Meeting.deleted_at.is_null() & (Meeting.status == "held")
+               & (Meeting.starts_at >= _midnight(quarter.start)) & (Meeting.starts_at < _midnight(quarter.end)))
+    )
+    teams = (
+        _live_teams().select(Team, Area).join(Area)
+        .where(Team.id.not_in(met) & (Team.established_on.is_null() | (Team.established_on <= on)))
+    )
+    last = dict(
+        Meeting.select(Meeting.team, pw.fn.MAX(Meeting.starts_at))
+        .where(Meeting.deleted_at.is_null() & (Meeting.status == "held") & (Meeting.starts_at < _midnight(quarter.start)))
+        .group_by(Meeting.team).tuples()
+    )
+    lines = []
+    for t in teams:
+        when = last.get(t.id)
+        if isinstance(when, str):  # SQLite aggregates come back as text
+            when = dt.datetime.fromisoformat(when)
+        lines.append(TeamLine(t.id, t.name, t.area.name, when.date() if when else None))
+    lines.sort(key=lambda line: sort_key(line.team_name))
+    return quarter, lines
+
+
+def coverage() -> Coverage:
+    """Areas in use (active, not merged, not in the trash) and how many have an active team."""
+    areas = list(
+        Area.select().where(Area.deleted_at.is_null() & (Area.active == True) & Area.merged_into.is_null())  # noqa: E712
+        .order_by(Area.name_sort)
+    )
+    with_team = {area_id for (area_id,) in _live_teams().select(Team.area).tuples()}
+    uncovered = [AreaLine(a.id, a.name, a.kind) for a in areas if a.id not in with_team]
+    return Coverage(areas=len(areas), covered=len(areas) - len(uncovered), uncovered=uncovered)
+
+
+def overview(on: dt.date | None = None) -> Overview:
+    on = on or dt.date.today()
+    quarter, idle = teams_without_meeting(on)
+    return Overview(
+        on=on,
+        counts=year_counts(on.year),
+        overdue_concerns=concerns.overdue(on).count(),
+        overdue_tasks=len(meetings.overdue_tasks(on)),
+        quarter=quarter,
+        teams_without_meeting=idle,
+        coverage=coverage(),
+    )
