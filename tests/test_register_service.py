@@ -87,3 +87,13 @@ def test_likely_duplicates(db):
     PersonService.create({"full_name": "Nguyễn Văn Đức", "birth_year": 1980})
     assert PersonService.likely_duplicates("nguyen van duc", 1980)
     assert not PersonService.likely_duplicates("Nguyễn Văn Đức", 1990)
+
+
+def test_team_cadre_name_filled_from_person(db):
+    area = AreaService.create({"name": "Bản Nà Hỳ", "kind": "bản"})
+    cadre = PersonService.create({"full_name": "Cầm Văn Sơn"})
+    team = TeamService.create({"area": area.id, "cadre": cadre.id})
+    assert TeamService.get(team.id).cadre_name == "Cầm Văn Sơn"
+    with pytest.raises(ValidationError) as err:
+        TeamService.create({"area": area.id})
+    assert err.value.field == "area"

@@ -113,7 +113,11 @@ class TeamService(RecordService):
             area = Area.get_or_none(Area.id == getattr(data["area"], "id", data["area"]))
             if area is not None:
                 data["name"] = f"Tổ dân vận {area.kind} {area.name}" if area.kind else f"Tổ dân vận {area.name}"
-        return super().clean(data, partial=partial)
+        cleaned = super().clean(data, partial=partial)
+        if cleaned.get("cadre") and not cleaned.get("cadre_name"):
+            # the cadre's name is printed on documents even if the person is later removed
+            cleaned["cadre_name"] = Person.get_by_id(cleaned["cadre"]).full_name
+        return cleaned
 
     @classmethod
     def check(cls, values, existing):
@@ -127,8 +131,6 @@ class TeamService(RecordService):
                 query = query.where(Team.id != existing.id)
             if query.exists():
                 raise ValidationError("area", "Địa bàn này đã có một Tổ dân vận đang hoạt động.")
-        if values.get("cadre") and not values.get("cadre_name"):
-            values["cadre_name"] = Person.get_by_id(values["cadre"]).full_name
 
     @classmethod
     def check_delete(cls, record):
