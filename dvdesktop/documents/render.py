@@ -1,0 +1,47 @@
+"""Write a document to a file: PDF (reportlab) or Word (python-docx), chosen
+by the file name's ending."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import UserError
+from . import blocks as B
+
+FORMATS = {".pdf": "pdf", ".docx": "docx"}
+
+
+def file_format(path: str | Path) -> str:
+    """'pdf' or 'docx' from a file name; UserError for anything else."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        raise UserError(f"Tệp «{Path(path).name}» phải có đuôi .pdf hoặc .docx.") from None
+
+
+def to_pdf(doc: B.Document, target=None) -> bytes | None:
+    from .pdf import render_pdf
+
+    return render_pdf(doc, target)
+
+
+def to_docx(doc: B.Document, target=None) -> bytes | None:
+    from .docx_backend import render_docx
+
+    return render_docx(doc, target)
+
+
+def write(doc: B.Document, path: str | Path) -> Path:
+    """Write *doc* to *path* as PDF or DOCX (by its ending); UserError with a
+    Vietnamese message when the folder is missing or the file is open elsewhere."""
+    path = Path(path)
+    kind = file_format(path)
+    if not path.parent.exists():
+        raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
+    try:
+        (to_pdf if kind == "pdf" else to_docx)(doc, path)
+    except PermissionError:
+        raise UserError(f"Không ghi được tệp «{path}»: tệp đang mở trong chương trình khác hoặc không có quyền ghi.") from None
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp «{path}»: {exc.strerror or exc}.") from None
+    return path
