@@ -1,0 +1,80 @@
+"""Message boxes behind a small service (Picard's user dialog service).
+
+Widgets never call QMessageBox directly; they call `messages()`, which tests
+replace with `ScriptedMessages` so that no modal dialog ever blocks a test.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .i18n import _
+
+
+class MessageService:
+    """The real dialogs."""
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.No if destructive else QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def discard_changes(self, parent: QWidget | None) -> bool:
+        """Ask before throwing away unsaved edits; True means discard."""
+        return self.confirm(parent, _("Unsaved changes"),
+                            _("The changes you made have not been saved. Discard them?"), destructive=True)
+
+    def unexpected_error(self, parent: QWidget | None, summary: str, details: str, log_file: str) -> None:
+        from .errors import ErrorDialog
+
+        ErrorDialog(parent, summary, details, log_file).exec()
+
+
+@dataclass
+class ScriptedMessages(MessageService):
+    """For tests: records every message and answers questions from a script."""
+
+    answers: list[bool] = field(default_factory=list)
+    default_answer: bool = True
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def _answer(self) -> bool:
+        return self.answers.pop(0) if self.answers else self.default_answer
+
+    def info(self, parent, title, text):
+        self.shown.append(("info", title, text))
+
+    def warning(self, parent, title, text):
+        self.shown.append(("warning", title, text))
+
+    def confirm(self, parent, title, text, *, destructive=False):
+        self.shown.append(("confirm", title, text))
+        return self._answer()
+
+    def unexpected_error(self, parent, summary, details, log_file):
+        self.shown.append(("error", summary, details))
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _t, _x in self.shown]
+
+
+_service: MessageService = MessageService()
+
+
+def messages() -> MessageService:
+    return _service
+
+
+def set_message_service(service: MessageService) -> MessageService:
+    """Install *service*; returns the previous one."""
+    global _service
+    previous, _service = _service, service
+    return previous

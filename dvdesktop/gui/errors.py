@@ -1,0 +1,111 @@
+"""Unexpected errors: a calm Vietnamese dialog, and the full trace in a
+rotating log file in the user log folder.
+
+Errors of the environment (dvdesktop.errors.UserError and its
+DatabaseUnavailable: disk full, read-only, locked, server down) are not bugs:
+they are shown in plain words, without a trace.
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+
+from .i18n import _
+
+log = logging.getLogger("dvdesktop.gui")
+LOG_NAME = "dvdesktop.log"
+_log_file: Path | None = None
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Send log records to <log_dir>/dvdesktop.log (1 MB × 5 files)."""
+    global _log_file
+    from ..store.location import log_dir
+
+    path = log_dir() / LOG_NAME
+    root = logging.getLogger()
+    if not any(getattr(h, "dv_file", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler.dv_file = True
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        if root.level > level or root.level == logging.NOTSET:
+            root.setLevel(level)
+    _log_file = path
+    return path
+
+
+def log_file() -> str:
+    return str(_log_file) if _log_file else ""
+
+
+class ErrorDialog(QDialog):
+    def __init__(self, parent, summary: str, details: str, log_path: str):
+        super().__init__(parent)
+        self.setWindowTitle(_("Something went wrong"))
+        self.details = details
+        layout = QVBoxLayout(self)
+        text = QLabel(summary + "\n\n" + _("Your saved data is safe. If it happens again, send the details "
+                                          "below to whoever supports the program."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        if log_path:
+            where = QLabel(_("The details were also written to: {path}").format(path=log_path))
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(where)
+        box = QPlainTextEdit(details)
+        box.setReadOnly(True)
+        box.setMinimumSize(560, 180)
+        layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(_("Copy details"))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+
+
+def report(exc: BaseException, parent=None) -> None:
+    """Show *exc* to the clerk: plain words for UserError, the calm dialog
+    with details for anything else (after logging the trace)."""
+    from ..errors import UserError
+    from .dialogs import messages
+
+    if isinstance(exc, UserError):
+        log.warning("user error: %s", exc.message)
+        messages().warning(parent, _("Cannot continue"), exc.message)
+        return
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    log.error("unexpected error\n%s", details)
+    messages().unexpected_error(
+        parent, _("An unexpected error occurred ({kind}). The current action was not completed.").format(
+            kind=type(exc).__name__), details, log_file())
+
+
+def _hook(exc_type, exc, tb):
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    try:
+        report(exc)
+    except Exception:  # noqa: BLE001 - never loop inside the error handler
+        sys.__excepthook__(exc_type, exc, tb)
+
+
+def install_excepthook() -> None:
+    """Exceptions escaping a slot end up here instead of killing the program."""
+    sys.excepthook = _hook

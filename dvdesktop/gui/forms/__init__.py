@@ -1,0 +1,1 @@
+"""Forms: one class per record kind, built in code on RecordForm."""

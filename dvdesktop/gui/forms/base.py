@@ -1,0 +1,227 @@
+"""RecordForm: a form over one record of a RecordService.
+
+Subclasses add their fields in `build()` with `self.field(name, widget,
+label)`, in the order the clerk fills them (that is also the tab order).
+As the clerk types, the form cleans each field by the service's field rules
+and then runs `service.validate()` for the rules across fields; a field at
+fault is outlined in red with the Vietnamese message under it. `save()`
+goes through `service.create` / `service.update(expected_version=...)`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ...errors import ConflictError, UserError, ValidationError
+from ..dialogs import messages
+from ..i18n import _
+from ..widgets import Binding, bind
+
+VALIDATE_DELAY_MS = 150
+INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px; background: #fff6f5;"
+
+
+class RecordForm(QWidget):
+    service = None  # a RecordService subclass
+    saved = Signal(int)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.record = None
+        self.bindings: dict[str, Binding] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.errors: dict[str, str] = {}
+        self._clean_values: dict[str, Any] = {}
+        self._dirty = False
+        self._loading = False
+        self._last_widget = None
+        self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
+        self._timer.timeout.connect(self.validate)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600; padding-bottom: 4px;")
+        outer.addWidget(self.heading)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self.form)
+        self.build()
+        outer.addStretch(1)
+        self.load(None)
+
+    # --- building --------------------------------------------------------------
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def field(self, name: str, widget: QWidget, label: str) -> QWidget:
+        binding = bind(name, widget)
+        self.bindings[name] = binding
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c0392b;")
+        error.hide()
+        self.error_labels[name] = error
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        lay.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+        binding.changed.connect(self._changed)
+        if self._last_widget is not None:
+            QWidget.setTabOrder(self._last_widget, widget)
+        self._last_widget = widget
+        return widget
+
+    # --- state -----------------------------------------------------------------
+
+    def title_for(self, record) -> str:
+        return ""
+
+    def defaults(self) -> dict[str, Any]:
+        return {}
+
+    def load(self, record_id: int | None, defaults: dict[str, Any] | None = None) -> None:
+        """Show the record *record_id*, or an empty form for a new one."""
+        self._loading = True
+        try:
+            self.record = self.service.get(record_id) if record_id is not None else None
+            values = {}
+            if self.record is not None:
+                values = {f.name: self.record.__data__.get(f.name) for f in self.service.fields}
+            else:
+                values = {**self.defaults(), **(defaults or {})}
+            for name, binding in self.bindings.items():
+                binding.set(values.get(name))
+            self.loaded(self.record)
+            self.heading.setText(self.title_for(self.record))
+        finally:
+            self._loading = False
+        self._clear_marks()
+        self._clean_values = self.values()
+        self._set_dirty(False)
+
+    def loaded(self, record) -> None:
+        """Hook: fill widgets that are not fields (history lists and the like)."""
+
+    def values(self) -> dict[str, Any]:
+        return {name: b.get() for name, b in self.bindings.items()}
+
+    @property
+    def record_id(self) -> int | None:
+        return self.record.id if self.record is not None else None
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def _changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._set_dirty(self.values() != self._clean_values)
+        self._timer.start()
+
+    # --- validation ------------------------------------------------------------
+
+    def _clear_marks(self) -> None:
+        self.errors = {}
+        for name in self.bindings:
+            self._mark(name, None)
+
+    def _mark(self, name: str, message: str | None) -> None:
+        binding = self.bindings.get(name)
+        label = self.error_labels.get(name)
+        if binding is None:
+            return
+        binding.widget.setStyleSheet(INVALID_STYLE if message else "")
+        binding.widget.setToolTip(message or "")
+        binding.widget.setProperty("invalid", bool(message))
+        label.setText(message or "")
+        label.setVisible(bool(message))
+
+    def validate(self) -> bool:
+        """Mark every field at fault; True when the record can be saved."""
+        self._timer.stop()
+        values = self.values()
+        errors: dict[str, str] = {}
+        for f in self.service.fields:
+            if f.name in values:
+                try:
+                    f.clean(values[f.name])
+                except ValidationError as exc:
+                    errors[f.name] = exc.message
+        if not errors:
+            try:
+                self.service.validate(values, self.record)
+            except ValidationError as exc:
+                errors[exc.field if exc.field in values else next(iter(self.bindings))] = exc.message
+        for name in self.bindings:
+            self._mark(name, errors.get(name))
+        for name, message in errors.items():
+            if name not in self.bindings:
+                self._mark(name, message)
+        self.errors = errors
+        return not errors
+
+    # --- saving ----------------------------------------------------------------
+
+    def confirm_save(self, values: dict[str, Any]) -> bool:
+        """Hook: ask the clerk before saving (duplicate warnings)."""
+        return True
+
+    def save(self) -> int | None:
+        """Save through the service; the record's id, or None if not saved."""
+        if not self.validate():
+            self.focus_first_error()
+            return None
+        values = self.values()
+        if not self.confirm_save(values):
+            return None
+        try:
+            if self.record is None:
+                record = self.service.create(values)
+            else:
+                record = self.service.update(self.record.id, values, expected_version=self.record.version)
+        except ValidationError as exc:
+            name = exc.field if exc.field in values else None
+            if name:
+                self._mark(name, exc.message)
+                if name in self.bindings:
+                    self.bindings[name].widget.setFocus()
+            else:
+                messages().warning(self, _("Cannot save"), exc.message)
+            return None
+        except ConflictError as exc:
+            messages().warning(self, _("Changed by someone else"), exc.message)
+            return None
+        except UserError as exc:
+            messages().warning(self, _("Cannot save"), exc.message)
+            return None
+        self.load(record.id)
+        self.saved.emit(record.id)
+        return record.id
+
+    def focus_first_error(self) -> None:
+        for name in self.bindings:
+            if name in self.errors:
+                self.bindings[name].widget.setFocus()
+                return
+
+    def focus_first(self) -> None:
+        if self.bindings:
+            next(iter(self.bindings.values())).widget.setFocus()
+
+    def discard(self) -> None:
+        self.load(self.record_id)

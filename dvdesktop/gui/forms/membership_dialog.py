@@ -1,0 +1,201 @@
+"""Team composition: add a member, "kiện toàn" (change a member's role: the
+old membership ends and the new one starts on the same day, history kept),
+and end a membership."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...errors import UserError, ValidationError
+from ...services import vocab
+from ...services.register import MembershipService
+from ..dialogs import messages
+from ..i18n import _
+from ..widgets import ChoiceCombo, DateEdit, TextCombo
+from .base import RecordForm
+
+
+class MembershipForm(RecordForm):
+    """A new membership of a person in a team."""
+
+    service = MembershipService
+
+    def build(self) -> None:
+        self.team_id = None
+        self.person_id = None
+        person_row = QWidget()
+        lay = QHBoxLayout(person_row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.person_label = QLabel(_("(nobody chosen)"))
+        self.pick = QPushButton(_("Choose…"))
+        self.pick.clicked.connect(self.choose_person)
+        lay.addWidget(self.person_label, 1)
+        lay.addWidget(self.pick)
+        self.person_error = QLabel()
+        self.person_error.setStyleSheet("color: #c0392b;")
+        self.person_error.hide()
+        box = QWidget()
+        vbox = QVBoxLayout(box)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.addWidget(person_row)
+        vbox.addWidget(self.person_error)
+        self.form.addRow(_("Person"), box)
+        self.role = self.field("role", ChoiceCombo(vocab.TEAM_ROLES), _("Role in the team"))
+        self.position = self.field("position", TextCombo(vocab.POSITIONS), _("Position held"))
+        self.start_date = self.field("start_date", DateEdit(), _("From"))
+
+    def defaults(self):
+        return {"role": "thanh_vien", "start_date": dt.date.today()}
+
+    def title_for(self, record):
+        return _("Add a member")
+
+    def values(self):
+        values = super().values()
+        values["team"] = getattr(self, "team_id", None)
+        values["person"] = getattr(self, "person_id", None)
+        return values
+
+    def set_person(self, person) -> None:
+        self.person_id = person.id if person is not None else None
+        self.person_label.setText(person.full_name if person is not None else _("(nobody chosen)"))
+        self._changed()
+
+    def choose_person(self):
+        from .person_picker import PersonPicker
+
+        person = PersonPicker.choose(self, _("Choose the new member"))
+        if person is not None:
+            self.set_person(person)
+
+    def _mark(self, name, message):
+        if name == "person":
+            self.person_error.setText(message or "")
+            self.person_error.setVisible(bool(message))
+            return
+        super()._mark(name, message)
+
+    def validate(self):
+        ok = super().validate()
+        self._mark("person", self.errors.get("person"))
+        return ok
+
+
+class MembershipDialog(QDialog):
+    def __init__(self, parent, team_id: int, on: dt.date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Add a member"))
+        self.created_id = None
+        layout = QVBoxLayout(self)
+        self.form = MembershipForm(self)
+        self.form.team_id = team_id
+        if on is not None:
+            self.form.start_date.set_date(on)
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self):
+        self.created_id = self.form.save()
+        if self.created_id is not None:
+            self.accept()
+
+
+class ReassignDialog(QDialog):
+    """Kiện toàn: a new role (and position) from a date; the old one ends that day."""
+
+    def __init__(self, parent, membership):
+        super().__init__(parent)
+        self.membership = membership
+        self.new_id = None
+        self.setWindowTitle(_("Reassign role (kiện toàn)"))
+        layout = QVBoxLayout(self)
+        labels = dict(vocab.TEAM_ROLES)
+        intro = QLabel(_("{name}: now {role}{position} since {start}.").format(
+            name=membership.person.full_name, role=labels.get(membership.role, membership.role).lower(),
+            position=f" ({membership.position})" if membership.position else "",
+            start=membership.start_date.strftime("%d/%m/%Y")))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.role = ChoiceCombo(vocab.TEAM_ROLES)
+        self.role.set_code(membership.role)
+        self.position = TextCombo(vocab.POSITIONS)
+        self.position.setEditText(membership.position)
+        self.on = DateEdit()
+        self.on.set_date(dt.date.today())
+        self.reason = QLineEdit(_("Kiện toàn"))
+        form.addRow(_("New role"), self.role)
+        form.addRow(_("Position held"), self.position)
+        form.addRow(_("From"), self.on)
+        form.addRow(_("Reason"), self.reason)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self):
+        day = self.on.date()
+        if day is None:
+            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            return
+        try:
+            self.new_id = MembershipService.reassign(
+                self.membership.id, day, self.role.code(), self.position.currentText(),
+                self.reason.text() or _("Kiện toàn")).id
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            return
+        except UserError as exc:
+            messages().warning(self, _("Cannot save"), exc.message)
+            return
+        self.accept()
+
+
+class EndMembershipDialog(QDialog):
+    def __init__(self, parent, membership):
+        super().__init__(parent)
+        self.membership = membership
+        self.setWindowTitle(_("End membership"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(membership.person.full_name))
+        form = QFormLayout()
+        self.on = DateEdit()
+        self.on.set_date(dt.date.today())
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(_("e.g. moved away, retired"))
+        form.addRow(_("Last day"), self.on)
+        form.addRow(_("Reason"), self.reason)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self):
+        day = self.on.date()
+        if day is None:
+            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            return
+        try:
+            MembershipService.end(self.membership.id, day, self.reason.text())
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            return
+        except UserError as exc:
+            messages().warning(self, _("Cannot save"), exc.message)
+            return
+        self.accept()

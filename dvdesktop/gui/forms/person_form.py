@@ -1,0 +1,85 @@
+"""The person form: identity, contact, area, party membership; below it the
+person's roles in teams, current and former (read only; roles are changed
+from the team's composition)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+
+from ...services import vocab
+from ...services.register import PersonService
+from ..dialogs import messages
+from ..i18n import _
+from ..widgets import ChoiceCombo, TextCombo
+from .base import RecordForm
+from .choices import area_choices
+
+
+class PersonForm(RecordForm):
+    service = PersonService
+
+    def build(self) -> None:
+        self.full_name = self.field("full_name", QLineEdit(), _("Full name"))
+        self.gender = self.field("gender", ChoiceCombo(vocab.GENDERS, blank=_("(not given)")), _("Gender"))
+        self.birth_year = self.field("birth_year", QLineEdit(), _("Year of birth"))
+        self.birth_year.setMaximumWidth(90)
+        self.ethnicity = self.field("ethnicity", TextCombo(vocab.ETHNIC_GROUPS), _("Ethnic group"))
+        self.phone = self.field("phone", QLineEdit(), _("Phone"))
+        self.address = self.field("address", QLineEdit(), _("Address"))
+        self.area = self.field("area", ChoiceCombo([], blank=_("(none)")), _("Area"))
+        self.party_member = self.field("party_member", QCheckBox(_("Party member")), "")
+        self.titles = self.field("titles", QLineEdit(), _("Other positions"))
+        self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
+        self.notes.setMaximumHeight(70)
+        self.roles = QLabel()
+        self.roles.setWordWrap(True)
+        self.roles.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(_("Roles"), self.roles)
+
+    def defaults(self):
+        return {"ethnicity": "Kinh"}
+
+    def load(self, record_id, defaults=None):
+        self.area.set_items(area_choices(), blank=_("(none)"))
+        super().load(record_id, defaults)
+
+    def title_for(self, record) -> str:
+        return record.full_name if record is not None else _("New person")
+
+    def loaded(self, record) -> None:
+        if record is None:
+            self.roles.setText("")
+            return
+        from ...store.models import Membership, Team
+        from ...vn import short_date
+
+        labels = dict(vocab.TEAM_ROLES)
+        lines = []
+        rows = (Membership.select(Membership, Team).join(Team)
+                .where(Membership.person == record.id).order_by(Membership.start_date.desc()))
+        for m in rows:
+            until = short_date(m.end_date) if m.end_date else _("now")
+            period = f"{short_date(m.start_date)} – {until}"
+            text = f"{labels.get(m.role, m.role)}, {m.team.name}"
+            if m.position:
+                text += f" ({m.position})"
+            lines.append(f"{text}: {period}")
+        self.roles.setText("\n".join(lines) or _("No role in any team."))
+
+    def confirm_save(self, values) -> bool:
+        if self.record is not None:
+            return True
+        try:
+            year = int(values.get("birth_year") or 0) or None
+        except ValueError:
+            year = None
+        same = PersonService.likely_duplicates(values["full_name"], year)
+        if not same:
+            return True
+        listing = "\n".join(
+            f"• {p.full_name}" + (f", {p.birth_year}" if p.birth_year else "") + (f", {p.phone}" if p.phone else "")
+            for p in same)
+        return messages().confirm(
+            self, _("Possible duplicate"),
+            _("These people are already in the register with the same name:\n{people}\n\n"
+              "A person is counted once even with several roles. Add a new person anyway?").format(people=listing))

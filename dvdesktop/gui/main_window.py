@@ -1,0 +1,309 @@
+"""The main window: sections on the left, the current section in the middle,
+a toolbar with the year selector, the open database in the status bar.
+
+The window is built and shown before the database is opened (and before
+peewee is imported): sections are created when first shown, so the first
+paint comes quickly and `start()` does the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
+    QSplitter, QStackedWidget, QToolBar, QWidget,
+)
+
+from .dialogs import messages
+from .i18n import _
+
+log = logging.getLogger(__name__)
+
+# "module:Class" under dvdesktop.gui.sections, in navigation order. A module
+# not written yet, or a section whose available() is False, is not shown.
+SECTIONS = (
+    "overview:OverviewSection",
+    "areas_teams:AreasTeamsSection",
+    "people:PeopleSection",
+    "meetings:MeetingsSection",
+    "outreach:OutreachSection",
+    "concerns:ConcernsSection",
+    "mediation:MediationSection",
+    "campaigns:CampaignsSection",
+    "evaluation:EvaluationSection",
+    "reports:ReportsSection",
+)
+FIRST_YEAR = 2015
+
+
+def section_classes() -> list[type]:
+    found = []
+    for spec in SECTIONS:
+        module_name, _sep, class_name = spec.partition(":")
+        try:
+            module = importlib.import_module(f"{__package__}.sections.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.sections.{module_name}":
+                continue
+            raise
+        cls = getattr(module, class_name)
+        if cls.available():
+            found.append(cls)
+    return found
+
+
+class MainWindow(QMainWindow):
+    yearChanged = Signal(int)
+
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle(_("Grassroots mobilisation teams"))
+        self.resize(1280, 780)
+        self.database_ready = False
+        self.spec = None
+        self._section_classes: list[type] | None = None
+        self.sections: dict[int, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget { background: #1d3557; color: #f1f5f9; border: none; font-size: 14px; padding-top: 6px; }"
+            "QListWidget::item { padding: 9px 12px; }"
+            "QListWidget::item:selected { background: #457b9d; color: white; }")
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self.show_section)
+
+    # --- building ----------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(_("New"), self.new_record, QKeySequence.StandardKey.New,
+                                       _("New record (Ctrl+N)"))
+        self.save_action = self._action(_("Save"), self.save, QKeySequence.StandardKey.Save, _("Save (Ctrl+S)"))
+        self.delete_action = self._action(_("Delete"), self.delete_selected, None,
+                                          _("Move the selected record to the trash (Delete)"))
+        self.search_action = self._action(_("Search"), self.focus_search, QKeySequence.StandardKey.Find,
+                                          _("Search (Ctrl+F)"))
+        self.settings_action = self._action(_("Settings…"), self.open_settings)
+        self.quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.escape.activated.connect(self.cancel)
+
+        menu = self.menuBar().addMenu(_("&File"))
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu(_("&Edit"))
+        for action in (self.new_action, self.save_action, self.delete_action, self.search_action):
+            edit.addAction(action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(_("About"), self.about)
+
+        bar = QToolBar(_("Main toolbar"))
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.save_action, self.delete_action, self.search_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.settings_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(QLabel(_("Year:") + " "))
+        self.year = QComboBox()
+        this_year = dt.date.today().year
+        for year in range(this_year + 1, FIRST_YEAR - 1, -1):
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(1)
+        self.year.setToolTip(_("Lists and reports show this year"))
+        self.year.currentIndexChanged.connect(self._year_changed)
+        bar.addWidget(self.year)
+        self.addToolBar(bar)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.db_label = QLabel(_("Opening the database…"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_task = QPushButton(_("Cancel"))
+        self.cancel_task.hide()
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_task)
+        status.addPermanentWidget(self.db_label)
+
+    # --- background tasks ----------------------------------------------------------
+
+    def task_started(self, handle) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(handle.label + " %p%")
+        self.progress.show()
+        self.cancel_task.show()
+        self.cancel_task.clicked.connect(handle.cancel)
+
+        def step(done, total, text):
+            if total:
+                self.progress.setRange(0, total)
+                self.progress.setValue(done)
+            if text:
+                self.statusBar().showMessage(text)
+
+        def finished():
+            self.progress.hide()
+            self.cancel_task.hide()
+            try:
+                self.cancel_task.clicked.disconnect(handle.cancel)
+            except (RuntimeError, TypeError):
+                pass
+            self.statusBar().clearMessage()
+
+        handle.progressed.connect(step)
+        handle.finished.connect(finished)
+
+    # --- database --------------------------------------------------------------
+
+    def database_opened(self, spec) -> None:
+        self.spec = spec
+        self.database_ready = True
+        self.db_label.setText(_("Database: {where}").format(where=spec.display()))
+        self.db_label.setToolTip(spec.display())
+        self._section_classes = section_classes()
+        self.nav.clear()
+        for cls in self._section_classes:
+            QListWidgetItem(_(cls.title), self.nav)
+        self.nav.setCurrentRow(0)
+
+    def database_failed(self, message: str) -> None:
+        self.db_label.setText(_("No database open"))
+        placeholder = QLabel(message + "\n\n" + _("Start the program again with --db to choose another database."))
+        placeholder.setWordWrap(True)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setStyleSheet("font-size: 15px; color: #8a1c1c; padding: 40px;")
+        self.stack.addWidget(placeholder)
+        self.stack.setCurrentWidget(placeholder)
+
+    # --- sections --------------------------------------------------------------
+
+    def current_year(self) -> int:
+        return self.year.currentData()
+
+    def current_section(self):
+        widget = self.stack.currentWidget()
+        return widget if hasattr(widget, "new_record") else None
+
+    def section(self, key: str):
+        """The section with *key*, created if needed (tests, links)."""
+        for row, cls in enumerate(self._section_classes or []):
+            if cls.key == key:
+                self.nav.setCurrentRow(row)
+                return self.sections.get(row)
+        raise KeyError(key)
+
+    def show_section(self, row: int) -> None:
+        if row < 0 or not self._section_classes:
+            return
+        current = self.current_section()
+        if current is not None and current.has_unsaved_changes() and self.sections.get(row) is not current:
+            if not messages().discard_changes(self):
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(self._row_of(current))
+                self.nav.blockSignals(False)
+                return
+            current.discard_changes()
+        section = self.sections.get(row)
+        if section is None:
+            section = self._section_classes[row](self)
+            section.year = self.current_year()
+            section.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            self.sections[row] = section
+            self.stack.addWidget(section)
+            section.refresh()
+        self.stack.setCurrentWidget(section)
+        section.activated()
+
+    def _row_of(self, section) -> int:
+        for row, widget in self.sections.items():
+            if widget is section:
+                return row
+        return 0
+
+    def _year_changed(self) -> None:
+        year = self.current_year()
+        for section in self.sections.values():
+            section.set_year(year)
+        self.yearChanged.emit(year)
+
+    # --- commands ----------------------------------------------------------------
+
+    def new_record(self) -> None:
+        if (s := self.current_section()) is not None:
+            s.new_record()
+
+    def save(self) -> None:
+        if (s := self.current_section()) is not None:
+            s.save()
+
+    def cancel(self) -> None:
+        if (s := self.current_section()) is not None:
+            s.cancel()
+
+    def delete_selected(self) -> None:
+        if (s := self.current_section()) is not None:
+            s.delete_selected()
+
+    def focus_search(self) -> None:
+        if (s := self.current_section()) is not None:
+            s.focus_search()
+
+    def open_settings(self) -> None:
+        if not self.database_ready:
+            return
+        from .forms.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self).exec():
+            self.statusBar().showMessage(_("Settings saved."), 4000)
+            if (s := self.current_section()) is not None:
+                s.refresh()
+
+    def about(self) -> None:
+        from .. import __version__
+
+        messages().info(self, _("About"), _("dvdesktop {version}: records of the grassroots mobilisation teams "
+                                            "(Tổ dân vận) of a commune.").format(version=__version__))
+
+    def closeEvent(self, event):  # noqa: N802
+        for section in self.sections.values():
+            if section.has_unsaved_changes():
+                if not messages().discard_changes(self):
+                    event.ignore()
+                    return
+                break
+        event.accept()

@@ -1,0 +1,1 @@
+"""Sections of the main window. See base.py for the pattern to follow."""

@@ -1,0 +1,244 @@
+"""Địa bàn và Tổ dân vận: the list of areas, each with its team; on the
+right the area form, the team form and the team's composition."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget
+
+from ...services import vocab
+from ...services.register import AreaService, TeamService
+from ..dialogs import messages
+from ..i18n import N_, _
+from ..table_model import Column, Row, RowSource
+from ..widgets import ChoiceCombo
+from .base import ListFormSection
+from .people import search_tokens
+
+
+class AreasSource(RowSource):
+    def __init__(self):
+        self.columns = [
+            Column("name", _("Area"), width=150),
+            Column("kind", _("Kind"), width=80),
+            Column("households", _("Households"), numeric=True, width=80),
+            Column("population", _("Population"), numeric=True, width=85),
+            Column("team", _("Team"), sortable=False, width=90),
+            Column("leader", _("Team leader"), sortable=False, width=150),
+            Column("members", _("Members"), numeric=True, sortable=False, width=75),
+            Column("established", _("Decision"), sortable=False),
+        ]
+        self.query = ""
+        self.kind: str | None = None
+        self.team_state: str | None = None  # None / "with" / "without"
+        import datetime as dt
+
+        self.on_date = dt.date.today()
+
+    def ids(self, sort_key, descending):
+        from ...store.models import Area, Team
+
+        q = Area.select(Area.id).where(Area.deleted_at.is_null())
+        for token in search_tokens(self.query):
+            q = q.where(Area.name_folded.contains(token))
+        if self.kind:
+            q = q.where(Area.kind == self.kind)
+        active_teams = Team.select(Team.area).where(Team.deleted_at.is_null() & (Team.status == "active"))
+        if self.team_state == "with":
+            q = q.where(Area.id.in_(active_teams))
+        elif self.team_state == "without":
+            q = q.where(Area.id.not_in(active_teams))
+        order = {"kind": [Area.kind, Area.name_sort], "households": [Area.households, Area.name_sort],
+                 "population": [Area.population, Area.name_sort]}.get(sort_key, [Area.name_sort])
+        if descending:
+            order = [o.desc() for o in order]
+        return [r[0] for r in q.order_by(*order, Area.id).tuples()]
+
+    def rows(self, ids):
+        import peewee as pw
+
+        from ...store.models import Area, Membership, Person, Team
+        from ...vn import short_date
+
+        on = self.on_date
+        teams: dict[int, Team] = {}
+        for team in (Team.select().where(Team.area.in_(ids) & Team.deleted_at.is_null())
+                     .order_by(Team.status, Team.established_on)):
+            if team.area_id not in teams or team.status == "active":
+                teams.setdefault(team.area_id, team)
+        team_ids = [t.id for t in teams.values()]
+        current = (Membership.team.in_(team_ids or [0]) & (Membership.start_date <= on)
+                   & (Membership.end_date.is_null() | (Membership.end_date > on)))
+        counts = dict(Membership.select(Membership.team, pw.fn.COUNT(Membership.id)).where(current)
+                      .group_by(Membership.team).tuples())
+        leaders = dict(Membership.select(Membership.team, Person.full_name).join(Person)
+                       .where(current & (Membership.role == "to_truong")).tuples())
+        statuses = dict(vocab.TEAM_STATUSES)
+        result = {}
+        for area in Area.select().where(Area.id.in_(ids)):
+            team = teams.get(area.id)
+            if team is None:
+                team_text, leader, members, decision = _("none"), "", "", ""
+            else:
+                team_text = statuses.get(team.status, team.status) if team.status != "active" else _("Yes")
+                leader = leaders.get(team.id, "")
+                members = counts.get(team.id, 0)
+                decision = " ".join(p for p in (team.decision_number, short_date(team.established_on)
+                                                if team.established_on else "") if p)
+            kind = dict(vocab.AREA_KINDS).get(area.kind, area.kind)
+            result[area.id] = Row([area.name, kind, area.households if area.households is not None else "",
+                                   area.population if area.population is not None else "",
+                                   team_text, leader, members, decision],
+                                  muted=not area.active or team is None)
+        return result
+
+
+class AreaTeamEditor(QTabWidget):
+    """The editor of this section: area, team, composition in three tabs.
+    It offers the RecordForm API that ListFormSection expects."""
+
+    saved = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from ..forms.area_form import AreaForm
+        from ..forms.team_form import TeamForm
+        from .team_members import TeamMembersPanel
+
+        self.area_form = AreaForm()
+        self.team_form = TeamForm()
+        self.members = TeamMembersPanel()
+        self.addTab(self.area_form, _("Area"))
+        self.addTab(self.team_form, _("Team"))
+        self.addTab(self.members, _("Composition"))
+        self.area_form.saved.connect(self._area_saved)
+        self.team_form.saved.connect(self._team_saved)
+        self.members.changed_callback = lambda: self.saved.emit(self.record_id) if self.record_id else None
+        self.on_date = None
+        self.load(None)
+
+    @property
+    def record_id(self):
+        return self.area_form.record_id
+
+    def team_of(self, area_id):
+        from ...store.models import Team
+
+        return (Team.select().where((Team.area == area_id) & Team.deleted_at.is_null())
+                .order_by((Team.status == "active").desc(), Team.established_on.desc()).first())
+
+    def load(self, area_id, defaults=None):
+        self.area_form.load(area_id, defaults)
+        team = self.team_of(area_id) if area_id is not None else None
+        if team is not None:
+            self.team_form.load(team.id)
+        else:
+            self.team_form.load(None, {"area": area_id} if area_id is not None else None)
+        self.members.load(team.id if team is not None else None, self.on_date)
+        self.setTabEnabled(1, area_id is not None)
+        self.setTabEnabled(2, team is not None)
+        if area_id is None:
+            self.setCurrentIndex(0)
+
+    def _area_saved(self, area_id):
+        self.saved.emit(area_id)
+
+    def _team_saved(self, team_id):
+        self.members.load(team_id, self.on_date)
+        self.setTabEnabled(2, True)
+        if self.record_id is not None:
+            self.saved.emit(self.record_id)
+
+    def is_dirty(self):
+        return self.area_form.is_dirty() or self.team_form.is_dirty()
+
+    def save(self):
+        area_id = self.record_id
+        if self.area_form.is_dirty() or area_id is None:
+            area_id = self.area_form.save()
+            if area_id is None:
+                self.setCurrentIndex(0)
+                return None
+        if self.team_form.is_dirty():
+            if self.team_form.save() is None:
+                self.setCurrentIndex(1)
+                return None
+        return area_id
+
+    def discard(self):
+        self.load(self.record_id)
+
+    def focus_first(self):
+        self.setCurrentIndex(0)
+        self.area_form.focus_first()
+
+
+class AreasTeamsSection(ListFormSection):
+    key = "areas"
+    title = N_("Areas and teams")
+    service = AreaService
+    search_placeholder = N_("Search area (Ctrl+F)")
+
+    def make_source(self):
+        return AreasSource()
+
+    def make_editor(self):
+        return AreaTeamEditor()
+
+    def count_text(self, n):
+        return _("{n} areas").format(n=n)
+
+    def add_filters(self, bar):
+        self.f_kind = ChoiceCombo(vocab.AREA_KINDS, blank=_("All kinds"))
+        self.f_team = ChoiceCombo([("with", _("With an active team")), ("without", _("Without a team"))],
+                                  blank=_("Team: all"))
+        for combo in (self.f_kind, self.f_team):
+            combo.currentIndexChanged.connect(self.filters_changed)
+            bar.addWidget(combo, 1)
+        bar.addStretch(2)
+        trash = QPushButton(_("Trash…"))
+        menu = QMenu(trash)
+        menu.addAction(_("Deleted areas"), self.open_area_trash)
+        menu.addAction(_("Deleted teams"), self.open_team_trash)
+        trash.setMenu(menu)
+        bar.addWidget(trash)
+        self.delete_team_button = QPushButton(_("Delete team…"))
+        self.delete_team_button.clicked.connect(self.delete_team)
+        bar.addWidget(self.delete_team_button)
+
+    def apply_filters(self):
+        self.source.kind = self.f_kind.code()
+        self.source.team_state = self.f_team.code()
+        self.editor.on_date = self.on_date
+
+    def set_year(self, year):
+        super().set_year(year)
+        self.editor.members.load(self.editor.members.team_id, self.on_date)
+
+    def describe(self, record_id):
+        return AreaService.get(record_id).name
+
+    def delete_team(self):
+        team_id = self.editor.team_form.record_id
+        if team_id is None:
+            return
+        name = self.editor.team_form.record.name
+        if not messages().confirm(self, _("Delete"), _("Move «{name}» to the trash? You can restore it from "
+                                                       "the trash later.").format(name=name), destructive=True):
+            return
+        TeamService.delete(team_id)
+        self.editor.load(self.editor.record_id)
+        self.reload()
+        self.status.emit(_("Moved to the trash: {name}").format(name=name))
+
+    def open_area_trash(self):
+        from ..trash import TrashDialog
+
+        TrashDialog(self, AreaService, _("Deleted areas"), lambda a: a.name).exec()
+        self.reload()
+
+    def open_team_trash(self):
+        from ..trash import TrashDialog
+
+        TrashDialog(self, TeamService, _("Deleted teams"), lambda t: t.name).exec()
+        self.reload()
+        self.editor.load(self.editor.record_id)

@@ -1,0 +1,293 @@
+"""The pattern every section follows.
+
+A `Section` is one page of the main window (navigation on the left). Most
+are a `ListFormSection`: a search box and filters on top, a lazy list
+(table_model.LazyTableModel over a RowSource) on the left and an editor on
+the right. To add a section (meetings, outreach, concerns, mediation ...):
+
+1. write a RowSource (ids() with the filters in SQL on indexed columns,
+   rows() for a block of ids) and a RecordForm over the record's service;
+2. subclass ListFormSection: `key`, `title = N_("...")`, `make_source()`,
+   `make_editor()`, optionally `add_filters(bar)` calling
+   `self.filters_changed()`, and `service` for delete/trash;
+3. add "module:Class" to main_window.SECTIONS. A section whose module is
+   missing, or whose `available()` says False, is not shown.
+
+The main window sends Ctrl+N / Ctrl+S / Ctrl+F / Esc / Delete and the year
+selector to the current section through the methods below.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from ..dialogs import messages
+from ..i18n import _
+from ..table_model import ID_ROLE, LazyTableModel, RowSource
+from ..widgets import SearchBox
+
+
+def reference_date(year: int) -> dt.date:
+    """The day a year's lists are read on: today in the current year, else 31/12."""
+    today = dt.date.today()
+    return today if year >= today.year else dt.date(year, 12, 31)
+
+
+class Section(QWidget):
+    key = ""
+    title = ""  # N_() marked; the window translates it
+    status = Signal(str)  # a short message for the status bar
+
+    def __init__(self, window=None):
+        super().__init__()
+        self.window_ = window
+        self.year = dt.date.today().year
+
+    @classmethod
+    def available(cls) -> bool:
+        return True
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    @property
+    def on_date(self) -> dt.date:
+        return reference_date(self.year)
+
+    def refresh(self) -> None:
+        pass
+
+    def activated(self) -> None:
+        """Shown in the main window (refresh counts and the like)."""
+
+    # Keyboard commands; sections without records ignore them.
+    def new_record(self) -> None:
+        pass
+
+    def save(self) -> bool:
+        return True
+
+    def cancel(self) -> None:
+        pass
+
+    def delete_selected(self) -> None:
+        pass
+
+    def focus_search(self) -> None:
+        pass
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def discard_changes(self) -> None:
+        pass
+
+
+class ListFormSection(Section):
+    service = None  # RecordService of the listed records (delete, trash)
+    search_placeholder = ""
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        self.source: RowSource = self.make_source()
+        self.model = LazyTableModel(self.source, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.filter_bar = QHBoxLayout()
+        self.search = SearchBox(self, _(self.search_placeholder) if self.search_placeholder else "")
+        self.search.setMinimumWidth(220)
+        self.search.searchChanged.connect(self.search_changed)
+        self.filter_bar.addWidget(self.search, 2)
+        self.add_filters(self.filter_bar)
+        layout.addLayout(self.filter_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        for i, column in enumerate(self.source.columns):
+            if column.width:
+                self.view.setColumnWidth(i, column.width)
+        self.delete_action = QAction(_("Delete"), self.view)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.view.addAction(self.delete_action)
+        left_layout.addWidget(self.view)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #555;")
+        left_layout.addWidget(self.count_label)
+        self.splitter.addWidget(left)
+
+        self.editor = self.make_editor()
+        self.editor.saved.connect(self.record_saved)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        scroll.setMinimumWidth(380)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        self._reverting = False
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.layoutChanged.connect(self._update_count)
+
+    # --- to implement ------------------------------------------------------------
+
+    def make_source(self) -> RowSource:
+        raise NotImplementedError
+
+    def make_editor(self):
+        """A RecordForm (or a widget with the same load/save/is_dirty/saved API)."""
+        raise NotImplementedError
+
+    def add_filters(self, bar: QHBoxLayout) -> None:
+        pass
+
+    def apply_filters(self) -> None:
+        """Copy the filter widgets' values into self.source."""
+
+    def count_text(self, n: int) -> str:
+        return _("{n} records").format(n=n)
+
+    # --- behaviour ---------------------------------------------------------------
+
+    def search_changed(self, text: str) -> None:
+        self.source.query = text
+        self.reload()
+
+    def filters_changed(self, *_args) -> None:
+        self.reload()
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.current_id()
+        self.apply_filters()
+        if hasattr(self.source, "on_date"):
+            self.source.on_date = self.on_date
+        self._reverting = True
+        try:
+            self.model.refresh()
+            if keep is not None:
+                self.select_id(keep)
+        finally:
+            self._reverting = False
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text(self.model.rowCount()))
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def _current_changed(self, current, previous) -> None:
+        if self._reverting:
+            return
+        record_id = self.model.data(current, ID_ROLE) if current.isValid() else None
+        if record_id is not None and record_id == self.editor.record_id:
+            return
+        if self.editor.is_dirty() and not messages().discard_changes(self):
+            self._reverting = True
+            try:
+                self.view.selectionModel().setCurrentIndex(
+                    previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            finally:
+                self._reverting = False
+            return
+        if record_id is not None:
+            self.editor.load(record_id)
+
+    def record_saved(self, record_id: int) -> None:
+        self.model.invalidate(record_id)
+        self.reload(select_id=record_id)
+        self.status.emit(_("Saved."))
+
+    # --- commands from the main window ---------------------------------------------
+
+    def new_record(self) -> None:
+        if self.editor.is_dirty() and not messages().discard_changes(self):
+            return
+        self._reverting = True
+        self.view.clearSelection()
+        self.view.setCurrentIndex(self.model.index(-1, -1))
+        self._reverting = False
+        self.editor.load(None)
+        self.editor.focus_first()
+
+    def save(self) -> bool:
+        return self.editor.save() is not None
+
+    def cancel(self) -> None:
+        if self.editor.is_dirty() and not messages().discard_changes(self):
+            return
+        self.editor.discard()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.is_dirty()
+
+    def discard_changes(self) -> None:
+        self.editor.discard()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def describe(self, record_id: int) -> str:
+        record = self.service.get(record_id)
+        return getattr(record, "full_name", None) or getattr(record, "name", "") or str(record_id)
+
+    def delete_selected(self) -> None:
+        record_id = self.current_id()
+        if record_id is None or self.service is None:
+            return
+        name = self.describe(record_id)
+        if not messages().confirm(self, _("Delete"), _("Move «{name}» to the trash? You can restore it from "
+                                                       "the trash later.").format(name=name), destructive=True):
+            return
+        from ...errors import UserError
+
+        try:
+            self.service.delete(record_id)
+        except UserError as exc:
+            messages().warning(self, _("Cannot delete"), exc.message)
+            return
+        row = self.model.row_of(record_id) or 0
+        self.editor.load(None)
+        self.reload(select_id=-1)
+        if self.model.rowCount():
+            self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)))
+        self.status.emit(_("Moved to the trash: {name}").format(name=name))

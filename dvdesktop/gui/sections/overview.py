@@ -1,0 +1,100 @@
+"""Tổng quan: the commune at a glance for the selected year."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+
+from ..i18n import N_, _
+from .base import Section
+
+
+def register_counts(on: dt.date) -> list[tuple[str, int]]:
+    """Counts of the register on *on*. (A fuller services.overview, when
+    present, adds its own figures below these.)"""
+    from ...store.models import Area, Membership, Person, Team
+
+    current = (Membership.start_date <= on) & (Membership.end_date.is_null() | (Membership.end_date > on))
+    members = (Person.select(Person.id).join(Membership)
+               .where(current & Person.deleted_at.is_null()).distinct())
+    n_members = members.count()
+
+    def among(cond):
+        return Person.select(Person.id).where(Person.id.in_(members) & cond).count()
+
+    return [
+        (_("Areas"), Area.select().where(Area.deleted_at.is_null() & Area.active).count()),
+        (_("Active teams"), Team.select().where(Team.deleted_at.is_null() & (Team.status == "active")
+                                                & ((Team.established_on.is_null()) | (Team.established_on <= on))).count()),
+        (_("Team members"), n_members),
+        (_("of whom women"), among(Person.gender == "nữ")),
+        (_("of whom party members"), among(Person.party_member == True)),  # noqa: E712 - peewee expression
+        (_("of whom ethnic minorities"), among(Person.ethnicity != "Kinh")),
+        (_("People in the register"), Person.select().where(Person.deleted_at.is_null()).count()),
+    ]
+
+
+class OverviewSection(Section):
+    key = "overview"
+    title = N_("Overview")
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        layout.addWidget(self.heading)
+        self.subheading = QLabel()
+        self.subheading.setStyleSheet("color: #555;")
+        layout.addWidget(self.subheading)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(14)
+        layout.addLayout(self.grid)
+        self.extra = QLabel()
+        self.extra.setWordWrap(True)
+        layout.addWidget(self.extra)
+        layout.addStretch(1)
+        self.values: dict[str, int] = {}
+        self.heading.setText(_("Overview"))
+        self.subheading.setText(_("Opening the database…"))
+
+    def _card(self, row: int, col: int, label: str, value: int) -> None:
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setStyleSheet("QFrame { background: #f4f7fb; border: 1px solid #d5dde8; border-radius: 6px; }"
+                           "QLabel { border: none; background: transparent; }")
+        lay = QVBoxLayout(card)
+        number = QLabel(f"{value:,}".replace(",", "."))
+        number.setStyleSheet("font-size: 26px; font-weight: 600; color: #1d4e89;")
+        text = QLabel(label)
+        text.setWordWrap(True)
+        lay.addWidget(number)
+        lay.addWidget(text)
+        card.setMinimumWidth(170)
+        self.grid.addWidget(card, row, col)
+
+    def refresh(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        from ...services.settings import load_organisation
+
+        org = load_organisation()
+        place = ", ".join(p for p in (org.commune, org.province) if p)
+        self.heading.setText(_("Overview {year}").format(year=self.year) + (f" — {place}" if place else ""))
+        self.subheading.setText(_("Figures on {day}.").format(day=self.on_date.strftime("%d/%m/%Y"))
+                                if place else _("Figures on {day}. Set the commune in Settings.").format(
+                                    day=self.on_date.strftime("%d/%m/%Y")))
+        counts = register_counts(self.on_date)
+        self.values = {label: value for label, value in counts}
+        for i, (label, value) in enumerate(counts):
+            self._card(i // 4, i % 4, label, value)
+        self.extra.setText("")
+        self.extra.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def activated(self) -> None:
+        self.refresh()

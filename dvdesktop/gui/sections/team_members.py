@@ -1,0 +1,139 @@
+"""The team's composition: current members with role and position held,
+former members with their dates; add, kiện toàn, end."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...services import vocab
+from ..i18n import _
+
+MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class TeamMembersPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.team_id: int | None = None
+        self.on_date = dt.date.today()
+        self.changed_callback = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout.addWidget(self.heading)
+        layout.addWidget(QLabel(_("Current members")))
+        self.current = _table([_("Full name"), _("Role"), _("Position held"), _("Since")])
+        self.current.setColumnWidth(0, 170)
+        self.current.setColumnWidth(1, 80)
+        self.current.setColumnWidth(2, 170)
+        layout.addWidget(self.current, 3)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(_("Add member…"))
+        self.reassign_button = QPushButton(_("Reassign role…"))
+        self.reassign_button.setToolTip(_("Kiện toàn: end the current role and start a new one on the same day"))
+        self.end_button = QPushButton(_("End membership…"))
+        for b in (self.add_button, self.reassign_button, self.end_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(_("Former members")))
+        self.former = _table([_("Full name"), _("Role"), _("Position held"), _("From"), _("To"), _("Reason")])
+        self.former.setColumnWidth(0, 160)
+        layout.addWidget(self.former, 2)
+        self.add_button.clicked.connect(self.add_member)
+        self.reassign_button.clicked.connect(self.reassign)
+        self.end_button.clicked.connect(self.end_membership)
+        self.current.itemSelectionChanged.connect(self._update_buttons)
+        self.load(None)
+
+    def load(self, team_id: int | None, on: dt.date | None = None) -> None:
+        from ...services.register import MembershipService
+        from ...vn import short_date
+
+        self.team_id = team_id
+        if on is not None:
+            self.on_date = on
+        self.current.setRowCount(0)
+        self.former.setRowCount(0)
+        if team_id is None:
+            self.heading.setText(_("Save the area and its team first."))
+            self._update_buttons()
+            return
+        labels = dict(vocab.TEAM_ROLES)
+        members = MembershipService.current(team_id, self.on_date)
+        self.heading.setText(_("{n} current members on {day}").format(n=len(members), day=short_date(self.on_date)))
+        for m in members:
+            self._append(self.current, m.id, [m.person.full_name, labels.get(m.role, m.role), m.position,
+                                              short_date(m.start_date)])
+        for m in MembershipService.former(team_id, self.on_date):
+            self._append(self.former, m.id, [m.person.full_name, labels.get(m.role, m.role), m.position,
+                                             short_date(m.start_date), short_date(m.end_date), m.end_reason])
+        self._update_buttons()
+
+    @staticmethod
+    def _append(table: QTableWidget, membership_id: int, values: list) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for col, value in enumerate(values):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setData(MEMBERSHIP_ROLE, membership_id)
+            table.setItem(row, col, item)
+
+    def selected_membership(self):
+        row = self.current.currentRow()
+        if row < 0 or self.current.item(row, 0) is None:
+            return None
+        from ...services.register import MembershipService
+
+        return MembershipService.get(self.current.item(row, 0).data(MEMBERSHIP_ROLE))
+
+    def _update_buttons(self) -> None:
+        has_team = self.team_id is not None
+        selected = self.current.currentRow() >= 0
+        self.add_button.setEnabled(has_team)
+        self.reassign_button.setEnabled(has_team and selected)
+        self.end_button.setEnabled(has_team and selected)
+
+    def _done(self) -> None:
+        self.load(self.team_id)
+        if self.changed_callback is not None:
+            self.changed_callback()
+
+    def add_member(self):
+        from ..forms.membership_dialog import MembershipDialog
+
+        if self.team_id is None:
+            return
+        if MembershipDialog(self, self.team_id).exec():
+            self._done()
+
+    def reassign(self):
+        from ..forms.membership_dialog import ReassignDialog
+
+        membership = self.selected_membership()
+        if membership is not None and ReassignDialog(self, membership).exec():
+            self._done()
+
+    def end_membership(self):
+        from ..forms.membership_dialog import EndMembershipDialog
+
+        membership = self.selected_membership()
+        if membership is not None and EndMembershipDialog(self, membership).exec():
+            self._done()

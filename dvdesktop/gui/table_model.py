@@ -1,0 +1,193 @@
+"""A table model over row ids that fetches rows lazily (Anki's browser model).
+
+A `RowSource` knows the SQL: `ids()` returns the ids of the rows that match
+the current filters, in order (one indexed query), and `rows(ids)` returns
+the display values of a block of them. `LazyTableModel` keeps only the id
+list and a small cache of blocks, so a list of 18,000 people opens at once.
+A block that fails to load shows as disabled rows instead of crashing.
+
+Later sections (meetings, concerns, cases ...) write a RowSource and reuse
+the model unchanged.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from .i18n import _
+
+log = logging.getLogger(__name__)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BLOCK = 120
+CACHE_LIMIT = 3000
+
+
+@dataclass
+class Column:
+    key: str
+    title: str  # translated
+    sortable: bool = True
+    numeric: bool = False
+    width: int | None = None
+
+
+@dataclass
+class Row:
+    values: list[Any]
+    muted: bool = False  # former members, inactive areas: shown in grey
+    error: bool = False
+    tooltip: str | None = None
+
+
+class RowSource:
+    """What a list shows. Subclasses set `columns` and implement ids()/rows()."""
+
+    columns: list[Column] = []
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        raise NotImplementedError
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        raise NotImplementedError
+
+
+class LazyTableModel(QAbstractTableModel):
+    def __init__(self, source: RowSource, parent=None):
+        super().__init__(parent)
+        self.source = source
+        self._ids: list[int] = []
+        self._cache: dict[int, Row] = {}
+        self._sort_column: int | None = None
+        self._descending = False
+        self.fetches = 0  # blocks loaded (tests and benchmarks look at it)
+
+    # --- loading ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Run the id query again (after a filter, a save, a delete)."""
+        key = self.source.columns[self._sort_column].key if self._sort_column is not None else None
+        self.beginResetModel()
+        try:
+            self._ids = self.source.ids(key, self._descending)
+        finally:
+            self._cache.clear()
+            self.endResetModel()
+
+    def invalidate(self, record_id: int | None = None) -> None:
+        """Forget cached rows (one, or all) so they are read again."""
+        if record_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(record_id, None)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    def _row(self, row: int) -> Row:
+        record_id = self._ids[row]
+        cached = self._cache.get(record_id)
+        if cached is not None:
+            return cached
+        start = row - row % BLOCK
+        block = self._ids[start:start + BLOCK]
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        self.fetches += 1
+        try:
+            fetched = self.source.rows(block)
+        except Exception:  # noqa: BLE001 - a bad block must not take the list down
+            log.exception("loading rows failed")
+            fetched = {}
+            failed = Row([_("(cannot read)")] + [""] * (self.columnCount() - 1), error=True)
+            for rid in block:
+                self._cache[rid] = failed
+            return failed
+        gone = Row([_("(deleted)")] + [""] * (self.columnCount() - 1), error=True)
+        for rid in block:
+            self._cache[rid] = fetched.get(rid, gone)
+        return self._cache[record_id]
+
+    # --- Qt model API ------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.source.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = self.source.columns[index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self._row(index.row()).values[index.column()]
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = self._row(index.row())
+            return row.tooltip
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self._row(index.row())
+            if row.error:
+                return QBrush(QColor("#a33"))
+            if row.muted:
+                return QBrush(QColor("#777"))
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.source.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.source.columns[section].title
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.row() < len(self._ids) and self._ids[index.row()] in self._cache and self._cache[self._ids[index.row()]].error:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        if not 0 <= column < len(self.source.columns) or not self.source.columns[column].sortable:
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        key = self.source.columns[column].key
+        old = list(self._ids)
+        self._ids = self.source.ids(key, self._descending)
+        self._cache.clear()
+        # Persistent indexes follow their record, or vanish if it left the list.
+        where = {rid: i for i, rid in enumerate(self._ids)}
+        from_idx, to_idx = [], []
+        for pidx in self.persistentIndexList():
+            if pidx.row() < len(old):
+                new_row = where.get(old[pidx.row()])
+                from_idx.append(QModelIndex(pidx))
+                to_idx.append(self.index(new_row, pidx.column()) if new_row is not None else QModelIndex())
+        self.changePersistentIndexList(from_idx, to_idx)
+        self.layoutChanged.emit()
+
+    # --- helpers ---------------------------------------------------------------
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+
+__all__ = ["Column", "Row", "RowSource", "LazyTableModel", "ID_ROLE", "QPersistentModelIndex"]
