@@ -4,7 +4,6 @@ search without diacritics. No Qt here."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import peewee as pw
 
@@ -62,13 +61,9 @@ class ConcernService(RecordService):
         return cleaned
 
     @classmethod
-    def validate(cls, data: dict[str, Any], existing: Concern | None = None) -> dict[str, Any]:
-        """As RecordService.validate, plus the values derived from others:
-        an anonymous concern keeps no name or contact, and a concern without
+    def derive_values(cls, cleaned, state, existing):
+        """An anonymous concern keeps no name or contact, and a concern without
         a due date gets received_on + ANSWER_DAYS."""
-        cleaned = cls.clean(data, partial=existing is not None)
-        state = cls._state(existing) if existing is not None else {}
-        state.update(cleaned)
         if state.get("anonymous"):
             for name in ("raised_by", "contact"):
                 if state.get(name):
@@ -78,8 +73,6 @@ class ConcernService(RecordService):
             state["due_date"] = None  # the default follows a corrected received date
         if state.get("due_date") is None and state.get("received_on") is not None:
             cleaned["due_date"] = state["due_date"] = default_due_date(state["received_on"])
-        cls.check(state, existing)
-        return cleaned
 
     @classmethod
     def check(cls, values, existing):

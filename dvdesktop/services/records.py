@@ -61,7 +61,7 @@ class RecordService:
         known = {f.name for f in cls.fields}
         unknown = set(data) - known
         if unknown:
-            name = sorted(unknown)[0]
+            name = min(unknown)
             raise ValidationError(name, f"Trường «{name}» không có trong {cls.label}.")
         cleaned = {}
         for f in cls.fields:
@@ -81,8 +81,14 @@ class RecordService:
         cleaned = cls.clean(data, partial=existing is not None)
         state = cls._state(existing) if existing is not None else {}
         state.update(cleaned)
+        cls.derive_values(cleaned, state, existing)
         cls.check(state, existing)
         return cleaned
+
+    @classmethod
+    def derive_values(cls, cleaned: dict[str, Any], state: dict[str, Any], existing: BaseModel | None) -> None:
+        """Fill values that follow from others; set them in both *cleaned*
+        (what is saved) and *state* (what check() sees)."""
 
     @classmethod
     def _state(cls, record: BaseModel) -> dict[str, Any]:
