@@ -37,38 +37,25 @@ def _exit_point(app: QApplication, point: str) -> None:
 
 
 def find_demo_builder():
-    """The demo database builder of services.demo, if that module exists."""
+    """services.demo.build_demo, if that module exists."""
     try:
         from ..services import demo
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.endswith("services.demo"):
             return None
         raise
-    for name in ("build_demo_database", "build_demo", "create_demo_database", "build"):
-        func = getattr(demo, name, None)
-        if callable(func):
-            return func
-    return None
+    return getattr(demo, "build_demo", None)
 
 
 def build_demo(path: str, progress) -> None:
     """Create the demo commune database at *path* (runs in a worker thread)."""
     from ..store import open_database
 
+    open_database(path)
     builder = find_demo_builder()
     if builder is None:
-        open_database(path)  # an empty database; the demo builder is not written yet
-        return
-    params = inspect.signature(builder).parameters
-    kwargs = {}
-    for name in ("progress", "report", "on_progress"):
-        if name in params:
-            kwargs[name] = lambda done, total=0, text="": progress.update(done, total, text)
-    first = next(iter(params), None)
-    if first in ("db", "database"):
-        builder(open_database(path), **kwargs)
-    else:
-        builder(path, **kwargs)
+        return  # an empty database until the demo builder exists
+    builder(scale="commune", progress=lambda text: progress.update(0, 0, text))
 
 
 def start(window, args, runner) -> None:

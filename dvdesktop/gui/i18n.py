@@ -118,10 +118,11 @@ class CatalogTranslator(QTranslator):
         return False
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401 - Qt API
+        # None is Qt's null string: "no translation here, ask the next one".
         if not context or not source_text:
-            return ""
+            return None
         text = _translations.pgettext(context, source_text)
-        return "" if text == source_text else text
+        return None if text == source_text else text
 
 
 # Qt's strings seen by a clerk. pgettext() here only marks them for extraction.

@@ -156,8 +156,10 @@ class RecordForm(QWidget):
         self._timer.stop()
         values = self.values()
         errors: dict[str, str] = {}
+        # Each filled-in field by its own rule first, so several can be marked
+        # at once; blanks are left to the service (it may fill them in).
         for f in self.service.fields:
-            if f.name in values:
+            if f.name in values and not f._blank(values[f.name]):
                 try:
                     f.clean(values[f.name])
                 except ValidationError as exc:

@@ -128,6 +128,11 @@ class AreaTeamEditor(QTabWidget):
 
     def load(self, area_id, defaults=None):
         self.area_form.load(area_id, defaults)
+        self._load_team(area_id)
+        if area_id is None:
+            self.setCurrentIndex(0)
+
+    def _load_team(self, area_id):
         team = self.team_of(area_id) if area_id is not None else None
         if team is not None:
             self.team_form.load(team.id)
@@ -136,10 +141,10 @@ class AreaTeamEditor(QTabWidget):
         self.members.load(team.id if team is not None else None, self.on_date)
         self.setTabEnabled(1, area_id is not None)
         self.setTabEnabled(2, team is not None)
-        if area_id is None:
-            self.setCurrentIndex(0)
 
     def _area_saved(self, area_id):
+        if not self.team_form.is_dirty():
+            self._load_team(area_id)
         self.saved.emit(area_id)
 
     def _team_saved(self, team_id):

@@ -94,7 +94,35 @@ class OverviewSection(Section):
         for i, (label, value) in enumerate(counts):
             self._card(i // 4, i % 4, label, value)
         self.extra.setText("")
-        self.extra.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        try:
+            from ...services.overview import overview
+        except ModuleNotFoundError:
+            return
+        data = overview(self.on_date)
+        c = data.counts
+        work = [
+            (_("Meetings held in {year}").format(year=self.year), c.meetings),
+            (_("Outreach sessions"), c.outreach_sessions),
+            (_("People reached"), c.audience),
+            (_("Concerns received"), c.concerns_received),
+            (_("Concerns resolved"), c.concerns_resolved),
+            (_("Overdue concerns"), data.overdue_concerns),
+            (_("Overdue meeting tasks"), data.overdue_tasks),
+            (_("\"Skilful mobilisation\" models"), c.models),
+        ]
+        for i, (label, value) in enumerate(work):
+            self._card(2 + i // 4, i % 4, label, value)
+            self.values[label] = value
+        lines = [_("Areas with an active team: {covered} of {areas} ({percent}%).").format(
+            covered=data.coverage.covered, areas=data.coverage.areas,
+            percent=f"{data.coverage.percent:g}".replace(".", ","))]
+        if data.teams_without_meeting:
+            names = ", ".join(t.team_name for t in data.teams_without_meeting[:8])
+            more = len(data.teams_without_meeting) - 8
+            lines.append(_("Teams with no meeting in {quarter}: {n} ({names}{more}).").format(
+                quarter=data.quarter.label, n=len(data.teams_without_meeting), names=names,
+                more=_(" and {n} more").format(n=more) if more > 0 else ""))
+        self.extra.setText("\n".join(lines))
 
     def activated(self) -> None:
         self.refresh()
