@@ -220,6 +220,7 @@ class _Builder:
             ])
         t = RLTable(data, colWidths=[left_w, right_w])
         t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts().name()),
             ("VALIGN", (0, 0), (-1, 0), "TOP"), ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -280,6 +281,7 @@ class _Builder:
         right = self._sign_stack(b.right) if b.right else ""
         t = RLTable([[left, right]], colWidths=[half * 0.92, half * 1.08])
         t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts().name()),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -330,7 +332,7 @@ class _Builder:
             min_heights = [0] * head_rows + [b.min_row_height_mm * MM] * (len(data) - head_rows)
         t = RLTable(data, colWidths=widths, repeatRows=head_rows, splitInRow=1, minRowHeights=min_heights,
                     spaceAfter=b.space_after)
-        t.setStyle(TableStyle(commands))
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts().name()), *commands]))
         self.story.append(t)
 
     def _fillline(self, b: B.FillLine):
@@ -362,6 +364,8 @@ def render_pdf(doc: B.Document, target=None) -> bytes | None:
         topMargin=doc.rules.margins_pt[0], bottomMargin=doc.rules.margins_pt[1],
         title=_n(doc.title), subject=_n(doc.subject), author="dvdesktop", creator="dvdesktop",
         lang="vi-VN",
+        # the canvas's own first font would otherwise be an unembedded Helvetica
+        initialFontName=fonts().name(), initialFontSize=doc.rules.body_size,
     )
     template.build(_Builder(doc).build())
     return buffer.getvalue() if buffer is not None else None
