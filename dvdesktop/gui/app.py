@@ -92,10 +92,10 @@ def start(window, args, runner) -> None:
         return spec
 
     def opened(spec):
+        window.dataShown.connect(lambda: _exit_point(QApplication.instance(), "ready"))
         window.database_opened(spec)
         if creating_demo and find_demo_builder() is None:
             window.statusBar().showMessage(_("The demo builder is not available yet: the demo database is empty."))
-        _exit_point(QApplication.instance(), "ready")
 
     def failed(exc):
         if isinstance(exc, UserError):

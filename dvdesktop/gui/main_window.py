@@ -14,8 +14,8 @@ import logging
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
-    QSplitter, QStackedWidget, QToolBar, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
+    QStackedWidget, QToolBar, QWidget,
 )
 
 from .dialogs import messages
@@ -58,6 +58,7 @@ def section_classes() -> list[type]:
 
 class MainWindow(QMainWindow):
     yearChanged = Signal(int)
+    dataShown = Signal()  # the first section has shown its data (benchmarks)
 
     def __init__(self):
         super().__init__()
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.spec = None
         self._section_classes: list[type] | None = None
         self.sections: dict[int, QWidget] = {}
+        self._data_shown = False
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(210)
@@ -76,12 +78,13 @@ class MainWindow(QMainWindow):
             "QListWidget::item { padding: 9px 12px; }"
             "QListWidget::item:selected { background: #457b9d; color: white; }")
         self.stack = QStackedWidget()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_status_bar()
@@ -188,6 +191,11 @@ class MainWindow(QMainWindow):
         handle.progressed.connect(step)
         handle.finished.connect(finished)
 
+    def data_shown(self) -> None:
+        if not self._data_shown:
+            self._data_shown = True
+            self.dataShown.emit()
+
     # --- database --------------------------------------------------------------
 
     def database_opened(self, spec) -> None:
@@ -245,7 +253,11 @@ class MainWindow(QMainWindow):
             section.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.sections[row] = section
             self.stack.addWidget(section)
+            self.stack.setCurrentWidget(section)
             section.refresh()
+            if not self._data_shown and section.key != "overview":
+                self.data_shown()
+            return
         self.stack.setCurrentWidget(section)
         section.activated()
 

@@ -19,10 +19,10 @@ class AreasSource(RowSource):
     def __init__(self):
         self.columns = [
             Column("name", _("Area"), width=150),
-            Column("kind", _("Kind"), width=80),
+            Column("kind", _("Kind"), width=70),
             Column("households", _("Households"), numeric=True, width=80),
             Column("population", _("Population"), numeric=True, width=85),
-            Column("team", _("Team"), sortable=False, width=90),
+            Column("team", _("Team"), sortable=False, width=85),
             Column("leader", _("Team leader"), sortable=False, width=150),
             Column("members", _("Members"), numeric=True, sortable=False, width=75),
             Column("established", _("Decision"), sortable=False),
@@ -200,6 +200,7 @@ class AreasTeamsSection(ListFormSection):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
         bar.addStretch(2)
+        bar = self.search_bar
         trash = QPushButton(_("Trash…"))
         menu = QMenu(trash)
         menu.addAction(_("Deleted areas"), self.open_area_trash)

@@ -99,13 +99,17 @@ class ListFormSection(Section):
         self.model = LazyTableModel(self.source, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.filter_bar = QHBoxLayout()
+        self.search_bar = QHBoxLayout()
         self.search = SearchBox(self, _(self.search_placeholder) if self.search_placeholder else "")
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(260)
         self.search.searchChanged.connect(self.search_changed)
-        self.filter_bar.addWidget(self.search, 2)
+        self.search_bar.addWidget(self.search, 2)
+        self.search_bar.addStretch(1)
+        layout.addLayout(self.search_bar)
+        self.filter_bar = QHBoxLayout()
         self.add_filters(self.filter_bar)
-        layout.addLayout(self.filter_bar)
+        if self.filter_bar.count():
+            layout.addLayout(self.filter_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -147,6 +151,7 @@ class ListFormSection(Section):
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 420])
         layout.addWidget(self.splitter, 1)
 
         self._reverting = False

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
 from ..i18n import N_, _
@@ -77,31 +76,55 @@ class OverviewSection(Section):
         self.grid.addWidget(card, row, col)
 
     def refresh(self) -> None:
+        """Compute the figures off the GUI thread (a province database takes
+        a moment), then fill the cards."""
+        on, year = self.on_date, self.year
+
+        def work(progress):
+            from ...services.settings import load_organisation
+
+            org = load_organisation()
+            counts = register_counts(on)
+            try:
+                from ...services.overview import overview
+            except ModuleNotFoundError:
+                data = None
+            else:
+                data = overview(on)
+            return org, counts, data
+
+        runner = getattr(self.window_, "runner", None)
+        if runner is None:
+            from ..tasks import Progress
+
+            self._fill(year, on, *work(Progress()))
+            return
+        self.subheading.setText(_("Counting…"))
+        runner.run(work, on_done=lambda result: self._fill(year, on, *result), label=_("Counting"))
+
+    def _fill(self, year, on, org, counts, data) -> None:
+        if (year, on) != (self.year, self.on_date):
+            return  # the year changed meanwhile; a newer count is on its way
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        from ...services.settings import load_organisation
-
-        org = load_organisation()
         place = ", ".join(p for p in (org.commune, org.province) if p)
-        self.heading.setText(_("Overview {year}").format(year=self.year) + (f" — {place}" if place else ""))
-        self.subheading.setText(_("Figures on {day}.").format(day=self.on_date.strftime("%d/%m/%Y"))
-                                if place else _("Figures on {day}. Set the commune in Settings.").format(
-                                    day=self.on_date.strftime("%d/%m/%Y")))
-        counts = register_counts(self.on_date)
+        self.heading.setText(_("Overview {year}").format(year=year) + (f" — {place}" if place else ""))
+        day = on.strftime("%d/%m/%Y")
+        self.subheading.setText(_("Figures on {day}.").format(day=day) if place
+                                else _("Figures on {day}. Set the commune in Settings.").format(day=day))
         self.values = {label: value for label, value in counts}
         for i, (label, value) in enumerate(counts):
             self._card(i // 4, i % 4, label, value)
         self.extra.setText("")
-        try:
-            from ...services.overview import overview
-        except ModuleNotFoundError:
+        if self.window_ is not None and hasattr(self.window_, "data_shown"):
+            self.window_.data_shown()
+        if data is None:
             return
-        data = overview(self.on_date)
         c = data.counts
         work = [
-            (_("Meetings held in {year}").format(year=self.year), c.meetings),
+            (_("Meetings held in {year}").format(year=year), c.meetings),
             (_("Outreach sessions"), c.outreach_sessions),
             (_("People reached"), c.audience),
             (_("Concerns received"), c.concerns_received),

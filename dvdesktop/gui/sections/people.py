@@ -32,12 +32,12 @@ class PeopleSource(RowSource):
     def __init__(self):
         self.columns = [
             Column("name", _("Full name"), width=190),
-            Column("gender", _("Gender"), width=60),
-            Column("birth_year", _("Born"), numeric=True, width=55),
+            Column("gender", _("Gender"), width=70),
+            Column("birth_year", _("Born"), numeric=True, width=75),
             Column("ethnicity", _("Ethnic group"), width=80),
             Column("phone", _("Phone"), width=105),
             Column("area", _("Area"), width=120),
-            Column("party", _("Party"), width=50),
+            Column("party", _("Party"), width=75),
             Column("roles", _("Current roles"), sortable=False),
         ]
         self.query = ""
@@ -167,15 +167,20 @@ class PeopleSection(ListFormSection):
             bar.addWidget(combo, 1)
         trash = QPushButton(_("Trash…"))
         trash.clicked.connect(self.open_trash)
-        bar.addWidget(trash)
+        self.search_bar.addWidget(trash)
 
     def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_("All areas"))
         self.f_team.set_items(team_choices(), blank=_("All teams"))
         self.f_ethnicity.set_items(ethnicity_choices(), blank=_("Ethnic group: all"))
 
+    def refresh(self):
+        self.refresh_choices()
+        super().refresh()
+
     def activated(self):
         self.refresh_choices()
+        self.reload()
 
     def apply_filters(self):
         s = self.source
