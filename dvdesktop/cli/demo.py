@@ -1,0 +1,60 @@
+"""`dvdesktop demo`: build the demo database (a commune, or a whole province)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from ..errors import UserError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "demo", help="tạo cơ sở dữ liệu mẫu",
+        description="Tạo dữ liệu mẫu: một xã (commune) hoặc cả tỉnh (province), năm năm hoạt động. "
+                    "Cùng hạt giống (--seed) cho cùng dữ liệu. Mặc định ghi vào tệp mẫu riêng, "
+                    "không bao giờ ghi vào cơ sở dữ liệu thật.",
+    )
+    p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://… (mặc định: tệp dữ liệu mẫu)")
+    p.add_argument("--scale", choices=("commune", "province"), default="commune", help="quy mô: commune (một xã) hoặc province (cả tỉnh)")
+    p.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
+    p.add_argument("--today", help="ngày mốc YYYY-MM-DD: dữ liệu là năm năm trước ngày này (mặc định 2025-12-31)")
+    p.add_argument("--force", action="store_true", help="xóa hết dữ liệu đang có rồi tạo lại")
+    p.set_defaults(handler=run)
+
+
+def _reference(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"Ngày mốc «{value}» không hợp lệ; nhập dạng năm-tháng-ngày, ví dụ 2025-12-31.") from None
+
+
+def run(args) -> int:
+    from ..services import stats as stats_service
+    from ..services.demo import build_demo
+    from ..store import close_database, open_database
+    from ..store.location import demo_database
+    from ..vn import format_number
+
+    reference = _reference(args.today)
+    target = getattr(args, "db", None) or demo_database()
+    db = open_database(target)
+    try:
+        result = build_demo(scale=args.scale, seed=args.seed, reference=reference, force=args.force)
+        numbers = stats_service.collect(today=result.reference)
+        spec = db.dv_spec.display()
+    finally:
+        close_database()
+    scale = "một xã" if result.scale == "commune" else "cả tỉnh"
+    print(f"Đã tạo dữ liệu mẫu ({scale}, hạt giống {result.seed}, mốc {result.reference:%d/%m/%Y}) "
+          f"trong {format_number(round(result.seconds, 1))} giây vào «{spec}».")
+    print(f"  {format_number(numbers['teams'])} tổ dân vận, {format_number(numbers['persons'])} người, "
+          f"{format_number(numbers['memberships_active'])} thành viên đang hoạt động;")
+    print(f"  {format_number(numbers['meetings'])} cuộc họp, {format_number(numbers['outreach_sessions'])} buổi tuyên truyền, "
+          f"{format_number(numbers['concerns'])} kiến nghị;")
+    print(f"  {format_number(numbers['mediation_cases'])} vụ việc hòa giải, "
+          f"{format_number(numbers['exemplary_models'])} mô hình \u201cDân vận khéo\u201d, "
+          f"{format_number(numbers['evaluations'])} lượt xếp loại tổ.")
+    return 0

@@ -1,0 +1,951 @@
+"""Demo data: a realistic commune (or a whole province) with five years of work.
+
+Deterministic: the same seed and the same reference date give the same data,
+row for row (ids, uids, dates, names). Only ``random.Random(seed)`` is used,
+and every date is derived from a fixed reference date, DEFAULT_REFERENCE
+(31 December 2025) unless the caller passes another one (``--today``). The
+five years before it (2021–2025 by default) are filled; nothing is dated
+after it. The wall clock is never read, so a demo built next year is the
+same demo.
+
+Built with bulk inserts: rows are generated as dicts, normalised with
+``Model.prepare_row`` (NFC, folded search columns, sort keys), given
+precomputed ids and uids, and written in chunks inside one transaction
+(``executemany`` on SQLite, ``execute_values`` on PostgreSQL). The per-record
+services are not used: they would take hours at province scale.
+
+Scales:
+  commune   — xã Nậm Pồ (Điện Biên): 12 bản and teams, about 120 people.
+  province  — tỉnh Bắc Ninh: 100 communes, 2,128 teams, ~19,000 members,
+              >100,000 activity records, >20,000 mediation cases.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import queue
+import random
+import threading
+import time
+import contextlib
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any, Callable
+
+import peewee as pw
+
+from ..errors import UserError
+from ..paths import resource
+from ..store.base import database_proxy
+from ..store.models import (
+    ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet, Criterion,
+    Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase, MediationMediator,
+    MediationParty, MediationSession, Meeting, MeetingAttendance, MeetingTask, Membership, Meta, OutreachSession,
+    Person, Team,
+)
+from . import evaluation as ev
+from .settings import Organisation, Signer, save_organisation
+
+DEFAULT_REFERENCE = dt.date(2025, 12, 31)
+YEARS_OF_HISTORY = 5
+SCALES = ("commune", "province")
+PROVINCE_TEAMS = 2128  # Bắc Giang's figure in 2024 (see DOMAIN.md)
+PROVINCE_COMMUNES = 100
+
+# Tables whose rows make a database "not empty" (settings alone do not count
+# as records only when nothing else is there; see has_records()).
+_IGNORED_FOR_EMPTINESS = (Meta, AuditLog)
+
+
+class DemoRefused(UserError):
+    pass
+
+
+def has_records(db: pw.Database | None = None) -> bool:
+    """True when any table other than the schema version and the audit log has a row."""
+    for model in ALL_MODELS:
+        if model in _IGNORED_FOR_EMPTINESS:
+            continue
+        if model.select(pw.SQL("1")).limit(1).exists():
+            return True
+    return False
+
+
+def clear_database(db: pw.Database) -> None:
+    """Remove every row except the schema version (used by --force)."""
+    models = [m for m in ALL_MODELS if m is not Meta]
+    if isinstance(db, pw.PostgresqlDatabase):
+        tables = ", ".join(f'"{m._meta.table_name}"' for m in models)
+        db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        return
+    for model in reversed(models):
+        db.execute_sql(f'DELETE FROM "{model._meta.table_name}"')
+
+
+# --- bulk writer -------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def memoised_text_functions():
+    """While building, memoise the pure text functions prepare_row calls
+    (NFC, folding, sort keys): demo texts repeat from templates and names
+    repeat across people, so each distinct text is folded once. The module
+    attributes are restored afterwards."""
+    from ..store import base, models
+    from .. import vn
+
+    targets = [(base, "nfc"), (base, "fold"), (vn, "fold"), (vn, "digits"), (models, "sort_key"), (models, "name_sort_key")]
+    saved = [(mod, name, getattr(mod, name)) for mod, name in targets]
+    try:
+        for mod, name, func in saved:
+            setattr(mod, name, functools.lru_cache(maxsize=200_000)(func))
+        yield
+    finally:
+        for mod, name, func in saved:
+            setattr(mod, name, func)
+
+
+class BulkWriter:
+    """Buffers rows per table with precomputed ids and uids, and writes them in
+    chunks, parents before children (the order of ALL_MODELS).
+
+    The writing runs in a thread of its own on the caller's connection (inside
+    the caller's transaction), so that generating the next rows in Python and
+    inserting the previous ones in SQLite (which releases the GIL) overlap on
+    two cores. Only this thread touches the connection until finish()."""
+
+    CHUNK = 5000
+    FLUSH_AT = 40000
+
+    def __init__(self, db: pw.Database, seed: int):
+        self.db = db
+        self.pg = isinstance(db, pw.PostgresqlDatabase)
+        self.conn = db.connection()
+        self.uid_rng = random.Random(f"uid-{seed}")
+        self.uid_counter = 0
+        self.uid_epoch_ms = 0
+        self.buffers: dict[type, list[tuple]] = {}
+        self.next_id: dict[type, int] = {}
+        self.counts: dict[type, int] = {}
+        self.specs: dict[type, tuple] = {}
+        self.pending = 0
+        self.error: BaseException | None = None
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._write_batches, name="demo-writer", daemon=True)
+        self.thread.start()
+
+    def _spec(self, model):
+        spec = self.specs.get(model)
+        if spec is None:
+            fields = list(model._meta.sorted_fields)
+            names = [f.name for f in fields]
+            defaults = [None if callable(f.default) else f.default for f in fields]
+            cols = ", ".join(f'"{f.column_name}"' for f in fields)
+            if self.pg:
+                sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
+            else:
+                sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({", ".join("?" * len(fields))})'
+            spec = (names, defaults, sql)
+            self.specs[model] = spec
+            self.buffers[model] = []
+            self.next_id[model] = 1
+            self.counts[model] = 0
+        return spec
+
+    def uid(self) -> str:
+        """A UUID version 7 (time-ordered, RFC 9562): a fixed timestamp plus a
+        counter in the time field, random bits from the seeded generator.
+        Ordered uids append to the unique index instead of scattering into it,
+        which makes the bulk build much faster; still unique across
+        databases, as the rest is random."""
+        self.uid_counter += 1
+        ms = self.uid_epoch_ms + self.uid_counter
+        value = (ms << 80) | (0x7 << 76) | (self.uid_rng.getrandbits(12) << 64) | (0b10 << 62) | self.uid_rng.getrandbits(62)
+        h = f"{value:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+    def add(self, model, stamp: dt.datetime, row: dict) -> int:
+        names, defaults, _ = self._spec(model)
+        rid = self.next_id[model]
+        self.next_id[model] = rid + 1
+        row["id"] = rid
+        row["uid"] = self.uid()
+        row["created_at"] = row["updated_at"] = stamp
+        row["version"] = 1
+        model.prepare_row(row)
+        get = row.get
+        self.buffers[model].append(tuple([get(n, d) for n, d in zip(names, defaults)]))
+        self.pending += 1
+        if self.pending >= self.FLUSH_AT:
+            self.flush()
+        return rid
+
+    def flush(self) -> None:
+        batch = []
+        for model in ALL_MODELS:
+            rows = self.buffers.get(model)
+            if rows:
+                batch.append((self.specs[model][2], rows))
+                self.counts[model] += len(rows)
+                self.buffers[model] = []
+        self.pending = 0
+        if batch:
+            self._check()
+            self.queue.put(batch)
+
+    def _write_batches(self) -> None:
+        while True:
+            batch = self.queue.get()
+            if batch is None:
+                return
+            if self.error is not None:
+                continue
+            try:
+                cursor = self.conn.cursor()
+                for sql, rows in batch:
+                    if self.pg:
+                        from psycopg2.extras import execute_values
+
+                        execute_values(cursor, sql, rows, page_size=2000)
+                    else:
+                        for i in range(0, len(rows), self.CHUNK):
+                            cursor.executemany(sql, rows[i : i + self.CHUNK])
+                cursor.close()
+            except BaseException as exc:  # noqa: BLE001 - handed back to the building thread
+                self.error = exc
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        """Stop the writing thread (after an error in the generator too)."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def finish(self) -> None:
+        self.flush()
+        self.close()
+        self._check()
+        if self.pg:
+            for model, n in self.counts.items():
+                if n:
+                    table = model._meta.table_name
+                    self.db.execute_sql(
+                        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), %s)", (self.next_id[model] - 1,)
+                    )
+
+
+# --- the generator -----------------------------------------------------------
+
+
+@dataclass
+class Slot:
+    role: str
+    position: str
+    male_share: float
+    ages: tuple[int, int]
+    party_share: float
+
+
+def _slots(area_kind: str) -> tuple[list[Slot], list[Slot]]:
+    head = {"bản": "Trưởng bản", "tổ dân phố": "Tổ trưởng tổ dân phố"}.get(area_kind, "Trưởng thôn")
+    core = [
+        Slot("to_truong", "Bí thư chi bộ", 0.85, (38, 64), 1.0),
+        Slot("to_pho", head, 0.85, (32, 60), 0.8),
+        Slot("to_pho", "Trưởng ban công tác Mặt trận", 0.6, (40, 68), 0.7),
+        Slot("thanh_vien", "Chi hội trưởng Hội Phụ nữ", 0.0, (28, 55), 0.5),
+    ]
+    optional = [
+        Slot("thanh_vien", "Chi hội trưởng Hội Nông dân", 0.75, (35, 62), 0.5),
+        Slot("thanh_vien", "Chi hội trưởng Hội Cựu chiến binh", 0.97, (52, 75), 0.9),
+        Slot("thanh_vien", "Bí thư Chi đoàn", 0.55, (22, 32), 0.4),
+        Slot("thanh_vien", "Thôn đội trưởng", 1.0, (25, 45), 0.5),
+        Slot("thanh_vien", "Công an viên", 0.95, (24, 45), 0.6),
+        Slot("thanh_vien", "Chi hội trưởng Hội Người cao tuổi", 0.7, (62, 80), 0.6),
+    ]
+    return core, optional
+
+
+@dataclass
+class TeamInfo:
+    id: int
+    area_id: int
+    area_name: str  # "bản Nà Khoang"
+    commune_idx: int
+    established: dt.date
+    mix: list  # ethnic mix (cum weights)
+    minority_share: float
+    households: int
+    cadre: tuple[str, str]
+    # stints per slot: [person_id, name, gender, start, end]
+    members: list = field(default_factory=list)  # (person_id, name, gender, role, position, start, end)
+    meetings: list = field(default_factory=list)  # sorted dates
+    meeting_ids: list = field(default_factory=list)
+    strength: float = 0.8
+
+    def active(self, day: dt.date) -> list:
+        return [m for m in self.members if m[5] <= day and (m[6] is None or m[6] > day)]
+
+
+@dataclass
+class DemoOptions:
+    scale: str = "commune"
+    seed: int = 1
+    reference: dt.date = DEFAULT_REFERENCE
+
+
+@dataclass
+class DemoResult:
+    scale: str
+    seed: int
+    reference: dt.date
+    seconds: float
+    counts: dict[str, int]
+
+
+def _load(name: str) -> dict:
+    return json.loads(resource("demo", name).read_text(encoding="utf-8"))
+
+
+class Generator:
+    def __init__(self, writer: BulkWriter, options: DemoOptions):
+        self.w = writer
+        self.o = options
+        self.rng = random.Random(options.seed)
+        self.ref = options.reference
+        self.years = list(range(self.ref.year - YEARS_OF_HISTORY + 1, self.ref.year + 1))
+        self.first_day = dt.date(self.years[0], 1, 1)
+        names = _load("names.json")
+        self.names = names
+        self.acts = _load("activities.json")
+        self.groups = {}
+        for ethnic, g in names["groups"].items():
+            surnames = [s for s, _ in g["surnames"]]
+            cum, total = [], 0
+            for _, wgt in g["surnames"]:
+                total += wgt
+                cum.append(total)
+            self.groups[ethnic] = (surnames, cum, g)
+        self.teams: list[TeamInfo] = []
+        self.communes: list[dict] = []
+        self.criteria_def = ev.load_definition(None)
+
+    # --- small helpers ---
+
+    def date_between(self, a: dt.date, b: dt.date) -> dt.date:
+        if b <= a:
+            return a
+        return a + dt.timedelta(days=self.rng.randint(0, (b - a).days))
+
+    def weighted(self, pairs):
+        return self.rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+    def ethnic_of(self, mix) -> str:
+        groups, cum = mix
+        return self.rng.choices(groups, cum_weights=cum)[0]
+
+    def name(self, ethnic: str, gender: str) -> str:
+        surnames, cum, g = self.groups.get(ethnic) or self.groups["Kinh"]
+        r = self.rng
+        sur = r.choices(surnames, cum_weights=cum)[0]
+        if gender == "nữ":
+            return f"{sur} {r.choice(g['middle_female'])} {r.choice(g['given_female'])}"
+        return f"{sur} {r.choice(g['middle_male'])} {r.choice(g['given_male'])}"
+
+    def phone(self) -> str:
+        r = self.rng
+        return f"0{r.choice('389')}{r.randint(10000000, 99999999)}"
+
+    @staticmethod
+    def stamp(day: dt.date, hour: int = 8) -> dt.datetime:
+        return dt.datetime(day.year, day.month, day.day, hour, 0)
+
+    # --- structure ---
+
+    def plan_communes(self) -> None:
+        r = self.rng
+        if self.o.scale == "commune":
+            areas = self.names["areas"]["Nậm Pồ"][:12]
+            self.province = "Điện Biên"
+            self.communes = [{
+                "name": "Nậm Pồ", "kind": "xã", "code": "03334", "areas": areas, "area_kind": "bản",
+                "mix": {"Mông": 55, "Thái": 25, "Khơ Mú": 10, "Kinh": 10},
+                "decision": dt.date(2019, 8, 20),
+            }]
+            return
+        self.province = "Bắc Ninh"
+        first, second = self.names["communes"]["first"], self.names["communes"]["second"]
+        pool = [f"{a} {b}" for a in first for b in second if a != b]
+        r.shuffle(pool)
+        counts = [r.randint(15, 28) for _ in range(PROVINCE_COMMUNES)]
+        while sum(counts) < PROVINCE_TEAMS:
+            counts[r.randrange(PROVINCE_COMMUNES)] += 1
+        while sum(counts) > PROVINCE_TEAMS:
+            i = r.randrange(PROVINCE_COMMUNES)
+            if counts[i] > 15:
+                counts[i] -= 1
+        vf, vs = self.names["areas"]["village_first"], self.names["areas"]["village_second"]
+        for idx in range(PROVINCE_COMMUNES):
+            kind = "phường" if r.random() < 0.25 else "xã"
+            if r.random() < 0.3:
+                mix = {"Kinh": 50, "Tày": 15, "Nùng": 15, "Sán Chay": 8, "Dao": 6, "Sán Dìu": 6}
+            else:
+                mix = {"Kinh": 92, "Tày": 3, "Nùng": 3, "Sán Dìu": 2}
+            used, areas = set(), []
+            for j in range(counts[idx]):
+                if kind == "phường":
+                    nm = f"Tổ dân phố số {j + 1}"
+                else:
+                    nm = f"{r.choice(vf)} {r.choice(vs)}"
+                    while nm in used:
+                        nm = f"{r.choice(vf)} {r.choice(vs)} {r.randint(1, 3)}"
+                used.add(nm)
+                areas.append(nm)
+            self.communes.append({
+                "name": pool[idx], "kind": kind, "code": f"{9000 + idx:05d}", "areas": areas,
+                "area_kind": "tổ dân phố" if kind == "phường" else "thôn", "mix": mix,
+                "decision": self.date_between(dt.date(2019, 3, 1), dt.date(2020, 9, 30)),
+            })
+
+    def build_structure(self) -> None:
+        r = self.rng
+        acts = self.acts
+        team_no = 0
+        for ci, com in enumerate(self.communes):
+            groups = list(com["mix"])
+            cum, tot = [], 0
+            for g in groups:
+                tot += com["mix"][g]
+                cum.append(tot)
+            mix = (groups, cum)
+            commune_full = f"{com['kind']} {com['name']}"
+            # commune cadres assigned to the teams (cán bộ phụ trách)
+            cadres = []
+            for k in range(max(3, len(com["areas"]) // 3)):
+                gender = "nữ" if r.random() < 0.35 else "nam"
+                ethnic = self.ethnic_of(mix)
+                nm = self.name(ethnic, gender)
+                title = acts["cadre_titles"][k % len(acts["cadre_titles"])]
+                phone = self.phone()
+                pid = self.w.add(Person, self.stamp(com["decision"]), {
+                    "full_name": nm, "gender": gender, "birth_year": r.randint(1970, 1992), "ethnicity": ethnic,
+                    "phone": phone, "address": f"{commune_full}, tỉnh {self.province}", "area": None,
+                    "party_member": True, "titles": title,
+                })
+                cadres.append((pid, nm, title, phone))
+            dec_no = r.randint(60, 320)
+            for ai, area_name in enumerate(com["areas"]):
+                kind = com["area_kind"]
+                households = r.randint(45, 160) if kind == "bản" else r.randint(90, 320)
+                ethnic_counts = {}
+                for _ in range(20):
+                    e = self.ethnic_of(mix)
+                    ethnic_counts[e] = ethnic_counts.get(e, 0) + 1
+                main = sorted(ethnic_counts, key=lambda e: -ethnic_counts[e])[:3]
+                minority_share = 1 - ethnic_counts.get("Kinh", 0) / 20
+                area_mix_groups = main
+                acum, t = [], 0
+                for e in main:
+                    t += ethnic_counts[e]
+                    acum.append(t)
+                area_mix = (area_mix_groups, acum)
+                est = com["decision"]
+                # a new team (a newly created bản / thôn) now and then
+                if (self.o.scale == "commune" and ai == len(com["areas"]) - 1) or (self.o.scale == "province" and r.random() < 0.01):
+                    est = self.date_between(dt.date(self.ref.year, 3, 1), dt.date(self.ref.year, 7, 31))
+                area_id = self.w.add(Area, self.stamp(min(est, com["decision"])), {
+                    "name": area_name, "kind": kind, "province": self.province, "commune": com["name"],
+                    "commune_code": com["code"], "households": households,
+                    "population": int(households * r.uniform(3.6, 4.9)), "ethnic_groups": ", ".join(main),
+                    "active": True,
+                })
+                cadre = cadres[ai % len(cadres)]
+                label = f"{kind} {area_name}"
+                team_id = self.w.add(Team, self.stamp(est), {
+                    "area": area_id, "name": f"Tổ dân vận {label}",
+                    "decision_number": f"{dec_no if est == com['decision'] else r.randint(321, 600)}-QĐ/ĐU",
+                    "established_on": est, "status": "active", "cadre": cadre[0], "cadre_name": cadre[1],
+                    "cadre_title": cadre[2], "cadre_phone": cadre[3],
+                })
+                team_no += 1
+                info = TeamInfo(team_id, area_id, label, ci, est, area_mix, minority_share, households,
+                                (cadre[1], cadre[2]), strength=r.uniform(0.62, 0.97))
+                self.build_members(info, com, commune_full)
+                self.teams.append(info)
+
+    def new_member_person(self, info: TeamInfo, slot: Slot, start: dt.date, commune_full: str) -> tuple:
+        r = self.rng
+        gender = "nam" if r.random() < slot.male_share else "nữ"
+        ethnic = self.ethnic_of(info.mix)
+        nm = self.name(ethnic, gender)
+        age = r.randint(*slot.ages)
+        pid = self.w.add(Person, self.stamp(start), {
+            "full_name": nm, "gender": gender, "birth_year": start.year - age, "ethnicity": ethnic,
+            "phone": self.phone() if r.random() < 0.9 else "", "address": f"{info.area_name}, {commune_full}",
+            "area": info.area_id, "party_member": r.random() < slot.party_share, "titles": slot.position,
+        })
+        return pid, nm, gender
+
+    def build_members(self, info: TeamInfo, com: dict, commune_full: str) -> None:
+        r = self.rng
+        core, optional = _slots(com["area_kind"])
+        size = r.randint(7, 9) if self.o.scale == "commune" else r.randint(8, 10)
+        slots = core + r.sample(optional, size - len(core))
+        p_change = 0.2 if self.o.scale == "commune" else 0.3
+        change_from = max(info.established + dt.timedelta(days=200), dt.date(self.years[0], 3, 1))
+        change_to = self.ref - dt.timedelta(days=40)
+        stints: list[list] = []  # per slot: [[pid, name, gender, start, end, reason], ...]
+        for slot in slots:
+            pid, nm, gender = self.new_member_person(info, slot, info.established, commune_full)
+            chain = [[pid, nm, gender, info.established, None, ""]]
+            if change_from < change_to and r.random() < p_change:
+                if slot.role == "to_truong":  # after the chi bộ congress
+                    y = r.choice([2022, 2025]) if self.ref.year >= 2025 else self.years[1]
+                    day = self.date_between(dt.date(y, 5, 1), dt.date(y, 8, 31))
+                    day = min(max(day, change_from), change_to)
+                else:
+                    day = self.date_between(change_from, change_to)
+                chain[-1][4] = day
+                chain[-1][5] = r.choice(self.acts["end_reasons"])
+                pid2, nm2, g2 = self.new_member_person(info, slot, day, commune_full)
+                chain.append([pid2, nm2, g2, day, None, ""])
+            stints.append(chain)
+        # kiện toàn: sometimes the Front head becomes the new team leader
+        lead_chain, front_chain = stints[0], stints[2]
+        if len(lead_chain) == 2 and r.random() < 0.3:
+            day = lead_chain[1][3]
+            for k, st in enumerate(front_chain):
+                if st[3] < day and (st[4] is None or st[4] > day):
+                    # the successor leader is the Front head; a new Front head follows
+                    new_pid, new_nm, new_g = self.new_member_person(info, slots[2], day, commune_full)
+                    lead_chain[1][0:3] = st[0:3]
+                    front_chain.insert(k + 1, [new_pid, new_nm, new_g, day, st[4], st[5]])
+                    st[4], st[5] = day, "Kiện toàn: chuyển sang làm tổ trưởng"
+                    break
+        for slot, chain in zip(slots, stints):
+            for pid, nm, gender, start, end, reason in chain:
+                self.w.add(Membership, self.stamp(start), {
+                    "person": pid, "team": info.id, "role": slot.role, "position": slot.position,
+                    "start_date": start, "end_date": end, "end_reason": reason,
+                })
+                info.members.append((pid, nm, gender, slot.role, slot.position, start, end))
+
+    # --- activity ---
+
+    def team_years(self, info: TeamInfo):
+        for y in self.years:
+            start = max(dt.date(y, 1, 1), info.established)
+            end = min(dt.date(y, 12, 31), self.ref)
+            if start <= end:
+                yield y, start, end
+
+    def build_meetings(self, info: TeamInfo) -> None:
+        r, acts = self.rng, self.acts
+        place = r.choice(acts["meeting_places"]).replace("{area}", info.area_name)
+        planned = []
+        for y, start, end in self.team_years(info):
+            for q in range(1, 5):
+                last_month = 3 * q
+                day = self.date_between(dt.date(y, last_month, 1), dt.date(y, last_month, 25))
+                if start <= day <= end:
+                    planned.append((day, "dinh_ky", q))
+            if r.random() < 0.4:
+                planned.append((self.date_between(start, end), "dot_xuat", 0))
+        planned.sort(key=lambda p: (p[0], p[1]))
+        seq_by_year: dict[int, int] = {}
+        for day, kind, q in planned:
+            present = info.active(day)
+            if not present:
+                continue
+            seq = seq_by_year[day.year] = seq_by_year.get(day.year, 0) + 1
+            hour, minute = r.choice([(19, 30), (19, 30), (20, 0), (8, 0), (14, 0)])
+            starts = dt.datetime(day.year, day.month, day.day, hour, minute)
+            ends = starts + dt.timedelta(minutes=r.choice([90, 105, 120, 150]))
+            chair = next((m for m in present if m[3] == "to_truong"), present[0])
+            sec = next((m for m in present if m[4] in ("Bí thư Chi đoàn", "Chi hội trưởng Hội Phụ nữ")), present[-1])
+            if kind == "dinh_ky":
+                title = f"Họp định kỳ quý {q} năm {day.year}"
+                focus = r.choice(acts["focus_items"])
+                items = [[t.replace("{q}", str(q)).replace("{year}", str(day.year)), c] for t, c in acts["regular_agenda"]]
+                items.insert(2, focus)
+            else:
+                focus = r.choice(acts["extraordinary"])
+                title = focus[0]
+                items = [focus]
+            guests = f"Đồng chí {info.cadre[0]}, {info.cadre[1]}, cán bộ phụ trách" if r.random() < 0.5 else ""
+            mid = self.w.add(Meeting, starts, {
+                "team": info.id, "kind": kind, "number": f"{seq:02d}-BB/TDV", "title": title,
+                "starts_at": starts, "ends_at": ends, "place": place, "chair": chair[0], "secretary": sec[0],
+                "guests": guests, "discussion": r.choice(acts["discussions"]),
+                "conclusions": r.choice(acts["conclusions"]), "status": "held",
+            })
+            info.meetings.append(day)
+            info.meeting_ids.append(mid)
+            for m in present:
+                x = r.random()
+                if x < 0.88:
+                    status, reason = "present", ""
+                elif x < 0.97:
+                    status, reason = "excused", r.choice(acts["excuse_reasons"])
+                else:
+                    status, reason = "absent", ""
+                self.w.add(MeetingAttendance, starts, {"meeting": mid, "person": m[0], "status": status, "reason": reason})
+            for pos, (t, c) in enumerate(items, 1):
+                self.w.add(AgendaItem, starts, {"meeting": mid, "position": pos, "title": t, "content": c})
+            for _ in range(r.randint(1, 2)):
+                who = r.choice(present)
+                due = day + dt.timedelta(days=r.choice([15, 30, 45, 60]))
+                done = due < self.ref and r.random() < 0.92
+                self.w.add(MeetingTask, starts, {
+                    "meeting": mid, "assignee": who[0], "assignee_name": who[1],
+                    "description": r.choice(acts["tasks"]), "due_date": due,
+                    "status": "done" if done else ("cancelled" if due < self.ref - dt.timedelta(days=120) else "open"),
+                    "done_on": due - dt.timedelta(days=r.randint(0, 12)) if done else None,
+                })
+
+    def build_outreach(self, info: TeamInfo) -> None:
+        r, acts = self.rng, self.acts
+        forms = acts["outreach_forms"]
+        for y, start, end in self.team_years(info):
+            topics = [t for t in acts["outreach"] if t.get("min_year", 0) <= y]
+            n = r.randint(4, 6) if self.o.scale == "commune" else r.randint(3, 5)
+            for _ in range(n):
+                day = self.date_between(start, end)
+                topic = r.choice(topics)
+                form = self.weighted(forms)
+                lo, hi = {"Họp dân": (35, 120), "Đến từng hộ": (8, 30), "Loa truyền thanh": (100, 400),
+                          "Nhóm Zalo": (40, 160), "Sinh hoạt chi hội": (15, 45), "Văn nghệ": (80, 250)}.get(form, (30, 100))
+                total = r.randint(lo, hi)
+                present = info.active(day)
+                presenters = ", ".join(m[1] for m in r.sample(present, min(len(present), r.randint(1, 2)))) if present else ""
+                place = f"Nhà văn hóa {info.area_name}" if form in ("Họp dân", "Văn nghệ", "Sinh hoạt chi hội") else info.area_name
+                minority = int(total * max(0.0, min(1.0, info.minority_share + r.uniform(-0.08, 0.08))))
+                self.w.add(OutreachSession, self.stamp(day, 14), {
+                    "team": info.id, "held_on": day, "place": place, "form": form, "topic": topic["topic"],
+                    "policy": topic["policy"], "presenters": presenters, "audience_total": total,
+                    "audience_women": int(total * r.uniform(0.38, 0.6)), "audience_minority": minority,
+                    "materials": topic["materials"], "result": topic["result"],
+                })
+
+    def build_concerns(self, info: TeamInfo, commune: dict) -> None:
+        r, acts = self.rng, self.acts
+        fields = acts["concern_fields"]
+        channels = acts["concern_channels"]
+        for y, start, end in self.team_years(info):
+            for _ in range(r.randint(1, 3)):
+                day = self.date_between(start, end)
+                fld = self.weighted(fields)
+                content, authority, answer = r.choice(acts["concerns"][fld])
+                content = content.replace("{area}", info.area_name)
+                channel = self.weighted(channels)
+                anonymous = r.random() < 0.08
+                gender = "nam" if r.random() < 0.6 else "nữ"
+                raised = "" if anonymous else self.name(self.ethnic_of(info.mix), gender)
+                meeting_id = None
+                if channel in ("Họp Tổ dân vận", "Họp thôn"):
+                    k = bisect.bisect_right(info.meetings, day) - 1
+                    if k >= 0:
+                        meeting_id = info.meeting_ids[k]
+                        day = info.meetings[k]
+                age = (self.ref - day).days
+                if age < 20:
+                    status = "moi"
+                elif age < 45:
+                    status = "da_chuyen"
+                else:
+                    status = self.weighted([("da_giai_quyet", 75), ("da_tra_loi", 20), ("da_chuyen", 5)])
+                if authority in ("UBND xã", "Công an xã", "Đảng ủy xã", "Trạm Y tế xã"):
+                    authority = authority.replace("xã", f"{commune['kind']} {commune['name']}")
+                elif authority == "Điện lực":
+                    authority = f"Điện lực {commune['name']}"
+                elif authority == "Bảo hiểm xã hội":
+                    authority = f"Bảo hiểm xã hội tỉnh {self.province}"
+                forwarded_on = day + dt.timedelta(days=r.randint(1, 7)) if status != "moi" else None
+                answered_on = forwarded_on + dt.timedelta(days=r.randint(7, 30)) if status in ("da_tra_loi", "da_giai_quyet") else None
+                resolved_on = answered_on + dt.timedelta(days=r.randint(0, 20)) if status == "da_giai_quyet" else None
+                platform = channel if channel in ("Mặt trận số", "Cổng PAKN") else ""
+                self.w.add(Concern, self.stamp(day, 10), {
+                    "received_on": day, "channel": channel, "raised_by": raised, "anonymous": anonymous,
+                    "contact": self.phone() if (not anonymous and r.random() < 0.4) else "",
+                    "area": info.area_id, "team": info.id, "meeting": meeting_id, "field": fld, "content": content,
+                    "forwarded_to": authority if forwarded_on else "", "forwarded_on": forwarded_on,
+                    "reference_no": f"PAKN-{y}-{r.randint(1, 999999):06d}" if platform and forwarded_on else "",
+                    "platform": platform, "answer": answer if answered_on else "", "answered_on": answered_on,
+                    "resolved_on": resolved_on, "status": status,
+                    "due_date": (forwarded_on or day) + dt.timedelta(days=30),
+                })
+
+    def build_mediation(self, info: TeamInfo) -> None:
+        r, acts = self.rng, self.acts
+        scopes, grounds = acts["mediation_scopes"], acts["mediation_grounds"]
+        for y, start, end in self.team_years(info):
+            n = r.randint(0, 2) if self.o.scale == "commune" else r.randint(1, 3)
+            days = sorted(self.date_between(start, end) for _ in range(n))
+            for seq, day in enumerate(days, 1):
+                scope = self.weighted(scopes)
+                tpl = r.choice(acts["mediation"][scope])
+                assigned = day + dt.timedelta(days=r.randint(0, 2))
+                started = assigned + dt.timedelta(days=r.randint(0, 3))
+                n_sessions = self.weighted([(1, 55), (2, 35), (3, 10)])
+                sessions = [started]
+                for _ in range(n_sessions - 1):
+                    sessions.append(sessions[-1] + dt.timedelta(days=r.randint(3, 14)))
+                sessions = [s for s in sessions if s <= self.ref]
+                age = (self.ref - day).days
+                if age < 15 or not sessions:
+                    outcome = "dang"
+                else:
+                    outcome = self.weighted([("thanh", 80), ("khong_thanh", 12), ("dung", 3), ("chuyen", 5)])
+                closed = sessions[-1] if outcome != "dang" and sessions else None
+                carry_by = closed + dt.timedelta(days=r.randint(15, 60)) if outcome == "thanh" else None
+                carried = (carry_by < self.ref and r.random() < 0.95) if carry_by else None
+                cid = self.w.add(MediationCase, self.stamp(day, 9), {
+                    "area": info.area_id, "team": info.id, "number": f"{seq:02d}/{y}", "received_on": day,
+                    "grounds": self.weighted(grounds), "scope": scope, "kind": tpl["kind"], "summary": tpl["summary"],
+                    "assigned_on": assigned, "started_on": sessions[0] if sessions else None, "outcome": outcome,
+                    "closed_on": closed, "agreement": tpl["agreement"] if outcome == "thanh" else "",
+                    "carry_out_how": "Các bên tự nguyện thực hiện, tổ hòa giải theo dõi, đôn đốc." if outcome == "thanh" else "",
+                    "carry_out_by": carry_by, "carried_out": carried,
+                    "carried_out_on": carry_by - dt.timedelta(days=r.randint(0, 10)) if carried else None,
+                    "confidential": True,
+                })
+                stamp = self.stamp(day, 9)
+                for side, demand in (("A", tpl["demand_a"]), ("B", tpl["demand_b"])):
+                    g = "nam" if r.random() < 0.6 else "nữ"
+                    self.w.add(MediationParty, stamp, {
+                        "case": cid, "name": self.name(self.ethnic_of(info.mix), g), "gender": g,
+                        "birth_year": y - r.randint(22, 75), "address": info.area_name, "side": side, "demands": demand,
+                    })
+                if r.random() < 0.2:
+                    g = "nam" if r.random() < 0.5 else "nữ"
+                    self.w.add(MediationParty, stamp, {
+                        "case": cid, "name": self.name(self.ethnic_of(info.mix), g), "gender": g,
+                        "birth_year": y - r.randint(20, 80), "address": info.area_name, "side": "lien_quan",
+                    })
+                # at least three mediators, a woman among them
+                present = info.active(day)
+                lead = next((m for m in present if m[4] in ("Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố")), present[0])
+                woman = next((m for m in present if m[2] == "nữ" and m is not lead), None)
+                others = [m for m in present if m is not lead and m is not woman]
+                chosen = [lead] + ([woman] if woman else []) + r.sample(others, max(0, min(len(others), 3 - (2 if woman else 1))))
+                for k, m in enumerate(chosen):
+                    self.w.add(MediationMediator, stamp, {
+                        "case": cid, "person": m[0], "name": m[1], "gender": m[2], "is_lead": k == 0,
+                    })
+                names = ", ".join(m[1] for m in chosen)
+                for k, s in enumerate(sessions):
+                    self.w.add(MediationSession, self.stamp(s, 14), {
+                        "case": cid, "held_on": s, "place": f"Nhà văn hóa {info.area_name}", "attendees": names,
+                        "content": "Gặp riêng từng bên, nghe trình bày, giải thích quy định pháp luật." if k == 0
+                        else "Gặp chung các bên, phân tích đúng sai, các bên trao đổi phương án.",
+                    })
+
+    def build_models_and_households(self, info: TeamInfo) -> None:
+        r, acts = self.rng, self.acts
+        for y, start, end in self.team_years(info):
+            if r.random() < 0.25:
+                nm, fld = r.choice(acts["exemplary_models"])
+                self.w.add(ExemplaryModel, self.stamp(end), {
+                    "team": info.id, "name": f"Mô hình \u201c{nm}\u201d ở {info.area_name}", "field": fld, "year": y,
+                    "description": f"Tổ dân vận phối hợp chi bộ, ban công tác Mặt trận và các chi hội xây dựng mô hình \u201c{nm}\u201d.",
+                    "results": f"Thu hút {r.randint(30, 150)} hộ tham gia; được nhân dân đồng tình hưởng ứng.",
+                    "level": "Cấp tỉnh" if r.random() < 0.12 else "Cấp xã",
+                })
+        for _ in range(r.randint(2, 5)):
+            since = r.randint(self.years[0] - 3, self.years[-1] - 1)
+            g = "nam" if r.random() < 0.65 else "nữ"
+            left = r.randint(since + 1, self.years[-1]) if r.random() < 0.45 else None
+            hid = self.w.add(Household, self.stamp(dt.date(since, 1, 15)), {
+                "area": info.area_id, "head_name": self.name(self.ethnic_of(info.mix), g),
+                "situation": self.weighted([("ngheo", 55), ("can_ngheo", 30), ("kho_khan", 15)]),
+                "members": r.randint(2, 8), "since_year": since, "left_poverty_year": left,
+                "notes": r.choice(acts["household_situations"]),
+            })
+            for _ in range(r.randint(1, 3)):
+                sup = r.choice(acts["household_support"])
+                day = self.date_between(max(dt.date(since, 1, 1), info.established, self.first_day), self.ref)
+                self.w.add(HouseholdSupport, self.stamp(day), {
+                    "household": hid, "team": info.id, "given_on": day, "kind": sup["kind"],
+                    "description": sup["description"], "given_by": f"Tổ dân vận {info.area_name}",
+                    "value": r.randint(*sup["value"]) // 100000 * 100000 if sup["value"][1] else 0,
+                })
+
+    def build_campaigns(self) -> None:
+        r, acts = self.rng, self.acts
+        by_commune: dict[int, list[TeamInfo]] = {}
+        for t in self.teams:
+            by_commune.setdefault(t.commune_idx, []).append(t)
+        for ci, com in enumerate(self.communes):
+            for y in self.years:
+                chosen = r.sample(acts["campaigns"], 3)
+                special = acts["special_campaigns"].get(str(y))
+                if special:
+                    chosen.append(special)
+                for c in chosen:
+                    m0, m1 = c["months"]
+                    start = dt.date(y, m0, 1)
+                    end = min(dt.date(y, m1, 28), self.ref)
+                    cid = self.w.add(Campaign, self.stamp(start), {
+                        "name": c["name"].replace("{year}", str(y)), "kind": c["kind"], "year": y,
+                        "start_date": start, "end_date": end,
+                        "description": f"Phát động trên địa bàn {com['kind']} {com['name']}.",
+                    })
+                    for t in by_commune.get(ci, []):
+                        if t.established > end:
+                            continue
+                        hh = min(t.households, r.randint(*c["households"]))
+                        self.w.add(CampaignContribution, self.stamp(end), {
+                            "campaign": cid, "team": t.id, "households_mobilised": hh,
+                            "work_days": Decimal(r.randint(*c["work_days"])) if c["work_days"][1] else Decimal(0),
+                            "money": r.randint(*c["money"]) // 10000 * 10000 if c["money"][1] else 0,
+                            "materials": c["materials"],
+                            "result": "Hoàn thành chỉ tiêu được giao." if r.random() < 0.85 else "Vượt chỉ tiêu được giao.",
+                        })
+
+    def build_evaluations(self) -> None:
+        r = self.rng
+        data = self.criteria_def
+        crit_rows = ev.definition_rows(data)
+        levels = ev.check_levels(data["levels"])
+        quota = data.get("quota") or {}
+        min_months = quota.get("min_active_months", 0) or 0
+        by_commune: dict[int, list[TeamInfo]] = {}
+        for t in self.teams:
+            by_commune.setdefault(t.commune_idx, []).append(t)
+        for y in self.years:
+            stamp = self.stamp(dt.date(y, 1, 10))
+            set_id = self.w.add(CriteriaSet, stamp, {
+                "year": y, "name": str(data.get("name", "")).replace("{year}", str(y)),
+                "levels": json.dumps(levels, ensure_ascii=False), "quota": json.dumps(quota, ensure_ascii=False),
+            })
+            crit_ids = [self.w.add(Criterion, stamp, {"criteria_set": set_id, **row}) for row in crit_rows]
+            decided = dt.date(y + 1, 1, 20) <= self.ref
+            for ci, com in enumerate(self.communes):
+                rated = []
+                for t in by_commune.get(ci, []):
+                    if ev.active_months(SimpleNamespace(established_on=t.established, dissolved_on=None), y) < min_months:
+                        continue
+                    level = max(0.3, min(1.0, t.strength + r.uniform(-0.12, 0.1)))
+                    self_scores, reviewed = [], []
+                    for row in crit_rows:
+                        mx = float(row["max_points"])
+                        s = round(mx * max(0.2, min(1.0, level + r.uniform(-0.12, 0.12))) * 2) / 2
+                        rv = max(0.0, s - (0.5 * r.randint(1, 2) if r.random() < 0.25 else 0))
+                        self_scores.append(Decimal(str(s)))
+                        reviewed.append(Decimal(str(rv)))
+                    total = sum(reviewed, Decimal(0))
+                    rated.append([t, self_scores, reviewed, total, ev.rate(total, levels)])
+                ratings = ev.enforce_quota([x[4] for x in rated], [float(x[3]) for x in rated], quota, levels)
+                dec_no = r.randint(10, 99)
+                for (t, self_scores, reviewed, total, _), rating in zip(rated, ratings):
+                    eid = self.w.add(Evaluation, self.stamp(dt.date(y, 12, 15)), {
+                        "criteria_set": set_id, "team": t.id, "year": y, "stage": "decided" if decided else "review",
+                        "total": total, "rating": rating,
+                        "self_comment": "Tổ đã hoàn thành các nhiệm vụ trọng tâm trong năm.",
+                        "review_comment": "Thống nhất kết quả tự đánh giá, điều chỉnh một số tiêu chí.",
+                        "decision_number": f"{dec_no}-QĐ/ĐU" if decided else "",
+                        "decided_on": dt.date(y + 1, 1, 20) if decided else None,
+                    })
+                    for cid, s, rv in zip(crit_ids, self_scores, reviewed):
+                        self.w.add(EvaluationScore, self.stamp(dt.date(y, 12, 15)), {
+                            "evaluation": eid, "criterion": cid, "self_score": s, "reviewed_score": rv,
+                        })
+
+    def run(self) -> None:
+        self.plan_communes()
+        self.build_structure()
+        commune_of = self.communes
+        for info in self.teams:
+            self.build_meetings(info)
+            self.build_outreach(info)
+            self.build_concerns(info, commune_of[info.commune_idx])
+            self.build_mediation(info)
+            self.build_models_and_households(info)
+            info.members = info.members  # kept for evaluations
+        self.build_campaigns()
+        self.build_evaluations()
+
+    def organisation(self) -> Organisation:
+        r = self.rng
+        if self.o.scale == "commune":
+            com = self.communes[0]
+            short = com["name"]
+            return Organisation(
+                province=self.province, province_code="11", commune=f"xã {short}", commune_code=com["code"],
+                party_committee=f"Đảng ủy xã {short}", people_committee=f"Ủy ban nhân dân xã {short}",
+                front_committee=f"Ủy ban Mặt trận Tổ quốc Việt Nam xã {short}", place_name=short,
+                party_signer=Signer(self.name("Thái", "nam"), "BÍ THƯ", "T/M ĐẢNG ỦY"),
+                state_signer=Signer(self.name("Mông", "nam"), "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
+            )
+        return Organisation(
+            province=self.province, province_code="24", commune="", commune_code="",
+            party_committee=f"Ban Tuyên giáo và Dân vận Tỉnh ủy {self.province}",
+            people_committee=f"Ủy ban nhân dân tỉnh {self.province}",
+            front_committee=f"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh {self.province}", place_name=self.province,
+            party_signer=Signer(self.name("Kinh", "nam"), "TRƯỞNG BAN", "T/M BAN TUYÊN GIÁO VÀ DÂN VẬN"),
+            state_signer=Signer(self.name("Kinh", "nữ"), "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
+        )
+
+
+# --- entry point -------------------------------------------------------------
+
+
+def build_demo(
+    *,
+    scale: str = "commune",
+    seed: int = 1,
+    reference: dt.date | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> DemoResult:
+    """Fill the bound (already opened) database with demo data.
+
+    Refuses (DemoRefused) a database that has records, unless *force*: then
+    every row is removed first. Returns the row counts per table."""
+    if scale not in SCALES:
+        raise UserError(f"Quy mô «{scale}» không hợp lệ; chọn commune (một xã) hoặc province (cả tỉnh).")
+    db = database_proxy.obj
+    began = time.perf_counter()
+    if has_records(db):
+        if not force:
+            raise DemoRefused(
+                "Cơ sở dữ liệu này đã có dữ liệu; không ghi dữ liệu mẫu vào. "
+                "Dùng --force nếu muốn xóa hết và tạo lại dữ liệu mẫu."
+            )
+    sqlite = not isinstance(db, pw.PostgresqlDatabase)
+    if sqlite:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+        db.execute_sql("PRAGMA synchronous = OFF")
+        db.execute_sql("PRAGMA cache_size = -200000")
+    options = DemoOptions(scale=scale, seed=seed, reference=reference or DEFAULT_REFERENCE)
+    try:
+        with db.atomic():
+            if force:
+                clear_database(db)
+            writer = BulkWriter(db, seed)
+            writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
+            try:
+                gen = Generator(writer, options)
+                with memoised_text_functions():
+                    gen.run()
+                    writer.finish()
+            finally:
+                writer.close()
+            org = gen.organisation()
+        save_organisation(org)
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")
+            db.execute_sql("PRAGMA synchronous = NORMAL")
+    if sqlite:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute_sql("PRAGMA optimize")
+    else:
+        db.execute_sql("ANALYZE")
+    counts = {m._meta.table_name: n for m, n in writer.counts.items()}
+    return DemoResult(scale, seed, options.reference, time.perf_counter() - began, counts)
