@@ -32,6 +32,13 @@ class MessageService:
         return self.confirm(parent, _("Unsaved changes"),
                             _("The changes you made have not been saved. Discard them?"), destructive=True)
 
+    def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        """Ask where to save a file; the chosen path, or None when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
     def unexpected_error(self, parent: QWidget | None, summary: str, details: str, log_file: str) -> None:
         from .errors import ErrorDialog
 
@@ -45,6 +52,7 @@ class ScriptedMessages(MessageService):
     answers: list[bool] = field(default_factory=list)
     default_answer: bool = True
     shown: list[tuple[str, str, str]] = field(default_factory=list)
+    files: list[str | None] = field(default_factory=list)  # answers to save_file, in order
 
     def _answer(self) -> bool:
         return self.answers.pop(0) if self.answers else self.default_answer
@@ -61,6 +69,10 @@ class ScriptedMessages(MessageService):
 
     def unexpected_error(self, parent, summary, details, log_file):
         self.shown.append(("error", summary, details))
+
+    def save_file(self, parent, title, suggested, filters):
+        self.shown.append(("save_file", title, suggested))
+        return self.files.pop(0) if self.files else None
 
     def kinds(self) -> list[str]:
         return [kind for kind, _t, _x in self.shown]

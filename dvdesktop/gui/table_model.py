@@ -42,6 +42,7 @@ class Row:
     muted: bool = False  # former members, inactive areas: shown in grey
     error: bool = False
     tooltip: str | None = None
+    alert: bool = False  # overdue concerns and tasks: shown in red
 
 
 class RowSource:
@@ -137,6 +138,8 @@ class LazyTableModel(QAbstractTableModel):
             row = self._row(index.row())
             if row.error:
                 return QBrush(QColor("#a33"))
+            if row.alert:
+                return QBrush(QColor("#c0392b"))
             if row.muted:
                 return QBrush(QColor("#777"))
         return None

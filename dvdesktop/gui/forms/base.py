@@ -192,10 +192,7 @@ class RecordForm(QWidget):
         if not self.confirm_save(values):
             return None
         try:
-            if self.record is None:
-                record = self.service.create(values)
-            else:
-                record = self.service.update(self.record.id, values, expected_version=self.record.version)
+            record = self.write(values)
         except ValidationError as exc:
             name = exc.field if exc.field in values else None
             if name:
@@ -214,6 +211,12 @@ class RecordForm(QWidget):
         self.load(record.id)
         self.saved.emit(record.id)
         return record.id
+
+    def write(self, values: dict[str, Any]):
+        """Store *values* (the record and anything saved with it); the saved record."""
+        if self.record is None:
+            return self.service.create(values)
+        return self.service.update(self.record.id, values, expected_version=self.record.version)
 
     def focus_first_error(self) -> None:
         for name in self.bindings:

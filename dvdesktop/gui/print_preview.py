@@ -1,0 +1,215 @@
+"""Printing from a section: the "In" button, the print preview, saving as
+PDF or Word. The documents come from services.printing (no Qt there); this
+module only asks where to save, runs the rendering off the GUI thread and
+shows the PDF (QtPdf's QPdfView) with a Print… button (QPrintDialog).
+
+    button = PrintButton(lambda: PrintJob("minutes", {"id": 12}, "bien-ban-hop"))
+
+A job factory returns None when there is nothing to print yet (it shows its
+own message). File dialogs go through dialogs.messages().save_file so tests
+never block; the preview opens with open() (not exec()) for the same reason.
+"""
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QMenu, QPushButton, QVBoxLayout
+
+from .dialogs import messages
+from .i18n import _
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PrintJob:
+    kind: str  # a key of services.printing.KINDS
+    options: dict[str, Any] = field(default_factory=dict)
+    file_stem: str = "van-ban"  # suggested file name, without the ending
+
+    def write(self, path: str | Path) -> Path:
+        from ..services.printing import print_document
+
+        return print_document(self.kind, path, **self.options)
+
+
+def safe_stem(*parts: str) -> str:
+    """A file name from words: 'Biên bản họp', 'Nà Khoang' → 'bien-ban-hop-na-khoang'."""
+    import re
+
+    from ..vn import fold
+
+    text = "-".join(fold(p) for p in parts if p)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "van-ban"
+
+
+def _runner(widget):
+    window = widget.window() if widget is not None else None
+    return getattr(window, "runner", None) or getattr(getattr(widget, "window_", None), "runner", None)
+
+
+def run_off_thread(widget, work: Callable[[], Any], on_done: Callable[[Any], None], label: str) -> None:
+    """Run *work* in the window's TaskRunner (synchronously when there is none)."""
+    runner = _runner(widget)
+
+    def failed(exc):
+        from ..errors import UserError
+
+        if isinstance(exc, UserError):
+            messages().warning(widget, _("Cannot print"), exc.message)
+        else:
+            from .errors import report
+
+            report(exc)
+
+    if runner is None:
+        try:
+            result = work()
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk
+            failed(exc)
+            return
+        on_done(result)
+        return
+    runner.run(lambda _progress: work(), on_done=on_done, on_error=failed, label=label)
+
+
+def save_as(parent, job: PrintJob, ending: str) -> None:
+    """Ask where to save (".pdf" or ".docx"), then write the file off the GUI thread."""
+    if ending == ".pdf":
+        title, filters = _("Save as PDF"), _("PDF files (*.pdf)")
+    else:
+        title, filters = _("Save as Word"), _("Word documents (*.docx)")
+    path = messages().save_file(parent, title, job.file_stem + ending, filters)
+    if not path:
+        return
+    if not path.lower().endswith(ending):
+        path += ending
+
+    def done(written):
+        status = getattr(parent, "status", None)
+        if status is not None and hasattr(status, "emit"):
+            status.emit(_("Saved: {path}").format(path=str(written)))
+
+    run_off_thread(parent, lambda: job.write(path), done, _("Preparing the document"))
+
+
+def preview(parent, job: PrintJob) -> None:
+    """Render the PDF into a temporary file and show it in a PrintPreviewDialog."""
+    folder = Path(tempfile.mkdtemp(prefix="dvdesktop-print-"))
+    target = folder / (job.file_stem + ".pdf")
+
+    def show(written):
+        dialog = PrintPreviewDialog(parent, job, Path(written))
+        parent._print_preview = dialog  # keep it alive (tests look at it)
+        dialog.open()
+
+    run_off_thread(parent, lambda: job.write(target), show, _("Preparing the document"))
+
+
+class PrintPreviewDialog(QDialog):
+    """The document as it will print; Print…, Save as PDF…, Save as Word…."""
+
+    def __init__(self, parent, job: PrintJob, pdf_path: Path):
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.job, self.pdf_path = job, pdf_path
+        self.setWindowTitle(_("Print preview"))
+        self.resize(820, 900)
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf_path))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_)
+        pdf = QPushButton(_("Save as PDF…"))
+        pdf.clicked.connect(lambda: save_as(self, self.job, ".pdf"))
+        word = QPushButton(_("Save as Word…"))
+        word.clicked.connect(lambda: save_as(self, self.job, ".docx"))
+        row.addWidget(self.print_button)
+        row.addWidget(pdf)
+        row.addWidget(word)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def print_(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.job.file_stem)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.page_count()))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer) -> None:
+        """Draw every page (or the chosen range) on *printer*, one image per page."""
+        from PySide6.QtGui import QPainter
+
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(self.page_count())
+        if first and last:
+            pages = range(first - 1, min(last, self.page_count()))
+        painter = QPainter()
+        if not painter.begin(printer):
+            messages().warning(self, _("Cannot print"), _("The printer could not be started."))
+            return
+        try:
+            dpi = printer.resolution()
+            target = printer.pageRect(printer.Unit.DevicePixel)
+            for n, page in enumerate(pages):
+                if n:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+                image = self.document.render(page, size)
+                scaled = image.scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation)
+                painter.drawImage(QPointF(0, 0), scaled)
+        finally:
+            painter.end()
+
+
+class PrintButton(QPushButton):
+    """"In…" with a menu: preview and print, save as PDF, save as Word.
+    *make_job* returns the PrintJob, or None when there is nothing to print."""
+
+    def __init__(self, make_job: Callable[[], PrintJob | None], text: str | None = None, parent=None):
+        super().__init__(text or _("Print…"), parent)
+        self.make_job = make_job
+        menu = QMenu(self)
+        self.preview_action = menu.addAction(_("Preview and print…"), lambda: self._run(preview))
+        self.pdf_action = menu.addAction(_("Save as PDF…"), lambda: self._run(lambda p, j: save_as(p, j, ".pdf")))
+        self.word_action = menu.addAction(_("Save as Word…"), lambda: self._run(lambda p, j: save_as(p, j, ".docx")))
+        self.setMenu(menu)
+
+    def _owner(self):
+        widget = self.parent()
+        while widget is not None and not hasattr(widget, "status"):
+            widget = widget.parent()
+        return widget or self
+
+    def _run(self, action) -> None:
+        job = self.make_job()
+        if job is not None:
+            action(self._owner(), job)
