@@ -6,14 +6,13 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dvdesktop import cli
 from dvdesktop.services import stats as stats_service
-from dvdesktop.services.demo import DemoRefused, build_demo
+from dvdesktop.services.demo import build_demo
 from dvdesktop.store import close_database, open_database
 from dvdesktop.store.models import (
     Area, Concern, ExemplaryModel, MediationCase, MediationMediator, Meeting, Membership, OutreachSession, Person, Team,

@@ -33,7 +33,7 @@ import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import Any, Callable
+from typing import Callable
 
 import peewee as pw
 
@@ -871,7 +871,6 @@ class Generator:
         self.build_evaluations()
 
     def organisation(self) -> Organisation:
-        r = self.rng
         if self.o.scale == "commune":
             com = self.communes[0]
             short = com["name"]
