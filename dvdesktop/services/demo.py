@@ -55,8 +55,8 @@ SCALES = ("commune", "province")
 PROVINCE_TEAMS = 2128  # Bắc Giang's figure in 2024 (see DOMAIN.md)
 PROVINCE_COMMUNES = 100
 
-# Tables whose rows make a database "not empty" (settings alone do not count
-# as records only when nothing else is there; see has_records()).
+# Tables ignored when deciding whether a database already has records: the
+# schema version and the audit log. Anything else (settings included) counts.
 _IGNORED_FOR_EMPTINESS = (Meta, AuditLog)
 
 
@@ -866,7 +866,6 @@ class Generator:
             self.build_concerns(info, commune_of[info.commune_idx])
             self.build_mediation(info)
             self.build_models_and_households(info)
-            info.members = info.members  # kept for evaluations
         self.build_campaigns()
         self.build_evaluations()
 
