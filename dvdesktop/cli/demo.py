@@ -17,7 +17,7 @@ def register(subparsers) -> None:
     p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://… (mặc định: tệp dữ liệu mẫu)")
     p.add_argument("--scale", choices=("commune", "province"), default="commune", help="quy mô: commune (một xã) hoặc province (cả tỉnh)")
     p.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
-    p.add_argument("--today", help="ngày mốc YYYY-MM-DD: dữ liệu là năm năm trước ngày này (mặc định 2025-12-31)")
+    p.add_argument("--today", help="ngày mốc YYYY-MM-DD: dữ liệu là năm năm trước ngày này (mặc định hôm nay)")
     p.add_argument("--force", action="store_true", help="xóa hết dữ liệu đang có rồi tạo lại")
     p.set_defaults(handler=run)
 

@@ -36,26 +36,13 @@ def _exit_point(app: QApplication, point: str) -> None:
         app.quit()
 
 
-def find_demo_builder():
-    """services.demo.build_demo, if that module exists."""
-    try:
-        from ..services import demo
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.endswith("services.demo"):
-            return None
-        raise
-    return getattr(demo, "build_demo", None)
-
-
 def build_demo(path: str, progress) -> None:
     """Create the demo commune database at *path* (runs in a worker thread)."""
+    from ..services.demo import build_demo as build
     from ..store import open_database
 
     open_database(path)
-    builder = find_demo_builder()
-    if builder is None:
-        return  # an empty database until the demo builder exists
-    builder(scale="commune", progress=lambda text: progress.update(0, 0, text))
+    build(scale="commune", progress=lambda text: progress.update(0, 0, text))
 
 
 def start(window, args, runner) -> None:
@@ -94,8 +81,6 @@ def start(window, args, runner) -> None:
     def opened(spec):
         window.dataShown.connect(lambda: _exit_point(QApplication.instance(), "ready"))
         window.database_opened(spec)
-        if creating_demo and find_demo_builder() is None:
-            window.statusBar().showMessage(_("The demo builder is not available yet: the demo database is empty."))
 
     def failed(exc):
         if isinstance(exc, UserError):

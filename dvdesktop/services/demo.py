@@ -2,11 +2,11 @@
 
 Deterministic: the same seed and the same reference date give the same data,
 row for row (ids, uids, dates, names). Only ``random.Random(seed)`` is used,
-and every date is derived from a fixed reference date, DEFAULT_REFERENCE
-(31 December 2025) unless the caller passes another one (``--today``). The
-five years before it (2021–2025 by default) are filled; nothing is dated
-after it. The wall clock is never read, so a demo built next year is the
-same demo.
+and every date is derived from the reference date: today unless the caller
+passes another one (``--today``), so that the demo a clerk opens always has
+this year's work in it. The five years before it are filled; nothing is
+dated after it. Scripts and tests that need the very same demo on another
+day pass ``--today``.
 
 Built with bulk inserts: rows are generated as dicts, normalised with
 ``Model.prepare_row`` (NFC, folded search columns, sort keys), given
@@ -28,8 +28,6 @@ import queue
 import random
 import threading
 import time
-import contextlib
-import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
@@ -49,7 +47,6 @@ from ..store.models import (
 from . import evaluation as ev
 from .settings import Organisation, Signer, save_organisation
 
-DEFAULT_REFERENCE = dt.date(2025, 12, 31)
 YEARS_OF_HISTORY = 5
 SCALES = ("commune", "province")
 PROVINCE_TEAMS = 2128  # Bắc Giang's figure in 2024 (see DOMAIN.md)
@@ -86,26 +83,6 @@ def clear_database(db: pw.Database) -> None:
 
 
 # --- bulk writer -------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def memoised_text_functions():
-    """While building, memoise the pure text functions prepare_row calls
-    (NFC, folding, sort keys): demo texts repeat from templates and names
-    repeat across people, so each distinct text is folded once. The module
-    attributes are restored afterwards."""
-    from ..store import base, models
-    from .. import vn
-
-    targets = [(base, "nfc"), (base, "fold"), (vn, "fold"), (vn, "digits"), (models, "sort_key"), (models, "name_sort_key")]
-    saved = [(mod, name, getattr(mod, name)) for mod, name in targets]
-    try:
-        for mod, name, func in saved:
-            setattr(mod, name, functools.lru_cache(maxsize=200_000)(func))
-        yield
-    finally:
-        for mod, name, func in saved:
-            setattr(mod, name, func)
 
 
 class BulkWriter:
@@ -296,7 +273,7 @@ class TeamInfo:
 class DemoOptions:
     scale: str = "commune"
     seed: int = 1
-    reference: dt.date = DEFAULT_REFERENCE
+    reference: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass
@@ -920,7 +897,7 @@ def build_demo(
         db.execute_sql("PRAGMA foreign_keys = OFF")
         db.execute_sql("PRAGMA synchronous = OFF")
         db.execute_sql("PRAGMA cache_size = -200000")
-    options = DemoOptions(scale=scale, seed=seed, reference=reference or DEFAULT_REFERENCE)
+    options = DemoOptions(scale=scale, seed=seed, reference=reference or dt.date.today())
     try:
         with db.atomic():
             if force:
@@ -929,9 +906,8 @@ def build_demo(
             writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
             try:
                 gen = Generator(writer, options)
-                with memoised_text_functions():
-                    gen.run()
-                    writer.finish()
+                gen.run()
+                writer.finish()
             finally:
                 writer.close()
             org = gen.organisation()

@@ -6,6 +6,7 @@ comparison) and in PostgreSQL under any locale's collation.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from .text import nfc
@@ -45,6 +46,7 @@ def _split(ch: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", base), tone
 
 
+@functools.lru_cache(maxsize=65536)
 def sort_key(text: str | None) -> str:
     """A string that sorts *text* in Vietnamese order.
 
@@ -89,6 +91,7 @@ def split_name(full_name: str | None) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
+@functools.lru_cache(maxsize=65536)
 def name_sort_key(full_name: str | None) -> str:
     """Sort people by tên, then họ đệm, then the whole name (Vietnamese lists)."""
     family, given = split_name(full_name)

@@ -1,6 +1,7 @@
 """NFC normalisation and diacritic folding for Vietnamese text."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +30,9 @@ def clean_line(text: str | None) -> str | None:
     return _SPACES.sub(" ", text)
 
 
+# Folding runs for every stored row (search columns); names and places repeat a
+# lot, so a bounded cache of this pure function pays off (bulk imports, demo).
+@functools.lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """Lower case without tones and marks, đ → d: 'Nguyễn Văn Đức' → 'nguyen van duc'."""
     if not text:
