@@ -34,6 +34,8 @@ SECTIONS = (
     "concerns:ConcernsSection",
     "mediation:MediationSection",
     "campaigns:CampaignsSection",
+    "households:HouseholdsSection",
+    "models:ModelsSection",
     "evaluation:EvaluationSection",
     "reports:ReportsSection",
 )

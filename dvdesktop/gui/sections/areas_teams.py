@@ -47,6 +47,11 @@ class AreasSource(RowSource):
             q = q.where(Area.id.in_(active_teams))
         elif self.team_state == "without":
             q = q.where(Area.id.not_in(active_teams))
+        elif self.team_state == "idle":  # an active team with no meeting this quarter
+            from ...services.overview import teams_without_meeting
+
+            idle = [line.team_id for line in teams_without_meeting(self.on_date)[1]]
+            q = q.where(Area.id.in_(Team.select(Team.area).where(Team.id.in_(idle or [0]))))
         order = {"kind": [Area.kind, Area.name_sort], "households": [Area.households, Area.name_sort],
                  "population": [Area.population, Area.name_sort]}.get(sort_key, [Area.name_sort])
         if descending:
@@ -194,8 +199,8 @@ class AreasTeamsSection(ListFormSection):
 
     def add_filters(self, bar):
         self.f_kind = ChoiceCombo(vocab.AREA_KINDS, blank=_("All kinds"))
-        self.f_team = ChoiceCombo([("with", _("With an active team")), ("without", _("Without a team"))],
-                                  blank=_("Team: all"))
+        self.f_team = ChoiceCombo([("with", _("With an active team")), ("without", _("Without a team")),
+                                   ("idle", _("No meeting this quarter"))], blank=_("Team: all"))
         for combo in (self.f_kind, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
@@ -210,6 +215,11 @@ class AreasTeamsSection(ListFormSection):
         self.delete_team_button = QPushButton(_("Delete team…"))
         self.delete_team_button.clicked.connect(self.delete_team)
         bar.addWidget(self.delete_team_button)
+
+    def open_link(self, link: str) -> None:
+        """From the overview: "with", "without" (a team) or "idle" (no meeting this quarter)."""
+        self.f_team.set_code(link or None)
+        self.reload()
 
     def apply_filters(self):
         self.source.kind = self.f_kind.code()

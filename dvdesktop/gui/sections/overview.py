@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
 from ..i18n import N_, _
@@ -34,6 +35,22 @@ def register_counts(on: dt.date) -> list[tuple[str, int]]:
     ]
 
 
+class _Card(QFrame):
+    """A figure on the overview; clicking it opens the list behind it."""
+
+    def __init__(self, overview, link):
+        super().__init__()
+        self.overview, self.link = overview, link
+        if link is not None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setToolTip(_("Click to open the list"))
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        if self.link is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.overview.open_link(self.link)
+        super().mouseReleaseEvent(event)
+
+
 class OverviewSection(Section):
     key = "overview"
     title = N_("Overview")
@@ -60,20 +77,36 @@ class OverviewSection(Section):
         self.heading.setText(_("Overview"))
         self.subheading.setText(_("Opening the database…"))
 
-    def _card(self, row: int, col: int, label: str, value: int) -> None:
-        card = QFrame()
+    def _card(self, row: int, col: int, label: str, value, link: tuple[str, str] | None = None,
+              alert: bool = False) -> None:
+        """A figure; with *link* (section key, filter) a click opens the list behind it."""
+        from ...vn import format_number
+
+        card = _Card(self, link)
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setStyleSheet("QFrame { background: #f4f7fb; border: 1px solid #d5dde8; border-radius: 6px; }"
-                           "QLabel { border: none; background: transparent; }")
+        card.setStyleSheet("QFrame { background: %s; border: 1px solid #d5dde8; border-radius: 6px; }"
+                           "QLabel { border: none; background: transparent; }" % ("#fdf0ef" if alert else "#f4f7fb"))
         lay = QVBoxLayout(card)
-        number = QLabel(f"{value:,}".replace(",", "."))
-        number.setStyleSheet("font-size: 26px; font-weight: 600; color: #1d4e89;")
+        number = QLabel(format_number(value))
+        number.setStyleSheet("font-size: 26px; font-weight: 600; color: %s;" % ("#c0392b" if alert else "#1d4e89"))
         text = QLabel(label)
         text.setWordWrap(True)
         lay.addWidget(number)
         lay.addWidget(text)
         card.setMinimumWidth(170)
         self.grid.addWidget(card, row, col)
+
+    def open_link(self, link: tuple[str, str]) -> None:
+        """Open the section *link[0]* showing the records behind a figure."""
+        key, name = link
+        if self.window_ is None or not hasattr(self.window_, "section"):
+            return
+        try:
+            section = self.window_.section(key)
+        except KeyError:
+            return
+        if section is not None and hasattr(section, "open_link"):
+            section.open_link(name)
 
     def refresh(self) -> None:
         """Compute the figures off the GUI thread (a province database takes
@@ -115,8 +148,10 @@ class OverviewSection(Section):
         self.subheading.setText(_("Figures on {day}.").format(day=day) if place
                                 else _("Figures on {day}. Set the commune in Settings.").format(day=day))
         self.values = {label: value for label, value in counts}
+        links = [("areas", ""), ("areas", "with"), ("people", ""), ("people", ""), ("people", ""), ("people", ""),
+                 ("people", "")]
         for i, (label, value) in enumerate(counts):
-            self._card(i // 4, i % 4, label, value)
+            self._card(i // 4, i % 4, label, value, links[i] if i < len(links) else None)
         self.extra.setText("")
         if self.window_ is not None and hasattr(self.window_, "data_shown"):
             self.window_.data_shown()
@@ -124,17 +159,23 @@ class OverviewSection(Section):
             return
         c = data.counts
         work = [
-            (_("Meetings held in {year}").format(year=year), c.meetings),
-            (_("Outreach sessions"), c.outreach_sessions),
-            (_("People reached"), c.audience),
-            (_("Concerns received"), c.concerns_received),
-            (_("Concerns resolved"), c.concerns_resolved),
-            (_("Overdue concerns"), data.overdue_concerns),
-            (_("Overdue meeting tasks"), data.overdue_tasks),
-            (_("\"Skilful mobilisation\" models"), c.models),
+            (_("Meetings held in {year}").format(year=year), c.meetings, ("meetings", "held"), False),
+            (_("Outreach sessions"), c.outreach_sessions, ("outreach", ""), False),
+            (_("People reached"), c.audience, ("outreach", ""), False),
+            (_("Concerns received"), c.concerns_received, ("concerns", "received"), False),
+            (_("Concerns resolved"), c.concerns_resolved, ("concerns", "resolved"), False),
+            (_("Overdue concerns"), data.overdue_concerns, ("concerns", "overdue"), data.overdue_concerns > 0),
+            (_("Overdue meeting tasks"), data.overdue_tasks, ("meetings", "overdue"), data.overdue_tasks > 0),
+            (_("\"Skilful mobilisation\" models"), c.models, ("models", ""), False),
+            (_("Work days contributed"), c.work_days, ("campaigns", ""), False),
+            (_("Money contributed (đồng)"), c.money, ("campaigns", ""), False),
+            (_("Teams with no meeting this quarter"), len(data.teams_without_meeting), ("areas", "idle"),
+             bool(data.teams_without_meeting)),
+            (_("Areas without a team"), len(data.coverage.uncovered), ("areas", "without"),
+             bool(data.coverage.uncovered)),
         ]
-        for i, (label, value) in enumerate(work):
-            self._card(2 + i // 4, i % 4, label, value)
+        for i, (label, value, link, alert) in enumerate(work):
+            self._card(2 + i // 4, i % 4, label, value, link, alert)
             self.values[label] = value
         lines = [_("Areas with an active team: {covered} of {areas} ({percent}%).").format(
             covered=data.coverage.covered, areas=data.coverage.areas,

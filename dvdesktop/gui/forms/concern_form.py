@@ -1,0 +1,133 @@
+"""The concern form (ý kiến, kiến nghị): intake, forwarding, answer, status
+and due date; the meeting where it came up. A date of a later step moves
+the status on (the clerk can still choose it); an overdue concern says so."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+
+from ...services import vocab
+from ...services.concerns import ConcernService
+from ..i18n import _
+from ..widgets import ChoiceCombo, DateEdit, TextCombo
+from .base import RecordForm
+from .choices import area_choices, team_choices
+
+FORWARD_TO = ("Ủy ban nhân dân xã", "Đảng ủy xã", "Ủy ban Mặt trận Tổ quốc xã", "Công an xã", "Trưởng thôn")
+PLATFORMS = ("Mặt trận số", "Cổng PAKN quốc gia", "Văn bản giấy")
+# the date that records each step of the flow, in order (status codes from vocab.CONCERN_STATUSES)
+STEP_DATES = (("forwarded_on", "da_chuyen"), ("answered_on", "da_tra_loi"), ("resolved_on", "da_giai_quyet"))
+
+
+def meeting_choices(team_id: int | None) -> list[tuple[int, str]]:
+    if team_id is None:
+        return []
+    from ...store.models import Meeting
+
+    kinds = dict(vocab.MEETING_KINDS)
+    rows = (Meeting.select(Meeting.id, Meeting.starts_at, Meeting.kind, Meeting.number)
+            .where((Meeting.team == team_id) & Meeting.deleted_at.is_null())
+            .order_by(Meeting.starts_at.desc()).limit(60).tuples())
+    result = []
+    for mid, starts, kind, number in rows:
+        if isinstance(starts, str):
+            starts = dt.datetime.fromisoformat(starts)
+        label = f"{starts:%d/%m/%Y} – " + _("meeting {kind}").format(kind=kinds.get(kind, kind).lower())
+        result.append((mid, label + (f" ({number})" if number else "")))
+    return result
+
+
+class ConcernForm(RecordForm):
+    service = ConcernService
+
+    def build(self) -> None:
+        self.overdue = QLabel()
+        self.overdue.setStyleSheet("color: #c0392b; font-weight: 600;")
+        self.overdue.hide()
+        self.form.addRow(self.overdue)
+        self.received_on = self.field("received_on", DateEdit(), _("Received on"))
+        self.channel = self.field("channel", TextCombo(vocab.CONCERN_CHANNELS), _("Channel"))
+        self.anonymous = self.field("anonymous", QCheckBox(_("Anonymous")), "")
+        self.raised_by = self.field("raised_by", QLineEdit(), _("Raised by"))
+        self.contact = self.field("contact", QLineEdit(), _("Contact"))
+        self.area = self.field("area", ChoiceCombo([], blank=_("(none)")), _("Area"))
+        self.team = self.field("team", ChoiceCombo([], blank=_("(none)")), _("Team"))
+        self.meeting = self.field("meeting", ChoiceCombo([], blank=_("(none)")), _("Raised at meeting"))
+        self.field_ = self.field("field", TextCombo(vocab.CONCERN_FIELDS), _("Field"))
+        self.content = self.field("content", QPlainTextEdit(), _("Content"))
+        self.content.setMaximumHeight(90)
+        self.due_date = self.field("due_date", DateEdit(), _("Answer due by"))
+        self.due_date.setPlaceholderText(_("30 days when left empty"))
+        self.due_date.setMaximumWidth(180)
+        self.status_ = self.field("status", ChoiceCombo(vocab.CONCERN_STATUSES), _("Status"))
+        self.forwarded_to = self.field("forwarded_to", TextCombo(FORWARD_TO), _("Forwarded to"))
+        self.forwarded_on = self.field("forwarded_on", DateEdit(), _("Forwarded on"))
+        self.platform = self.field("platform", TextCombo(PLATFORMS), _("Platform"))
+        self.reference_no = self.field("reference_no", QLineEdit(), _("Reference number"))
+        self.answer = self.field("answer", QPlainTextEdit(), _("Answer"))
+        self.answer.setMaximumHeight(80)
+        self.answered_on = self.field("answered_on", DateEdit(), _("Answered on"))
+        self.resolved_on = self.field("resolved_on", DateEdit(), _("Resolved on"))
+        self.anonymous.toggled.connect(self._anonymous_toggled)
+        self.team.currentIndexChanged.connect(self._team_changed)
+        for name, _status in STEP_DATES:
+            self.bindings[name].widget.textChanged.connect(self._step_date_changed)
+
+    def load(self, record_id, defaults=None):
+        self.area.set_items(area_choices(), blank=_("(none)"))
+        self.team.set_items(team_choices(), blank=_("(none)"))
+        self.meeting.set_items([], blank=_("(none)"))
+        super().load(record_id, defaults)
+
+    def loaded(self, record) -> None:
+        from ...services.concerns import is_overdue
+
+        self.meeting.set_items(meeting_choices(self.team.code()), blank=_("(none)"))
+        self.meeting.set_code(record.meeting_id if record is not None else None)
+        self._anonymous_toggled(self.anonymous.isChecked())
+        if record is not None and is_overdue(record):
+            days = (dt.date.today() - record.due_date).days
+            self.overdue.setText(_("Overdue by {n} days (due {day}).").format(n=days, day=f"{record.due_date:%d/%m/%Y}"))
+            self.overdue.show()
+        else:
+            self.overdue.hide()
+
+    def defaults(self):
+        from ..sections.base import reference_date
+
+        return {"received_on": reference_date(getattr(self, "year", dt.date.today().year)),
+                "channel": vocab.CONCERN_CHANNELS[0], "field": "", "status": "moi"}
+
+    def title_for(self, record) -> str:
+        if record is None:
+            return _("New concern")
+        return _("Concern received {day}").format(day=f"{record.received_on:%d/%m/%Y}")
+
+    def _anonymous_toggled(self, on: bool) -> None:
+        for w in (self.raised_by, self.contact):
+            w.setEnabled(not on)
+            if on:
+                w.clear()
+
+    def _team_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self.meeting.set_items(meeting_choices(self.team.code()), blank=_("(none)"))
+        if self.area.code() is None and self.team.code() is not None:
+            from ...store.models import Team
+
+            team = Team.get_or_none(Team.id == self.team.code())
+            if team is not None:
+                self.area.set_code(team.area_id)
+
+    def _step_date_changed(self, *_args) -> None:
+        """A date of a later step moves the status on to that step."""
+        if self._loading:
+            return
+        order = [code for code, _label in vocab.CONCERN_STATUSES]
+        current = order.index(self.status_.code() or "moi")
+        for name, status in STEP_DATES:
+            if self.bindings[name].widget.date() is not None and order.index(status) > current:
+                current = order.index(status)
+        self.status_.set_code(order[current])

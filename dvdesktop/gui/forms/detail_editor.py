@@ -1,0 +1,204 @@
+"""A record with its child rows: the record's form on top, a list of its
+children below, and the form of the chosen child under the list (a
+campaign and each team's part in it; a household and the help it got).
+
+Children are saved through their own RecordService, one at a time, so each
+is validated as it is typed like any other form. The editor offers the API
+that ListFormSection expects of an editor (load, save, is_dirty, saved ...).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..dialogs import messages
+from ..i18n import _
+from .base import RecordForm
+
+
+_NUMBER = re.compile(r"^[\d.,]+$")
+
+
+class ChildForm(RecordForm):
+    """A child's form; `parent_field` is set from the record above."""
+
+    parent_field = ""
+
+    def __init__(self, parent=None):
+        self.parent_id: int | None = None
+        super().__init__(parent)
+
+    def values(self):
+        values = super().values()
+        values[self.parent_field] = self.parent_id
+        return values
+
+
+class DetailEditor(QWidget):
+    saved = Signal(int)
+
+    def __init__(self, main_form: RecordForm, child_form: ChildForm, heading: str, columns: list[str],
+                 child_rows: Callable[[int], list[tuple[int, list[str]]]], add_text: str, parent=None,
+                 widths: list[int] | None = None):
+        super().__init__(parent)
+        self.main_form, self.child_form, self.child_rows = main_form, child_form, child_rows
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(main_form)
+        self.child_heading = QLabel(heading)
+        self.child_heading.setStyleSheet("font-size: 14px; font-weight: 600; padding: 6px 8px 0 8px;")
+        layout.addWidget(self.child_heading)
+        self.totals = QLabel()
+        self.totals.setStyleSheet("padding: 0 8px; color: #1d4e89; font-weight: 600;")
+        self.totals.setWordWrap(True)
+        layout.addWidget(self.totals)
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, w in enumerate(widths or []):
+            self.table.setColumnWidth(i, w)
+        self.table.setMinimumHeight(130)
+        self.table.setMaximumHeight(220)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 0, 8, 0)
+        self.add_button = QPushButton(add_text)
+        self.add_button.clicked.connect(self.new_child)
+        self.save_child_button = QPushButton(_("Save this line"))
+        self.save_child_button.clicked.connect(self.save_child)
+        self.delete_child_button = QPushButton(_("Remove this line"))
+        self.delete_child_button.clicked.connect(self.delete_child)
+        for b in (self.add_button, self.save_child_button, self.delete_child_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(child_form)
+        layout.addStretch(1)
+        self.main_form.saved.connect(self._main_saved)
+        self.child_form.saved.connect(self._child_saved)
+        self.table.currentCellChanged.connect(self._child_selected)
+        self._filling = False
+        self.load(None)
+
+    # --- the ListFormSection editor API ------------------------------------------
+
+    @property
+    def record_id(self):
+        return self.main_form.record_id
+
+    @property
+    def record(self):
+        return self.main_form.record
+
+    def load(self, record_id, defaults=None):
+        self.main_form.load(record_id, defaults)
+        self._load_children(record_id)
+
+    def _load_children(self, record_id, select: int | None = None) -> None:
+        self.child_form.parent_id = record_id
+        self._filling = True
+        try:
+            self.table.setRowCount(0)
+            rows = self.child_rows(record_id) if record_id is not None else []
+            for child_id, values in rows:
+                r = self.table.rowCount()
+                self.table.insertRow(r)
+                for c, text in enumerate(values):
+                    item = QTableWidgetItem("" if text is None else str(text))
+                    item.setData(Qt.ItemDataRole.UserRole, child_id)
+                    if _NUMBER.match(item.text()):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(r, c, item)
+        finally:
+            self._filling = False
+        enabled = record_id is not None
+        for w in (self.table, self.add_button, self.save_child_button, self.delete_child_button, self.child_form):
+            w.setEnabled(enabled)
+        self.child_form.load(None)
+        if select is not None:
+            self.select_child(select)
+        self.update_totals()
+
+    def update_totals(self) -> None:
+        """Hook: fill self.totals."""
+
+    def select_child(self, child_id: int) -> bool:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == child_id:
+                self.table.setCurrentCell(r, 0)
+                return True
+        return False
+
+    def _child_selected(self, row, _col, previous_row, _pc) -> None:
+        if self._filling or row == previous_row:
+            return
+        if self.child_form.is_dirty() and not messages().discard_changes(self):
+            self._filling = True
+            self.table.setCurrentCell(previous_row, 0)
+            self._filling = False
+            return
+        item = self.table.item(row, 0) if row >= 0 else None
+        self.child_form.load(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+
+    def is_dirty(self) -> bool:
+        return self.main_form.is_dirty() or self.child_form.is_dirty()
+
+    def save(self):
+        record_id = self.record_id
+        if self.main_form.is_dirty() or record_id is None:
+            record_id = self.main_form.save()
+            if record_id is None:
+                return None
+        if self.child_form.is_dirty() and self.child_form.save() is None:
+            return None
+        return record_id
+
+    def discard(self):
+        self.load(self.record_id)
+
+    def focus_first(self):
+        self.main_form.focus_first()
+
+    # --- children ------------------------------------------------------------------
+
+    def new_child(self, defaults=None) -> None:
+        if self.child_form.is_dirty() and not messages().discard_changes(self):
+            return
+        self._filling = True
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
+        self._filling = False
+        self.child_form.load(None, defaults)
+        self.child_form.focus_first()
+
+    def save_child(self) -> int | None:
+        return self.child_form.save()
+
+    def delete_child(self) -> None:
+        child_id = self.child_form.record_id
+        if child_id is None:
+            return
+        if not messages().confirm(self, _("Remove this line"), _("Remove the selected line?"), destructive=True):
+            return
+        self.child_form.service.delete(child_id)
+        self._load_children(self.record_id)
+        self.saved.emit(self.record_id)
+
+    def _main_saved(self, record_id) -> None:
+        if self.child_form.parent_id != record_id:
+            self._load_children(record_id)
+        self.saved.emit(record_id)
+
+    def _child_saved(self, child_id) -> None:
+        self._load_children(self.record_id, select=child_id)
+        self.saved.emit(self.record_id)

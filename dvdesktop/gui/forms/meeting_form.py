@@ -1,0 +1,656 @@
+"""The meeting form: the meeting itself on top, then three tabs: attendance
+(every current member; the quorum line is counted, never typed), agenda
+(from templates) with discussion and conclusions, follow-up tasks (open
+tasks of earlier meetings carried in). Everything is saved together by
+services.meetings.save_meeting, in one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit,
+    QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ...errors import ValidationError
+from ...services import vocab
+from ...services.meetings import MeetingService
+from ..dialogs import messages
+from ..i18n import _
+from ..widgets import ChoiceCombo
+from .base import RecordForm
+from .choices import team_choices
+
+_TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$")
+_CHILD = re.compile(r"^(attendance|agenda|tasks)\[(\d+)\]\.(\w+)$")
+OVERDUE = QColor("#c0392b")
+
+
+def _format_start(value) -> str:
+    return value.strftime("%d/%m/%Y %H:%M") if isinstance(value, dt.datetime) else (value or "")
+
+
+def _parse_start(text: str) -> dt.datetime | None:
+    try:
+        return MeetingService.field("starts_at").clean(text)
+    except ValidationError:
+        return None
+
+
+def _parse_day(text: str) -> dt.date | None:
+    from ...vn import parse_date
+
+    try:
+        return parse_date(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _table(columns: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(180)
+    return table
+
+
+def _item(text: str = "", editable: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text or "")
+    if not editable:
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class MeetingForm(RecordForm):
+    service = MeetingService
+
+    # --- building --------------------------------------------------------------
+
+    def build(self) -> None:
+        self._children_clean = None
+        self._members: list = []  # current memberships of the chosen team on the meeting day
+        self._grid_key = None
+        self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
+        self.kind = self.field("kind", ChoiceCombo(vocab.MEETING_KINDS), _("Kind of meeting"))
+        self.starts_at = self.field("starts_at", QLineEdit(), _("Starts at"))
+        self.starts_at.setPlaceholderText(_("dd/mm/yyyy hh:mm"))
+        self.ends_at = self.field("ends_at", QLineEdit(), _("Ends at"))
+        self.ends_at.setPlaceholderText(_("hh:mm"))
+        self.ends_at.setMaximumWidth(140)
+        self.number = self.field("number", QLineEdit(), _("Minutes number"))
+        self.number.setMaximumWidth(140)
+        self.number.setToolTip(_("Numbered per team and year; suggested, can be changed"))
+        self.title = self.field("title", QLineEdit(), _("Meeting title"))
+        self.place = self.field("place", QLineEdit(), _("Place"))
+        self.chair = self.field("chair", ChoiceCombo([], blank=_("(none)")), _("Chair"))
+        self.secretary = self.field("secretary", ChoiceCombo([], blank=_("(none)")), _("Secretary"))
+        self.guests = self.field("guests", QPlainTextEdit(), _("Invited guests"))
+        self.guests.setPlaceholderText(_("One guest a line"))
+        self.guests.setMaximumHeight(54)
+        self.status_ = self.field("status", ChoiceCombo(vocab.MEETING_STATUSES), _("Status"))
+
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(_("Copy from the previous meeting"))
+        self.copy_button.setToolTip(_("Kind, place, guests, chair, secretary and agenda of the team's latest meeting"))
+        self.copy_button.clicked.connect(self.copy_previous)
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        self.layout().addLayout(buttons)
+
+        self.tabs = QTabWidget()
+        self.layout().addWidget(self.tabs, 1)
+        self._build_attendance()
+        self._build_agenda()
+        self._build_tasks()
+
+        self.team.currentIndexChanged.connect(self._team_or_day_changed)
+        self.starts_at.textChanged.connect(self._team_or_day_changed)
+
+    def _build_attendance(self) -> None:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.quorum = QLabel()
+        self.quorum.setStyleSheet("font-weight: 600; color: #1d4e89;")
+        self.absence = QLabel()
+        self.absence.setWordWrap(True)
+        lay.addWidget(self.quorum)
+        self.attendance = _table([_("Full name"), _("Role"), _("Attendance"), _("Reason for absence")])
+        self.attendance.setColumnWidth(0, 170)
+        self.attendance.setColumnWidth(1, 90)
+        self.attendance.setColumnWidth(2, 140)
+        self.attendance.itemChanged.connect(lambda _i: self._children_changed())
+        lay.addWidget(self.attendance, 1)
+        row = QHBoxLayout()
+        everyone = QPushButton(_("Everyone present"))
+        everyone.clicked.connect(self.everyone_present)
+        row.addWidget(everyone)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.tabs.addTab(page, _("Attendance"))
+
+    def _build_agenda(self) -> None:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.agenda = _table([_("Agenda item"), _("Details")])
+        self.agenda.setColumnWidth(0, 300)
+        self.agenda.setMinimumHeight(150)
+        self.agenda.itemChanged.connect(lambda _i: self._children_changed())
+        lay.addWidget(self.agenda, 1)
+        row = QHBoxLayout()
+        self.template_button = QPushButton(_("From a template"))
+        self.template_menu = QMenu(self.template_button)
+        self.template_menu.aboutToShow.connect(self._fill_template_menu)
+        self.template_button.setMenu(self.template_menu)
+        add = QPushButton(_("Add a line"))
+        add.clicked.connect(lambda: self._add_agenda_row("", "", edit=True))
+        remove = QPushButton(_("Remove"))
+        remove.clicked.connect(lambda: self._remove_row(self.agenda))
+        up = QPushButton("↑")
+        up.setToolTip(_("Move up"))
+        up.clicked.connect(lambda: self._move_row(self.agenda, -1))
+        down = QPushButton("↓")
+        down.setToolTip(_("Move down"))
+        down.clicked.connect(lambda: self._move_row(self.agenda, 1))
+        for b in (self.template_button, add, remove, up, down):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        # discussion and conclusions are fields of the meeting, shown on this tab
+        self.tabs.addTab(page, _("Agenda"))
+        main_form, self.form = self.form, QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lay.addLayout(self.form)
+        self.discussion = self.field("discussion", QPlainTextEdit(), _("Discussion"))
+        self.conclusions = self.field("conclusions", QPlainTextEdit(), _("Conclusions"))
+        for w in (self.discussion, self.conclusions):
+            w.setMinimumHeight(70)
+        self.form = main_form
+
+    def _build_tasks(self) -> None:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.tasks = _table([_("Task"), _("Who"), _("Due date"), _("Task status"), _("Done on"), _("From")])
+        self.tasks.setColumnWidth(0, 220)
+        self.tasks.setColumnWidth(1, 150)
+        self.tasks.setColumnWidth(2, 90)
+        self.tasks.setColumnWidth(3, 130)
+        self.tasks.setColumnWidth(4, 90)
+        self.tasks.itemChanged.connect(self._task_item_changed)
+        lay.addWidget(self.tasks, 1)
+        row = QHBoxLayout()
+        add = QPushButton(_("Add a task"))
+        add.clicked.connect(lambda: self._add_task_row({}, edit=True))
+        remove = QPushButton(_("Remove"))
+        remove.clicked.connect(lambda: self._remove_row(self.tasks))
+        self.carry_button = QPushButton(_("Carry open tasks from earlier meetings"))
+        self.carry_button.clicked.connect(self.carry_open_tasks)
+        for b in (add, remove, self.carry_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.tabs.addTab(page, _("Tasks"))
+
+    # --- loading -----------------------------------------------------------------
+
+    def defaults(self):
+        from ..sections.base import reference_date
+
+        day = reference_date(getattr(self, "year", dt.date.today().year))
+        return {"kind": "dinh_ky", "status": "held", "starts_at": f"{day:%d/%m/%Y} 08:00"}
+
+    def title_for(self, record) -> str:
+        if record is None:
+            return _("New meeting")
+        kind = dict(vocab.MEETING_KINDS).get(record.kind, "")
+        return _("Meeting of {team}, {day}").format(team=record.team.name, day=f"{record.starts_at:%d/%m/%Y}") + \
+            (f" ({kind.lower()})" if kind else "")
+
+    def load(self, record_id, defaults=None):
+        self.team.set_items(team_choices(), blank=_("(choose)"))
+        self._children_clean = None
+        super().load(record_id, defaults)
+
+    def loaded(self, record) -> None:
+        self.attendance.blockSignals(True)
+        self.agenda.blockSignals(True)
+        self.tasks.blockSignals(True)
+        try:
+            self.attendance.setRowCount(0)
+            self.agenda.setRowCount(0)
+            self.tasks.setRowCount(0)
+            if record is not None:
+                self.starts_at.setText(_format_start(record.starts_at))
+                ends = record.ends_at
+                self.ends_at.setText("" if ends is None else
+                                     f"{ends:%H:%M}" if ends.date() == record.starts_at.date()
+                                     else f"{ends:%d/%m/%Y %H:%M}")
+            self._grid_key = None
+            self._refresh_people(keep=False)
+            self.chair.set_code(record.chair_id if record else None)
+            self.secretary.set_code(record.secretary_id if record else None)
+            if record is not None:
+                from ...store.models import AgendaItem, MeetingTask
+
+                for a in AgendaItem.select().where(AgendaItem.meeting == record.id).order_by(AgendaItem.position,
+                                                                                               AgendaItem.id):
+                    self._add_agenda_row(a.title, a.content)
+                for t in MeetingTask.select().where(MeetingTask.meeting == record.id).order_by(MeetingTask.id):
+                    self._add_task_row({"id": t.id, "description": t.description, "assignee": t.assignee_id,
+                                        "assignee_name": t.assignee_name, "due_date": t.due_date,
+                                        "status": t.status, "done_on": t.done_on,
+                                        "carried_from": t.carried_from_id})
+        finally:
+            self.attendance.blockSignals(False)
+            self.agenda.blockSignals(False)
+            self.tasks.blockSignals(False)
+        self._update_quorum()
+        self.tabs.setCurrentIndex(0)
+        self._children_clean = self.children()
+
+    # --- the people of the chosen team -----------------------------------------
+
+    def _day(self) -> dt.date | None:
+        start = _parse_start(self.starts_at.text())
+        return start.date() if start else None
+
+    def _team_or_day_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._refresh_people(keep=True)
+        if self.record is None and self.team.code() is not None:
+            self._suggest_for_new()
+        self._changed()
+
+    def _refresh_people(self, keep: bool) -> None:
+        """Members of the team on the meeting day: the attendance grid and the
+        chair / secretary / assignee choices."""
+        from ...services.meetings import attendance_grid
+        from ...services.register import MembershipService
+
+        team_id, day = self.team.code(), self._day()
+        key = (team_id, day)
+        if keep and key == self._grid_key:
+            return
+        self._grid_key = key
+        previous = self._attendance_rows() if keep else []
+        before = {r["person"]: r for r in previous}
+        chair, secretary = self.chair.code(), self.secretary.code()
+        if team_id is None or day is None:
+            self._members = []
+            rows = []
+        else:
+            self._members = MembershipService.current(team_id, day)
+            rows = attendance_grid(team_id, day, self.record_id if self.record is not None
+                                   and self.record.team_id == team_id else None)
+        people = [(m.person_id, m.person.full_name) for m in self._members]
+        known = {pid for pid, _n in people}
+        for code in (chair, secretary):
+            if code is not None and code not in known:
+                from ...store.models import Person
+
+                p = Person.get_or_none(Person.id == code)
+                if p is not None:
+                    people.append((p.id, p.full_name))
+        self.chair.set_items(people, blank=_("(none)"))
+        self.secretary.set_items(people, blank=_("(none)"))
+        self.chair.set_code(chair)
+        self.secretary.set_code(secretary)
+        self.attendance.blockSignals(True)
+        try:
+            self.attendance.setRowCount(0)
+            for r in rows:
+                was = before.get(r.person_id)
+                status, reason = (was["status"], was["reason"]) if was else (r.status, r.reason)
+                self._add_attendance_row(r.person_id, r.full_name, r.role_label or _("former member"), status, reason)
+        finally:
+            self.attendance.blockSignals(False)
+        self._update_quorum()
+        for row in range(self.tasks.rowCount()):
+            self._fill_assignee_combo(row)
+
+    def _suggest_for_new(self) -> None:
+        """A new meeting: the next minutes number, the leader as chair, and the
+        open tasks of earlier meetings carried in."""
+        from ...services.meetings import next_minutes_number
+
+        team_id, day = self.team.code(), self._day()
+        if day is not None and not self.number.text().strip():
+            self.number.setText(str(next_minutes_number(team_id, day.year)))
+        if self.chair.code() is None:
+            leader = next((m.person_id for m in self._members if m.role == "to_truong"), None)
+            self.chair.set_code(leader)
+        if self.tasks.rowCount() == 0 and day is not None:
+            self.carry_open_tasks(quiet=True)
+
+    # --- attendance ------------------------------------------------------------
+
+    def _add_attendance_row(self, person_id, name, role, status, reason) -> None:
+        row = self.attendance.rowCount()
+        self.attendance.insertRow(row)
+        item = _item(name, editable=False)
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        self.attendance.setItem(row, 0, item)
+        self.attendance.setItem(row, 1, _item(role, editable=False))
+        combo = ChoiceCombo(vocab.ATTENDANCE)
+        combo.set_code(status)
+        combo.currentIndexChanged.connect(lambda _i: self._attendance_status_changed())
+        self.attendance.setCellWidget(row, 2, combo)
+        self.attendance.setItem(row, 3, _item(reason))
+
+    def _attendance_status_changed(self) -> None:
+        self._update_quorum()
+        self._children_changed()
+
+    def _attendance_rows(self) -> list[dict]:
+        rows = []
+        for row in range(self.attendance.rowCount()):
+            person = self.attendance.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            status = self.attendance.cellWidget(row, 2).code()
+            reason = self.attendance.item(row, 3).text().strip() if self.attendance.item(row, 3) else ""
+            rows.append({"person": person, "status": status, "reason": "" if status == "present" else reason})
+        return rows
+
+    def everyone_present(self) -> None:
+        for row in range(self.attendance.rowCount()):
+            self.attendance.cellWidget(row, 2).set_code("present")
+
+    def _update_quorum(self) -> None:
+        from ...services.meetings import format_quorum
+
+        rows = self._attendance_rows()
+        if not rows:
+            self.quorum.setText(_("Choose the team and the date to list its members."))
+            return
+        present = sum(1 for r in rows if r["status"] == "present")
+        self.quorum.setText(format_quorum(present, len(rows)))
+
+    # --- agenda ----------------------------------------------------------------
+
+    def _add_agenda_row(self, title: str, content: str, edit: bool = False) -> None:
+        row = self.agenda.rowCount()
+        self.agenda.insertRow(row)
+        self.agenda.setItem(row, 0, _item(title))
+        self.agenda.setItem(row, 1, _item(content))
+        if edit:
+            self.agenda.setCurrentCell(row, 0)
+            self.agenda.editItem(self.agenda.item(row, 0))
+        self._children_changed()
+
+    def _agenda_rows(self) -> list[dict]:
+        rows = []
+        for row in range(self.agenda.rowCount()):
+            title = self.agenda.item(row, 0).text().strip() if self.agenda.item(row, 0) else ""
+            content = self.agenda.item(row, 1).text().strip() if self.agenda.item(row, 1) else ""
+            if title or content:
+                rows.append({"title": title, "content": content})
+        return rows
+
+    def _fill_template_menu(self) -> None:
+        from ...services.meetings import load_agenda_templates
+
+        self.template_menu.clear()
+        for template in load_agenda_templates():
+            self.template_menu.addAction(template.name, lambda t=template: self.apply_template(t))
+        self.template_menu.addSeparator()
+        self.template_menu.addAction(_("Edit the templates…"), self.edit_templates)
+
+    def apply_template(self, template) -> None:
+        """Put the template's items in the agenda (after asking, if it has lines)."""
+        from ...services.meetings import agenda_from_template
+
+        if self._agenda_rows() and not messages().confirm(
+                self, _("Agenda"), _("Replace the agenda with the template «{name}»?").format(name=template.name)):
+            return
+        self.agenda.blockSignals(True)
+        self.agenda.setRowCount(0)
+        for entry in agenda_from_template(template):
+            self._add_agenda_row(entry["title"], entry["content"])
+        self.agenda.blockSignals(False)
+        if self.record is None:
+            self.kind.set_code(template.kind)
+        self._children_changed()
+
+    def edit_templates(self) -> None:
+        from .agenda_templates_dialog import AgendaTemplatesDialog
+
+        AgendaTemplatesDialog(self).exec()
+
+    # --- tasks -----------------------------------------------------------------
+
+    def _fill_assignee_combo(self, row: int) -> None:
+        combo = self.tasks.cellWidget(row, 1)
+        if combo is None:
+            return
+        text = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([m.person.full_name for m in self._members])
+        combo.setEditText(text)
+        combo.blockSignals(False)
+
+    def _add_task_row(self, task: dict, edit: bool = False) -> None:
+        from ...vn import short_date
+
+        self.tasks.blockSignals(True)
+        row = self.tasks.rowCount()
+        self.tasks.insertRow(row)
+        description = _item(task.get("description", ""))
+        description.setData(Qt.ItemDataRole.UserRole, {"id": task.get("id"), "carried_from": task.get("carried_from")})
+        self.tasks.setItem(row, 0, description)
+        who = QComboBox()
+        who.setEditable(True)
+        who.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.tasks.setCellWidget(row, 1, who)
+        self._fill_assignee_combo(row)
+        name = task.get("assignee_name") or ""
+        if not name and task.get("assignee"):
+            from ...store.models import Person
+
+            p = Person.get_or_none(Person.id == task["assignee"])
+            name = p.full_name if p else ""
+        who.setEditText(name)
+        who.editTextChanged.connect(lambda _t: self._children_changed())
+        self.tasks.setItem(row, 2, _item(short_date(task.get("due_date"))))
+        status = ChoiceCombo(vocab.TASK_STATUSES)
+        status.set_code(task.get("status") or "open")
+        status.currentIndexChanged.connect(lambda _i, r=row: self._task_status_changed(r))
+        self.tasks.setCellWidget(row, 3, status)
+        self.tasks.setItem(row, 4, _item(short_date(task.get("done_on"))))
+        self.tasks.setItem(row, 5, _item(self._carried_text(task.get("carried_from")), editable=False))
+        self.tasks.blockSignals(False)
+        self._paint_task(row)
+        if edit:
+            self.tasks.setCurrentCell(row, 0)
+            self.tasks.editItem(self.tasks.item(row, 0))
+        self._children_changed()
+
+    def _carried_text(self, carried_from) -> str:
+        if not carried_from:
+            return ""
+        from ...store.models import Meeting, MeetingTask
+
+        row = (MeetingTask.select(Meeting.starts_at).join(Meeting).where(MeetingTask.id == carried_from).tuples()
+               .first())
+        if not row:
+            return _("earlier meeting")
+        when = row[0]
+        if isinstance(when, str):
+            when = dt.datetime.fromisoformat(when)
+        return _("meeting of {day}").format(day=f"{when:%d/%m/%Y}")
+
+    def _task_status_changed(self, row: int) -> None:
+        status = self.tasks.cellWidget(row, 3).code()
+        done = self.tasks.item(row, 4)
+        if status == "done" and done is not None and not done.text().strip():
+            done.setText(f"{dt.date.today():%d/%m/%Y}")
+        self._paint_task(row)
+        self._children_changed()
+
+    def _task_item_changed(self, item) -> None:
+        self._paint_task(item.row())
+        self._children_changed()
+
+    def is_task_overdue(self, row: int) -> bool:
+        status = self.tasks.cellWidget(row, 3)
+        due = _parse_day(self.tasks.item(row, 2).text()) if self.tasks.item(row, 2) else None
+        return status is not None and status.code() == "open" and due is not None and due < dt.date.today()
+
+    def _paint_task(self, row: int) -> None:
+        overdue = self.is_task_overdue(row)
+        self.tasks.blockSignals(True)
+        for col in (0, 2, 4, 5):
+            item = self.tasks.item(row, col)
+            if item is not None:
+                item.setForeground(QBrush(OVERDUE) if overdue else QBrush())
+                item.setToolTip(_("Overdue") if overdue else "")
+        self.tasks.blockSignals(False)
+
+    def _task_rows(self) -> list[dict]:
+        rows = []
+        names = {m.person.full_name: m.person_id for m in self._members}
+        for row in range(self.tasks.rowCount()):
+            first = self.tasks.item(row, 0)
+            description = first.text().strip() if first else ""
+            who = self.tasks.cellWidget(row, 1).currentText().strip()
+            due = self.tasks.item(row, 2).text().strip()
+            done = self.tasks.item(row, 4).text().strip()
+            meta = (first.data(Qt.ItemDataRole.UserRole) if first else None) or {}
+            if not (description or who or due or done) and not meta.get("carried_from"):
+                continue
+            task = {"description": description, "assignee": names.get(who), "assignee_name": who,
+                    "due_date": due or None, "status": self.tasks.cellWidget(row, 3).code(),
+                    "done_on": done or None, "carried_from": meta.get("carried_from")}
+            if meta.get("id"):
+                task["id"] = meta["id"]
+            rows.append(task)
+        return rows
+
+    def carry_open_tasks(self, quiet: bool = False) -> int:
+        """Add the open tasks of the team's earlier meetings not yet in the list."""
+        from ...services.meetings import open_tasks_for_next
+
+        team_id, start = self.team.code(), _parse_start(self.starts_at.text())
+        if team_id is None or start is None:
+            if not quiet:
+                messages().info(self, _("Tasks"), _("Choose the team and the start time first."))
+            return 0
+        present = {t.get("carried_from") for t in self._task_rows()}
+        added = 0
+        for task in open_tasks_for_next(team_id, start):
+            if task["carried_from"] not in present:
+                self._add_task_row(task)
+                added += 1
+        if not quiet and not added:
+            messages().info(self, _("Tasks"), _("No open tasks from earlier meetings."))
+        return added
+
+    # --- shared row helpers ------------------------------------------------------
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row >= 0:
+            table.removeRow(row)
+            self._children_changed()
+
+    def _move_row(self, table: QTableWidget, step: int) -> None:
+        row = table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < table.rowCount():
+            return
+        table.blockSignals(True)
+        for col in range(table.columnCount()):
+            a, b = table.takeItem(row, col), table.takeItem(target, col)
+            table.setItem(row, col, b)
+            table.setItem(target, col, a)
+        table.blockSignals(False)
+        table.setCurrentCell(target, table.currentColumn())
+        self._children_changed()
+
+    # --- copy from the previous meeting -------------------------------------------
+
+    def copy_previous(self) -> None:
+        from ...services.meetings import copy_from_previous
+
+        team_id = self.team.code()
+        if team_id is None:
+            messages().info(self, _("Copy from the previous meeting"), _("Choose the team first."))
+            return
+        draft = copy_from_previous(team_id)
+        if draft is None:
+            messages().info(self, _("Copy from the previous meeting"), _("This team has no earlier meeting."))
+            return
+        self.kind.set_code(draft["kind"])
+        self.place.setText(draft["place"] or "")
+        self.guests.setPlainText(draft["guests"] or "")
+        self._refresh_people(keep=True)
+        self.chair.set_code(draft["chair"])
+        self.secretary.set_code(draft["secretary"])
+        self.agenda.blockSignals(True)
+        self.agenda.setRowCount(0)
+        for entry in draft["agenda"]:
+            self._add_agenda_row(entry["title"], entry["content"])
+        self.agenda.blockSignals(False)
+        self._changed()
+        self._children_changed()
+
+    # --- values, dirty state, saving ---------------------------------------------
+
+    def values(self):
+        values = super().values()
+        text = values.get("ends_at") or ""
+        match = _TIME_ONLY.match(text)
+        start = _parse_start(values.get("starts_at") or "")
+        if match and start is not None:
+            values["ends_at"] = f"{int(match.group(1)):02d}:{match.group(2)} {start:%d/%m/%Y}"
+        return values
+
+    def children(self) -> tuple[list[dict], list[dict], list[dict]]:
+        return self._attendance_rows(), self._agenda_rows(), self._task_rows()
+
+    def _children_changed(self) -> None:
+        if self._loading or self._children_clean is None:
+            return
+        self.dirtyChanged.emit(self.is_dirty())
+
+    def is_dirty(self) -> bool:
+        if super().is_dirty():
+            return True
+        return self._children_clean is not None and self.children() != self._children_clean
+
+    def write(self, values):
+        from ...services.meetings import save_meeting
+
+        attendance, agenda, tasks = self.children()
+        try:
+            return save_meeting(values, attendance, agenda, tasks, meeting_id=self.record_id,
+                                expected_version=self.record.version if self.record is not None else None)
+        except ValidationError as exc:
+            self.show_child_error(exc)
+            raise
+
+    def show_child_error(self, exc: ValidationError) -> None:
+        """Put the cursor in the grid cell a child-row error names."""
+        match = _CHILD.match(exc.field or "")
+        if not match:
+            return
+        kind, index, name = match.group(1), int(match.group(2)), match.group(3)
+        table, tab, columns = {
+            "attendance": (self.attendance, 0, {"person": 0, "status": 2, "reason": 3}),
+            "agenda": (self.agenda, 1, {"title": 0, "content": 1}),
+            "tasks": (self.tasks, 2, {"description": 0, "assignee_name": 1, "due_date": 2, "status": 3,
+                                       "done_on": 4, "carried_from": 5}),
+        }[kind]
+        self.tabs.setCurrentIndex(tab)
+        if index < table.rowCount():
+            table.setCurrentCell(index, columns.get(name, 0))
+            table.setFocus()
+
+    def discard(self):
+        self.load(self.record_id)

@@ -1,0 +1,170 @@
+"""Phong trào, chiến dịch: the campaigns of the selected year, each with the
+teams' parts (households mobilised, work days, money, materials) and the
+totals, for the campaign and for the year."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QPushButton
+
+from ...services.campaigns import CampaignService
+from ..forms.campaign_forms import CAMPAIGN_KINDS, CampaignForm, ContributionForm
+from ..forms.detail_editor import DetailEditor
+from ..i18n import N_, _
+from ..table_model import Column, Row, RowSource
+from ..widgets import ChoiceCombo
+from .base import ListFormSection
+from .people import search_tokens
+
+
+def totals_text(t) -> str:
+    from ...vn import format_number
+
+    return _("{households} households mobilised, {days} work days, {money} đồng").format(
+        households=format_number(t.households), days=format_number(t.work_days),
+        money=format_number(t.money))
+
+
+class CampaignsSource(RowSource):
+    def __init__(self):
+        self.columns = [
+            Column("name", _("Campaign"), width=200),
+            Column("kind", _("Kind"), width=110),
+            Column("start_date", _("Starts"), width=85),
+            Column("teams", _("Teams"), numeric=True, sortable=False, width=50),
+            Column("households", _("Households"), numeric=True, sortable=False, width=75),
+            Column("work_days", _("Work days"), numeric=True, sortable=False, width=80),
+            Column("money", _("Money (đồng)"), numeric=True, sortable=False),
+        ]
+        self.query = ""
+        self.year: int | None = dt.date.today().year
+        self.kind: str | None = None
+
+    def ids(self, sort_key, descending):
+        from ...store.models import Campaign
+        from ...vn import fold, sort_key as vn_key
+
+        q = Campaign.select(Campaign.id, Campaign.name, Campaign.kind, Campaign.start_date).where(
+            Campaign.deleted_at.is_null())
+        if self.year is not None:
+            q = q.where(Campaign.year == self.year)
+        if self.kind:
+            q = q.where(Campaign.kind == self.kind)
+        rows = list(q.tuples())
+        tokens = search_tokens(self.query)
+        if tokens:  # a commune has tens of campaigns a year: folded in Python
+            rows = [r for r in rows if all(t in fold(f"{r[1]} {r[2]}") for t in tokens)]
+        if sort_key == "start_date":
+            rows.sort(key=lambda r: (r[3] or dt.date.max, vn_key(r[1])), reverse=descending)
+        elif sort_key == "kind":
+            rows.sort(key=lambda r: (vn_key(r[2]), vn_key(r[1])), reverse=descending)
+        else:
+            rows.sort(key=lambda r: vn_key(r[1]), reverse=descending)
+        return [r[0] for r in rows]
+
+    def rows(self, ids):
+        from ...services.campaigns import totals
+        from ...store.models import Campaign
+        from ...vn import format_number
+
+        result = {}
+        for c in Campaign.select().where(Campaign.id.in_(ids)):
+            t = totals(c.id)
+            result[c.id] = Row([c.name, c.kind, f"{c.start_date:%d/%m/%Y}" if c.start_date else "",
+                                len(t.by_team), format_number(t.households), format_number(t.work_days),
+                                format_number(t.money)], tooltip=c.description or None)
+        return result
+
+
+class CampaignEditor(DetailEditor):
+    def __init__(self, parent=None):
+        super().__init__(CampaignForm(), ContributionForm(), _("The teams' parts"),
+                         [_("Team"), _("Households"), _("Work days"), _("Money (đồng)"), _("Materials, goods")],
+                         self.contribution_rows, _("Add a team"), parent, widths=[150, 65, 75, 110])
+
+    @staticmethod
+    def contribution_rows(campaign_id):
+        from ...store.models import CampaignContribution, Team
+        from ...vn import format_number, sort_key
+
+        rows = (CampaignContribution.select(CampaignContribution, Team).join(Team)
+                .where(CampaignContribution.campaign == campaign_id))
+        from .meetings import short_team
+
+        return [(c.id, [short_team(c.team.name), format_number(c.households_mobilised), format_number(c.work_days),
+                        format_number(c.money), c.materials])
+                for c in sorted(rows, key=lambda c: sort_key(c.team.name))]
+
+    def update_totals(self):
+        from ...services.campaigns import totals
+
+        if self.record_id is None:
+            self.totals.setText("")
+            return
+        self.totals.setText(_("Total: {totals}").format(totals=totals_text(totals(self.record_id))))
+
+    @property
+    def year(self):
+        return self.main_form.year
+
+    @year.setter
+    def year(self, value):
+        self.main_form.year = value
+
+
+class CampaignsSection(ListFormSection):
+    key = "campaigns"
+    title = N_("Campaigns")
+    service = CampaignService
+    search_placeholder = N_("Search campaign (Ctrl+F)")
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        self.splitter.setSizes([560, 600])
+
+    def make_source(self):
+        return CampaignsSource()
+
+    def make_editor(self):
+        return CampaignEditor()
+
+    def count_text(self, n):
+        from ...services.campaigns import totals
+
+        return _("{n} campaigns in {year}: {totals}").format(n=n, year=self.year,
+                                                            totals=totals_text(totals(year=self.year)))
+
+    def add_filters(self, bar):
+        self.f_kind = ChoiceCombo([(k, k) for k in CAMPAIGN_KINDS], blank=_("All kinds of campaign"))
+        self.f_kind.currentIndexChanged.connect(self.filters_changed)
+        bar.addWidget(self.f_kind, 1)
+        bar.addStretch(3)
+        trash = QPushButton(_("Trash…"))
+        trash.clicked.connect(self.open_trash)
+        self.search_bar.addWidget(trash)
+
+    def refresh(self):
+        from ...store.models import Campaign
+        from ...vn import sort_key
+
+        used = {k for (k,) in Campaign.select(Campaign.kind).where(Campaign.deleted_at.is_null()).distinct().tuples() if k}
+        kinds = sorted(used | set(CAMPAIGN_KINDS), key=sort_key)
+        self.f_kind.set_items([(k, k) for k in kinds], blank=_("All kinds of campaign"))
+        super().refresh()
+
+    def activated(self):
+        self.refresh()
+
+    def apply_filters(self):
+        self.source.year = self.year
+        self.source.kind = self.f_kind.code()
+        self.editor.year = self.year
+
+    def open_link(self, link: str) -> None:
+        self.reload()
+
+    def open_trash(self):
+        from ..trash import TrashDialog
+
+        TrashDialog(self, CampaignService, _("Deleted campaigns"), lambda c: f"{c.name} ({c.year})").exec()
+        self.reload()

@@ -1,0 +1,174 @@
+"""Ý kiến, kiến nghị: concerns received in the selected year (or every
+overdue one), newest first; overdue concerns in red."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from ...services import vocab
+from ...services.concerns import RESOLVED, ConcernService
+from ..forms.choices import area_choices, team_choices
+from ..forms.concern_form import ConcernForm
+from ..i18n import N_, _
+from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..table_model import Column, Row, RowSource
+from ..widgets import ChoiceCombo
+from .base import ListFormSection
+from .people import search_tokens
+
+
+class ConcernsSource(RowSource):
+    def __init__(self):
+        self.columns = [
+            Column("received_on", _("Received"), width=95),
+            Column("raised_by", _("Raised by"), width=130),
+            Column("area", _("Area"), width=110),
+            Column("field", _("Field"), width=110),
+            Column("content", _("Content"), sortable=False, width=260),
+            Column("status", _("Status"), width=95),
+            Column("due_date", _("Due"), width=85),
+        ]
+        self.query = ""
+        self.year: int | None = dt.date.today().year
+        self.status: str | None = None  # a status code, "open" (not resolved) or "overdue" (any year)
+        self.field: str | None = None
+        self.area_id: int | None = None
+        self.team_id: int | None = None
+        self.on_date = dt.date.today()
+
+    def ids(self, sort_key, descending):
+        import peewee as pw
+
+        from ...store.models import Area, Concern
+
+        q = (Concern.select(Concern.id).join(Area, pw.JOIN.LEFT_OUTER, on=(Concern.area == Area.id))
+             .where(Concern.deleted_at.is_null()))
+        for token in search_tokens(self.query):
+            q = q.where(Concern.search_text.contains(token) | Area.name_folded.contains(token))
+        if self.status == "overdue":
+            q = q.where((Concern.status != RESOLVED) & Concern.due_date.is_null(False)
+                        & (Concern.due_date < self.on_date))
+        else:
+            if self.year is not None:
+                q = q.where((Concern.received_on >= dt.date(self.year, 1, 1))
+                            & (Concern.received_on <= dt.date(self.year, 12, 31)))
+            if self.status == "open":
+                q = q.where(Concern.status != RESOLVED)
+            elif self.status:
+                q = q.where(Concern.status == self.status)
+        if self.field:
+            q = q.where(Concern.field == self.field)
+        if self.area_id is not None:
+            q = q.where(Concern.area == self.area_id)
+        if self.team_id is not None:
+            q = q.where(Concern.team == self.team_id)
+        if sort_key is None:
+            order = [Concern.received_on.desc()]
+        else:
+            column = {"area": Area.name_sort}.get(sort_key) or getattr(Concern, sort_key)
+            order = [column.desc() if descending else column, Concern.received_on.desc()]
+        return [r[0] for r in q.order_by(*order, Concern.id.desc()).tuples()]
+
+    def rows(self, ids):
+        import peewee as pw
+
+        from ...services.concerns import is_overdue
+        from ...store.models import Area, Concern
+
+        statuses = dict(vocab.CONCERN_STATUSES)
+        result = {}
+        query = Concern.select(Concern, Area).join(Area, pw.JOIN.LEFT_OUTER).where(Concern.id.in_(ids))
+        for c in query:
+            late = is_overdue(c, self.on_date)
+            who = _("Anonymous") if c.anonymous else c.raised_by
+            first_line = (c.content or "").strip().splitlines()[0] if (c.content or "").strip() else ""
+            area = c.area.name if c.area_id else ""
+            result[c.id] = Row([f"{c.received_on:%d/%m/%Y}", who, area, c.field, first_line,
+                                statuses.get(c.status, c.status),
+                                f"{c.due_date:%d/%m/%Y}" if c.due_date else ""],
+                               alert=late, muted=c.status == RESOLVED,
+                               tooltip=(_("Overdue") + "\n" if late else "") + (c.content or "")[:500])
+        return result
+
+
+class ConcernsSection(ListFormSection):
+    key = "concerns"
+    title = N_("Citizens' concerns")
+    service = ConcernService
+    search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")
+
+    def _sort_newest_first(self):
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        self._sort_newest_first()
+
+    def make_source(self):
+        return ConcernsSource()
+
+    def make_editor(self):
+        return ConcernForm()
+
+    def count_text(self, n):
+        return _("{n} concerns").format(n=n)
+
+    def add_filters(self, bar):
+        self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue (any year)"))]
+                                    + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
+        self.f_field = ChoiceCombo([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
+        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        for combo in (self.f_status, self.f_field, self.f_area, self.f_team):
+            combo.currentIndexChanged.connect(self.filters_changed)
+            bar.addWidget(combo, 1)
+        self.print_button = PrintButton(self.print_job, _("Print register…"))
+        self.print_button.setToolTip(_("The concerns received in the selected year (of the chosen team)"))
+        self.search_bar.addWidget(self.print_button)
+        trash = QPushButton(_("Trash…"))
+        trash.clicked.connect(self.open_trash)
+        self.search_bar.addWidget(trash)
+
+    def refresh_choices(self):
+        self.f_area.set_items(area_choices(), blank=_("All areas"))
+        self.f_team.set_items(team_choices(), blank=_("All teams"))
+
+    def refresh(self):
+        self.refresh_choices()
+        super().refresh()
+
+    def activated(self):
+        self.refresh_choices()
+        self.reload()
+
+    def apply_filters(self):
+        s = self.source
+        s.year = self.year
+        s.status = self.f_status.code()
+        s.field = self.f_field.code()
+        s.area_id = self.f_area.code()
+        s.team_id = self.f_team.code()
+        self.editor.year = self.year
+
+    def open_link(self, link: str) -> None:
+        """From the overview: 'overdue', 'received' (this year), 'resolved'."""
+        self.f_status.set_code({"overdue": "overdue", "resolved": RESOLVED}.get(link))
+        self.reload()
+
+    def describe(self, record_id):
+        c = ConcernService.get(record_id)
+        return _("concern of {day}").format(day=f"{c.received_on:%d/%m/%Y}")
+
+    def print_job(self):
+        team = self.f_team.code()
+        return PrintJob("concerns", {"year": self.year, "team": team},
+                        safe_stem("tong hop kien nghi", str(self.year)))
+
+    def open_trash(self):
+        from ..trash import TrashDialog
+
+        TrashDialog(self, ConcernService, _("Deleted concerns"),
+                    lambda c: f"{c.received_on:%d/%m/%Y} – {(c.content or '')[:60]}").exec()
+        self.reload()

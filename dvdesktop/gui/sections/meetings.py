@@ -1,0 +1,205 @@
+"""Họp Tổ dân vận: the meetings of the selected year, newest first; the
+quorum counted from the attendance; meetings with overdue tasks in red."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from ...services import vocab
+from ...services.meetings import MeetingService
+from ..forms.choices import team_choices
+from ..forms.meeting_form import MeetingForm
+from ..i18n import N_, _
+from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..table_model import Column, Row, RowSource
+from ..widgets import ChoiceCombo
+from .base import ListFormSection
+from .people import search_tokens
+
+
+def short_team(name: str) -> str:
+    """'Tổ dân vận bản Nà Khoang' → 'bản Nà Khoang' (the column says it is a team)."""
+    prefix = "Tổ dân vận "
+    return name[len(prefix):] if name.startswith(prefix) else name
+
+
+def _as_datetime(value):
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+class MeetingsSource(RowSource):
+    def __init__(self):
+        self.columns = [
+            Column("starts_at", _("Date"), width=115),
+            Column("team", _("Team"), width=120),
+            Column("kind", _("Kind"), width=65),
+            Column("number", _("No."), width=80),
+            Column("quorum", _("Present"), sortable=False, numeric=True, width=60),
+            Column("tasks", _("Open tasks"), sortable=False, numeric=True, width=105),
+            Column("title", _("Title / place"), sortable=False),
+        ]
+        self.query = ""
+        self.year: int | None = dt.date.today().year
+        self.team_id: int | None = None
+        self.kind: str | None = None
+        self.status: str | None = None
+        self.tasks: str | None = None  # None / "open" / "overdue" (every year)
+        self.on_date = dt.date.today()
+
+    def _overdue_meetings(self):
+        from ...services.meetings import overdue_tasks
+
+        return {t.meeting_id for t in overdue_tasks(self.on_date)}
+
+    def ids(self, sort_key, descending):
+        import peewee as pw
+
+        from ...store.models import Area, Meeting, MeetingTask, Team
+
+        q = (Meeting.select(Meeting.id).join(Team).join(Area)
+             .where(Meeting.deleted_at.is_null() & Team.deleted_at.is_null()))
+        for token in search_tokens(self.query):
+            q = q.where(Meeting.search_text.contains(token) | Area.name_folded.contains(token))
+        if self.tasks == "overdue":
+            q = q.where(Meeting.id.in_(list(self._overdue_meetings()) or [0]))
+        elif self.year is not None:
+            q = q.where((Meeting.starts_at >= dt.datetime(self.year, 1, 1))
+                        & (Meeting.starts_at < dt.datetime(self.year + 1, 1, 1)))
+        if self.tasks == "open":
+            q = q.where(Meeting.id.in_(MeetingTask.select(MeetingTask.meeting).where(MeetingTask.status == "open")))
+        if self.team_id is not None:
+            q = q.where(Meeting.team == self.team_id)
+        if self.kind:
+            q = q.where(Meeting.kind == self.kind)
+        if self.status:
+            q = q.where(Meeting.status == self.status)
+        if sort_key is None:
+            order = [Meeting.starts_at.desc()]
+        else:
+            order = {"team": [Area.name_sort, Meeting.starts_at], "kind": [Meeting.kind, Meeting.starts_at],
+                     "number": [pw.fn.LENGTH(Meeting.number), Meeting.number]}.get(sort_key, [Meeting.starts_at])
+            if descending:
+                order = [o.desc() for o in order]
+        return [r[0] for r in q.order_by(*order, Meeting.id.desc()).tuples()]
+
+    def rows(self, ids):
+        import peewee as pw
+
+        from ...store.models import Meeting, MeetingAttendance, MeetingTask, Team
+
+        present = dict(MeetingAttendance.select(MeetingAttendance.meeting, pw.fn.COUNT(MeetingAttendance.id))
+                       .where(MeetingAttendance.meeting.in_(ids) & (MeetingAttendance.status == "present"))
+                       .group_by(MeetingAttendance.meeting).tuples())
+        listed = dict(MeetingAttendance.select(MeetingAttendance.meeting, pw.fn.COUNT(MeetingAttendance.id))
+                      .where(MeetingAttendance.meeting.in_(ids)).group_by(MeetingAttendance.meeting).tuples())
+        open_tasks = dict(MeetingTask.select(MeetingTask.meeting, pw.fn.COUNT(MeetingTask.id))
+                          .where(MeetingTask.meeting.in_(ids) & (MeetingTask.status == "open"))
+                          .group_by(MeetingTask.meeting).tuples())
+        late = self._overdue_meetings()
+        kinds = dict(vocab.MEETING_KINDS)
+        result = {}
+        query = (Meeting.select(Meeting.id, Meeting.starts_at, Team.name, Meeting.kind, Meeting.number, Meeting.title,
+                                Meeting.place, Meeting.status).join(Team).where(Meeting.id.in_(ids)).tuples())
+        for mid, starts, team, kind, number, title, place, status in query:
+            starts = _as_datetime(starts)
+            quorum = f"{present.get(mid, 0)}/{listed[mid]}" if listed.get(mid) else ""
+            tasks = open_tasks.get(mid, 0) or ""
+            text = " – ".join(p for p in (title, place) if p)
+            if status == "planned":
+                text = _("(planned)") + " " + text
+            result[mid] = Row([f"{starts:%d/%m/%Y %H:%M}", short_team(team), kinds.get(kind, kind), number, quorum, tasks, text],
+                              alert=mid in late, muted=status == "planned",
+                              tooltip=_("Has overdue tasks") if mid in late else None)
+        return result
+
+
+class MeetingsSection(ListFormSection):
+    key = "meetings"
+    title = N_("Meetings")
+    service = MeetingService
+    search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        self.splitter.setSizes([520, 640])
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+
+    def make_source(self):
+        return MeetingsSource()
+
+    def make_editor(self):
+        return MeetingForm()
+
+    def count_text(self, n):
+        return _("{n} meetings").format(n=n)
+
+    def add_filters(self, bar):
+        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_kind = ChoiceCombo(vocab.MEETING_KINDS, blank=_("All kinds of meeting"))
+        self.f_status = ChoiceCombo(vocab.MEETING_STATUSES, blank=_("Held and planned"))
+        self.f_tasks = ChoiceCombo([("open", _("With open tasks")), ("overdue", _("With overdue tasks (any year)"))],
+                                   blank=_("Tasks: all"))
+        for combo in (self.f_team, self.f_kind, self.f_status, self.f_tasks):
+            combo.currentIndexChanged.connect(self.filters_changed)
+            bar.addWidget(combo, 1)
+        self.print_button = PrintButton(self.print_job, _("Print minutes…"))
+        self.search_bar.addWidget(self.print_button)
+        trash = QPushButton(_("Trash…"))
+        trash.clicked.connect(self.open_trash)
+        self.search_bar.addWidget(trash)
+
+    def refresh_choices(self):
+        self.f_team.set_items(team_choices(), blank=_("All teams"))
+
+    def refresh(self):
+        self.refresh_choices()
+        super().refresh()
+
+    def activated(self):
+        self.refresh_choices()
+        self.reload()
+
+    def apply_filters(self):
+        s = self.source
+        s.year = self.year
+        s.team_id = self.f_team.code()
+        s.kind = self.f_kind.code()
+        s.status = self.f_status.code()
+        s.tasks = self.f_tasks.code()
+        self.editor.year = self.year
+
+    def open_link(self, link: str) -> None:
+        """From the overview: 'overdue' shows meetings with overdue tasks, 'held' this year's meetings."""
+        self.f_tasks.set_code("overdue" if link == "overdue" else None)
+        self.f_status.set_code("held" if link == "held" else None)
+        self.reload()
+
+    def new_record(self):
+        super().new_record()
+        team = self.f_team.code()
+        if team is not None and self.editor.record is None and not self.editor.is_dirty():
+            self.editor.team.set_code(team)
+
+    def describe(self, record_id):
+        m = MeetingService.get(record_id)
+        return _("meeting of {team}, {day}").format(team=m.team.name, day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
+
+    def print_job(self):
+        from ..dialogs import messages
+
+        meeting_id = self.editor.record_id
+        if meeting_id is None or self.editor.is_dirty():
+            messages().info(self, _("Print minutes…"), _("Save the meeting first, then print its minutes."))
+            return None
+        m = self.editor.record
+        return PrintJob("minutes", {"id": meeting_id},
+                        safe_stem("bien ban hop", m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
+
+    def open_trash(self):
+        from ..trash import TrashDialog
+
+        TrashDialog(self, MeetingService, _("Deleted meetings"),
+                    lambda m: f"{m.team.name}, {_as_datetime(m.starts_at):%d/%m/%Y}").exec()
+        self.reload()
