@@ -1,4 +1,4 @@
-"""`dvdesktop print KIND [--id N | --team N | --year Y] --db DB -o FILE`:
+"""`dvdesktop print KIND [--id N | --team N | --year Y | --area N] --db DB -o FILE`:
 write a printed document as PDF or Word (by FILE's ending)."""
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ def register(sub) -> None:
     parser = sub.add_parser("print", help="in văn bản ra tệp PDF hoặc Word",
                             description=f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}.")
     parser.add_argument("kind", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
-    parser.add_argument("--id", type=int, help="số cuộc họp (minutes, attendance-sheet) hoặc buổi tuyên truyền (outreach)")
+    parser.add_argument("--id", type=int, help="số cuộc họp (minutes, attendance-sheet), buổi tuyên truyền (outreach) "
+                        "hoặc vụ việc hòa giải (mediation)")
     parser.add_argument("--team", type=int, help="số Tổ dân vận (bỏ trống: toàn xã)")
-    parser.add_argument("--year", type=int, help="năm (concerns; mặc định năm nay)")
+    parser.add_argument("--year", type=int, help="năm (concerns, register; mặc định năm nay)")
+    parser.add_argument("--area", type=int, help="số địa bàn (register; bỏ trống: toàn xã)")
     parser.add_argument("--kien-toan", action="store_true", help="quyết định kiện toàn thay vì thành lập (decision)")
     parser.add_argument("--show-names", action="store_true",
                         help="in cả họ tên người phản ánh (concerns; mặc định ẩn vì là dữ liệu cá nhân)")
@@ -30,7 +32,7 @@ def run(args) -> int:
     open_database(args.cmd_db or args.db, create=False)
     try:
         path = print_document(args.kind, args.output, id=args.id, team=args.team, year=args.year,
-                              show_names=args.show_names,
+                              show_names=args.show_names, area=args.area,
                               decision_kind="kien_toan" if args.kien_toan else "thanh_lap")
     finally:
         close_database()

@@ -8,7 +8,7 @@ Renderers take the plain dataclasses of data.py and never query the database
 """
 from __future__ import annotations
 
-from . import concerns, decision, forms, minutes, outreach, roster
+from . import concerns, decision, forms, mediation, mediation_register, minutes, outreach, roster
 
 BUILDERS = {
     "minutes": minutes.build,
@@ -18,6 +18,8 @@ BUILDERS = {
     "decision": decision.build,
     "attendance-sheet": forms.attendance_sheet,
     "concern-slip": forms.concern_slip,
+    "register": mediation_register.build,
+    "mediation": mediation.build,
 }
 
 __all__ = ["BUILDERS"]

@@ -182,3 +182,10 @@ def rules_for(style: str, **overrides) -> PageRules:
     except KeyError:
         raise ValueError(f"unknown header style {style!r}") from None
     return replace(base, **overrides) if overrides else base
+
+
+# Sổ theo dõi hoạt động hòa giải ở cơ sở (documents/mediation_register.py).
+# Unverified: no size is prescribed; nine columns of Part I fit a landscape
+# A4 page at 12 pt. Cover: (text kind → size).
+REGISTER_TABLE_SIZE = 12
+REGISTER_COVER_SIZES = {"body": 14, "title": 24, "subtitle": 20, "year": 16}

@@ -712,6 +712,7 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
     it with confidential cases writes one audit row listing them."""
     cases = _cases(year, area_id)
     parties, mediators, sessions = _parts(cases)
+    areas = _area_names(cases)
     register = MediationRegister(year=year)
     if area_id is not None:
         area = Area.get_or_none(Area.id == area_id)
@@ -740,6 +741,7 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
             notes=_notes(c),
             scope=_SCOPE_LABELS.get(c.scope, c.scope),
             number=c.number,
+            area_name=areas.get(c.area_id, ""),
         ))
         scope_counts[c.scope] = scope_counts.get(c.scope, 0) + 1
         result_counts[category] += 1

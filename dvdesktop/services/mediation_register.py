@@ -140,6 +140,7 @@ class RegisterEntry:
     notes: str
     scope: str = ""  # scope label, for the reader
     number: str = ""  # the case number, when the team keeps one
+    area_name: str = ""  # the case's thôn / tổ dân phố (a commune-wide book shows it)
 
     @property
     def agreement_or_demands(self) -> str:

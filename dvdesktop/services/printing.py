@@ -35,6 +35,8 @@ KINDS = {
     "decision": "Quyết định thành lập, kiện toàn Tổ dân vận",
     "attendance-sheet": "Danh sách người tham dự (mẫu trống)",
     "concern-slip": "Phiếu ghi nhận ý kiến, kiến nghị (mẫu trống)",
+    "register": "Sổ theo dõi hoạt động hòa giải ở cơ sở",
+    "mediation": "Văn bản hòa giải thành / biên bản hòa giải không thành",
 }
 # Which organisation setting chooses the header style of each printed kind.
 _STYLE_KEY = {"attendance-sheet": "minutes", "concern-slip": "concerns"}
@@ -338,12 +340,20 @@ def concern_slip_data(team_id: int | None = None, org: Organisation | None = Non
 
 
 def document(kind: str, *, id: int | None = None, team: int | None = None, year: int | None = None,
-             show_names: bool = False, decision_kind: str = "thanh_lap",
+             show_names: bool = False, decision_kind: str = "thanh_lap", area: int | None = None,
              org: Organisation | None = None) -> B.Document:
     """The document of *kind* (a key of KINDS) ready to render."""
     if kind not in KINDS:
         raise UserError(f"Không có loại văn bản «{kind}»; chọn một trong: {', '.join(KINDS)}.")
     org = org or load_organisation()
+    if kind in ("register", "mediation"):
+        from . import mediation_printing
+
+        if kind == "register":
+            return mediation_printing.register_document(year or dt.date.today().year, area, org=org)
+        if id is None:
+            raise UserError("In văn bản hòa giải cần số vụ việc (--id).")
+        return mediation_printing.case_document(id, org=org)
     if kind == "minutes":
         if id is None:
             raise UserError("In biên bản họp cần số cuộc họp (--id).")
