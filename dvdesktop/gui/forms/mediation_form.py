@@ -1,0 +1,687 @@
+"""The mediation case form: the start deadline on top (red when missed), then
+five tabs in the order a case unfolds — intake, parties, mediators (picked
+from the team's people, the composition warning shown as they are chosen),
+sessions, outcome with the agreement and its carrying out. Everything is
+saved together by services.mediation.save_case, in one transaction.
+
+Opening a case shows the parties' names and details: a confidential case is
+opened through services.mediation.open_case_for_view, which writes the audit
+row (once per opening, not again when the form reloads after a save)."""
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import ValidationError
+from ...services import mediation as med
+from ...services import vocab
+from ...services.mediation import MediationCaseService
+from ..i18n import _
+from ..widgets import ChoiceCombo, DateEdit, TextCombo
+from .base import RecordForm
+from .choices import area_choices, team_choices
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
+RED = "#c0392b"
+AMBER = "#b9770e"
+MUTED = "#555"
+
+TAB_INTAKE, TAB_PARTIES, TAB_MEDIATORS, TAB_SESSIONS, TAB_OUTCOME = range(5)
+FIELD_TABS = {
+    "received_on": TAB_INTAKE, "number": TAB_INTAKE, "area": TAB_INTAKE, "team": TAB_INTAKE,
+    "grounds": TAB_INTAKE, "scope": TAB_INTAKE, "kind": TAB_INTAKE, "summary": TAB_INTAKE,
+    "confidential": TAB_INTAKE, "parties": TAB_PARTIES, "name": TAB_PARTIES, "birth_year": TAB_PARTIES,
+    "side": TAB_PARTIES, "gender": TAB_PARTIES, "assigned_on": TAB_MEDIATORS, "mediators": TAB_MEDIATORS,
+    "person": TAB_MEDIATORS, "is_lead": TAB_MEDIATORS, "started_on": TAB_SESSIONS, "held_on": TAB_SESSIONS,
+    "outcome": TAB_OUTCOME, "closed_on": TAB_OUTCOME, "agreement": TAB_OUTCOME, "carry_out_how": TAB_OUTCOME,
+    "carry_out_by": TAB_OUTCOME, "carried_out": TAB_OUTCOME, "carried_out_on": TAB_OUTCOME, "notes": TAB_OUTCOME,
+}
+# Fields that only a settlement ("thành") carries.
+SETTLEMENT_FIELDS = ("agreement", "carry_out_how", "carry_out_by", "carried_out", "carried_out_on")
+
+
+def _parse_day(text: str) -> dt.date | None:
+    from ...vn import parse_date
+
+    try:
+        return parse_date(text) if (text or "").strip() else None
+    except ValueError:
+        return None
+
+
+def _table(columns: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(170)
+    return table
+
+
+def _item(text="", editable: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if len(item.text()) > 30:
+        item.setToolTip(item.text())
+    if not editable:
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text().strip() if item is not None else ""
+
+
+def _buttons(*buttons) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
+
+
+class MediationCaseForm(RecordForm):
+    service = MediationCaseService
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        outer = self.layout()
+        outer.takeAt(outer.count() - 1)  # RecordForm's closing stretch: the tabs take the room
+
+    # --- building --------------------------------------------------------------
+
+    def build(self) -> None:
+        self._children_clean = None
+        self._audited_id: int | None = None
+        self.today: dt.date | None = None  # tests fix "today"; None: the real day
+        self.deadline_state = med.DEADLINE_OK
+        self.composition: list[str] = []
+        self.deadline_label = QLabel()
+        self.deadline_label.setWordWrap(True)
+        self.layout().addWidget(self.deadline_label)
+        self.tabs = QTabWidget()
+        self.layout().addWidget(self.tabs, 1)
+        self._build_intake()
+        self._build_parties()
+        self._build_mediators()
+        self._build_sessions()
+        self._build_outcome()
+        self.area.currentIndexChanged.connect(self._area_changed)
+        self.team.currentIndexChanged.connect(self._team_changed)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        for widget in (self.assigned_on, self.started_on, self.received_on):
+            widget.textChanged.connect(lambda _t: self.update_deadline())
+
+    def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(6, 6, 6, 6)
+        self.form = QFormLayout()  # RecordForm.field() adds its rows here
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lay.addLayout(self.form)
+        self.tabs.addTab(page, title)
+        return page, lay
+
+    def _build_intake(self) -> None:
+        _page, lay = self._page(_("Intake"))
+        self.received_on = self.field("received_on", DateEdit(), _("Received on"))
+        self.number = self.field("number", QLineEdit(), _("Case number"))
+        self.number.setMaximumWidth(140)
+        self.area = self.field("area", ChoiceCombo([], blank=_("(choose)")), _("Area"))
+        self.team = self.field("team", ChoiceCombo([], blank=_("(none)")), _("Team"))
+        self.grounds = self.field("grounds", ChoiceCombo(vocab.MEDIATION_GROUNDS), _("Grounds for mediation"))
+        self.scope = self.field("scope", ChoiceCombo(vocab.MEDIATION_SCOPES), _("Scope"))
+        self.kind = self.field("kind", TextCombo([]), _("Kind of dispute"))
+        self.summary = self.field("summary", QPlainTextEdit(), _("What the dispute is about"))
+        self.summary.setMaximumHeight(90)
+        self.confidential = self.field("confidential", QCheckBox(_("Confidential (parties' names hidden in lists)")),
+                                       _("Confidentiality"))
+        lay.addStretch(1)
+
+    def _build_parties(self) -> None:
+        _page, lay = self._page(_("Parties"))
+        self.parties = _table([_("Full name"), _("Side"), _("Gender"), _("Born (or age)"), _("Address"),
+                               _("Phone"), _("Demands")])
+        for column, width in enumerate((160, 110, 70, 90, 150, 100)):
+            self.parties.setColumnWidth(column, width)
+        self.parties.itemChanged.connect(lambda _i: self._children_changed())
+        lay.addWidget(self.parties, 1)
+        self.add_party_button = QPushButton(_("Add party"))
+        self.add_party_button.clicked.connect(lambda: self.add_party({}, edit=True))
+        self.remove_party_button = QPushButton(_("Remove"))
+        self.remove_party_button.clicked.connect(lambda: self._remove_row(self.parties))
+        lay.addLayout(_buttons(self.add_party_button, self.remove_party_button))
+        hint = QLabel(_("An age (e.g. 45) is turned into a birth year from the date received."))
+        hint.setStyleSheet(f"color: {MUTED};")
+        lay.addWidget(hint)
+
+    def _build_mediators(self) -> None:
+        _page, lay = self._page(_("Mediators"))
+        self.assigned_on = self.field("assigned_on", DateEdit(), _("Assigned on"))
+        self.candidates = QComboBox()
+        self.candidates.setMinimumWidth(200)
+        self.candidates.setToolTip(_("Current members of the case's team"))
+        self.add_mediator_button = QPushButton(_("Add"))
+        self.add_mediator_button.clicked.connect(self.add_selected_candidate)
+        self.other_mediator_button = QPushButton(_("Other person…"))
+        self.other_mediator_button.clicked.connect(self.choose_other_mediator)
+        pick = QWidget()
+        pick_row = QHBoxLayout(pick)
+        pick_row.setContentsMargins(0, 0, 0, 0)
+        pick_row.addWidget(self.candidates, 1)
+        pick_row.addWidget(self.add_mediator_button)
+        pick_row.addWidget(self.other_mediator_button)
+        self.form.addRow(_("From the team"), pick)
+        self.mediators = _table([_("Full name"), _("Gender"), _("Lead mediator")])
+        self.mediators.setColumnWidth(0, 200)
+        self.mediators.setColumnWidth(1, 80)
+        self.mediators.itemChanged.connect(self._mediator_item_changed)
+        lay.addWidget(self.mediators, 1)
+        self.remove_mediator_button = QPushButton(_("Remove"))
+        self.remove_mediator_button.clicked.connect(lambda: self._remove_row(self.mediators))
+        lay.addLayout(_buttons(self.remove_mediator_button))
+        self.composition_label = QLabel()
+        self.composition_label.setWordWrap(True)
+        lay.addWidget(self.composition_label)
+
+    def _build_sessions(self) -> None:
+        _page, lay = self._page(_("Sessions"))
+        self.started_on = self.field("started_on", DateEdit(), _("Mediation started on"))
+        self.started_on.setToolTip(_("Left empty: the day of the first session"))
+        self.sessions = _table([_("Date"), _("Place"), _("Who attended"), _("What happened")])
+        for column, width in enumerate((95, 150, 190)):
+            self.sessions.setColumnWidth(column, width)
+        self.sessions.setWordWrap(True)
+        self.sessions.itemChanged.connect(self._session_item_changed)
+        self.sessions.currentCellChanged.connect(lambda row, *_a: self._show_session_content(row))
+        lay.addWidget(self.sessions, 1)
+        self.add_session_button = QPushButton(_("Add session"))
+        self.add_session_button.clicked.connect(lambda: self.add_session({}, edit=True))
+        self.remove_session_button = QPushButton(_("Remove"))
+        self.remove_session_button.clicked.connect(lambda: (self._remove_row(self.sessions), self.update_deadline()))
+        lay.addLayout(_buttons(self.add_session_button, self.remove_session_button))
+        lay.addWidget(QLabel(_("What happened at the chosen session:")))
+        self.session_content = QPlainTextEdit()
+        self.session_content.setMaximumHeight(110)
+        self.session_content.setEnabled(False)
+        self.session_content.textChanged.connect(self._session_content_edited)
+        lay.addWidget(self.session_content)
+
+    def _build_outcome(self) -> None:
+        _page, lay = self._page(_("Outcome"))
+        self.outcome = self.field("outcome", ChoiceCombo(vocab.MEDIATION_OUTCOMES), _("Outcome"))
+        self.closed_on = self.field("closed_on", DateEdit(), _("Closed on"))
+        self.agreement = self.field("agreement", QPlainTextEdit(), _("Agreement reached"))
+        self.agreement.setMaximumHeight(90)
+        self.carry_out_how = self.field("carry_out_how", QPlainTextEdit(), _("How it is carried out"))
+        self.carry_out_how.setMaximumHeight(60)
+        self.carry_out_by = self.field("carry_out_by", DateEdit(), _("To be carried out by"))
+        self.carried_out = self.field("carried_out", ChoiceCombo(
+            [(True, _("Carried out")), (False, _("Not carried out"))], blank=_("(not known yet)")),
+            _("Agreement carried out"))
+        self.carried_out_on = self.field("carried_out_on", DateEdit(), _("Carried out on"))
+        self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
+        self.notes.setMaximumHeight(70)
+        lay.addStretch(1)
+
+    # --- loading -----------------------------------------------------------------
+
+    def defaults(self):
+        return {"received_on": dt.date.today(), "grounds": "party_request", "scope": "dan_su", "outcome": "dang",
+                "confidential": True}
+
+    def title_for(self, record) -> str:
+        if record is None:
+            return _("New mediation case")
+        label = record.number or f"#{record.id}"
+        return _("Case {number}").format(number=label) + (f" – {record.kind}" if record.kind else "")
+
+    def load(self, record_id, defaults=None):
+        self.area.set_items(area_choices(), blank=_("(choose)"))
+        self.team.set_items(team_choices(), blank=_("(none)"))
+        self._children_clean = None
+        if record_id is None or record_id != self._audited_id:
+            self._audited_id = None
+        super().load(record_id, defaults)
+        self._children_clean = self.children()
+        self.dirtyChanged.emit(self.is_dirty())
+
+    def loaded(self, record) -> None:
+        for table in (self.parties, self.mediators, self.sessions):
+            table.setRowCount(0)
+        self._show_session_content(-1)
+        if record is not None:
+            parties, mediators, sessions = self._read_parts(record.id)
+            for p in parties:
+                self.add_party({"id": p.id, "name": p.name, "side": p.side, "gender": p.gender,
+                                "birth_year": p.birth_year, "address": p.address, "phone": p.phone,
+                                "demands": p.demands})
+            for m in mediators:
+                self._add_mediator_row(m.id, m.person_id, m.name, m.gender, m.is_lead)
+            for s in sessions:
+                self.add_session({"id": s.id, "held_on": s.held_on, "place": s.place, "attendees": s.attendees,
+                                  "content": s.content})
+        self._scope_changed()
+        self._refresh_candidates()
+        self._outcome_changed(clear=False)
+        self.update_deadline()
+        self.update_composition()
+
+    def _read_parts(self, case_id: int):
+        """The case's parts; the first reading of a case is an audited view."""
+        if case_id != self._audited_id:
+            detail = med.open_case_for_view(case_id)
+            self._audited_id = case_id
+            return detail.parties, detail.mediators, detail.sessions
+        from ...store.models import MediationMediator, MediationParty, MediationSession
+
+        return (
+            list(MediationParty.select().where(MediationParty.case == case_id)
+                 .order_by(MediationParty.side, MediationParty.id)),
+            list(MediationMediator.select().where(MediationMediator.case == case_id)
+                 .order_by(MediationMediator.is_lead.desc(), MediationMediator.id)),
+            list(MediationSession.select().where(MediationSession.case == case_id)
+                 .order_by(MediationSession.held_on, MediationSession.id)),
+        )
+
+    # --- intake ------------------------------------------------------------------
+
+    def _area_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        area_id = self.area.code()
+        if area_id is not None:
+            team = self._active_team(area_id)
+            current = self.team.code()
+            if team is not None and (current is None or self._team_area(current) != area_id):
+                self.team.set_code(team)
+        self._refresh_candidates()
+        self.update_composition()
+
+    def _team_changed(self, *_args) -> None:
+        if not self._loading:
+            self._refresh_candidates()
+
+    @staticmethod
+    def _active_team(area_id: int) -> int | None:
+        from ...store.models import Team
+
+        team = (Team.select(Team.id).where((Team.area == area_id) & Team.deleted_at.is_null())
+                .order_by((Team.status == "active").desc(), Team.established_on.desc()).first())
+        return team.id if team is not None else None
+
+    @staticmethod
+    def _team_area(team_id: int) -> int | None:
+        from ...store.models import Team
+
+        team = Team.get_or_none(Team.id == team_id)
+        return team.area_id if team is not None else None
+
+    def _scope_changed(self, *_args) -> None:
+        text = self.kind.currentText()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItems(list(med.MEDIATION_KINDS.get(self.scope.code() or "", ())))
+        self.kind.setEditText(text)
+        self.kind.blockSignals(False)
+
+    # --- parties -----------------------------------------------------------------
+
+    def add_party(self, party: dict, edit: bool = False) -> int:
+        table = self.parties
+        table.blockSignals(True)
+        row = table.rowCount()
+        table.insertRow(row)
+        name = _item(party.get("name", ""))
+        name.setData(ID_ROLE, party.get("id"))
+        table.setItem(row, 0, name)
+        side = ChoiceCombo(vocab.MEDIATION_SIDES)
+        side.set_code(party.get("side") or ("A" if row == 0 else "B"))
+        side.currentIndexChanged.connect(lambda _i: self._children_changed())
+        table.setCellWidget(row, 1, side)
+        gender = ChoiceCombo(vocab.GENDERS, blank="")
+        gender.set_code(party.get("gender") or None)
+        gender.currentIndexChanged.connect(lambda _i: self._children_changed())
+        table.setCellWidget(row, 2, gender)
+        born = party.get("birth_year") or party.get("age") or ""
+        for column, value in ((3, born), (4, party.get("address", "")), (5, party.get("phone", "")),
+                              (6, party.get("demands", ""))):
+            table.setItem(row, column, _item(value))
+        table.blockSignals(False)
+        if edit:
+            table.setCurrentCell(row, 0)
+            table.editItem(table.item(row, 0))
+        self._children_changed()
+        return row
+
+    def party_rows(self) -> list[dict]:
+        rows = []
+        table = self.parties
+        for row in range(table.rowCount()):
+            values = [_text(table, row, c) for c in (0, 3, 4, 5, 6)]
+            if not any(values):
+                continue
+            name, born, address, phone, demands = values
+            data = {"name": name, "side": table.cellWidget(row, 1).code(),
+                    "gender": table.cellWidget(row, 2).code() or "", "address": address, "phone": phone,
+                    "demands": demands}
+            row_id = table.item(row, 0).data(ID_ROLE) if table.item(row, 0) else None
+            if row_id is not None:
+                data["id"] = row_id
+            if born.isdigit() and int(born) < 150:
+                data["age"] = int(born)
+            else:
+                data["birth_year"] = born or None
+            rows.append(data)
+        return rows
+
+    # --- mediators -----------------------------------------------------------------
+
+    def _case_team(self) -> int | None:
+        team = self.team.code()
+        if team is None and self.area.code() is not None:
+            team = self._active_team(self.area.code())
+        return team
+
+    def _refresh_candidates(self) -> None:
+        self.candidates.clear()
+        team = self._case_team()
+        if team is None:
+            self.candidates.addItem(_("(choose the area or team first)"), None)
+            self.add_mediator_button.setEnabled(False)
+            return
+        day = _parse_day(self.received_on.text()) or dt.date.today()
+        genders = dict(vocab.GENDERS)
+        people = med.mediator_candidates(team, day)
+        for person in people:
+            label = person.full_name + (f" ({genders[person.gender]})" if person.gender in genders else "")
+            self.candidates.addItem(label, person.id)
+        if not people:
+            self.candidates.addItem(_("(the team has no members)"), None)
+        self.add_mediator_button.setEnabled(bool(people))
+
+    def _mediator_person_ids(self) -> set[int]:
+        return {self.mediators.item(r, 0).data(PERSON_ROLE) for r in range(self.mediators.rowCount())
+                if self.mediators.item(r, 0) is not None} - {None}
+
+    def add_selected_candidate(self) -> None:
+        person_id = self.candidates.currentData()
+        if person_id is None:
+            return
+        from ...store.models import Person
+
+        self.add_mediator(Person.get_by_id(person_id))
+
+    def choose_other_mediator(self) -> None:
+        from .person_picker import PersonPicker
+
+        person = PersonPicker.choose(self, _("Choose a mediator"))
+        if person is not None:
+            self.add_mediator(person)
+
+    def add_mediator(self, person) -> bool:
+        """Add *person* (a Person) as a mediator; False if already there."""
+        if person.id in self._mediator_person_ids():
+            return False
+        lead = self.mediators.rowCount() == 0
+        self._add_mediator_row(None, person.id, person.full_name, person.gender, lead)
+        self._mediators_changed()
+        return True
+
+    def _add_mediator_row(self, row_id, person_id, name, gender, is_lead) -> None:
+        table = self.mediators
+        table.blockSignals(True)
+        row = table.rowCount()
+        table.insertRow(row)
+        item = _item(name, editable=person_id is None)
+        item.setData(ID_ROLE, row_id)
+        item.setData(PERSON_ROLE, person_id)
+        table.setItem(row, 0, item)
+        table.setItem(row, 1, _item(dict(vocab.GENDERS).get(gender, gender or ""), editable=False))
+        table.item(row, 1).setData(PERSON_ROLE, gender or "")
+        lead = _item("", editable=False)
+        lead.setFlags(lead.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        lead.setCheckState(Qt.CheckState.Checked if is_lead else Qt.CheckState.Unchecked)
+        table.setItem(row, 2, lead)
+        table.blockSignals(False)
+
+    def _mediator_item_changed(self, item) -> None:
+        if item.column() == 2 and item.checkState() == Qt.CheckState.Checked:
+            self.mediators.blockSignals(True)
+            for row in range(self.mediators.rowCount()):
+                other = self.mediators.item(row, 2)
+                if other is not item and other is not None:
+                    other.setCheckState(Qt.CheckState.Unchecked)
+            self.mediators.blockSignals(False)
+        self._mediators_changed()
+
+    def _mediators_changed(self) -> None:
+        self.update_composition()
+        self._children_changed()
+
+    def mediator_rows(self) -> list[dict]:
+        rows = []
+        table = self.mediators
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            if item is None or not item.text().strip():
+                continue
+            data = {"name": item.text().strip(), "gender": table.item(row, 1).data(PERSON_ROLE) or "",
+                    "is_lead": table.item(row, 2).checkState() == Qt.CheckState.Checked}
+            if item.data(PERSON_ROLE) is not None:
+                data["person"] = item.data(PERSON_ROLE)
+            if item.data(ID_ROLE) is not None:
+                data["id"] = item.data(ID_ROLE)
+            rows.append(data)
+        return rows
+
+    def update_composition(self) -> None:
+        """The composition warning, live: at least 3 mediators and a woman
+        (and a minority mediator in a minority area). A warning, not a block."""
+        rows = self.mediator_rows()
+        if not rows:
+            self.composition = []
+            self.composition_label.setText(_("No mediator chosen yet."))
+            self.composition_label.setStyleSheet(f"color: {MUTED};")
+            return
+        self.composition = med.composition_warnings(rows, self.area.code())
+        if self.composition:
+            self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
+            self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
+        else:
+            self.composition_label.setText(_("The mediation group is complete ({n} mediators).").format(n=len(rows)))
+            self.composition_label.setStyleSheet("color: #1e7b34;")
+
+    # --- sessions ------------------------------------------------------------------
+
+    def add_session(self, session: dict, edit: bool = False) -> int:
+        from ...vn import short_date
+
+        table = self.sessions
+        table.blockSignals(True)
+        row = table.rowCount()
+        table.insertRow(row)
+        held = session.get("held_on")
+        if held is None and edit:
+            held = dt.date.today()
+        day = _item(short_date(held) if isinstance(held, dt.date) else (held or ""))
+        day.setData(ID_ROLE, session.get("id"))
+        table.setItem(row, 0, day)
+        for column, key in ((1, "place"), (2, "attendees"), (3, "content")):
+            table.setItem(row, column, _item(session.get(key, "")))
+        table.blockSignals(False)
+        if edit:
+            table.setCurrentCell(row, 1)
+            table.editItem(table.item(row, 1))
+        self._sessions_changed()
+        return row
+
+    def _show_session_content(self, row: int) -> None:
+        item = self.sessions.item(row, 3) if row >= 0 else None
+        self.session_content.blockSignals(True)
+        self.session_content.setPlainText(item.text() if item is not None else "")
+        self.session_content.blockSignals(False)
+        self.session_content.setEnabled(item is not None)
+
+    def _session_content_edited(self) -> None:
+        item = self.sessions.item(self.sessions.currentRow(), 3) if self.sessions.currentRow() >= 0 else None
+        if item is not None and item.text() != self.session_content.toPlainText():
+            item.setText(self.session_content.toPlainText())
+
+    def _session_item_changed(self, item) -> None:
+        item.setToolTip(item.text() if len(item.text()) > 30 else "")
+        if item.column() == 3 and item.row() == self.sessions.currentRow() \
+                and item.text() != self.session_content.toPlainText():
+            self._show_session_content(item.row())
+        self._sessions_changed()
+
+    def session_rows(self) -> list[dict]:
+        rows = []
+        table = self.sessions
+        for row in range(table.rowCount()):
+            values = [_text(table, row, c) for c in range(4)]
+            if not any(values):
+                continue
+            data = dict(zip(("held_on", "place", "attendees", "content"), values))
+            row_id = table.item(row, 0).data(ID_ROLE) if table.item(row, 0) else None
+            if row_id is not None:
+                data["id"] = row_id
+            rows.append(data)
+        return rows
+
+    def _sessions_changed(self) -> None:
+        self.update_deadline()
+        self._children_changed()
+
+    # --- outcome -------------------------------------------------------------------
+
+    def _outcome_changed(self, *_args, clear: bool = True) -> None:
+        settled = self.outcome.code() == "thanh"
+        if not settled and clear and not self._loading:
+            for name in ("carry_out_by", "carried_out", "carried_out_on"):
+                self.bindings[name].set(None)
+        for name in SETTLEMENT_FIELDS:
+            self.bindings[name].widget.setEnabled(settled)
+        closed = self.outcome.code() not in (None, "dang")
+        if closed and not self._loading and not self.closed_on.text().strip():
+            self.closed_on.set_date(self._today())
+        self.update_deadline()
+
+    # --- the start deadline --------------------------------------------------------
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def update_deadline(self) -> None:
+        """'Start mediation by dd/mm/yyyy', red and bold once the deadline is missed."""
+        from ...vn import short_date
+
+        assigned = _parse_day(self.assigned_on.text())
+        started = _parse_day(self.started_on.text())
+        if started is None:
+            days = [d for d in (_parse_day(s["held_on"]) for s in self.session_rows()) if d]
+            started = min(days) if days else None
+        case = SimpleNamespace(assigned_on=assigned, started_on=started, outcome=self.outcome.code() or "dang")
+        state = med.deadline_state(case, self._today())
+        deadline = med.start_deadline(case)
+        self.deadline_state = state
+        if deadline is None:
+            text, style = _("No mediator assigned yet: mediation must start within {n} days of the assignment.").format(
+                n=med.START_WITHIN_DAYS), f"color: {MUTED};"
+        elif state == med.DEADLINE_STARTED:
+            text = _("Start deadline {deadline}: mediation started").format(deadline=short_date(deadline))
+            if started:
+                text += " " + _("on {day}").format(day=short_date(started))
+                if started > deadline:
+                    text += " " + _("(late)")
+            style = f"color: {MUTED};"
+        elif state == med.DEADLINE_MISSED:
+            late = (self._today() - deadline).days
+            text = _("Start deadline {deadline} missed {n} days ago: mediation has not started.").format(
+                deadline=short_date(deadline), n=late)
+            style = f"color: {RED}; font-weight: 700;"
+        elif state == med.DEADLINE_DUE:
+            text = _("Start mediation by {deadline} (due now).").format(deadline=short_date(deadline))
+            style = f"color: {AMBER}; font-weight: 600;"
+        else:
+            text = _("Start mediation by {deadline}.").format(deadline=short_date(deadline))
+            style = "color: #1d4e89;"
+        self.deadline_label.setText(text)
+        self.deadline_label.setStyleSheet(style + " padding: 2px 0 4px 0;")
+
+    # --- values, dirty state, saving -------------------------------------------------
+
+    def children(self) -> tuple[list[dict], list[dict], list[dict]]:
+        return self.party_rows(), self.mediator_rows(), self.session_rows()
+
+    def _children_changed(self) -> None:
+        if self._loading or self._children_clean is None:
+            return
+        self.dirtyChanged.emit(self.is_dirty())
+
+    def is_dirty(self) -> bool:
+        if super().is_dirty():
+            return True
+        return self._children_clean is not None and self.children() != self._children_clean
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row < 0:
+            return
+        table.removeRow(row)
+        if table is self.mediators:
+            self._mediators_changed()
+        else:
+            self._children_changed()
+
+    def write(self, values):
+        parties, mediators, sessions = self.children()
+        try:
+            return med.save_case(values, parties, mediators, sessions, case_id=self.record_id,
+                                 expected_version=self.record.version if self.record is not None else None)
+        except ValidationError as exc:
+            self.show_tab_of(exc.field)
+            raise
+
+    def show_tab_of(self, name: str | None) -> None:
+        if name in FIELD_TABS:
+            self.tabs.setCurrentIndex(FIELD_TABS[name])
+
+    def focus_first_error(self) -> None:
+        for name in self.bindings:
+            if name in self.errors:
+                self.show_tab_of(name)
+                self.bindings[name].widget.setFocus()
+                return
+
+    def focus_first(self) -> None:
+        self.tabs.setCurrentIndex(TAB_INTAKE)
+        super().focus_first()
+
+    def discard(self):
+        self.load(self.record_id)

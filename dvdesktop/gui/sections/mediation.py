@@ -1,0 +1,300 @@
+"""Hòa giải ở cơ sở: the year's cases (the main window's year selector),
+filtered by area, outcome and start deadline; a case whose start deadline
+has passed shows in red. Parties' names appear in the list only where the
+organisation setting allows (masked otherwise); the case form on the right.
+Buttons: the year's statistics, the register (Sổ theo dõi) and the case's
+settlement or không-thành record, in PDF or Word."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ...services import mediation as med
+from ...services import vocab
+from ...services.mediation import MediationCaseService
+from ..dialogs import messages
+from ..forms.choices import area_choices
+from ..forms.mediation_form import MediationCaseForm
+from ..i18n import N_, _
+from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..table_model import Column, Row, RowSource
+from ..widgets import ChoiceCombo
+from .base import ListFormSection
+from .people import search_tokens
+
+DEADLINE_FILTERS = (
+    (med.DEADLINE_MISSED, N_("Start deadline missed")),
+    (med.DEADLINE_DUE, N_("Start deadline due")),
+    (med.DEADLINE_OK, N_("Not started, in time")),
+    (med.DEADLINE_STARTED, N_("Started or closed")),
+)
+
+
+class MediationSource(RowSource):
+    """The year's cases through services.mediation.list_rows (names masked
+    there); filters and sorting on those light rows."""
+
+    def __init__(self):
+        self.columns = [
+            Column("received_on", _("Received"), width=90),
+            Column("number", _("No."), width=60),
+            Column("area", _("Area"), width=110),
+            Column("scope", _("Scope"), width=105),
+            Column("kind", _("Kind of dispute"), width=160),
+            Column("parties", _("Parties"), sortable=False, width=200),
+            Column("mediators", _("Mediators"), sortable=False, width=170),
+            Column("deadline", _("Start deadline"), width=150),
+            Column("outcome", _("Outcome")),
+        ]
+        self.query = ""
+        self.year: int = dt.date.today().year
+        self.area_id: int | None = None
+        self.outcome: str | None = None
+        self.deadline: str | None = None
+        self.today: dt.date | None = None  # tests fix "today"
+        self._rows: dict[int, med.CaseRow] = {}
+
+    def _matches(self, r: med.CaseRow, tokens: list[str]) -> bool:
+        from ...vn import fold
+
+        text = fold(" ".join([r.number, r.area_name, r.scope, r.kind, r.mediators, r.outcome_label]
+                             + ([] if r.names_masked else [r.parties])))
+        return all(t in text for t in tokens)
+
+    def ids(self, sort_key, descending):
+        rows = med.list_rows_by_setting(self.year, self.area_id, self.today)
+        tokens = search_tokens(self.query)
+        if self.outcome:
+            rows = [r for r in rows if r.outcome == self.outcome]
+        if self.deadline:
+            rows = [r for r in rows if r.deadline_state == self.deadline]
+        if tokens:
+            rows = [r for r in rows if self._matches(r, tokens)]
+        from ...vn import sort_key as vn_key
+
+        far = dt.date(9999, 12, 31)
+        keys = {
+            "number": lambda r: (vn_key(r.number), r.received_on),
+            "area": lambda r: (vn_key(r.area_name), r.received_on),
+            "scope": lambda r: (r.scope, r.received_on),
+            "kind": lambda r: (vn_key(r.kind), r.received_on),
+            "deadline": lambda r: (r.deadline or far, r.received_on),
+            "outcome": lambda r: (r.outcome_label, r.received_on),
+        }
+        if sort_key in keys:
+            rows.sort(key=lambda r: (keys[sort_key](r), r.id), reverse=descending)
+        else:  # received, newest first unless asked otherwise
+            rows.sort(key=lambda r: (r.received_on, r.id), reverse=not (sort_key == "received_on" and not descending))
+        self._rows = {r.id: r for r in rows}
+        return [r.id for r in rows]
+
+    def rows(self, ids):
+        from ...vn import short_date
+
+        result = {}
+        for rid in ids:
+            r = self._rows.get(rid)
+            if r is None:
+                continue
+            deadline = short_date(r.deadline)
+            if r.deadline_state == med.DEADLINE_MISSED:
+                deadline += " – " + _("missed")
+            elif r.deadline_state == med.DEADLINE_DUE:
+                deadline += " – " + _("due")
+            tips = []
+            if r.deadline_state == med.DEADLINE_MISSED:
+                tips.append(_("Mediation has not started within {n} days of the assignment.").format(
+                    n=med.START_WITHIN_DAYS))
+            if r.names_masked:
+                tips.append(_("Parties' names are hidden: the case is confidential."))
+            result[rid] = Row([short_date(r.received_on), r.number, r.area_name, r.scope, r.kind, r.parties,
+                               r.mediators, deadline, r.outcome_label],
+                              alert=r.deadline_state == med.DEADLINE_MISSED,
+                              muted=r.outcome != "dang" and r.deadline_state != med.DEADLINE_MISSED,
+                              tooltip="\n".join(tips) or None)
+        return result
+
+
+class MediationSection(ListFormSection):
+    key = "mediation"
+    title = N_("Mediation")
+    service = MediationCaseService
+    search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")
+
+    def make_source(self):
+        return MediationSource()
+
+    def make_editor(self):
+        return MediationCaseForm()
+
+    def count_text(self, n):
+        return _("{n} cases").format(n=n)
+
+    def add_filters(self, bar):
+        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_outcome = ChoiceCombo(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
+        self.f_deadline = ChoiceCombo([(code, _(label)) for code, label in DEADLINE_FILTERS],
+                                      blank=_("Deadline: all"))
+        for combo in (self.f_area, self.f_outcome, self.f_deadline):
+            combo.currentIndexChanged.connect(self.filters_changed)
+            bar.addWidget(combo, 1)
+        bar.addStretch(1)
+        self.stats_button = QPushButton(_("Statistics…"))
+        self.stats_button.clicked.connect(self.show_statistics)
+        self.search_bar.addWidget(self.stats_button)
+        self.register_button = PrintButton(self.register_job, _("Print register…"))
+        self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở for the year (and the chosen area)"))
+        self.search_bar.addWidget(self.register_button)
+        self.case_print_button = PrintButton(self.case_job, _("Print case document…"))
+        self.case_print_button.setToolTip(_("The settlement (hòa giải thành) or the record of an unsuccessful "
+                                            "mediation, from the case's outcome"))
+        self.search_bar.addWidget(self.case_print_button)
+        trash = QPushButton(_("Trash…"))
+        trash.clicked.connect(self.open_trash)
+        self.search_bar.addWidget(trash)
+
+    def refresh_choices(self) -> None:
+        self.f_area.set_items(area_choices(), blank=_("All areas"))
+
+    def refresh(self):
+        self.refresh_choices()
+        super().refresh()
+
+    def activated(self):
+        self.refresh_choices()
+        self.reload()
+
+    def apply_filters(self):
+        s = self.source
+        s.year = self.year
+        s.area_id = self.f_area.code()
+        s.outcome = self.f_outcome.code()
+        s.deadline = self.f_deadline.code()
+
+    def new_record(self) -> None:
+        super().new_record()
+        if self.f_area.code() is not None and not self.editor.is_dirty():
+            self.editor.area.set_code(self.f_area.code())
+
+    def describe(self, record_id):
+        case = MediationCaseService.get(record_id)
+        return _("case {number}").format(number=case.number or f"#{case.id}")
+
+    # --- statistics and printing -------------------------------------------------
+
+    def show_statistics(self) -> None:
+        dialog = MediationStatsDialog(self, self.year)
+        self._stats_dialog = dialog  # keep it alive (tests look at it)
+        dialog.open()
+
+    def register_job(self) -> PrintJob | None:
+        area = self.f_area.code()
+        area_name = self.f_area.currentText() if area is not None else ""
+        return PrintJob("register", {"year": self.year, "area": area},
+                        safe_stem("so theo doi hoa giai", area_name, str(self.year)))
+
+    def case_job(self) -> PrintJob | None:
+        from ...services.mediation_printing import case_document_name
+
+        case_id = self.editor.record_id
+        if case_id is None:
+            messages().info(self, _("Print"), _("Choose a case in the list first."))
+            return None
+        if self.editor.is_dirty():
+            messages().info(self, _("Print"), _("Save the case first, then print it."))
+            return None
+        if self.editor.record.outcome == "dang":
+            messages().info(self, _("Print"), _("The case has no outcome yet: the settlement or the record of an "
+                                                "unsuccessful mediation is printed once mediation has ended."))
+            return None
+        return PrintJob("mediation", {"id": case_id}, case_document_name(case_id))
+
+    def open_trash(self):
+        from ..trash import TrashDialog
+
+        TrashDialog(self, MediationCaseService, _("Deleted mediation cases"),
+                    lambda c: f"{c.number or '#' + str(c.id)} – {c.kind}").exec()
+        self.reload()
+
+
+def _cell(value, align_right: bool = False) -> QTableWidgetItem:
+    from PySide6.QtCore import Qt
+
+    item = QTableWidgetItem("" if value is None else str(value))
+    if align_right:
+        item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+    return item
+
+
+class MediationStatsDialog(QDialog):
+    """The year's figures as on the commune's reporting form: cases received,
+    by scope, by result (thành / không thành / đang / chưa giải quyết), and a
+    row per area."""
+
+    def __init__(self, parent, year: int):
+        super().__init__(parent)
+        from ...services.mediation_register import STAT_RESULTS
+        from ...vn import format_number
+
+        self.setWindowTitle(_("Mediation statistics {year}").format(year=year))
+        self.resize(900, 520)
+        self.stats = med.statistics(year)
+        s = self.stats
+        layout = QVBoxLayout(self)
+        rate = s.success_rate
+        summary = _("{year}: {n} cases received.").format(year=year, n=format_number(s.received))
+        if rate is not None:
+            summary += " " + _("Settled: {rate} % of the mediations that ended.").format(
+                rate=format_number(100 * rate, 1))
+        self.summary = QLabel(summary)
+        self.summary.setStyleSheet("font-size: 14px; font-weight: 600;")
+        layout.addWidget(self.summary)
+        scopes = list(vocab.MEDIATION_SCOPES)
+        headers = ([_("Area"), _("Received")] + [label for _c, label in scopes]
+                   + [label for _c, label in STAT_RESULTS])
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 170)
+
+        def add(name, counts, bold=False):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            values = ([name, counts.received] + [counts.by_scope.get(c, 0) for c, _l in scopes]
+                      + [counts.by_result.get(c, 0) for c, _l in STAT_RESULTS])
+            for column, value in enumerate(values):
+                item = _cell(value if column == 0 else format_number(value), align_right=column > 0)
+                if bold:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+
+        for area in s.per_area:
+            add(area.area_name, area)
+        add(_("Whole commune"), s, bold=True)
+        layout.addWidget(self.table, 1)
+        note = QLabel(_("Đang giải quyết: mediation has started; chưa giải quyết: received but not started yet. "
+                        "Không thành includes stopped cases and cases sent to the competent authority."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def row_values(self, row: int) -> list[str]:
+        return [self.table.item(row, c).text() for c in range(self.table.columnCount())]
