@@ -57,7 +57,7 @@ def _table(columns: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(180)
+    table.setMinimumHeight(140)
     return table
 
 

@@ -120,7 +120,7 @@ class CampaignsSection(ListFormSection):
 
     def __init__(self, window=None):
         super().__init__(window)
-        self.splitter.setSizes([560, 600])
+        self.splitter.setSizes([660, 500])
 
     def make_source(self):
         return CampaignsSource()

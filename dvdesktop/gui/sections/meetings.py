@@ -37,7 +37,7 @@ class MeetingsSource(RowSource):
             Column("kind", _("Kind"), width=65),
             Column("number", _("No."), width=80),
             Column("quorum", _("Present"), sortable=False, numeric=True, width=60),
-            Column("tasks", _("Open tasks"), sortable=False, numeric=True, width=105),
+            Column("tasks", _("Tasks open"), sortable=False, numeric=True, width=75),
             Column("title", _("Title / place"), sortable=False),
         ]
         self.query = ""
@@ -123,7 +123,7 @@ class MeetingsSection(ListFormSection):
 
     def __init__(self, window=None):
         super().__init__(window)
-        self.splitter.setSizes([520, 640])
+        self.splitter.setSizes([570, 600])
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
 
     def make_source(self):
