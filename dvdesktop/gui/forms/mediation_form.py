@@ -252,7 +252,7 @@ class MediationCaseForm(RecordForm):
     # --- loading -----------------------------------------------------------------
 
     def defaults(self):
-        return {"received_on": dt.date.today(), "grounds": "party_request", "scope": "dan_su", "outcome": "dang",
+        return {"received_on": self._today(), "grounds": "party_request", "scope": "dan_su", "outcome": "dang",
                 "confidential": True}
 
     def title_for(self, record) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -131,6 +132,10 @@ class MediationSection(ListFormSection):
     service = MediationCaseService
     search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")
 
+    def __init__(self, window=None):
+        super().__init__(window)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
+
     def make_source(self):
         return MediationSource()
 
@@ -228,11 +233,9 @@ class MediationSection(ListFormSection):
 
 
 def _cell(value, align_right: bool = False) -> QTableWidgetItem:
-    from PySide6.QtCore import Qt
-
     item = QTableWidgetItem("" if value is None else str(value))
     if align_right:
-        item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
