@@ -348,6 +348,12 @@ def test_libreoffice_opens_the_word_files(book, tmp_path):
         part_one = [p for p in pdf.pages if is_part_one(p)]
         assert len(part_one) >= 2 and all(_is_landscape(p) for p in part_one)
         assert "SỔ THEO DÕI" in all_text(pdf)
+        # page numbers from page 2 on (the first landscape page too), centred in the top margin
+        top, left = ND30.margin_top_mm * 72 / 25.4, ND30.margin_left_mm * 72 / 25.4
+        centre = left + (A4_PT[1] - left - ND30.margin_right_mm * 72 / 25.4) / 2
+        for n in (2, 3):
+            [char] = [c for c in pdf.pages[n - 1].chars if c["bottom"] < top]
+            assert char["text"] == str(n) and abs((char["x0"] + char["x1"]) / 2 - centre) < 3
     with open_pdf((out / "thanh.pdf").read_bytes()) as pdf:
         text = all_text(pdf)
         assert "VĂN BẢN HÒA GIẢI THÀNH" in text and "HÒA GIẢI VIÊN" in text

@@ -94,6 +94,7 @@ class Table:
     header_groups: list[list[tuple[str, int]]] = field(default_factory=list)
     number_row: bool = False  # a row "(1) (2) (3)..." under the titles, as registers have
     space_after: float = 6
+    fill_pages: bool = False  # PDF: break a tall row across pages rather than leave the page's foot empty (Word does)
 
 
 @dataclass

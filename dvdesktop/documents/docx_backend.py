@@ -165,7 +165,7 @@ class _Writer:
         section.header_distance = Mm(r.margin_top_mm / 2 - r.page_number_size * FONT_SINGLE_LINE / MM / 2)
         hp = section.header.paragraphs[0]
         hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._fmt(hp, space_after=0, single=True)
+        self._fmt(hp, align="center", space_after=0, single=True)  # centred in the top margin
         run = _page_field(hp)
         run.font.size = Pt(r.page_number_size)
         props = self.d.core_properties
@@ -444,6 +444,7 @@ class _Writer:
     def _pagebreak(self, b: B.PageBreak):
         if b.orientation and b.orientation != self.orientation:
             section = self.d.add_section(WD_SECTION.NEW_PAGE)
+            section.different_first_page_header_footer = False  # only the document's page 1 has no number
             self.orientation = b.orientation
             self._page(section, b.orientation)
             return

@@ -97,7 +97,7 @@ def part_one(data: MediationRegisterData) -> list:
         rows = [B.Section(f"Năm {data.year} chưa có vụ việc hòa giải nào được ghi vào sổ.")]
     return [
         _centred(PART_ONE, REGISTER_COVER_SIZES["body"], bold=True, after=6),
-        B.Table(columns=COLUMNS, rows=rows, size=REGISTER_TABLE_SIZE, number_row=True),
+        B.Table(columns=COLUMNS, rows=rows, size=REGISTER_TABLE_SIZE, number_row=True, fill_pages=True),
     ]
 
 

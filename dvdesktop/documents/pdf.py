@@ -331,6 +331,7 @@ class _Builder:
         if b.min_row_height_mm:
             min_heights = [0] * head_rows + [b.min_row_height_mm * MM] * (len(data) - head_rows)
         t = RLTable(data, colWidths=widths, repeatRows=head_rows, splitInRow=1, minRowHeights=min_heights,
+                    splitByRow=0 if b.fill_pages else 1,
                     spaceAfter=b.space_after)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts().name()), *commands]))
         self.story.append(t)
