@@ -421,5 +421,5 @@ def test_mediation_model_passes_modeltester(window, team, qtmodeltester):
     section.reload()
     assert section.model.rowCount() == 25
     qtmodeltester.check(section.model, force_py=True)
-    section.view.sortByColumn(7, Qt.SortOrder.AscendingOrder)
+    section.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # the start deadline
     qtmodeltester.check(section.model, force_py=True)

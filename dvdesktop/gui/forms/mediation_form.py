@@ -184,7 +184,7 @@ class MediationCaseForm(RecordForm):
         _page, lay = self._page(_("Mediators"))
         self.assigned_on = self.field("assigned_on", DateEdit(), _("Assigned on"))
         self.candidates = QComboBox()
-        self.candidates.setMinimumWidth(200)
+        self.candidates.setMinimumWidth(120)
         self.candidates.setToolTip(_("Current members of the case's team"))
         self.add_mediator_button = QPushButton(_("Add"))
         self.add_mediator_button.clicked.connect(self.add_selected_candidate)

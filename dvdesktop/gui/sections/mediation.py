@@ -49,13 +49,13 @@ class MediationSource(RowSource):
         self.columns = [
             Column("received_on", _("Received"), width=90),
             Column("number", _("No."), width=60),
-            Column("area", _("Area"), width=110),
-            Column("scope", _("Scope"), width=105),
-            Column("kind", _("Kind of dispute"), width=160),
+            Column("area", _("Area"), width=105),
+            Column("kind", _("Kind of dispute"), width=150),
+            Column("deadline", _("Start deadline"), width=145),
+            Column("outcome", _("Outcome"), width=140),
             Column("parties", _("Parties"), sortable=False, width=200),
             Column("mediators", _("Mediators"), sortable=False, width=170),
-            Column("deadline", _("Start deadline"), width=150),
-            Column("outcome", _("Outcome")),
+            Column("scope", _("Scope")),
         ]
         self.query = ""
         self.year: int = dt.date.today().year
@@ -118,8 +118,8 @@ class MediationSource(RowSource):
                     n=med.START_WITHIN_DAYS))
             if r.names_masked:
                 tips.append(_("Parties' names are hidden: the case is confidential."))
-            result[rid] = Row([short_date(r.received_on), r.number, r.area_name, r.scope, r.kind, r.parties,
-                               r.mediators, deadline, r.outcome_label],
+            result[rid] = Row([short_date(r.received_on), r.number, r.area_name, r.kind, deadline, r.outcome_label,
+                               r.parties, r.mediators, r.scope],
                               alert=r.deadline_state == med.DEADLINE_MISSED,
                               muted=r.outcome != "dang" and r.deadline_state != med.DEADLINE_MISSED,
                               tooltip="\n".join(tips) or None)
@@ -157,7 +157,7 @@ class MediationSection(ListFormSection):
         self.stats_button = QPushButton(_("Statistics…"))
         self.stats_button.clicked.connect(self.show_statistics)
         self.search_bar.addWidget(self.stats_button)
-        self.register_button = PrintButton(self.register_job, _("Print register…"))
+        self.register_button = PrintButton(self.register_job, _("Print mediation register…"))
         self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở for the year (and the chosen area)"))
         self.search_bar.addWidget(self.register_button)
         self.case_print_button = PrintButton(self.case_job, _("Print case document…"))
