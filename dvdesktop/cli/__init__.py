@@ -33,45 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="in đầy đủ lỗi để gỡ rối")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # a command not built yet
-            raise
-        module.register(sub)
+        # Command modules import their heavy dependencies inside the handler,
+        # so building the parser stays cheap and the window opens quickly.
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
-def _gui_only(argv: list[str]) -> argparse.Namespace | None:
-    """`dvdesktop [--db DB] [--demo] [--debug]` starts the GUI without
-    importing every command module first (a quick first window)."""
-    args = argparse.Namespace(db=None, demo=False, debug=False, command=None)
-    i = 0
-    while i < len(argv):
-        token = argv[i]
-        if token in ("--demo", "--debug"):
-            setattr(args, token[2:], True)
-        elif token == "--db" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
-            args.db = argv[i + 1]
-            i += 1
-        elif token.startswith("--db=") and len(token) > 5:
-            args.db = token[5:]
-        else:
-            return None
-        i += 1
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    gui_args = _gui_only(argv)
-    if gui_args is not None:
-        logging.basicConfig(level=logging.DEBUG if gui_args.debug else logging.WARNING,
-                            format="%(levelname)s %(name)s: %(message)s")
-        from ..gui.app import run_gui
-
-        return run_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -89,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for a clerk
+    except Exception as exc:
         if args.debug:
             raise
         logging.getLogger("dvdesktop").exception("unexpected error")

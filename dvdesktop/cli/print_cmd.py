@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def register(sub) -> None:
-    from ..services.printing import KINDS
+    from ..services.vocab import PRINT_KINDS as KINDS
 
     kinds = ", ".join(f"{k} ({label})" for k, label in KINDS.items())
     parser = sub.add_parser("print", help="in văn bản ra tệp PDF hoặc Word",

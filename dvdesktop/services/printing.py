@@ -27,17 +27,7 @@ from . import vocab
 from .register import MembershipService
 from .settings import Organisation, load_organisation
 
-KINDS = {
-    "minutes": "Biên bản họp Tổ dân vận",
-    "outreach": "Biên bản buổi tuyên truyền, vận động",
-    "concerns": "Tổng hợp ý kiến, kiến nghị",
-    "roster": "Danh sách thành viên Tổ dân vận",
-    "decision": "Quyết định thành lập, kiện toàn Tổ dân vận",
-    "attendance-sheet": "Danh sách người tham dự (mẫu trống)",
-    "concern-slip": "Phiếu ghi nhận ý kiến, kiến nghị (mẫu trống)",
-    "register": "Sổ theo dõi hoạt động hòa giải ở cơ sở",
-    "mediation": "Văn bản hòa giải thành / biên bản hòa giải không thành",
-}
+KINDS = vocab.PRINT_KINDS
 # Which organisation setting chooses the header style of each printed kind.
 _STYLE_KEY = {"attendance-sheet": "minutes", "concern-slip": "concerns"}
 
