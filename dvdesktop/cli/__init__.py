@@ -8,21 +8,50 @@ with --debug.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import logging
 import sys
+import traceback
 
 from .. import __version__
 from ..errors import UserError
 
 # Modules registering subcommands, in the order `--help` lists them.
 COMMAND_MODULES = ("demo", "stats", "check", "backup", "print_cmd")
+LOG_NAME = "dvdesktop.log"  # the GUI's log file too (gui/errors.py)
 
 
 class VietnameseParser(argparse.ArgumentParser):
     def error(self, message):  # usage errors exit 2, as argparse does, with our wording
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: lỗi cú pháp: {message}\n")
+
+
+def year_arg(text: str) -> int:
+    """An --year value: a year the program can store (a usage error otherwise)."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm «{text}» không phải là số") from None
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"năm {year} không hợp lệ (1900–2200)")
+    return year
+
+
+def _log_unexpected() -> str:
+    """Append the current exception's trace to the log file (never to the
+    terminal); the file's path, or "" when it cannot be written."""
+    try:
+        from ..store.location import log_dir
+
+        path = log_dir() / LOG_NAME
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} ERROR dvdesktop.cli: unexpected error\n")
+            f.write(traceback.format_exc())
+        return str(path)
+    except OSError:
+        return ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        logging.getLogger("dvdesktop").exception("unexpected error")
-        print(f"Lỗi không mong muốn ({type(exc).__name__}: {exc}). Chạy lại với --debug để xem chi tiết.", file=sys.stderr)
+        from ..store.database import describe_database_error
+
+        message = describe_database_error(exc)
+        if message:  # the environment (read-only file, lock, server gone), not a bug
+            print(f"Lỗi: {message}", file=sys.stderr)
+            return 1
+        where = _log_unexpected()
+        detail = f"chi tiết đã ghi vào «{where}»" if where else "chạy lại với --debug để xem chi tiết"
+        print(f"Lỗi không mong muốn ({type(exc).__name__}); {detail}.", file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 def register(sub) -> None:
     from ..services.vocab import PRINT_KINDS as KINDS
+    from . import year_arg
 
     kinds = ", ".join(f"{k} ({label})" for k, label in KINDS.items())
     parser = sub.add_parser("print", help="in văn bản ra tệp PDF hoặc Word",
@@ -13,7 +14,7 @@ def register(sub) -> None:
     parser.add_argument("--id", type=int, help="số cuộc họp (minutes, attendance-sheet), buổi tuyên truyền (outreach) "
                         "hoặc vụ việc hòa giải (mediation)")
     parser.add_argument("--team", type=int, help="số Tổ dân vận (bỏ trống: toàn xã)")
-    parser.add_argument("--year", type=int, help="năm (concerns, register; mặc định năm nay)")
+    parser.add_argument("--year", type=year_arg, help="năm (concerns, register; mặc định năm nay)")
     parser.add_argument("--area", type=int, help="số địa bàn (register; bỏ trống: toàn xã)")
     parser.add_argument("--kien-toan", action="store_true", help="quyết định kiện toàn thay vì thành lập (decision)")
     parser.add_argument("--show-names", action="store_true",

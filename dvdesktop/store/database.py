@@ -70,7 +70,18 @@ def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
         return f"Máy chủ {spec.display()} từ chối tên đăng nhập hoặc mật khẩu."
     if spec.is_postgres and "does not exist" in text:
         return f"Máy chủ không có cơ sở dữ liệu được chỉ định ({spec.display()})."
-    return f"Lỗi cơ sở dữ liệu: {exc}"
+    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return f"Lỗi cơ sở dữ liệu: {first_line}"
+
+
+def describe_database_error(exc: BaseException) -> str | None:
+    """Plain Vietnamese for a database error met after the database was opened
+    (a write to a read-only file, a lock held too long, the server gone), or
+    None when *exc* is not an error of the database."""
+    if not isinstance(exc, (pw.OperationalError, pw.InterfaceError, sqlite3.OperationalError)):
+        return None  # integrity or SQL errors are bugs: they go to the log
+    spec = getattr(database_proxy.obj, "dv_spec", None) or DatabaseSpec("sqlite", "?")
+    return explain_operational_error(exc, spec)
 
 
 def schema_version(db: pw.Database) -> int | None:
