@@ -221,6 +221,20 @@ def test_stats_year_filter(small):
     assert {k: s[k] for k in expected} == expected
 
 
+def test_stats_mediation_results_match_the_reporting_form(small):
+    """"Không thành" on the commune's form includes stopped and transferred
+    cases: the three results add up to the cases received."""
+    from dvdesktop.services.mediation import statistics
+
+    team = Team.get(Team.name == "Tổ dân vận bản Nà Khoang")
+    for outcome in ("dung", "chuyen", "dang"):
+        MediationCase.create(team=team, received_on=dt.date(2024, 11, 1), outcome=outcome)
+    s = stats_service.collect(2024, today=dt.date(2025, 1, 1))
+    assert (s["mediation_successful"], s["mediation_unsuccessful"], s["mediation_ongoing"]) == (1, 3, 1)
+    assert s["mediation_successful"] + s["mediation_unsuccessful"] + s["mediation_ongoing"] == s["mediation_cases"]
+    assert statistics(2024).by_result["khong_thanh"] == s["mediation_unsuccessful"]
+
+
 def test_stats_table_uses_vietnamese_numbers(small, db_url, capsys):
     Concern.create(received_on=dt.date(2024, 1, 1), content="nhiều", status="moi")
     OutreachSession.create(team=Team.get(Team.name == "Tổ dân vận bản Nà Khoang"), held_on=dt.date(2024, 1, 2),

@@ -28,6 +28,9 @@ STAT_RESULTS: tuple[tuple[str, str], ...] = (
     ("chua_giai_quyet", "Chưa giải quyết"),
 )
 
+# Stored outcomes that count as "không thành" on the reporting form.
+NOT_SETTLED = ("khong_thanh", "dung", "chuyen")
+
 # Short result words for Part I of the register (column "Kết quả hòa giải").
 REGISTER_RESULTS = {
     "thanh": "Thành",
@@ -42,7 +45,7 @@ def result_category(outcome: str, started: bool) -> str:
     """The reporting-form result (a key of STAT_RESULTS) of one case."""
     if outcome == "thanh":
         return "thanh"
-    if outcome in {"khong_thanh", "dung", "chuyen"}:
+    if outcome in NOT_SETTLED:
         return "khong_thanh"
     return "dang_giai_quyet" if started else "chua_giai_quyet"
 

@@ -10,7 +10,9 @@ today and every activity ever recorded. With a year:
 * meetings (held), outreach sessions and their audience, concerns, mediation
   cases — those dated in the year (concerns and cases by the date received);
   concerns_resolved / mediation_successful — of those received in the year,
-  the ones resolved / mediated successfully;
+  the ones resolved / mediated successfully; mediation_unsuccessful counts
+  what the commune's reporting form calls "không thành" (not settled,
+  stopped, sent to the authority: services.mediation_register.NOT_SETTLED);
 * exemplary_models — models of that year.
 
 Soft-deleted rows (in the trash) are never counted, nor the records of a
@@ -28,6 +30,7 @@ from ..store.models import (
     Membership, OutreachSession, Person, Team,
 )
 from ..vn import format_number
+from .mediation_register import NOT_SETTLED
 
 # Keys in output order with their Vietnamese labels (for the table).
 LABELS = {
@@ -129,7 +132,7 @@ def collect(year: int | None = None, today: dt.date | None = None) -> dict:
     stats["concerns"], stats["concerns_resolved"] = int(row[0] or 0), int(row[1] or 0)
     row = MediationCase.select(
         pw.fn.COUNT(MediationCase.id), _count_case(MediationCase.outcome == "thanh"),
-        _count_case(MediationCase.outcome == "khong_thanh"), _count_case(MediationCase.outcome == "dang"),
+        _count_case(MediationCase.outcome.in_(NOT_SETTLED)), _count_case(MediationCase.outcome == "dang"),
     ).where(
         MediationCase.deleted_at.is_null() & (MediationCase.team.is_null() | MediationCase.team.in_(live))
         & in_year(MediationCase.received_on)
