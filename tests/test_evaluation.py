@@ -139,6 +139,19 @@ def test_metric_suggestions(setup):
     assert ev.suggested_score(Decimal(10), 1, Decimal(3)) == Decimal("3")
 
 
+def test_criteria_set_levels_are_stored_as_checked(db):
+    """Levels typed as JSON are stored normalised: NFC even when the JSON
+    escapes decomposed marks, thresholds as numbers."""
+    import unicodedata
+
+    typed = json.dumps([{"code": "A", "name": unicodedata.normalize("NFD", "Đạt"), "min_points": "50"},
+                        {"code": "B", "name": "Không đạt", "min_points": 0}])  # ASCII escapes: \u0323 ...
+    cset = ev.CriteriaSetService.create({"year": 2024, "name": "Bộ", "levels": typed, "quota": "{}"})
+    stored = ev.levels_of(ev.CriteriaSetService.get(cset.id))
+    assert stored[0] == {"code": "A", "name": "Đạt", "min_points": 50.0}
+    assert unicodedata.is_normalized("NFC", stored[0]["name"])
+
+
 def test_criteria_set_service_validates_levels(db):
     with pytest.raises(ValidationError):
         ev.CriteriaSetService.create({"year": 2024, "name": "Sai", "levels": "[{\"code\": \"A\"}]", "quota": "{}"})

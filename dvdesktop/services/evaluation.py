@@ -91,14 +91,16 @@ class CriteriaSetService(RecordService):
     )
 
     @classmethod
-    def check(cls, values, existing):
-        values["levels"] = json.dumps(check_levels(_json_list(values.get("levels") or "[]", "levels", "Mức xếp loại")),
-                                      ensure_ascii=False)
+    def derive_values(cls, cleaned, state, existing):
+        """Check the levels and quota JSON and store them as checked: NFC
+        names (also where the JSON escaped the marks), numeric thresholds."""
+        levels = check_levels(_json_list(state.get("levels") or "[]", "levels", "Mức xếp loại"))
         try:
-            quota = json.loads(values.get("quota") or "{}")
+            quota = json.loads(state.get("quota") or "{}")
         except json.JSONDecodeError:
             raise ValidationError("quota", "Quy định tỷ lệ không đúng định dạng JSON.") from None
-        values["quota"] = json.dumps(check_quota_rules(quota), ensure_ascii=False)
+        cleaned["levels"] = state["levels"] = json.dumps(levels, ensure_ascii=False)
+        cleaned["quota"] = state["quota"] = json.dumps(check_quota_rules(quota), ensure_ascii=False)
 
     @classmethod
     def for_year(cls, year: int) -> CriteriaSet | None:
