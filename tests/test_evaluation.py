@@ -96,6 +96,21 @@ def test_self_review_decided_flow(setup):
         ev.score_evaluation(team.id, 2024, {"1.1": 1}, stage="review")
 
 
+def test_evaluation_keeps_the_criteria_set_it_started_with(setup):
+    """A second criteria set entered for the year mid-way applies to new
+    evaluations; one under way is reviewed on its own criteria."""
+    team, cset = setup
+    ev.score_evaluation(team.id, 2024, _full(cset, 9))
+    newer = ev.import_criteria_set({
+        "groups": [{"title": "Nhóm", "criteria": [{"code": "A", "title": "Họp", "max_points": 100}]}],
+        "levels": [{"code": "DAT", "name": "Đạt", "min_points": 50}, {"code": "KD", "name": "Không đạt", "min_points": 0}],
+    }, 2024)
+    assert ev.CriteriaSetService.for_year(2024).id == newer.id
+    result = ev.score_evaluation(team.id, 2024, stage="review")
+    assert result.total == Decimal(86) and result.rating == "HTT"
+    assert result.evaluation.criteria_set_id == cset.id
+
+
 def test_scores_are_checked(setup):
     team, cset = setup
     with pytest.raises(ValidationError, match="vượt quá điểm tối đa"):

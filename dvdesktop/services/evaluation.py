@@ -505,7 +505,10 @@ def score_evaluation(
         team = Team.get_or_none((Team.id == team_id) & Team.deleted_at.is_null())
         if team is None:
             raise NotFoundError(f"Không tìm thấy tổ dân vận số {team_id}.")
-        cset = _criteria_set(year)
+        evaluation = Evaluation.get_or_none((Evaluation.team == team_id) & (Evaluation.year == year))
+        # an evaluation under way keeps the criteria it was started with, even
+        # if another set for the year is entered meanwhile
+        cset = evaluation.criteria_set if evaluation is not None else _criteria_set(year)
         criteria = {c.code: c for c in CriteriaSetService.criteria(cset.id)}
         levels, quota = levels_of(cset), quota_of(cset)
         min_months = quota.get("min_active_months", 0) or 0
@@ -517,7 +520,6 @@ def score_evaluation(
         unknown = set(scores) - set(criteria)
         if unknown:
             raise ValidationError("score", f"Không có tiêu chí mã «{sorted(unknown)[0]}» trong bộ tiêu chí năm {year}.")
-        evaluation = Evaluation.get_or_none((Evaluation.team == team_id) & (Evaluation.year == year))
         before = audit.snapshot(evaluation) if evaluation else None
         order = STAGES.index(stage)
         if evaluation is None:
