@@ -45,10 +45,12 @@ def snapshot(record) -> dict:
     return data
 
 
-def write(action: str, record=None, *, table: str | None = None, before: dict | None = None, after: dict | None = None) -> None:
+def write(action: str, record=None, *, table: str | None = None, before: dict | None = None, after: dict | None = None,
+          username: str | None = None) -> None:
+    """One audit row; *username* defaults to this thread's user (set_current_user)."""
     AuditLog.insert(
         at=now(),
-        username=current_user(),
+        username=username or current_user(),
         action=action,
         table_name=table or record._meta.table_name,
         record_id=getattr(record, "id", None),

@@ -13,16 +13,15 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ValidationError
-from ..store.base import database_proxy, now
+from ..store.base import database_proxy
 from ..store.models import (
-    Area, AuditLog, MediationCase, MediationMediator, MediationParty, MediationSession, Person, Team,
+    Area, MediationCase, MediationMediator, MediationParty, MediationSession, Person, Team,
 )
 from ..vn import clean_line, fold, name_sort_key, short_date, sort_key
 from . import audit, vocab
@@ -468,15 +467,6 @@ def mask_name(name: str | None) -> str:
     return " ".join(w[0] + "*" * min(len(w) - 1, 3) for w in words)
 
 
-def _write_audit(action: str, table: str, record_id: int | None, record_uid: str | None,
-                 username: str | None, after: dict | None = None) -> None:
-    AuditLog.insert(
-        at=now(), username=username or audit.current_user(), action=action, table_name=table,
-        record_id=record_id, record_uid=record_uid,
-        after=json.dumps(after, ensure_ascii=False) if after is not None else None,
-    ).execute()
-
-
 @dataclass
 class CaseDetail:
     """A case opened for viewing or editing, with its parts."""
@@ -495,7 +485,7 @@ def open_case_for_view(case_id: int, username: str | None = None, today: dt.date
     row (who, when) to the audit log."""
     case = MediationCaseService.get(case_id)
     if case.confidential:
-        _write_audit("view", MediationCase._meta.table_name, case.id, case.uid, username)
+        audit.write("view", case, username=username)
     mediators = list(case.mediators.order_by(MediationMediator.is_lead.desc(), MediationMediator.id))
     return CaseDetail(
         case=case,
@@ -724,7 +714,7 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
     for stt, c in enumerate(cases, start=1):
         names = [m.name for m in mediators[c.id]]
         party_names = [p.name for p in parties[c.id]]
-        started = bool(c.started_on or sessions[c.id] or c.outcome != "dang")
+        _, started = _status_on(c, [s.held_on for s in sessions[c.id]], None)
         category = result_category(c.outcome, started)
         register.entries.append(RegisterEntry(
             stt=stt,
@@ -756,8 +746,8 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
     register.summary = summary
     confidential = [c.id for c in cases if c.confidential]
     if confidential:
-        _write_audit("view", MediationCase._meta.table_name, None, None, username,
-                     {"purpose": "register", "year": year, "case_ids": confidential})
+        audit.write("view", table=MediationCase._meta.table_name, username=username,
+                    after={"purpose": "register", "year": year, "case_ids": confidential})
     return register
 
 
@@ -808,7 +798,7 @@ def export_rows(year: int, include_personal: bool = False, area_id: int | None =
     keys = [k for k, _ in export_columns(include_personal)]
     rows = []
     for c in cases:
-        started = bool(c.started_on or sessions[c.id] or c.outcome != "dang")
+        _, started = _status_on(c, [s.held_on for s in sessions[c.id]], None)
         row: dict[str, Any] = {
             "number": c.number, "received_on": c.received_on, "area": areas.get(c.area_id, ""),
             "grounds": _GROUNDS_LABELS.get(c.grounds, c.grounds), "scope": _SCOPE_LABELS.get(c.scope, c.scope),
@@ -830,8 +820,8 @@ def export_rows(year: int, include_personal: bool = False, area_id: int | None =
         rows.append({k: row[k] for k in keys})
     confidential = [c.id for c in cases if c.confidential]
     if include_personal and confidential:
-        _write_audit("export", MediationCase._meta.table_name, None, None, username,
-                     {"purpose": "export", "year": year, "case_ids": confidential})
+        audit.write("export", table=MediationCase._meta.table_name, username=username,
+                    after={"purpose": "export", "year": year, "case_ids": confidential})
     return rows
 
 

@@ -23,7 +23,7 @@ from ..store.models import (
     AgendaItem, Concern, Meeting, MeetingAttendance, MeetingTask, Membership, OutreachSession, Person, Team,
 )
 from ..vn import clean_line, sort_key
-from . import vocab
+from . import numbering, vocab
 from .register import MembershipService
 from .settings import Organisation, load_organisation
 
@@ -48,10 +48,6 @@ def _formatted_number(raw: str, style: str, kind_code: str, issuer_code: str) ->
     (through services.numbering); anything else as typed."""
     raw = clean_line(raw or "") or ""
     if raw.isdigit() and int(raw) > 0:
-        try:
-            from . import numbering
-        except ImportError:  # pragma: no cover - numbering is part of the program
-            return f"{int(raw):02d}/{kind_code}-{issuer_code}" if style == "state" else f"{int(raw)}-{kind_code}/{issuer_code}"
         make = numbering.state_number if style == "state" else numbering.party_number
         try:
             return make(int(raw), kind_code, issuer_code)
