@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .dialogs import messages
 from .i18n import _
+from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
         self.setWindowTitle(_("Grassroots mobilisation teams"))
-        self.resize(1280, 780)
+        fit_to_screen(self, 1280, 780)
         self.database_ready = False
         self.spec = None
         self._section_classes: list[type] | None = None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QMenu, QPu
 
 from .dialogs import messages
 from .i18n import _
+from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ class PrintPreviewDialog(QDialog):
 
         self.job, self.pdf_path = job, pdf_path
         self.setWindowTitle(_("Print preview"))
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self.document = QPdfDocument(self)
         self.document.load(str(pdf_path))
         self.view = QPdfView(self)

@@ -109,6 +109,20 @@ class TextCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
 
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a top-level window to *width* x *height*, or less so that it,
+    its title bar and the taskbar fit on the screen (1366x768 is common)."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 16)
+        height = min(height, room.height() - 40)  # the title bar
+    window.resize(width, height)
+
+
 @dataclass
 class Binding:
     """How a form reads and writes one field's widget."""

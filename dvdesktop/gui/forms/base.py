@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...errors import ConflictError, UserError, ValidationError
 from ..dialogs import messages
@@ -150,6 +150,19 @@ class RecordForm(QWidget):
         binding.widget.setProperty("invalid", bool(message))
         label.setText(message or "")
         label.setVisible(bool(message))
+        if message:
+            QTimer.singleShot(0, self._grow_dialog)
+
+    def _grow_dialog(self) -> None:
+        """A form in a dialog: make room for the messages under the fields
+        (the dialog does not grow by itself and the text was cut off)."""
+        top = self.window()
+        if not isinstance(top, QDialog) or not top.isVisible():
+            return
+        top.layout().activate()
+        hint = top.sizeHint()
+        if hint.height() > top.height() or hint.width() > top.width():
+            top.resize(max(top.width(), hint.width()), max(top.height(), hint.height()))
 
     def validate(self) -> bool:
         """Mark every field at fault; True when the record can be saved."""

@@ -184,7 +184,7 @@ class MediationCaseForm(RecordForm):
         _page, lay = self._page(_("Mediators"))
         self.assigned_on = self.field("assigned_on", DateEdit(), _("Assigned on"))
         self.candidates = QComboBox()
-        self.candidates.setMinimumWidth(120)
+        self.candidates.setMinimumWidth(80)  # the editor fits beside the list at 1366x768
         self.candidates.setToolTip(_("Current members of the case's team"))
         self.add_mediator_button = QPushButton(_("Add"))
         self.add_mediator_button.clicked.connect(self.add_selected_candidate)

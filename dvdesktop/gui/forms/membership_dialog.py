@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...errors import UserError, ValidationError
@@ -88,6 +88,7 @@ class MembershipDialog(QDialog):
     def __init__(self, parent, team_id: int, on: dt.date | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Add a member"))
+        self.setMinimumWidth(460)
         self.created_id = None
         layout = QVBoxLayout(self)
         self.form = MembershipForm(self)
@@ -135,6 +136,12 @@ class ReassignDialog(QDialog):
         form.addRow(_("From"), self.on)
         form.addRow(_("Reason"), self.reason)
         layout.addLayout(form)
+        # Kiện toàn usually means a new tổ trưởng: the one in office steps
+        # down to an ordinary member on the same day, in the same step.
+        self.step_down = QCheckBox()
+        self.step_down.setChecked(True)
+        self.step_down.hide()
+        layout.addWidget(self.step_down)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
@@ -143,16 +150,43 @@ class ReassignDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.role.currentIndexChanged.connect(self._update_step_down)
+        self.on.textChanged.connect(self._update_step_down)
+        self._update_step_down()
+
+    def current_leader(self):
+        """The team's other tổ trưởng on the chosen day, when the new role is tổ trưởng."""
+        day = self.on.date()
+        if self.role.code() != "to_truong" or day is None:
+            return None
+        return next((m for m in MembershipService.current(self.membership.team_id, day)
+                     if m.role == "to_truong" and m.id != self.membership.id), None)
+
+    def _update_step_down(self, *_args) -> None:
+        leader = self.current_leader()
+        self.step_down.setVisible(leader is not None)
+        if leader is not None:
+            self.step_down.setText(_("{name}, the team leader now, becomes an ordinary member from the same day")
+                                   .format(name=leader.person.full_name))
+            if self.isVisible():
+                self.adjustSize()
 
     def save(self):
         day = self.on.date()
         if day is None:
             self.error.setText(_("Enter the date as dd/mm/yyyy."))
             return
+        from ...store.base import database_proxy
+
+        leader = self.current_leader() if self.step_down.isChecked() else None
+        reason = self.reason.text() or _("Kiện toàn")
         try:
-            self.new_id = MembershipService.reassign(
-                self.membership.id, day, self.role.code(), self.position.currentText(),
-                self.reason.text() or _("Kiện toàn")).id
+            with database_proxy.atomic():
+                if leader is not None:
+                    MembershipService.reassign(leader.id, day, "thanh_vien", None, reason)
+                self.new_id = MembershipService.reassign(
+                    self.membership.id, day, self.role.code(), self.position.currentText(), reason).id
         except ValidationError as exc:
             self.error.setText(exc.message)
             return

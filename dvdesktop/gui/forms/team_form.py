@@ -1,7 +1,8 @@
 """The team form: decision of establishment, status, the cadre assigned."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...services import vocab
 from ...services.register import TeamService
@@ -25,16 +26,18 @@ class TeamForm(RecordForm):
         self.status = self.field("status", ChoiceCombo(vocab.TEAM_STATUSES), _("Status"))
         self.dissolved_on = self.field("dissolved_on", DateEdit(), _("Dissolved on"))
         self.cadre_name = self.field("cadre_name", QLineEdit(), _("Cadre in charge"))
+        # One button under the other: side by side they made the form wider
+        # than the editor at 1366x768 (fields and messages cut off).
         pick_row = QWidget()
-        lay = QHBoxLayout(pick_row)
+        lay = QVBoxLayout(pick_row)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
         self.pick_cadre = QPushButton(_("Choose from the register…"))
         self.pick_cadre.clicked.connect(self.choose_cadre)
         self.clear_cadre = QPushButton(_("Not in the register"))
         self.clear_cadre.clicked.connect(self.unlink_cadre)
-        lay.addWidget(self.pick_cadre)
-        lay.addWidget(self.clear_cadre)
-        lay.addStretch(1)
+        lay.addWidget(self.pick_cadre, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.clear_cadre, 0, Qt.AlignmentFlag.AlignLeft)
         self.form.addRow("", pick_row)
         self.cadre_title = self.field("cadre_title", QLineEdit(), _("Cadre's position"))
         self.cadre_phone = self.field("cadre_phone", QLineEdit(), _("Cadre's phone"))

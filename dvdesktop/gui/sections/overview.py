@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..i18n import N_, _
 from .base import Section
@@ -51,13 +51,86 @@ class _Card(QFrame):
         super().mouseReleaseEvent(event)
 
 
+class GettingStarted(QFrame):
+    """On a new database: the steps in the order the register needs them,
+    each with a button that goes there; a step done is ticked."""
+
+    def __init__(self, overview):
+        super().__init__()
+        self.overview = overview
+        self.setObjectName("getting-started")
+        self.setStyleSheet("QFrame#getting-started { background: #fffbea; border: 1px solid #e8d48a; "
+                           "border-radius: 6px; }")
+        layout = QVBoxLayout(self)
+        title = QLabel(_("Getting started: fill in the register in this order"))
+        title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout.addWidget(title)
+        self.steps: list[tuple[QLabel, QPushButton]] = []
+        self.texts: list[str] = []
+        for text, button_text, action in (
+            (_("Choose the province and the commune in Settings."), _("Open Settings…"), self._settings),
+            (_("Add the areas (thôn, bản, tổ dân phố)."), _("Add an area"), lambda: self._new("areas")),
+            (_("Set up each area's team: select the area, tab «Team»."), _("Open the areas"),
+             lambda: self._open("areas")),
+            (_("Enter the people: team members, cadres, mediators."), _("Add a person"), lambda: self._new("people")),
+            (_("Compose each team (team leader, deputies, members): tab «Composition»."), _("Open the areas"),
+             lambda: self._open("areas")),
+        ):
+            row = QHBoxLayout()
+            label = QLabel(text)
+            label.setWordWrap(True)
+            button = QPushButton(button_text)
+            button.clicked.connect(action)
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            layout.addLayout(row)
+            self.steps.append((label, button))
+            self.texts.append(text)
+
+    def show_progress(self, done: list[bool]) -> None:
+        """Tick the steps done; the first step not done is the one to do next."""
+        first = next((i for i, d in enumerate(done) if not d), None)
+        for i, ((label, button), text, d) in enumerate(zip(self.steps, self.texts, done)):
+            label.setText(f"{i + 1}. {text}" + (" ✓" if d else ""))
+            label.setStyleSheet("color: #5b6b5b;" if d else "font-weight: 600;" if i == first else "")
+            button.setDefault(i == first)
+        self.setVisible(first is not None)
+
+    def _window(self):
+        return self.overview.window_
+
+    def _settings(self):
+        if self._window() is not None:
+            self._window().open_settings()
+            self.overview.refresh()
+
+    def _open(self, key):
+        if self._window() is not None:
+            return self._window().section(key)
+
+    def _new(self, key):
+        section = self._open(key)
+        if section is not None:
+            section.new_record()
+
+
 class OverviewSection(Section):
     key = "overview"
     title = N_("Overview")
 
     def __init__(self, window=None):
         super().__init__(window)
-        layout = QVBoxLayout(self)
+        # Scrolled, so that the figures never make the window taller than a
+        # 1366x768 screen.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 18, 24, 18)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -65,6 +138,9 @@ class OverviewSection(Section):
         self.subheading = QLabel()
         self.subheading.setStyleSheet("color: #555;")
         layout.addWidget(self.subheading)
+        self.getting_started = GettingStarted(self)
+        self.getting_started.hide()
+        layout.addWidget(self.getting_started)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
         self.grid.setVerticalSpacing(14)
@@ -148,6 +224,8 @@ class OverviewSection(Section):
         self.subheading.setText(_("Figures on {day}.").format(day=day) if place
                                 else _("Figures on {day}. Set the commune in Settings.").format(day=day))
         self.values = {label: value for label, value in counts}
+        n = [value for _label, value in counts]
+        self.getting_started.show_progress([bool(org.commune), n[0] > 0, n[1] > 0, n[6] > 0, n[2] > 0])
         links = [("areas", ""), ("areas", "with"), ("people", ""), ("people", ""), ("people", ""), ("people", ""),
                  ("people", "")]
         for i, (label, value) in enumerate(counts):

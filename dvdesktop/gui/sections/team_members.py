@@ -40,9 +40,10 @@ class TeamMembersPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(QLabel(_("Current members")))
         self.current = _table([_("Full name"), _("Role"), _("Position held"), _("Since")])
-        self.current.setColumnWidth(0, 170)
-        self.current.setColumnWidth(1, 80)
-        self.current.setColumnWidth(2, 170)
+        # Widths that show every column in the editor at 1366x768.
+        self.current.setColumnWidth(0, 150)
+        self.current.setColumnWidth(1, 75)
+        self.current.setColumnWidth(2, 120)
         layout.addWidget(self.current, 3)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add member…"))
@@ -55,7 +56,8 @@ class TeamMembersPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel(_("Former members")))
         self.former = _table([_("Full name"), _("Role"), _("Position held"), _("From"), _("To"), _("Reason")])
-        self.former.setColumnWidth(0, 160)
+        for col, width in enumerate((140, 70, 110, 80, 80)):
+            self.former.setColumnWidth(col, width)
         layout.addWidget(self.former, 2)
         self.add_button.clicked.connect(self.add_member)
         self.reassign_button.clicked.connect(self.reassign)
