@@ -64,6 +64,21 @@ def test_minutes_data_from_the_database(office):
     assert data.tasks[0].assignee == "Quàng Thị Mai" and data.tasks[0].due == dt.date(2025, 1, 20)
 
 
+def test_minutes_count_a_member_left_off_the_attendance_as_absent(office):
+    """The printed 'có mặt x/y' agrees with meetings.quorum(): every member on
+    the day counts, one without an attendance row as absent."""
+    from dvdesktop.services.meetings import quorum
+
+    people = office["people"]
+    meeting = save_meeting({"team": office["team"].id, "starts_at": dt.datetime(2025, 2, 5, 14, 0)},
+                           [{"person": people["Lò Văn Thắng"].id, "status": "present"}], [], [])
+    data = printing.minutes_data(meeting.id)
+    assert [(a.name, a.status) for a in data.attendees] == [
+        ("Lò Văn Thắng", "present"), ("Quàng Thị Mai", "absent"), ("Cà Thị Ngọc", "absent")]
+    present = sum(a.status == "present" for a in data.attendees)
+    assert (present, len(data.attendees)) == quorum(meeting.id) == (1, 3)
+
+
 # The mediation kinds (State header, need cases): tests/test_documents_mediation.py.
 @pytest.mark.parametrize("kind", [k for k in printing.KINDS if k not in ("register", "mediation")])
 def test_every_kind_prints_to_pdf(office, kind, tmp_path):

@@ -148,8 +148,13 @@ def minutes_data(meeting_id: int, org: Organisation | None = None) -> MinutesDat
     by_person = {m.person_id: m for m in members}
     rows = list(MeetingAttendance.select(MeetingAttendance, Person).join(Person)
                 .where(MeetingAttendance.meeting == meeting.id))
-    rows.sort(key=lambda a: (order.get(a.person_id, len(order)), a.person.name_sort))
-    attendees = [Attendee(a.person.full_name, _position(by_person.get(a.person_id)), a.status, a.reason) for a in rows]
+    recorded = {a.person_id for a in rows}
+    # a member left off the attendance list counts as absent (as meetings.quorum() counts)
+    entries = [(order.get(a.person_id, len(order)), a.person.name_sort,
+                Attendee(a.person.full_name, _position(by_person.get(a.person_id)), a.status, a.reason)) for a in rows]
+    entries += [(order[m.person_id], "", Attendee(m.person.full_name, _position(m), "absent"))
+                for m in members if m.person_id not in recorded]
+    attendees = [a for *_, a in sorted(entries, key=lambda e: e[:2])]
     agenda = [AgendaEntry(a.title, a.content) for a in
               AgendaItem.select().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position, AgendaItem.id)]
     tasks = []
