@@ -24,8 +24,9 @@ def test_wheel_install_has_working_command_and_data(tmp_path):
     subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), str(src)], check=True)
+    # cwd outside the checkout, else "import dvdesktop" finds the source tree
     site = subprocess.run([str(python), "-c", "import dvdesktop, pathlib; print(pathlib.Path(dvdesktop.__file__).parent)"],
-                          check=True, capture_output=True, text=True).stdout.strip()
+                          check=True, capture_output=True, text=True, cwd=tmp_path).stdout.strip()
     package = Path(site)
     assert "site-packages" in str(package), package
     for folder in ("resources", "i18n"):
