@@ -117,7 +117,7 @@ def test_commune_scale_is_realistic(db, db_url):
     from dvdesktop.services.settings import load_organisation
 
     org = load_organisation()
-    assert org.province == "Điện Biên" and org.commune == "xã Nậm Pồ"
+    assert org.province == "Điện Biên" and org.commune == "xã Nà Hỳ"
 
 
 def test_reference_date_shifts_the_years(tmp_path, capsys):

@@ -2,6 +2,7 @@
 by the file name's ending."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import UserError
@@ -38,10 +39,17 @@ def write(doc: B.Document, path: str | Path) -> Path:
     kind = file_format(path)
     if not path.parent.exists():
         raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
+    # Render to memory, then replace the file in one step: a failure (or a full
+    # disk) never leaves a half-written file or destroys the previous one.
+    data = (to_pdf if kind == "pdf" else to_docx)(doc)
+    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        (to_pdf if kind == "pdf" else to_docx)(doc, path)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
     except PermissionError:
+        tmp.unlink(missing_ok=True)
         raise UserError(f"Không ghi được tệp «{path}»: tệp đang mở trong chương trình khác hoặc không có quyền ghi.") from None
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise UserError(f"Không ghi được tệp «{path}»: {exc.strerror or exc}.") from None
     return path

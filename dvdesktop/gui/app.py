@@ -107,6 +107,11 @@ def run_gui(args) -> int:
     app.setApplicationName("dvdesktop")
     app.setOrganizationName("dvdesktop")
     app.setApplicationDisplayName(None)
+    from PySide6.QtGui import QIcon
+
+    from .. import paths
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "dvdesktop.png"))))
     i18n.install()
     translator = i18n.CatalogTranslator(app)
     app.installTranslator(translator)

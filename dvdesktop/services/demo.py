@@ -15,7 +15,7 @@ precomputed ids and uids, and written in chunks inside one transaction
 services are not used: they would take hours at province scale.
 
 Scales:
-  commune   — xã Nậm Pồ (Điện Biên): 12 bản and teams, about 120 people.
+  commune   — xã Nà Hỳ (Điện Biên): 12 bản and teams, about 120 people.
   province  — tỉnh Bắc Ninh: 100 communes, 2,128 teams, ~19,000 members,
               >100,000 activity records, >20,000 mediation cases.
 """
@@ -347,10 +347,12 @@ class Generator:
     def plan_communes(self) -> None:
         r = self.rng
         if self.o.scale == "commune":
-            areas = self.names["areas"]["Nậm Pồ"][:12]
+            # A commune of the official list after the 1 July 2025 reform, so
+            # that the settings form can show it.
+            areas = self.names["areas"]["Nà Hỳ"][:12]
             self.province = "Điện Biên"
             self.communes = [{
-                "name": "Nậm Pồ", "kind": "xã", "code": "03334", "areas": areas, "area_kind": "bản",
+                "name": "Nà Hỳ", "kind": "xã", "code": "03169", "areas": areas, "area_kind": "bản",
                 "mix": {"Mông": 55, "Thái": 25, "Khơ Mú": 10, "Kinh": 10},
                 "decision": dt.date(2019, 8, 20),
             }]

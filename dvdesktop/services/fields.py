@@ -3,12 +3,16 @@ imported cell becomes a stored value, or a ValidationError naming the field."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import ValidationError
 from ..vn import clean_line, nfc, parse_date
+
+
+_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,15 @@ class Integer(Field):
         if isinstance(value, bool):
             raise ValidationError(self.name, f"{self.label} phải là số.")
         try:
-            number = int(str(value).strip().replace(".", "").replace(" ", "")) if isinstance(value, str) else int(value)
+            if isinstance(value, str):
+                text = value.strip().replace(" ", "")
+                if _GROUPED.fullmatch(text):  # "1.234.567": dots group thousands
+                    text = text.replace(".", "")
+                number = int(text)
+            elif isinstance(value, float) and not value.is_integer():
+                raise ValueError
+            else:
+                number = int(value)
         except (TypeError, ValueError):
             raise ValidationError(self.name, f"{self.label} phải là số nguyên.") from None
         if self.minimum is not None and number < self.minimum:

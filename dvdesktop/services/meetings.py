@@ -90,6 +90,14 @@ class AttendanceService(RecordService):
         Text("reason", "Lý do vắng", max_length=300),
     )
 
+    @classmethod
+    def clean(cls, data, *, partial=False):
+        cleaned = super().clean(data, partial=partial)
+        if cleaned.get("status", "present") != "excused":
+            # "absent without reason" printed with a reason contradicts itself
+            cleaned["reason"] = ""
+        return cleaned
+
 
 class AgendaItemService(RecordService):
     model = AgendaItem

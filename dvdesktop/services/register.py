@@ -227,10 +227,21 @@ class MembershipService(RecordService):
         return cls.update(membership_id, {"end_date": on, "end_reason": reason})
 
     @classmethod
-    def reassign(cls, membership_id: int, on: dt.date, role: str, position: str | None = None, reason: str = "Kiện toàn") -> Membership:
-        """Kiện toàn: end a membership on *on* and start the new role the same day."""
+    def reassign(cls, membership_id: int, on: dt.date, role: str, position: str | None = None,
+                 reason: str = "Kiện toàn", *, demote_current_leader: bool = False) -> Membership:
+        """Kiện toàn: end a membership on *on* and start the new role the same day.
+
+        With *demote_current_leader*, a new tổ trưởng takes over in the same
+        step: the team's current leader becomes a member from that day."""
         with database_proxy.atomic():
             old = cls.get(membership_id)
+            if demote_current_leader and role == "to_truong":
+                leader = (Membership.select().where(
+                    (Membership.team == old.team_id) & (Membership.role == "to_truong")
+                    & (Membership.id != old.id) & (Membership.start_date <= on)
+                    & (Membership.end_date.is_null() | (Membership.end_date > on))).first())
+                if leader is not None:
+                    cls.reassign(leader.id, on, "thanh_vien", None, reason)
             if old.end_date is not None:
                 raise ValidationError("end_date", "Thành viên này đã thôi, không thể kiện toàn.")
             if on <= old.start_date:

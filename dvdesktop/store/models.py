@@ -73,7 +73,7 @@ class Area(SoftDeleteModel):
 
     name = pw.CharField(max_length=200)
     name_folded = pw.CharField(max_length=200, index=True, default="")
-    name_sort = pw.CharField(max_length=800, index=True, default="")
+    name_sort = pw.TextField(index=True, default="")  # sort keys are several times the name's length
     kind = pw.CharField(max_length=30, default="thôn")
     province = pw.CharField(max_length=200, default="")
     commune = pw.CharField(max_length=200, default="", index=True)
@@ -106,7 +106,7 @@ class AreaName(BaseModel):
 class Person(SoftDeleteModel):
     full_name = pw.CharField(max_length=200)
     name_folded = pw.CharField(max_length=200, index=True, default="")
-    name_sort = pw.CharField(max_length=800, index=True, default="")
+    name_sort = pw.TextField(index=True, default="")
     search_text = pw.CharField(max_length=300, index=True, default="")
     gender = pw.CharField(max_length=3, default="")  # "nam" / "nữ"
     birth_year = pw.IntegerField(null=True)

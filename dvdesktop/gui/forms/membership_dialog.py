@@ -177,16 +177,11 @@ class ReassignDialog(QDialog):
         if day is None:
             self.error.setText(_("Enter the date as dd/mm/yyyy."))
             return
-        from ...store.base import database_proxy
-
-        leader = self.current_leader() if self.step_down.isChecked() else None
         reason = self.reason.text() or _("Kiện toàn")
         try:
-            with database_proxy.atomic():
-                if leader is not None:
-                    MembershipService.reassign(leader.id, day, "thanh_vien", None, reason)
-                self.new_id = MembershipService.reassign(
-                    self.membership.id, day, self.role.code(), self.position.currentText(), reason).id
+            self.new_id = MembershipService.reassign(
+                self.membership.id, day, self.role.code(), self.position.currentText(), reason,
+                demote_current_leader=self.step_down.isChecked()).id
         except ValidationError as exc:
             self.error.setText(exc.message)
             return

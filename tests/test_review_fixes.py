@@ -1,0 +1,59 @@
+"""Regression tests for faults found in review."""
+import datetime as dt
+
+import pytest
+
+from dvdesktop.documents import render
+from dvdesktop.documents import blocks as B
+from dvdesktop.errors import UserError, ValidationError
+from dvdesktop.services.fields import Integer
+from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
+from dvdesktop.store.models import Person
+
+
+@pytest.mark.parametrize("text, value", [("1.234", 1234), ("1.234.567", 1234567), ("12", 12), (" 7 ", 7)])
+def test_integer_reads_grouped_thousands(text, value):
+    assert Integer("n", "Số").clean(text) == value
+
+
+@pytest.mark.parametrize("text", ["2.5", "1.23", "12.3456", "abc"])
+def test_integer_refuses_decimals(text):
+    with pytest.raises(ValidationError):
+        Integer("n", "Số").clean(text)
+
+
+def test_long_names_store_on_both_engines(db):
+    # sort keys are several times longer than the name: no varchar limit may cut them
+    name = "Nguyễn " + "Thị " * 45 + "Ánh"
+    person = PersonService.create({"full_name": name})
+    assert Person.get_by_id(person.id).full_name == name.replace("  ", " ")
+    area = AreaService.create({"name": "Thôn " + "Tân Tiến " * 20})
+    assert AreaService.get(area.id).name_sort
+
+
+def test_new_leader_takes_over_in_one_step(db):
+    area = AreaService.create({"name": "Nà Khoang", "kind": "bản"})
+    team = TeamService.create({"area": area.id})
+    old = PersonService.create({"full_name": "Lò Văn Thắng"})
+    new = PersonService.create({"full_name": "Quàng Thị Mai"})
+    MembershipService.create({"person": old.id, "team": team.id, "role": "to_truong", "start_date": "2020-01-01"})
+    member = MembershipService.create({"person": new.id, "team": team.id, "role": "thanh_vien", "start_date": "2020-01-01"})
+    with pytest.raises(ValidationError):
+        MembershipService.reassign(member.id, dt.date(2024, 1, 1), "to_truong")
+    MembershipService.reassign(member.id, dt.date(2024, 1, 1), "to_truong", demote_current_leader=True)
+    roles = {m.person.full_name: m.role for m in MembershipService.current(team.id, dt.date(2024, 6, 1))}
+    assert roles == {"Quàng Thị Mai": "to_truong", "Lò Văn Thắng": "thanh_vien"}
+
+
+def test_failed_render_keeps_the_previous_file(tmp_path, monkeypatch):
+    target = tmp_path / "bien-ban.pdf"
+    target.write_bytes(b"previous signed copy")
+
+    def broken(doc, target=None):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(render, "to_pdf", broken)
+    with pytest.raises((UserError, OSError)):
+        render.write(B.Document(style="state", title="x"), target)
+    assert target.read_bytes() == b"previous signed copy"
+    assert not list(tmp_path.glob(".*.tmp"))
