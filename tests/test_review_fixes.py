@@ -57,3 +57,16 @@ def test_failed_render_keeps_the_previous_file(tmp_path, monkeypatch):
         render.write(B.Document(style="state", title="x"), target)
     assert target.read_bytes() == b"previous signed copy"
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("province, parent", [
+    ("Điện Biên", "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"),
+    ("Thành phố Hà Nội", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"),
+    ("Thành phố Huế", "ĐẢNG BỘ THÀNH PHỐ HUẾ"),
+])
+def test_party_parent_line_for_provinces_and_cities(province, parent):
+    from dvdesktop.services.printing import commune_header
+    from dvdesktop.services.settings import Organisation
+
+    org = Organisation(province=province, commune="xã Nà Hỳ")
+    assert commune_header(org, "party", "BC").parent == parent

@@ -70,7 +70,7 @@ def commune_header(org: Organisation, style: str, kind_code: str, *, number: str
     """A commune document: Đảng ủy xã under ĐẢNG BỘ TỈNH … (Party), or the
     People's Committee alone (State)."""
     if style == "party":
-        parent = f"ĐẢNG BỘ TỈNH {org.province}" if org.province else ""
+        parent = f"ĐẢNG BỘ {org.province_unit.upper()}" if org.province else ""
         issuer = org.party_committee or (f"ĐẢNG ỦY {org.commune}" if org.commune else "")
         code = "ĐU"
     else:

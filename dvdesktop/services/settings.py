@@ -63,6 +63,18 @@ class Organisation:
             words = words[2:] if words[0].lower() in {"đặc", "thị"} else words[1:]
         return " ".join(words)
 
+    @property
+    def province_unit(self) -> str:
+        """'tỉnh Điện Biên', or 'thành phố Hà Nội' for a centrally-run city
+        (the official list already names those 'Thành phố …')."""
+        name = self.province.strip()
+        if not name:
+            return ""
+        for kind in ("tỉnh", "thành phố"):
+            if name.lower().startswith(kind + " "):
+                return kind + name[len(kind):]
+        return f"tỉnh {name}"
+
     def header_style(self, kind: str) -> str:
         return self.header_styles.get(kind) or DEFAULT_STYLES.get(kind, "party")
 
