@@ -97,3 +97,20 @@ def test_team_cadre_name_filled_from_person(db):
     with pytest.raises(ValidationError) as err:
         TeamService.create({"area": area.id})
     assert err.value.field == "area"
+
+
+def test_merge_moves_people_and_dissolves_the_merged_team(db):
+    a = AreaService.create({"name": "Thôn 1", "commune": "Xã A"})
+    b = AreaService.create({"name": "Thôn 2", "commune": "Xã A"})
+    team_a = TeamService.create({"area": a.id, "established_on": "2020-01-01"})
+    team_b = TeamService.create({"area": b.id, "established_on": "2020-01-01"})
+    person = PersonService.create({"full_name": "Đinh Văn Tuấn", "area": a.id})
+    AreaService.merge([a.id], b.id, dt.date(2025, 7, 1))
+    assert PersonService.get(person.id).area_id == b.id
+    assert TeamService.get(team_a.id).status == "dissolved"
+    assert TeamService.get(team_b.id).status == "active"
+    merged = AreaService.get(a.id)
+    assert merged.merged_into_id == b.id and not merged.active
+    assert AreaService.name_on(merged, dt.date(2024, 1, 1)) == "Thôn 1"
+    with pytest.raises(ValidationError):
+        AreaService.merge([a.id], b.id, dt.date(2025, 8, 1))

@@ -7,7 +7,7 @@ from typing import Any
 import peewee as pw
 
 from ..errors import ValidationError
-from ..store.base import database_proxy
+from ..store.base import database_proxy, now
 from ..store.models import Area, AreaName, Membership, Person, Team
 from ..vn import fold
 from . import audit, vocab
@@ -57,18 +57,32 @@ class AreaService(RecordService):
 
     @classmethod
     def merge(cls, source_ids: list[int], target_id: int, on: dt.date) -> Area:
-        """Merge areas into *target*: their teams, people and records move to it;
-        the merged areas stay, inactive, with the name they had."""
+        """Merge areas into *target* on *on* (sáp nhập thôn).
+
+        The people of the merged areas move to the target; their teams are
+        dissolved on that day (the target's team goes on: one team per area);
+        their meetings, concerns, cases and households stay with the area they
+        happened in, which keeps its old name, inactive, pointing to the target."""
         with database_proxy.atomic():
             target = cls.get(target_id)
+            if target.merged_into_id is not None or not target.active:
+                raise ValidationError("merged_into", f"Địa bàn «{target.name}» đã ngừng hoạt động, không sáp nhập vào được.")
+            if len(set(source_ids)) != len(source_ids):
+                raise ValidationError("merged_into", "Một địa bàn được chọn hai lần.")
             for source_id in source_ids:
                 if source_id == target_id:
                     raise ValidationError("merged_into", "Không thể sáp nhập một địa bàn vào chính nó.")
                 source = cls.get(source_id)
+                if source.merged_into_id is not None:
+                    raise ValidationError("merged_into", f"Địa bàn «{source.name}» đã được sáp nhập trước đó.")
+                before = audit.snapshot(source)
                 AreaName.create(area=source, name=source.name, valid_to=on, reason=f"Sáp nhập vào {target.name}")
-                Person.update(area=target).where(Person.area == source).execute()
-                Area.update(merged_into=target, active=False, version=Area.version + 1).where(Area.id == source.id).execute()
-                audit.write("update", source, before={"active": True}, after={"active": False, "merged_into": target.id})
+                Person.update(area=target).where((Person.area == source) & Person.deleted_at.is_null()).execute()
+                for team in TeamService.active().where((Team.area == source) & (Team.status == "active")):
+                    TeamService.update(team.id, {"status": "dissolved", "dissolved_on": max(on, team.established_on or on)})
+                Area.update(merged_into=target, active=False, version=Area.version + 1, updated_at=now()).where(
+                    Area.id == source.id).execute()
+                audit.write("update", source, before=before, after=audit.snapshot(cls.get(source.id)))
             return target
 
     @classmethod
