@@ -50,17 +50,15 @@ class PersonForm(RecordForm):
         if record is None:
             self.roles.setText("")
             return
-        from ...store.models import Membership, Team
+        from ...services.listings.people import role_history
         from ...vn import short_date
 
         labels = dict(vocab.TEAM_ROLES)
         lines = []
-        rows = (Membership.select(Membership, Team).join(Team)
-                .where(Membership.person == record.id).order_by(Membership.start_date.desc()))
-        for m in rows:
+        for m in role_history(record.id):
             until = short_date(m.end_date) if m.end_date else _("now")
             period = f"{short_date(m.start_date)} – {until}"
-            text = f"{labels.get(m.role, m.role)}, {m.team.name}"
+            text = f"{labels.get(m.role, m.role)}, {m.team_name}"
             if m.position:
                 text += f" ({m.position})"
             lines.append(f"{text}: {period}")

@@ -54,6 +54,6 @@ class PersonPicker(QDialog):
         dialog = cls(parent, title)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected_id() is None:
             return None
-        from ...store.models import Person
+        from ...services.register import PersonService
 
-        return Person.get_by_id(dialog.selected_id())
+        return PersonService.get(dialog.selected_id())

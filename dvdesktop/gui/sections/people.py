@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
+from ...services.listings import people as listing
+from ...services.listings import search_tokens  # noqa: F401 - the other sections import it from here
 from ...services.register import PersonService
 from ..forms.choices import area_choices, ethnicity_choices, team_choices
 from ..forms.person_form import PersonForm
@@ -15,19 +16,10 @@ from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
 
-_TOKEN_SPLIT = re.compile(r"[\s%_\\]+")
-
-
-def search_tokens(text: str) -> list[str]:
-    """Folded words of a search; LIKE wildcards are dropped, not escaped
-    (search_text never contains them)."""
-    from ...vn import fold
-
-    return [t for t in _TOKEN_SPLIT.split(fold(text)) if t]
-
 
 class PeopleSource(RowSource):
-    """People filtered in SQL on the indexed search_text and name_sort columns."""
+    """People filtered in SQL on the indexed search_text and name_sort columns
+    (services.listings.people); the filter widgets set the attributes."""
 
     def __init__(self):
         self.columns = [
@@ -50,90 +42,21 @@ class PeopleSource(RowSource):
         self.ethnicity: str | None = None
         self.on_date: dt.date = dt.date.today()
 
-    def _memberships(self, current: bool):
-        from ...store.models import Membership
-
-        on = self.on_date
-        query = Membership.select(Membership.person)
-        if current:
-            query = query.where((Membership.start_date <= on) & (Membership.end_date.is_null() | (Membership.end_date > on)))
-        else:
-            query = query.where(Membership.end_date.is_null(False) & (Membership.end_date <= on))
-        if self.team_id is not None:
-            query = query.where(Membership.team == self.team_id)
-        if self.role:
-            query = query.where(Membership.role == self.role)
-        return query
-
-    def filtered(self):
-        from ...store.models import Person
-
-        q = Person.select(Person.id).where(Person.deleted_at.is_null())
-        for token in search_tokens(self.query):
-            q = q.where(Person.search_text.contains(token))
-        if self.area_id is not None:
-            q = q.where(Person.area == self.area_id)
-        if self.party is not None:
-            q = q.where(Person.party_member == self.party)
-        if self.gender:
-            q = q.where(Person.gender == self.gender)
-        if self.ethnicity:
-            q = q.where(Person.ethnicity == self.ethnicity)
-        if self.status == "former":
-            q = q.where(Person.id.in_(self._memberships(False)) & Person.id.not_in(self._memberships_any_current()))
-        elif self.status == "none":
-            q = q.where(Person.id.not_in(self._memberships_any_current()))
-        elif self.status == "current" or self.team_id is not None or self.role:
-            q = q.where(Person.id.in_(self._memberships(True)))
-        return q
-
-    def _memberships_any_current(self):
-        from ...store.models import Membership
-
-        on = self.on_date
-        return Membership.select(Membership.person).where(
-            (Membership.start_date <= on) & (Membership.end_date.is_null() | (Membership.end_date > on)))
+    def filters(self) -> listing.PeopleFilter:
+        return listing.PeopleFilter(query=self.query, area_id=self.area_id, team_id=self.team_id, role=self.role,
+                                    status=self.status, party=self.party, gender=self.gender,
+                                    ethnicity=self.ethnicity)
 
     def ids(self, sort_key, descending):
-        import peewee as pw
-
-        from ...store.models import Area, Person
-
-        q = self.filtered()
-        orders = {
-            None: [Person.name_sort], "name": [Person.name_sort], "gender": [Person.gender, Person.name_sort],
-            "birth_year": [Person.birth_year, Person.name_sort], "ethnicity": [Person.ethnicity, Person.name_sort],
-            "phone": [Person.phone], "party": [Person.party_member, Person.name_sort],
-        }
-        if sort_key == "area":
-            q = q.join(Area, join_type=pw.JOIN.LEFT_OUTER, on=(Person.area == Area.id))
-            order = [Area.name_sort, Person.name_sort]
-        else:
-            order = orders.get(sort_key, [Person.name_sort])
-        if descending:
-            order = [o.desc() for o in order]
-        return [r[0] for r in q.order_by(*order, Person.id).tuples()]
+        return listing.people_ids(self.filters(), sort_key, descending, self.on_date)
 
     def rows(self, ids):
-        from ...services.register import person_roles
-        import peewee as pw
-
-        from ...store.models import Area, Person
-
         genders = dict(vocab.GENDERS)
-        roles = person_roles(ids, self.on_date)
-        result = {}
-        query = (Person.select(Person.id, Person.full_name, Person.gender, Person.birth_year, Person.ethnicity,
-                               Person.phone, Area.name, Person.party_member)
-                 .join(Area, join_type=pw.JOIN.LEFT_OUTER, on=(Person.area == Area.id))
-                 .where(Person.id.in_(ids)).tuples())
         yes = _("Yes")
-        for pid, name, gender, year, ethnicity, phone, area, party in query:
-            current = roles.get(pid) or []
-            result[pid] = Row([name, genders.get(gender, gender), year or "", ethnicity, phone, area or "",
-                               yes if party else "", "; ".join(current)],
-                              tooltip="\n".join(current) or None)
-        return result
+        return {p.id: Row([p.full_name, genders.get(p.gender, p.gender), p.birth_year or "", p.ethnicity, p.phone,
+                           p.area_name, yes if p.party_member else "", "; ".join(p.roles)],
+                          tooltip="\n".join(p.roles) or None)
+                for p in listing.people_rows(ids, self.on_date)}
 
 
 class PeopleSection(ListFormSection):

@@ -1,0 +1,140 @@
+"""services.listings: the lists of the main window without Qt, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dvdesktop.services.listings import choices, search_tokens
+from dvdesktop.services.listings import people as pl
+from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
+
+
+@pytest.fixture
+def register(db):
+    """Two areas (one with a team), five people, memberships current and former."""
+    na = AreaService.create({"name": "Nà Khoang", "kind": "bản", "households": 80, "population": 350})
+    huoi = AreaService.create({"name": "Huổi Lếch", "kind": "bản", "households": 40, "population": 200})
+    team = TeamService.create({"area": na.id, "decision_number": "12/QĐ-UBND", "established_on": "2020-01-01"})
+    p = {}
+    for key, name, extra in (
+        ("thang", "Lò Văn Thắng", {"gender": "nam", "party_member": True, "ethnicity": "Thái", "birth_year": 1970,
+                                   "phone": "0912 345 678", "area": na.id}),
+        ("mai", "Quàng Thị Mai", {"gender": "nữ", "ethnicity": "Thái", "birth_year": 1985, "area": na.id}),
+        ("hung", "Nguyễn Văn Hùng", {"gender": "nam", "birth_year": 1990, "area": huoi.id}),
+        ("an", "Đặng Thị An", {"gender": "nữ", "ethnicity": "Dao", "birth_year": 1975}),
+        ("anh", "Lường Văn Ánh", {"gender": "nam", "ethnicity": "Thái"}),
+    ):
+        p[key] = PersonService.create({"full_name": name, **extra})
+    MembershipService.create({"person": p["thang"].id, "team": team.id, "role": "to_truong",
+                              "start_date": "2020-01-01"})
+    MembershipService.create({"person": p["mai"].id, "team": team.id, "role": "thanh_vien",
+                              "start_date": "2020-01-01", "end_date": "2023-06-30"})
+    MembershipService.create({"person": p["hung"].id, "team": team.id, "role": "to_pho", "start_date": "2024-03-01"})
+    return {"na": na, "huoi": huoi, "team": team, **p}
+
+
+ON = dt.date(2024, 12, 31)
+
+
+def names_of(ids, rows):
+    by_id = {r.id: r for r in rows}
+    return [by_id[i].full_name for i in ids]
+
+
+def test_search_tokens_fold_and_drop_wildcards():
+    assert search_tokens("  Nguyễn  VĂN%_ ") == ["nguyen", "van"]
+    assert search_tokens("") == []
+
+
+# --- people ------------------------------------------------------------------------
+
+
+def test_people_in_vietnamese_name_order(register):
+    ids = pl.people_ids(pl.PeopleFilter(), on=ON)
+    rows = pl.people_rows(ids, ON)
+    # by given name (An, Ánh, Hùng, Mai, Thắng), not by the family name
+    assert names_of(ids, rows) == ["Đặng Thị An", "Lường Văn Ánh", "Nguyễn Văn Hùng", "Quàng Thị Mai", "Lò Văn Thắng"]
+    assert pl.people_ids(pl.PeopleFilter(), descending=True, on=ON) == list(reversed(ids))
+
+
+def test_people_sort_by_column(register):
+    r = register
+    born = [i for i in pl.people_ids(pl.PeopleFilter(), "birth_year", on=ON) if i != r["anh"].id]
+    assert born == [r["thang"].id, r["an"].id, r["mai"].id, r["hung"].id]
+    born = [i for i in pl.people_ids(pl.PeopleFilter(), "birth_year", True, on=ON) if i != r["anh"].id]
+    assert born == [r["hung"].id, r["mai"].id, r["an"].id, r["thang"].id]
+    # within one gender, by name
+    men = pl.people_ids(pl.PeopleFilter(gender="nam"), "gender", on=ON)
+    assert men == [r["anh"].id, r["hung"].id, r["thang"].id]
+    by_area = pl.people_ids(pl.PeopleFilter(query="van"), "area", on=ON)
+    # Huổi Lếch before Nà Khoang; Ánh (no area) first on SQLite and last on PostgreSQL (NULL order)
+    assert by_area.index(r["hung"].id) < by_area.index(r["thang"].id)
+
+
+def test_people_filters(register):
+    r = register
+    ids = lambda **kw: set(pl.people_ids(pl.PeopleFilter(**kw), on=ON))  # noqa: E731
+    assert ids(query="lo van") == {r["thang"].id}
+    assert ids(query="0912345") == {r["thang"].id}
+    assert ids(query="thi") == {r["mai"].id, r["an"].id}
+    assert ids(query="%") == {p.id for k, p in r.items() if k not in ("na", "huoi", "team")}
+    assert ids(area_id=r["na"].id) == {r["thang"].id, r["mai"].id}
+    assert ids(party=True) == {r["thang"].id}
+    assert ids(party=False) == {r["mai"].id, r["hung"].id, r["an"].id, r["anh"].id}
+    assert ids(gender="nữ") == {r["mai"].id, r["an"].id}
+    assert ids(ethnicity="Thái") == {r["thang"].id, r["mai"].id, r["anh"].id}
+    assert ids(status="current") == {r["thang"].id, r["hung"].id}
+    assert ids(status="former") == {r["mai"].id}
+    assert ids(status="none") == {r["mai"].id, r["an"].id, r["anh"].id}
+    assert ids(team_id=r["team"].id) == {r["thang"].id, r["hung"].id}
+    assert ids(role="to_truong") == {r["thang"].id}
+    assert ids(role="to_truong", status="former") == set()
+    assert ids(gender="nam", ethnicity="Thái", query="van") == {r["thang"].id, r["anh"].id}
+
+
+def test_people_follow_the_day(register):
+    r = register
+    ids = lambda on, **kw: set(pl.people_ids(pl.PeopleFilter(**kw), on=on))  # noqa: E731
+    assert ids(dt.date(2022, 12, 31), status="current") == {r["thang"].id, r["mai"].id}
+    assert ids(dt.date(2022, 12, 31), status="former") == set()
+    assert ids(dt.date(2023, 12, 31), status="former") == {r["mai"].id}
+    rows = {x.id: x for x in pl.people_rows([r["mai"].id, r["hung"].id], dt.date(2022, 12, 31))}
+    assert rows[r["mai"].id].roles and not rows[r["hung"].id].roles
+    rows = {x.id: x for x in pl.people_rows([r["mai"].id, r["hung"].id], ON)}
+    assert not rows[r["mai"].id].roles and rows[r["hung"].id].roles
+
+
+def test_people_rows_are_plain_values(register):
+    r = register
+    (row,) = pl.people_rows([r["thang"].id], ON)
+    assert (row.full_name, row.gender, row.birth_year, row.ethnicity, row.area_name, row.party_member) == \
+        ("Lò Văn Thắng", "nam", 1970, "Thái", "Nà Khoang", True)
+    assert len(row.roles) == 1 and "Nà Khoang" in row.roles[0]
+    (anh,) = pl.people_rows([r["anh"].id], ON)
+    assert anh.area_name == "" and anh.roles == [] and anh.party_member is False
+    assert pl.people_rows([], ON) == []
+
+
+def test_role_history_latest_first(register):
+    r = register
+    MembershipService.create({"person": r["mai"].id, "team": r["team"].id, "role": "to_pho",
+                              "position": "chi hội trưởng", "start_date": "2024-01-01"})
+    lines = pl.role_history(r["mai"].id)
+    assert [(x.role, x.start_date, x.end_date) for x in lines] == [
+        ("to_pho", dt.date(2024, 1, 1), None), ("thanh_vien", dt.date(2020, 1, 1), dt.date(2023, 6, 30))]
+    assert lines[0].position == "chi hội trưởng" and lines[1].position == ""
+    assert lines[0].team_name == r["team"].name
+
+
+# --- choices -----------------------------------------------------------------------
+
+
+def test_choices(register):
+    r = register
+    assert choices.area_choices() == [(r["huoi"].id, "Bản Huổi Lếch"), (r["na"].id, "Bản Nà Khoang")]
+    assert choices.team_choices() == [(r["team"].id, r["team"].name)]
+    assert choices.ethnicity_choices() == [("Dao", "Dao"), ("Kinh", "Kinh"), ("Thái", "Thái")]
+    assert choices.person_name(r["an"].id) == "Đặng Thị An"
+    assert choices.person_name(None) is None and choices.person_name(999999) is None
+    assert choices.team_meetings(None) == [] and choices.team_meetings(r["team"].id) == []
