@@ -138,3 +138,45 @@ def test_choices(register):
     assert choices.person_name(r["an"].id) == "Đặng Thị An"
     assert choices.person_name(None) is None and choices.person_name(999999) is None
     assert choices.team_meetings(None) == [] and choices.team_meetings(r["team"].id) == []
+
+
+# --- areas -------------------------------------------------------------------------
+
+
+def test_areas_filters_sort_and_team(register):
+    from dvdesktop.services.listings import areas as al
+
+    r = register
+    third = AreaService.create({"name": "Bản Chang", "kind": "tổ dân phố", "households": 120})
+    f = al.AreaFilter
+    assert al.area_ids(f(), on=ON) == [third.id, r["huoi"].id, r["na"].id]
+    assert al.area_ids(f(), descending=True, on=ON) == [r["na"].id, r["huoi"].id, third.id]
+    assert al.area_ids(f(query="na kh"), on=ON) == [r["na"].id]
+    assert al.area_ids(f(kind="bản"), on=ON) == [r["huoi"].id, r["na"].id]
+    assert al.area_ids(f(team_state="with"), on=ON) == [r["na"].id]
+    assert set(al.area_ids(f(team_state="without"), on=ON)) == {r["huoi"].id, third.id}
+    assert al.area_ids(f(), "households", on=ON) == [r["huoi"].id, r["na"].id, third.id]
+    assert al.area_ids(f(), "households", True, on=ON) == [third.id, r["na"].id, r["huoi"].id]
+    rows = {x.id: x for x in al.area_rows(al.area_ids(f(), on=ON), ON)}
+    na = rows[r["na"].id]
+    assert (na.name, na.kind, na.households, na.population, na.active) == ("Nà Khoang", "bản", 80, 350, True)
+    assert na.team.id == r["team"].id and na.team.leader == "Lò Văn Thắng" and na.team.members == 2
+    assert na.team.decision_number == "12/QĐ-UBND" and na.team.established_on == dt.date(2020, 1, 1)
+    assert rows[r["huoi"].id].team is None
+    # on an earlier day: Mai still a member, Hùng not yet
+    (early,) = al.area_rows([r["na"].id], dt.date(2022, 1, 1))
+    assert early.team.members == 2
+    (before,) = al.area_rows([r["na"].id], dt.date(2019, 1, 1))
+    assert before.team.members == 0 and before.team.leader == ""
+    assert al.team_of_area(r["na"].id) == r["team"].id and al.team_of_area(r["huoi"].id) is None
+    assert al.area_of_team(r["team"].id) == r["na"].id and al.area_of_team(None) is None
+
+
+def test_area_former_names(register):
+    from dvdesktop.services.listings import areas as al
+
+    r = register
+    AreaService.rename(r["huoi"].id, "Huổi Lếch Mới", dt.date(2024, 1, 1))
+    (old,) = al.former_names(r["huoi"].id)
+    assert (old.name, old.valid_to) == ("Huổi Lếch", dt.date(2024, 1, 1))
+    assert al.former_names(r["na"].id) == []

@@ -58,10 +58,10 @@ class AreaForm(RecordForm):
         if record is None:
             self.history.setText("")
             return
-        from ...store.models import AreaName
+        from ...services.listings.areas import former_names
         from ...vn import short_date
 
-        rows = AreaName.select().where(AreaName.area == record.id).order_by(AreaName.valid_to)
+        rows = former_names(record.id)
         lines = [_("{name} (until {day}; {reason})").format(
             name=r.name, day=short_date(r.valid_to) if r.valid_to else "?", reason=r.reason) for r in rows]
         self.history.setText("\n".join(lines) or _("None"))

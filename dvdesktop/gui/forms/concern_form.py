@@ -115,11 +115,11 @@ class ConcernForm(RecordForm):
             return
         self.meeting.set_items(meeting_choices(self.team.code()), blank=_("(none)"))
         if self.area.code() is None and self.team.code() is not None:
-            from ...store.models import Team
+            from ...services.listings.areas import area_of_team
 
-            team = Team.get_or_none(Team.id == self.team.code())
-            if team is not None:
-                self.area.set_code(team.area_id)
+            area_id = area_of_team(self.team.code())
+            if area_id is not None:
+                self.area.set_code(area_id)
 
     def _step_date_changed(self, *_args) -> None:
         """A date of a later step moves the status on to that step."""

@@ -329,18 +329,15 @@ class MediationCaseForm(RecordForm):
 
     @staticmethod
     def _active_team(area_id: int) -> int | None:
-        from ...store.models import Team
+        from ...services.listings.areas import team_of_area
 
-        team = (Team.select(Team.id).where((Team.area == area_id) & Team.deleted_at.is_null())
-                .order_by((Team.status == "active").desc(), Team.established_on.desc()).first())
-        return team.id if team is not None else None
+        return team_of_area(area_id)
 
     @staticmethod
     def _team_area(team_id: int) -> int | None:
-        from ...store.models import Team
+        from ...services.listings.areas import area_of_team
 
-        team = Team.get_or_none(Team.id == team_id)
-        return team.area_id if team is not None else None
+        return area_of_team(team_id)
 
     def _scope_changed(self, *_args) -> None:
         text = self.kind.currentText()

@@ -2,17 +2,19 @@
 right the area form, the team form and the team's composition."""
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget
 
 from ...services import vocab
+from ...services.listings import areas as listing
 from ...services.register import AreaService, TeamService
 from ..dialogs import messages
 from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 
 class AreasSource(RowSource):
@@ -29,68 +31,31 @@ class AreasSource(RowSource):
         ]
         self.query = ""
         self.kind: str | None = None
-        self.team_state: str | None = None  # None / "with" / "without"
-        import datetime as dt
-
+        self.team_state: str | None = None  # None / "with" / "without" / "idle"
         self.on_date = dt.date.today()
 
     def ids(self, sort_key, descending):
-        from ...store.models import Area, Team
-
-        q = Area.select(Area.id).where(Area.deleted_at.is_null())
-        for token in search_tokens(self.query):
-            q = q.where(Area.name_folded.contains(token))
-        if self.kind:
-            q = q.where(Area.kind == self.kind)
-        active_teams = Team.select(Team.area).where(Team.deleted_at.is_null() & (Team.status == "active"))
-        if self.team_state == "with":
-            q = q.where(Area.id.in_(active_teams))
-        elif self.team_state == "without":
-            q = q.where(Area.id.not_in(active_teams))
-        elif self.team_state == "idle":  # an active team with no meeting this quarter
-            from ...services.overview import teams_without_meeting
-
-            idle = [line.team_id for line in teams_without_meeting(self.on_date)[1]]
-            q = q.where(Area.id.in_(Team.select(Team.area).where(Team.id.in_(idle or [0]))))
-        order = {"kind": [Area.kind, Area.name_sort], "households": [Area.households, Area.name_sort],
-                 "population": [Area.population, Area.name_sort]}.get(sort_key, [Area.name_sort])
-        if descending:
-            order = [o.desc() for o in order]
-        return [r[0] for r in q.order_by(*order, Area.id).tuples()]
+        return listing.area_ids(listing.AreaFilter(query=self.query, kind=self.kind, team_state=self.team_state),
+                                sort_key, descending, self.on_date)
 
     def rows(self, ids):
-        import peewee as pw
-
-        from ...store.models import Area, Membership, Person, Team
         from ...vn import short_date
 
-        on = self.on_date
-        teams: dict[int, Team] = {}
-        for team in (Team.select().where(Team.area.in_(ids) & Team.deleted_at.is_null())
-                     .order_by(Team.status, Team.established_on)):
-            if team.area_id not in teams or team.status == "active":
-                teams.setdefault(team.area_id, team)
-        team_ids = [t.id for t in teams.values()]
-        current = (Membership.team.in_(team_ids or [0]) & (Membership.start_date <= on)
-                   & (Membership.end_date.is_null() | (Membership.end_date > on)))
-        counts = dict(Membership.select(Membership.team, pw.fn.COUNT(Membership.id)).where(current)
-                      .group_by(Membership.team).tuples())
-        leaders = dict(Membership.select(Membership.team, Person.full_name).join(Person)
-                       .where(current & (Membership.role == "to_truong")).tuples())
         statuses = dict(vocab.TEAM_STATUSES)
+        kinds = dict(vocab.AREA_KINDS)
         result = {}
-        for area in Area.select().where(Area.id.in_(ids)):
-            team = teams.get(area.id)
+        for area in listing.area_rows(ids, self.on_date):
+            team = area.team
             if team is None:
                 team_text, leader, members, decision = _("none"), "", "", ""
             else:
                 team_text = statuses.get(team.status, team.status) if team.status != "active" else _("Yes")
-                leader = leaders.get(team.id, "")
-                members = counts.get(team.id, 0)
+                leader = team.leader
+                members = team.members
                 decision = " ".join(p for p in (team.decision_number, short_date(team.established_on)
                                                 if team.established_on else "") if p)
-            kind = dict(vocab.AREA_KINDS).get(area.kind, area.kind)
-            result[area.id] = Row([area.name, kind, area.households if area.households is not None else "",
+            result[area.id] = Row([area.name, kinds.get(area.kind, area.kind),
+                                   area.households if area.households is not None else "",
                                    area.population if area.population is not None else "",
                                    team_text, leader, members, decision],
                                   muted=not area.active or team is None)
@@ -125,11 +90,10 @@ class AreaTeamEditor(QTabWidget):
     def record_id(self):
         return self.area_form.record_id
 
-    def team_of(self, area_id):
-        from ...store.models import Team
-
-        return (Team.select().where((Team.area == area_id) & Team.deleted_at.is_null())
-                .order_by((Team.status == "active").desc(), Team.established_on.desc()).first())
+    @staticmethod
+    def team_of(area_id) -> int | None:
+        """The id of the area's team (the active one, else the latest)."""
+        return listing.team_of_area(area_id)
 
     def load(self, area_id, defaults=None):
         self.area_form.load(area_id, defaults)
@@ -138,14 +102,14 @@ class AreaTeamEditor(QTabWidget):
             self.setCurrentIndex(0)
 
     def _load_team(self, area_id):
-        team = self.team_of(area_id) if area_id is not None else None
-        if team is not None:
-            self.team_form.load(team.id)
+        team_id = self.team_of(area_id) if area_id is not None else None
+        if team_id is not None:
+            self.team_form.load(team_id)
         else:
             self.team_form.load(None, {"area": area_id} if area_id is not None else None)
-        self.members.load(team.id if team is not None else None, self.on_date)
+        self.members.load(team_id, self.on_date)
         self.setTabEnabled(1, area_id is not None)
-        self.setTabEnabled(2, team is not None)
+        self.setTabEnabled(2, team_id is not None)
 
     def _area_saved(self, area_id):
         if not self.team_form.is_dirty():
