@@ -180,3 +180,90 @@ def test_area_former_names(register):
     (old,) = al.former_names(r["huoi"].id)
     assert (old.name, old.valid_to) == ("Huổi Lếch", dt.date(2024, 1, 1))
     assert al.former_names(r["na"].id) == []
+
+
+# --- meetings ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def meetings(register):
+    from dvdesktop.services import meetings as M
+
+    r = register
+    team = r["team"]
+    other_area = AreaService.create({"name": "Co Muông", "kind": "bản"})
+    other = TeamService.create({"area": other_area.id})
+
+    def meeting(team_id, when, attendance=(), tasks=(), **extra):
+        data = {"team": team_id, "starts_at": when, "place": "Nhà văn hóa", "title": "Họp định kỳ", **extra}
+        return M.save_meeting(data, list(attendance), [{"title": "Tình hình"}, {"title": "Nhiệm vụ"}], list(tasks))
+
+    first = meeting(team.id, "2024-03-05 08:00", [{"person": r["thang"].id}, {"person": r["hung"].id,
+                                                                              "status": "excused",
+                                                                              "reason": "ốm"}],
+                    [{"description": "Vận động hộ ông A", "assignee": r["thang"].id, "due_date": "2024-04-01"},
+                     {"description": "Báo cáo xã", "due_date": "2024-04-01", "status": "done",
+                      "done_on": "2024-03-20"}], number="01/BB")
+    second = meeting(team.id, "2024-09-10 19:30", kind="dot_xuat", place="Nhà ông Thắng", number="10/BB")
+    planned = meeting(other.id, "2024-12-20 08:00", status="planned", number="2/BB")
+    old = meeting(team.id, "2023-06-01 08:00", tasks=[{"description": "Sửa đường", "due_date": "2023-07-01"}])
+    return {**r, "other": other, "first": first, "second": second, "planned": planned, "old": old}
+
+
+def test_meetings_year_filters_and_order(meetings):
+    from dvdesktop.services.listings import meetings as ml
+
+    m = meetings
+    f = ml.MeetingFilter
+    assert ml.meeting_ids(f(year=2024), on=ON) == [m["planned"].id, m["second"].id, m["first"].id]
+    assert ml.meeting_ids(f(year=2023), on=ON) == [m["old"].id]
+    assert len(ml.meeting_ids(f(), on=ON)) == 4
+    assert ml.meeting_ids(f(year=2024), "starts_at", on=ON) == [m["first"].id, m["second"].id, m["planned"].id]
+    # team order follows the area names: Co Muông before Nà Khoang
+    assert ml.meeting_ids(f(year=2024), "team", on=ON) == [m["planned"].id, m["first"].id, m["second"].id]
+    # minutes numbers by length, then text: 2/BB, 01/BB, 10/BB
+    assert ml.meeting_ids(f(year=2024), "number", on=ON) == [m["planned"].id, m["first"].id, m["second"].id]
+    assert ml.meeting_ids(f(year=2024, team_id=m["team"].id), on=ON) == [m["second"].id, m["first"].id]
+    assert ml.meeting_ids(f(year=2024, kind="dot_xuat"), on=ON) == [m["second"].id]
+    assert ml.meeting_ids(f(year=2024, status="planned"), on=ON) == [m["planned"].id]
+    assert ml.meeting_ids(f(year=2024, query="ong thang"), on=ON) == [m["second"].id]
+    assert ml.meeting_ids(f(year=2024, query="co muong"), on=ON) == [m["planned"].id]  # the area's name
+    assert ml.meeting_ids(f(year=2024, tasks="open"), on=ON) == [m["first"].id]
+    # overdue: any year, as on the day asked
+    assert ml.meeting_ids(f(year=2024, tasks="overdue"), on=ON) == [m["first"].id, m["old"].id]
+    assert ml.meeting_ids(f(tasks="overdue"), on=dt.date(2024, 3, 31)) == [m["old"].id]
+
+
+def test_meeting_rows(meetings):
+    from dvdesktop.services.listings import meetings as ml
+
+    m = meetings
+    rows = {x.id: x for x in ml.meeting_rows([m["first"].id, m["second"].id, m["planned"].id], ON)}
+    first = rows[m["first"].id]
+    assert first.starts_at == dt.datetime(2024, 3, 5, 8, 0) and first.team_name == m["team"].name
+    assert (first.present, first.listed, first.open_tasks, first.overdue) == (1, 2, 1, True)
+    assert (first.number, first.title, first.place, first.status) == ("01/BB", "Họp định kỳ", "Nhà văn hóa", "held")
+    second = rows[m["second"].id]
+    assert (second.kind, second.listed, second.open_tasks, second.overdue) == ("dot_xuat", 0, 0, False)
+    assert rows[m["planned"].id].status == "planned"
+    (early,) = ml.meeting_rows([m["first"].id], dt.date(2024, 3, 31))
+    assert early.overdue is False
+    assert ml.meeting_rows([], ON) == []
+
+
+def test_meeting_agenda_tasks_and_choices(meetings):
+    from dvdesktop.services.listings import meetings as ml
+
+    m = meetings
+    assert [a.title for a in ml.agenda_lines(m["first"].id)] == ["Tình hình", "Nhiệm vụ"]
+    tasks = ml.task_lines(m["first"].id)
+    assert [(t.description, t.assignee_id, t.due_date, t.status, t.done_on) for t in tasks] == [
+        ("Vận động hộ ông A", m["thang"].id, dt.date(2024, 4, 1), "open", None),
+        ("Báo cáo xã", None, dt.date(2024, 4, 1), "done", dt.date(2024, 3, 20))]
+    assert ml.task_meeting_start(tasks[0].id) == dt.datetime(2024, 3, 5, 8, 0)
+    assert ml.task_meeting_start(999999) is None
+    chosen = choices.team_meetings(m["team"].id)
+    assert [c.id for c in chosen] == [m["second"].id, m["first"].id, m["old"].id]
+    assert (chosen[0].starts_at, chosen[0].kind, chosen[0].number) == (dt.datetime(2024, 9, 10, 19, 30), "dot_xuat",
+                                                                       "10/BB")
+    assert len(choices.team_meetings(m["team"].id, limit=1)) == 1

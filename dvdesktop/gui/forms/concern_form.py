@@ -21,20 +21,13 @@ STEP_DATES = (("forwarded_on", "da_chuyen"), ("answered_on", "da_tra_loi"), ("re
 
 
 def meeting_choices(team_id: int | None) -> list[tuple[int, str]]:
-    if team_id is None:
-        return []
-    from ...store.models import Meeting
+    from ...services.listings.choices import team_meetings
 
     kinds = dict(vocab.MEETING_KINDS)
-    rows = (Meeting.select(Meeting.id, Meeting.starts_at, Meeting.kind, Meeting.number)
-            .where((Meeting.team == team_id) & Meeting.deleted_at.is_null())
-            .order_by(Meeting.starts_at.desc()).limit(60).tuples())
     result = []
-    for mid, starts, kind, number in rows:
-        if isinstance(starts, str):
-            starts = dt.datetime.fromisoformat(starts)
-        label = f"{starts:%d/%m/%Y} – " + _("meeting {kind}").format(kind=kinds.get(kind, kind).lower())
-        result.append((mid, label + (f" ({number})" if number else "")))
+    for m in team_meetings(team_id):
+        label = f"{m.starts_at:%d/%m/%Y} – " + _("meeting {kind}").format(kind=kinds.get(m.kind, m.kind).lower())
+        result.append((m.id, label + (f" ({m.number})" if m.number else "")))
     return result
 
 

@@ -236,12 +236,11 @@ class MeetingForm(RecordForm):
             self.chair.set_code(record.chair_id if record else None)
             self.secretary.set_code(record.secretary_id if record else None)
             if record is not None:
-                from ...store.models import AgendaItem, MeetingTask
+                from ...services.listings.meetings import agenda_lines, task_lines
 
-                for a in AgendaItem.select().where(AgendaItem.meeting == record.id).order_by(AgendaItem.position,
-                                                                                               AgendaItem.id):
+                for a in agenda_lines(record.id):
                     self._add_agenda_row(a.title, a.content)
-                for t in MeetingTask.select().where(MeetingTask.meeting == record.id).order_by(MeetingTask.id):
+                for t in task_lines(record.id):
                     self._add_task_row({"id": t.id, "description": t.description, "assignee": t.assignee_id,
                                         "assignee_name": t.assignee_name, "due_date": t.due_date,
                                         "status": t.status, "done_on": t.done_on,
@@ -293,11 +292,11 @@ class MeetingForm(RecordForm):
         known = {pid for pid, _n in people}
         for code in (chair, secretary):
             if code is not None and code not in known:
-                from ...store.models import Person
+                from ...services.listings.choices import person_name
 
-                p = Person.get_or_none(Person.id == code)
-                if p is not None:
-                    people.append((p.id, p.full_name))
+                name = person_name(code)
+                if name is not None:
+                    people.append((code, name))
         self.chair.set_items(people, blank=_("(none)"))
         self.secretary.set_items(people, blank=_("(none)"))
         self.chair.set_code(chair)
@@ -451,10 +450,9 @@ class MeetingForm(RecordForm):
         self._fill_assignee_combo(row)
         name = task.get("assignee_name") or ""
         if not name and task.get("assignee"):
-            from ...store.models import Person
+            from ...services.listings.choices import person_name
 
-            p = Person.get_or_none(Person.id == task["assignee"])
-            name = p.full_name if p else ""
+            name = person_name(task["assignee"]) or ""
         who.setEditText(name)
         who.editTextChanged.connect(lambda _t: self._children_changed())
         self.tasks.setItem(row, 2, _item(short_date(task.get("due_date"))))
@@ -474,15 +472,11 @@ class MeetingForm(RecordForm):
     def _carried_text(self, carried_from) -> str:
         if not carried_from:
             return ""
-        from ...store.models import Meeting, MeetingTask
+        from ...services.listings.meetings import task_meeting_start
 
-        row = (MeetingTask.select(Meeting.starts_at).join(Meeting).where(MeetingTask.id == carried_from).tuples()
-               .first())
-        if not row:
+        when = task_meeting_start(carried_from)
+        if when is None:
             return _("earlier meeting")
-        when = row[0]
-        if isinstance(when, str):
-            when = dt.datetime.fromisoformat(when)
         return _("meeting of {day}").format(day=f"{when:%d/%m/%Y}")
 
     def _task_status_changed(self, row: int) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
+from ...services.listings import meetings as listing
 from ...services.meetings import MeetingService
 from ..forms.choices import team_choices
 from ..forms.meeting_form import MeetingForm
@@ -16,7 +17,6 @@ from ..print_preview import PrintButton, PrintJob, safe_stem
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 
 def short_team(name: str) -> str:
@@ -25,8 +25,7 @@ def short_team(name: str) -> str:
     return name[len(prefix):] if name.startswith(prefix) else name
 
 
-def _as_datetime(value):
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+_as_datetime = listing.as_datetime
 
 
 class MeetingsSource(RowSource):
@@ -48,70 +47,25 @@ class MeetingsSource(RowSource):
         self.tasks: str | None = None  # None / "open" / "overdue" (every year)
         self.on_date = dt.date.today()
 
-    def _overdue_meetings(self):
-        from ...services.meetings import overdue_tasks
-
-        return {t.meeting_id for t in overdue_tasks(self.on_date)}
+    def filters(self) -> listing.MeetingFilter:
+        return listing.MeetingFilter(query=self.query, year=self.year, team_id=self.team_id, kind=self.kind,
+                                     status=self.status, tasks=self.tasks)
 
     def ids(self, sort_key, descending):
-        import peewee as pw
-
-        from ...store.models import Area, Meeting, MeetingTask, Team
-
-        q = (Meeting.select(Meeting.id).join(Team).join(Area)
-             .where(Meeting.deleted_at.is_null() & Team.deleted_at.is_null()))
-        for token in search_tokens(self.query):
-            q = q.where(Meeting.search_text.contains(token) | Area.name_folded.contains(token))
-        if self.tasks == "overdue":
-            q = q.where(Meeting.id.in_(list(self._overdue_meetings()) or [0]))
-        elif self.year is not None:
-            q = q.where((Meeting.starts_at >= dt.datetime(self.year, 1, 1))
-                        & (Meeting.starts_at < dt.datetime(self.year + 1, 1, 1)))
-        if self.tasks == "open":
-            q = q.where(Meeting.id.in_(MeetingTask.select(MeetingTask.meeting).where(MeetingTask.status == "open")))
-        if self.team_id is not None:
-            q = q.where(Meeting.team == self.team_id)
-        if self.kind:
-            q = q.where(Meeting.kind == self.kind)
-        if self.status:
-            q = q.where(Meeting.status == self.status)
-        if sort_key is None:
-            order = [Meeting.starts_at.desc()]
-        else:
-            order = {"team": [Area.name_sort, Meeting.starts_at], "kind": [Meeting.kind, Meeting.starts_at],
-                     "number": [pw.fn.LENGTH(Meeting.number), Meeting.number]}.get(sort_key, [Meeting.starts_at])
-            if descending:
-                order = [o.desc() for o in order]
-        return [r[0] for r in q.order_by(*order, Meeting.id.desc()).tuples()]
+        return listing.meeting_ids(self.filters(), sort_key, descending, self.on_date)
 
     def rows(self, ids):
-        import peewee as pw
-
-        from ...store.models import Meeting, MeetingAttendance, MeetingTask, Team
-
-        present = dict(MeetingAttendance.select(MeetingAttendance.meeting, pw.fn.COUNT(MeetingAttendance.id))
-                       .where(MeetingAttendance.meeting.in_(ids) & (MeetingAttendance.status == "present"))
-                       .group_by(MeetingAttendance.meeting).tuples())
-        listed = dict(MeetingAttendance.select(MeetingAttendance.meeting, pw.fn.COUNT(MeetingAttendance.id))
-                      .where(MeetingAttendance.meeting.in_(ids)).group_by(MeetingAttendance.meeting).tuples())
-        open_tasks = dict(MeetingTask.select(MeetingTask.meeting, pw.fn.COUNT(MeetingTask.id))
-                          .where(MeetingTask.meeting.in_(ids) & (MeetingTask.status == "open"))
-                          .group_by(MeetingTask.meeting).tuples())
-        late = self._overdue_meetings()
         kinds = dict(vocab.MEETING_KINDS)
         result = {}
-        query = (Meeting.select(Meeting.id, Meeting.starts_at, Team.name, Meeting.kind, Meeting.number, Meeting.title,
-                                Meeting.place, Meeting.status).join(Team).where(Meeting.id.in_(ids)).tuples())
-        for mid, starts, team, kind, number, title, place, status in query:
-            starts = _as_datetime(starts)
-            quorum = f"{present.get(mid, 0)}/{listed[mid]}" if listed.get(mid) else ""
-            tasks = open_tasks.get(mid, 0) or ""
-            text = " – ".join(p for p in (title, place) if p)
-            if status == "planned":
+        for m in listing.meeting_rows(ids, self.on_date):
+            quorum = f"{m.present}/{m.listed}" if m.listed else ""
+            text = " – ".join(p for p in (m.title, m.place) if p)
+            if m.status == "planned":
                 text = _("(planned)") + " " + text
-            result[mid] = Row([f"{starts:%d/%m/%Y %H:%M}", short_team(team), kinds.get(kind, kind), number, quorum, tasks, text],
-                              alert=mid in late, muted=status == "planned",
-                              tooltip=_("Has overdue tasks") if mid in late else None)
+            result[m.id] = Row([f"{m.starts_at:%d/%m/%Y %H:%M}", short_team(m.team_name), kinds.get(m.kind, m.kind),
+                                m.number, quorum, m.open_tasks or "", text],
+                               alert=m.overdue, muted=m.status == "planned",
+                               tooltip=_("Has overdue tasks") if m.overdue else None)
         return result
 
 
