@@ -267,3 +267,92 @@ def test_meeting_agenda_tasks_and_choices(meetings):
     assert (chosen[0].starts_at, chosen[0].kind, chosen[0].number) == (dt.datetime(2024, 9, 10, 19, 30), "dot_xuat",
                                                                        "10/BB")
     assert len(choices.team_meetings(m["team"].id, limit=1)) == 1
+
+
+# --- outreach ----------------------------------------------------------------------
+
+
+def test_outreach_list_and_totals(register):
+    from dvdesktop.services.listings import outreach as ol
+    from dvdesktop.services.outreach import OutreachService
+
+    r = register
+    other = TeamService.create({"area": r["huoi"].id})
+
+    def session(team, day, **extra):
+        return OutreachService.create({"team": team.id, "held_on": day, "topic": "Luật Đất đai 2024",
+                                       "audience_total": 40, "audience_women": 20, "audience_minority": 30, **extra})
+
+    a = session(r["team"], "2024-03-12", policy="Luật Đất đai", presenters="Lò Văn Thắng")
+    b = session(r["team"], "2024-05-02", form="Đến từng hộ", topic="Phòng chống ma túy", audience_total=12,
+                audience_women=5, audience_minority=12)
+    c = session(other, "2024-05-02", form="Loa truyền thanh", topic="Bảo hiểm y tế", audience_total=300,
+                audience_women=150, audience_minority=200)
+    old = session(r["team"], "2023-10-10")
+    f = ol.OutreachFilter
+    assert ol.outreach_ids(f(year=2024)) == [c.id, b.id, a.id]  # newest first, then the latest entered
+    assert ol.outreach_ids(f(year=2023)) == [old.id]
+    assert ol.outreach_ids(f(year=2024), "audience_total") == [b.id, a.id, c.id]
+    assert ol.outreach_ids(f(year=2024), "audience_total", True) == [c.id, a.id, b.id]
+    assert ol.outreach_ids(f(year=2024), "team") == [c.id, b.id, a.id]  # Huổi Lếch before Nà Khoang
+    assert ol.outreach_ids(f(year=2024, team_id=r["team"].id)) == [b.id, a.id]
+    assert ol.outreach_ids(f(year=2024, form="Loa truyền thanh")) == [c.id]
+    assert ol.outreach_ids(f(year=2024, query="dat dai")) == [a.id]
+    assert ol.outreach_ids(f(year=2024, query="huoi lech")) == [c.id]  # the area's name
+    assert ol.outreach_ids(f()) == [c.id, b.id, a.id, old.id]
+    t = ol.outreach_totals(f(year=2024))
+    assert (t.sessions, t.audience, t.women, t.minority) == (3, 352, 175, 242)
+    t = ol.outreach_totals(f(year=2022))
+    assert (t.sessions, t.audience, t.women, t.minority) == (0, 0, 0, 0)
+    rows = {x.id: x for x in ol.outreach_rows([a.id, c.id])}
+    assert (rows[a.id].held_on, rows[a.id].team_name, rows[a.id].form, rows[a.id].policy, rows[a.id].presenters) == \
+        (dt.date(2024, 3, 12), r["team"].name, "Họp dân", "Luật Đất đai", "Lò Văn Thắng")
+    assert rows[c.id].audience_total == 300 and rows[c.id].team_name == other.name
+    assert ol.outreach_rows([]) == []
+
+
+# --- concerns ----------------------------------------------------------------------
+
+
+def test_concerns_list(register):
+    from dvdesktop.services.concerns import ConcernService
+    from dvdesktop.services.listings import concerns as cl
+
+    r = register
+
+    def concern(day, **extra):
+        return ConcernService.create({"received_on": day, "content": "Đường vào bản bị sạt lở", "field": "Giao thông",
+                                      **extra})
+
+    a = concern("2024-02-01", raised_by="Lò Văn Thắng", area=r["na"].id, team=r["team"].id,
+                due_date="2024-03-01")
+    b = concern("2024-06-10", anonymous=True, content="Tiền điện tăng\nNhiều hộ phản ánh", field="Khác",
+                area=r["huoi"].id, due_date="2025-01-31")
+    c = concern("2024-09-15", raised_by="Quàng Thị Mai", status="da_giai_quyet", forwarded_to="Ủy ban nhân dân xã",
+                forwarded_on="2024-09-16", answered_on="2024-09-25", resolved_on="2024-10-01",
+                due_date="2024-10-15")
+    old = concern("2023-11-20", raised_by="Vàng A Dơ", due_date="2023-12-20")
+    f = cl.ConcernFilter
+    assert cl.concern_ids(f(year=2024), on=ON) == [c.id, b.id, a.id]
+    assert cl.concern_ids(f(year=2024), "received_on", on=ON) == [a.id, b.id, c.id]
+    by_area = cl.concern_ids(f(year=2024), "area", on=ON)  # c has no area: NULL first on SQLite, last on PostgreSQL
+    assert [i for i in by_area if i != c.id] == [b.id, a.id]
+    assert cl.concern_ids(f(year=2024), "due_date", True, on=ON)[0] == b.id
+    assert cl.concern_ids(f(year=2024, status="open"), on=ON) == [b.id, a.id]
+    assert cl.concern_ids(f(year=2024, status="da_giai_quyet"), on=ON) == [c.id]
+    # overdue: any year, on the day asked
+    assert cl.concern_ids(f(year=2024, status="overdue"), on=ON) == [a.id, old.id]
+    assert cl.concern_ids(f(status="overdue"), on=dt.date(2024, 2, 15)) == [old.id]
+    assert cl.concern_ids(f(year=2024, field="Khác"), on=ON) == [b.id]
+    assert cl.concern_ids(f(year=2024, area_id=r["na"].id), on=ON) == [a.id]
+    assert cl.concern_ids(f(year=2024, team_id=r["team"].id), on=ON) == [a.id]
+    assert cl.concern_ids(f(year=2024, query="sat lo"), on=ON) == [c.id, a.id]
+    assert cl.concern_ids(f(year=2024, query="huoi"), on=ON) == [b.id]  # the area's name
+    assert cl.concern_ids(f(), on=ON) == [c.id, b.id, a.id, old.id]
+    rows = {x.id: x for x in cl.concern_rows([a.id, b.id, c.id], ON)}
+    assert (rows[a.id].raised_by, rows[a.id].area_name, rows[a.id].overdue, rows[a.id].resolved) == \
+        ("Lò Văn Thắng", "Nà Khoang", True, False)
+    assert rows[b.id].anonymous and rows[b.id].content.startswith("Tiền điện tăng\n") and not rows[b.id].overdue
+    assert rows[c.id].resolved and rows[c.id].area_name == "" and not rows[c.id].overdue
+    (early,) = cl.concern_rows([a.id], dt.date(2024, 2, 15))
+    assert early.overdue is False

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
+from ...services.listings import concerns as listing
 from ...services.concerns import RESOLVED, ConcernService
 from ..forms.choices import area_choices, team_choices
 from ..forms.concern_form import ConcernForm
@@ -16,7 +17,6 @@ from ..print_preview import PrintButton, PrintJob, safe_stem
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 
 class ConcernsSource(RowSource):
@@ -38,58 +38,24 @@ class ConcernsSource(RowSource):
         self.team_id: int | None = None
         self.on_date = dt.date.today()
 
+    def filters(self) -> listing.ConcernFilter:
+        return listing.ConcernFilter(query=self.query, year=self.year, status=self.status, field=self.field,
+                                     area_id=self.area_id, team_id=self.team_id)
+
     def ids(self, sort_key, descending):
-        import peewee as pw
-
-        from ...store.models import Area, Concern
-
-        q = (Concern.select(Concern.id).join(Area, pw.JOIN.LEFT_OUTER, on=(Concern.area == Area.id))
-             .where(Concern.deleted_at.is_null()))
-        for token in search_tokens(self.query):
-            q = q.where(Concern.search_text.contains(token) | Area.name_folded.contains(token))
-        if self.status == "overdue":
-            q = q.where((Concern.status != RESOLVED) & Concern.due_date.is_null(False)
-                        & (Concern.due_date < self.on_date))
-        else:
-            if self.year is not None:
-                q = q.where((Concern.received_on >= dt.date(self.year, 1, 1))
-                            & (Concern.received_on <= dt.date(self.year, 12, 31)))
-            if self.status == "open":
-                q = q.where(Concern.status != RESOLVED)
-            elif self.status:
-                q = q.where(Concern.status == self.status)
-        if self.field:
-            q = q.where(Concern.field == self.field)
-        if self.area_id is not None:
-            q = q.where(Concern.area == self.area_id)
-        if self.team_id is not None:
-            q = q.where(Concern.team == self.team_id)
-        if sort_key is None:
-            order = [Concern.received_on.desc()]
-        else:
-            column = {"area": Area.name_sort}.get(sort_key) or getattr(Concern, sort_key)
-            order = [column.desc() if descending else column, Concern.received_on.desc()]
-        return [r[0] for r in q.order_by(*order, Concern.id.desc()).tuples()]
+        return listing.concern_ids(self.filters(), sort_key, descending, self.on_date)
 
     def rows(self, ids):
-        import peewee as pw
-
-        from ...services.concerns import is_overdue
-        from ...store.models import Area, Concern
-
         statuses = dict(vocab.CONCERN_STATUSES)
         result = {}
-        query = Concern.select(Concern, Area).join(Area, pw.JOIN.LEFT_OUTER).where(Concern.id.in_(ids))
-        for c in query:
-            late = is_overdue(c, self.on_date)
+        for c in listing.concern_rows(ids, self.on_date):
             who = _("Anonymous") if c.anonymous else c.raised_by
-            first_line = (c.content or "").strip().splitlines()[0] if (c.content or "").strip() else ""
-            area = c.area.name if c.area_id else ""
-            result[c.id] = Row([f"{c.received_on:%d/%m/%Y}", who, area, c.field, first_line,
+            first_line = c.content.strip().splitlines()[0] if c.content.strip() else ""
+            result[c.id] = Row([f"{c.received_on:%d/%m/%Y}", who, c.area_name, c.field, first_line,
                                 statuses.get(c.status, c.status),
                                 f"{c.due_date:%d/%m/%Y}" if c.due_date else ""],
-                               alert=late, muted=c.status == RESOLVED,
-                               tooltip=(_("Overdue") + "\n" if late else "") + (c.content or "")[:500])
+                               alert=c.overdue, muted=c.resolved,
+                               tooltip=(_("Overdue") + "\n" if c.overdue else "") + c.content[:500])
         return result
 
 

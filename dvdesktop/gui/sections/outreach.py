@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
+from ...services.listings import outreach as listing
 from ...services.outreach import OutreachService
 from ..forms.choices import team_choices
 from ..forms.outreach_form import OutreachForm
@@ -17,7 +18,6 @@ from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
 from .meetings import short_team
-from .people import search_tokens
 
 
 class OutreachSource(RowSource):
@@ -37,57 +37,21 @@ class OutreachSource(RowSource):
         self.team_id: int | None = None
         self.form: str | None = None
 
-    def filtered(self):
-        from ...store.models import Area, OutreachSession, Team
-
-        q = (OutreachSession.select(OutreachSession.id).join(Team).join(Area)
-             .where(OutreachSession.deleted_at.is_null() & Team.deleted_at.is_null()))
-        for token in search_tokens(self.query):
-            q = q.where(OutreachSession.search_text.contains(token) | Area.name_folded.contains(token))
-        if self.year is not None:
-            q = q.where((OutreachSession.held_on >= dt.date(self.year, 1, 1))
-                        & (OutreachSession.held_on <= dt.date(self.year, 12, 31)))
-        if self.team_id is not None:
-            q = q.where(OutreachSession.team == self.team_id)
-        if self.form:
-            q = q.where(OutreachSession.form == self.form)
-        return q
+    def filters(self) -> listing.OutreachFilter:
+        return listing.OutreachFilter(query=self.query, year=self.year, team_id=self.team_id, form=self.form)
 
     def ids(self, sort_key, descending):
-        from ...store.models import Area, OutreachSession
-
-        q = self.filtered()
-        if sort_key is None:
-            order = [OutreachSession.held_on.desc(), OutreachSession.id.desc()]
-        else:
-            column = {"team": Area.name_sort}.get(sort_key) or getattr(OutreachSession, sort_key)
-            order = [column.desc() if descending else column, OutreachSession.held_on.desc()]
-        return [r[0] for r in q.order_by(*order, OutreachSession.id.desc()).tuples()]
+        return listing.outreach_ids(self.filters(), sort_key, descending)
 
     def totals(self) -> tuple[int, int, int, int]:
-        import peewee as pw
-
-        from ...store.models import OutreachSession
-
-        sub = self.filtered()
-        row = (OutreachSession.select(pw.fn.COUNT(OutreachSession.id),
-                                      pw.fn.COALESCE(pw.fn.SUM(OutreachSession.audience_total), 0),
-                                      pw.fn.COALESCE(pw.fn.SUM(OutreachSession.audience_women), 0),
-                                      pw.fn.COALESCE(pw.fn.SUM(OutreachSession.audience_minority), 0))
-               .where(OutreachSession.id.in_(sub)).tuples().first())
-        return tuple(int(x or 0) for x in row)
+        t = listing.outreach_totals(self.filters())
+        return t.sessions, t.audience, t.women, t.minority
 
     def rows(self, ids):
-        from ...store.models import OutreachSession, Team
-
-        result = {}
-        query = (OutreachSession.select(OutreachSession, Team.name).join(Team)
-                 .where(OutreachSession.id.in_(ids)))
-        for s in query:
-            result[s.id] = Row([f"{s.held_on:%d/%m/%Y}", short_team(s.team.name), s.form, s.topic, s.audience_total,
-                                s.audience_women, s.audience_minority, s.presenters],
-                               tooltip=s.policy or None)
-        return result
+        return {s.id: Row([f"{s.held_on:%d/%m/%Y}", short_team(s.team_name), s.form, s.topic, s.audience_total,
+                           s.audience_women, s.audience_minority, s.presenters],
+                          tooltip=s.policy or None)
+                for s in listing.outreach_rows(ids)}
 
 
 class OutreachSection(ListFormSection):

@@ -1,0 +1,91 @@
+"""The concerns list (Ý kiến, kiến nghị): the year's concerns, newest first,
+or every overdue one; overdue as services.concerns.is_overdue says."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from ...store.models import Area, Concern
+from ..concerns import RESOLVED, is_overdue
+from . import search_tokens
+
+_SORTS = {"received_on": Concern.received_on, "raised_by": Concern.raised_by, "area": Area.name_sort,
+          "field": Concern.field, "status": Concern.status, "due_date": Concern.due_date}
+
+
+@dataclass(frozen=True)
+class ConcernFilter:
+    query: str = ""
+    year: int | None = None
+    status: str | None = None  # a status code, "open" (not resolved) or "overdue" (any year)
+    field: str | None = None
+    area_id: int | None = None
+    team_id: int | None = None
+
+
+@dataclass
+class ConcernRow:
+    id: int
+    received_on: dt.date
+    anonymous: bool
+    raised_by: str
+    area_name: str
+    field: str
+    content: str
+    status: str  # code (vocab.CONCERN_STATUSES)
+    due_date: dt.date | None
+    overdue: bool  # on the day asked
+
+    @property
+    def resolved(self) -> bool:
+        return self.status == RESOLVED
+
+
+def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: bool = False,
+                on: dt.date | None = None) -> list[int]:
+    """Ids of the concerns matching *filters* (the search also finds the
+    area's name); "overdue" is read on *on*. Newest first when *sort* is None,
+    else by the column, the newest first among equals."""
+    on = on or dt.date.today()
+    q = (Concern.select(Concern.id).join(Area, pw.JOIN.LEFT_OUTER, on=(Concern.area == Area.id))
+         .where(Concern.deleted_at.is_null()))
+    for token in search_tokens(filters.query):
+        q = q.where(Concern.search_text.contains(token) | Area.name_folded.contains(token))
+    if filters.status == "overdue":
+        q = q.where((Concern.status != RESOLVED) & Concern.due_date.is_null(False) & (Concern.due_date < on))
+    else:
+        if filters.year is not None:
+            q = q.where((Concern.received_on >= dt.date(filters.year, 1, 1))
+                        & (Concern.received_on <= dt.date(filters.year, 12, 31)))
+        if filters.status == "open":
+            q = q.where(Concern.status != RESOLVED)
+        elif filters.status:
+            q = q.where(Concern.status == filters.status)
+    if filters.field:
+        q = q.where(Concern.field == filters.field)
+    if filters.area_id is not None:
+        q = q.where(Concern.area == filters.area_id)
+    if filters.team_id is not None:
+        q = q.where(Concern.team == filters.team_id)
+    if sort is None:
+        order = [Concern.received_on.desc()]
+    else:
+        column = _SORTS.get(sort, Concern.received_on)
+        order = [column.desc() if descending else column, Concern.received_on.desc()]
+    return [r[0] for r in q.order_by(*order, Concern.id.desc()).tuples()]
+
+
+def concern_rows(ids: list[int], on: dt.date | None = None) -> list[ConcernRow]:
+    """The rows of *ids*, overdue as on *on*."""
+    on = on or dt.date.today()
+    if not ids:
+        return []
+    query = Concern.select(Concern, Area).join(Area, pw.JOIN.LEFT_OUTER).where(Concern.id.in_(ids))
+    return [ConcernRow(c.id, c.received_on, bool(c.anonymous), c.raised_by or "", c.area.name if c.area_id else "",
+                       c.field, c.content or "", c.status, c.due_date, is_overdue(c, on))
+            for c in query]
+
+
+__all__ = ["ConcernFilter", "ConcernRow", "concern_ids", "concern_rows"]
