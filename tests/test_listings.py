@@ -356,3 +356,119 @@ def test_concerns_list(register):
     assert rows[c.id].resolved and rows[c.id].area_name == "" and not rows[c.id].overdue
     (early,) = cl.concern_rows([a.id], dt.date(2024, 2, 15))
     assert early.overdue is False
+
+
+# --- households --------------------------------------------------------------------
+
+
+def test_households_list_and_help(register):
+    from dvdesktop.services.campaigns import HouseholdService, HouseholdSupportService
+    from dvdesktop.services.listings import households as hl
+
+    r = register
+    som = HouseholdService.create({"area": r["na"].id, "head_name": "Vàng A Sình", "situation": "can_ngheo",
+                                   "members": 6, "since_year": 2022, "left_poverty_year": 2024})
+    pom = HouseholdService.create({"area": r["huoi"].id, "head_name": "Lò Văn Pọm", "members": 4, "since_year": 2020})
+    on_ = HouseholdService.create({"area": r["na"].id, "head_name": "Quàng Văn Ón", "since_year": 2021,
+                                   "left_poverty_year": 2023})
+    gone = HouseholdService.create({"area": r["na"].id, "head_name": "Mùa A Chứ"})
+    HouseholdService.delete(gone.id)
+    HouseholdSupportService.create({"household": pom.id, "team": r["team"].id, "given_on": "2024-04-15",
+                                    "kind": "Con giống", "given_by": "Tổ dân vận", "value": 3_000_000})
+    HouseholdSupportService.create({"household": pom.id, "given_on": "2024-09-01", "kind": "Ngày công",
+                                    "value": 500_000})
+    HouseholdSupportService.create({"household": pom.id, "given_on": "2023-05-01", "kind": "Tư vấn", "value": 0})
+    f = hl.HouseholdFilter
+    # by given name: Ón, Pọm, Sình
+    assert hl.household_ids(f(year=2024)) == [on_.id, pom.id, som.id]
+    assert hl.household_ids(f(year=2024), descending=True) == [som.id, pom.id, on_.id]
+    assert hl.household_ids(f(year=2024), "members") == [pom.id, som.id, on_.id]  # empty last
+    assert hl.household_ids(f(year=2024), "area") == [pom.id, on_.id, som.id]  # Huổi Lếch, then Nà Khoang by name
+    assert hl.household_ids(f(year=2024, query="lo van")) == [pom.id]
+    assert hl.household_ids(f(year=2024, situation="can_ngheo")) == [som.id]
+    assert hl.household_ids(f(year=2024, area_id=r["na"].id)) == [on_.id, som.id]
+    assert hl.household_ids(f(year=2024, state="still")) == [pom.id]
+    assert hl.household_ids(f(year=2023, state="still")) == [pom.id, som.id]
+    assert hl.household_ids(f(year=2024, state="left")) == [som.id]
+    assert hl.household_ids(f(year=2023, state="left")) == [on_.id]
+    rows = {x.id: x for x in hl.household_rows([pom.id, som.id], 2024)}
+    assert (rows[pom.id].area_name, rows[pom.id].help_count, rows[pom.id].help_value) == ("Huổi Lếch", 2, 3_500_000)
+    assert (rows[som.id].situation, rows[som.id].members, rows[som.id].help_count) == ("can_ngheo", 6, 0)
+    (pom_2023,) = hl.household_rows([pom.id], 2023)
+    assert (pom_2023.help_count, pom_2023.help_value) == (1, 0)
+    lines = hl.support_lines(pom.id)
+    assert [(x.given_on, x.kind, x.value) for x in lines] == [
+        (dt.date(2024, 9, 1), "Ngày công", 500_000), (dt.date(2024, 4, 15), "Con giống", 3_000_000),
+        (dt.date(2023, 5, 1), "Tư vấn", 0)]
+    assert lines[1].given_by == "Tổ dân vận"
+    assert hl.support_total(pom.id) == (3, 3_500_000) and hl.support_total(som.id) == (0, 0)
+
+
+# --- "Dân vận khéo" models ---------------------------------------------------------
+
+
+def test_models_list(register):
+    from dvdesktop.services.exemplary import ExemplaryModelService
+    from dvdesktop.services.listings import exemplary as el
+
+    r = register
+    road = ExemplaryModelService.create({"name": "Đường bê tông nông thôn", "field": "Kinh tế", "year": 2024,
+                                         "team": r["team"].id, "level": "Cấp xã", "results": "2 km đường\nxong",
+                                         "description": "Vận động hiến đất"})
+    bell = ExemplaryModelService.create({"name": "Tiếng kẻng an ninh", "field": "Quốc phòng – an ninh",
+                                         "year": 2024})
+    old = ExemplaryModelService.create({"name": "Ánh sáng đường quê", "field": "Kinh tế", "year": 2023})
+    f = el.ModelFilter
+    assert el.model_ids(f(year=2024)) == [road.id, bell.id]  # Đường < Tiếng
+    assert el.model_ids(f()) == [old.id, road.id, bell.id]
+    assert el.model_ids(f(year=2024), descending=True) == [bell.id, road.id]
+    assert el.model_ids(f(year=2024), "field") == [road.id, bell.id]
+    assert el.model_ids(f(year=2024), "level") == [bell.id, road.id]  # "" before "Cấp xã"
+    assert el.model_ids(f(year=2024, level="")) == [bell.id]
+    assert el.model_ids(f(year=2024, field="Kinh tế")) == [road.id]
+    assert el.model_ids(f(year=2024, team_id=r["team"].id)) == [road.id]
+    assert el.model_ids(f(year=2024, query="hien dat")) == [road.id]  # the description
+    assert el.model_ids(f(year=2024, query="na khoang")) == [road.id]  # the team's name
+    rows = {x.id: x for x in el.model_rows([road.id, bell.id])}
+    assert (rows[road.id].team_name, rows[road.id].level, rows[road.id].results) == \
+        (r["team"].name, "Cấp xã", "2 km đường\nxong")
+    assert (rows[bell.id].team_name, rows[bell.id].level, rows[bell.id].description) == (None, "", "")
+
+
+# --- campaigns ---------------------------------------------------------------------
+
+
+def test_campaigns_list(register):
+    from decimal import Decimal
+
+    from dvdesktop.services.campaigns import CampaignService, ContributionService
+    from dvdesktop.services.listings import campaigns as kl
+
+    r = register
+    other = TeamService.create({"area": r["huoi"].id})
+    road = CampaignService.create({"name": "Làm đường bê tông", "kind": "Nông thôn mới", "year": 2024,
+                                   "start_date": "2024-03-01", "description": "Đường vào bản"})
+    clean = CampaignService.create({"name": "Ngày Chủ nhật xanh", "kind": "Môi trường", "year": 2024})
+    old = CampaignService.create({"name": "Xóa nhà tạm", "kind": "An sinh", "year": 2023})
+    ContributionService.create({"campaign": road.id, "team": r["team"].id, "households_mobilised": 30,
+                                "work_days": "10,5", "money": 1_000_000, "materials": "xi măng"})
+    ContributionService.create({"campaign": road.id, "team": other.id, "households_mobilised": 20,
+                                "work_days": "4,5", "money": 500_000})
+    f = kl.CampaignFilter
+    assert kl.campaign_ids(f(year=2024)) == [road.id, clean.id]  # Làm < Ngày
+    assert kl.campaign_ids(f(year=2024), descending=True) == [clean.id, road.id]
+    assert kl.campaign_ids(f(year=2024), "start_date") == [road.id, clean.id]  # no date last
+    assert kl.campaign_ids(f(year=2024), "kind") == [clean.id, road.id]  # Môi trường < Nông thôn mới
+    assert kl.campaign_ids(f(year=2024, kind="Môi trường")) == [clean.id]
+    assert kl.campaign_ids(f(year=2024, query="chu nhat")) == [clean.id]
+    assert kl.campaign_ids(f(year=2024, query="nong thon")) == [road.id]  # the kind
+    assert kl.campaign_ids(f()) == [road.id, clean.id, old.id]
+    rows = {x.id: x for x in kl.campaign_rows([road.id, clean.id])}
+    assert (rows[road.id].teams, rows[road.id].households, rows[road.id].work_days, rows[road.id].money) == \
+        (2, 50, Decimal("15.0"), 1_500_000)
+    assert rows[road.id].start_date == dt.date(2024, 3, 1) and rows[road.id].description == "Đường vào bản"
+    assert (rows[clean.id].teams, rows[clean.id].money, rows[clean.id].start_date) == (0, 0, None)
+    assert kl.campaign_kinds_in_use() == {"Nông thôn mới", "Môi trường", "An sinh"}
+    lines = kl.contribution_lines(road.id)
+    assert [(x.team_name, x.households, x.work_days, x.money, x.materials) for x in lines] == [
+        (other.name, 20, Decimal("4.5"), 500_000, ""), (r["team"].name, 30, Decimal("10.5"), 1_000_000, "xi măng")]

@@ -8,13 +8,13 @@ import datetime as dt
 from PySide6.QtWidgets import QPushButton
 
 from ...services.campaigns import CampaignService
+from ...services.listings import campaigns as listing
 from ..forms.campaign_forms import CAMPAIGN_KINDS, CampaignForm, ContributionForm
 from ..forms.detail_editor import DetailEditor
 from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 
 def totals_text(t) -> str:
@@ -41,39 +41,16 @@ class CampaignsSource(RowSource):
         self.kind: str | None = None
 
     def ids(self, sort_key, descending):
-        from ...store.models import Campaign
-        from ...vn import fold, sort_key as vn_key
-
-        q = Campaign.select(Campaign.id, Campaign.name, Campaign.kind, Campaign.start_date).where(
-            Campaign.deleted_at.is_null())
-        if self.year is not None:
-            q = q.where(Campaign.year == self.year)
-        if self.kind:
-            q = q.where(Campaign.kind == self.kind)
-        rows = list(q.tuples())
-        tokens = search_tokens(self.query)
-        if tokens:  # a commune has tens of campaigns a year: folded in Python
-            rows = [r for r in rows if all(t in fold(f"{r[1]} {r[2]}") for t in tokens)]
-        if sort_key == "start_date":
-            rows.sort(key=lambda r: (r[3] or dt.date.max, vn_key(r[1])), reverse=descending)
-        elif sort_key == "kind":
-            rows.sort(key=lambda r: (vn_key(r[2]), vn_key(r[1])), reverse=descending)
-        else:
-            rows.sort(key=lambda r: vn_key(r[1]), reverse=descending)
-        return [r[0] for r in rows]
+        return listing.campaign_ids(listing.CampaignFilter(query=self.query, year=self.year, kind=self.kind),
+                                    sort_key, descending)
 
     def rows(self, ids):
-        from ...services.campaigns import totals
-        from ...store.models import Campaign
         from ...vn import format_number
 
-        result = {}
-        for c in Campaign.select().where(Campaign.id.in_(ids)):
-            t = totals(c.id)
-            result[c.id] = Row([c.name, c.kind, f"{c.start_date:%d/%m/%Y}" if c.start_date else "",
-                                len(t.by_team), format_number(t.households), format_number(t.work_days),
-                                format_number(t.money)], tooltip=c.description or None)
-        return result
+        return {c.id: Row([c.name, c.kind, f"{c.start_date:%d/%m/%Y}" if c.start_date else "", c.teams,
+                           format_number(c.households), format_number(c.work_days), format_number(c.money)],
+                          tooltip=c.description or None)
+                for c in listing.campaign_rows(ids)}
 
 
 class CampaignEditor(DetailEditor):
@@ -84,16 +61,12 @@ class CampaignEditor(DetailEditor):
 
     @staticmethod
     def contribution_rows(campaign_id):
-        from ...store.models import CampaignContribution, Team
-        from ...vn import format_number, sort_key
-
-        rows = (CampaignContribution.select(CampaignContribution, Team).join(Team)
-                .where(CampaignContribution.campaign == campaign_id))
+        from ...vn import format_number
         from .meetings import short_team
 
-        return [(c.id, [short_team(c.team.name), format_number(c.households_mobilised), format_number(c.work_days),
+        return [(c.id, [short_team(c.team_name), format_number(c.households), format_number(c.work_days),
                         format_number(c.money), c.materials])
-                for c in sorted(rows, key=lambda c: sort_key(c.team.name))]
+                for c in listing.contribution_lines(campaign_id)]
 
     def update_totals(self):
         from ...services.campaigns import totals
@@ -144,10 +117,9 @@ class CampaignsSection(ListFormSection):
         self.search_bar.addWidget(trash)
 
     def refresh(self):
-        from ...store.models import Campaign
         from ...vn import sort_key
 
-        used = {k for (k,) in Campaign.select(Campaign.kind).where(Campaign.deleted_at.is_null()).distinct().tuples() if k}
+        used = listing.campaign_kinds_in_use()
         kinds = sorted(used | set(CAMPAIGN_KINDS), key=sort_key)
         self.f_kind.set_items([(k, k) for k in kinds], blank=_("All kinds of campaign"))
         super().refresh()

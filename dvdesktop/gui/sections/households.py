@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
 from ...services.campaigns import HouseholdService
+from ...services.listings import households as listing
 from ..forms.campaign_forms import HouseholdForm, SupportForm
 from ..forms.choices import area_choices
 from ..forms.detail_editor import DetailEditor
@@ -15,7 +16,6 @@ from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 
 class HouseholdsSource(RowSource):
@@ -36,51 +36,19 @@ class HouseholdsSource(RowSource):
         self.state: str | None = None  # None / "still" (not out of poverty) / "left" (left in self.year)
 
     def ids(self, sort_key, descending):
-        from ...store.models import Area, Household
-        from ...vn import fold, name_sort_key
-
-        q = (Household.select(Household.id, Household.head_name, Area.name_sort, Household.situation,
-                              Household.members, Household.since_year, Household.left_poverty_year)
-             .join(Area).where(Household.deleted_at.is_null()))
-        if self.situation:
-            q = q.where(Household.situation == self.situation)
-        if self.area_id is not None:
-            q = q.where(Household.area == self.area_id)
-        if self.state == "still":
-            q = q.where(Household.left_poverty_year.is_null() | (Household.left_poverty_year > self.year))
-        elif self.state == "left":
-            q = q.where(Household.left_poverty_year == self.year)
-        rows = list(q.tuples())
-        tokens = search_tokens(self.query)
-        if tokens:  # hundreds of households in a commune: folded in Python
-            rows = [r for r in rows if all(t in fold(r[1]) for t in tokens)]
-        index = {"area": 2, "situation": 3, "members": 4, "since_year": 5, "left_poverty_year": 6}.get(sort_key)
-        if index is None:
-            rows.sort(key=lambda r: name_sort_key(r[1]), reverse=descending)
-        else:
-            rows.sort(key=lambda r: (r[index] is None, r[index] if r[index] is not None else 0
-                                     if index != 2 else "", name_sort_key(r[1])), reverse=descending)
-        return [r[0] for r in rows]
+        return listing.household_ids(listing.HouseholdFilter(query=self.query, year=self.year,
+                                                             situation=self.situation, area_id=self.area_id,
+                                                             state=self.state), sort_key, descending)
 
     def rows(self, ids):
-        import peewee as pw
-
-        from ...store.models import Area, Household, HouseholdSupport
         from ...vn import format_number
 
-        start, end = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-        help_ = {hid: (n, value) for hid, n, value in
-                 HouseholdSupport.select(HouseholdSupport.household, pw.fn.COUNT(HouseholdSupport.id),
-                                         pw.fn.COALESCE(pw.fn.SUM(HouseholdSupport.value), 0))
-                 .where(HouseholdSupport.household.in_(ids) & (HouseholdSupport.given_on >= start)
-                        & (HouseholdSupport.given_on <= end))
-                 .group_by(HouseholdSupport.household).tuples()}
         situations = dict(vocab.HOUSEHOLD_SITUATIONS)
         result = {}
-        for h in Household.select(Household, Area).join(Area).where(Household.id.in_(ids)):
-            n, value = help_.get(h.id, (0, 0))
-            text = _("{n} times, {value} đồng").format(n=n, value=format_number(int(value or 0))) if n else ""
-            result[h.id] = Row([h.head_name, h.area.name, situations.get(h.situation, h.situation), h.members or "",
+        for h in listing.household_rows(ids, self.year):
+            text = (_("{n} times, {value} đồng").format(n=h.help_count, value=format_number(h.help_value))
+                    if h.help_count else "")
+            result[h.id] = Row([h.head_name, h.area_name, situations.get(h.situation, h.situation), h.members or "",
                                 h.since_year or "", h.left_poverty_year or "", text],
                                muted=h.left_poverty_year is not None and h.left_poverty_year <= self.year)
         return result
@@ -94,24 +62,19 @@ class HouseholdEditor(DetailEditor):
 
     @staticmethod
     def support_rows(household_id):
-        from ...store.models import HouseholdSupport
         from ...vn import format_number
 
-        rows = (HouseholdSupport.select().where(HouseholdSupport.household == household_id)
-                .order_by(HouseholdSupport.given_on.desc(), HouseholdSupport.id.desc()))
-        return [(s.id, [f"{s.given_on:%d/%m/%Y}", s.kind, s.given_by, format_number(s.value)]) for s in rows]
+        return [(s.id, [f"{s.given_on:%d/%m/%Y}", s.kind, s.given_by, format_number(s.value)])
+                for s in listing.support_lines(household_id)]
 
     def update_totals(self):
-        from ...store.models import HouseholdSupport
         from ...vn import format_number
 
         if self.record_id is None:
             self.totals.setText("")
             return
-        values = [s.value for s in HouseholdSupport.select(HouseholdSupport.value)
-                  .where(HouseholdSupport.household == self.record_id)]
-        self.totals.setText(_("{n} times in all, {value} đồng").format(n=len(values),
-                                                                       value=format_number(sum(values))))
+        n, value = listing.support_total(self.record_id)
+        self.totals.setText(_("{n} times in all, {value} đồng").format(n=n, value=format_number(value)))
 
     @property
     def year(self):

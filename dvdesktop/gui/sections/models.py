@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
 from ...services.exemplary import ExemplaryModelService
+from ...services.listings import exemplary as listing
 from ..forms.campaign_forms import ExemplaryModelForm
 from ..forms.choices import team_choices
 from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 
 class ModelsSource(RowSource):
@@ -32,42 +32,14 @@ class ModelsSource(RowSource):
         self.team_id: int | None = None
 
     def ids(self, sort_key, descending):
-        import peewee as pw
-
-        from ...store.models import ExemplaryModel, Team
-        from ...vn import fold, sort_key as vn_key
-
-        q = (ExemplaryModel.select(ExemplaryModel.id, ExemplaryModel.name, ExemplaryModel.field, Team.name,
-                                   ExemplaryModel.level, ExemplaryModel.description)
-             .join(Team, pw.JOIN.LEFT_OUTER, on=(ExemplaryModel.team == Team.id))
-             .where(ExemplaryModel.deleted_at.is_null()))
-        if self.year is not None:
-            q = q.where(ExemplaryModel.year == self.year)
-        if self.field:
-            q = q.where(ExemplaryModel.field == self.field)
-        if self.level is not None:
-            q = q.where(ExemplaryModel.level == self.level)
-        if self.team_id is not None:
-            q = q.where(ExemplaryModel.team == self.team_id)
-        rows = list(q.tuples())
-        tokens = search_tokens(self.query)
-        if tokens:  # tens of models a year: folded in Python
-            rows = [r for r in rows if all(t in fold(f"{r[1]} {r[3] or ''} {r[5]}") for t in tokens)]
-        index = {"field": 2, "team": 3, "level": 4}.get(sort_key, 1)
-        rows.sort(key=lambda r: (vn_key(r[index] or ""), vn_key(r[1])), reverse=descending)
-        return [r[0] for r in rows]
+        return listing.model_ids(listing.ModelFilter(query=self.query, year=self.year, field=self.field,
+                                                     level=self.level, team_id=self.team_id), sort_key, descending)
 
     def rows(self, ids):
-        import peewee as pw
-
-        from ...store.models import ExemplaryModel, Team
-
         result = {}
-        q = (ExemplaryModel.select(ExemplaryModel, Team.name)
-             .join(Team, pw.JOIN.LEFT_OUTER, on=(ExemplaryModel.team == Team.id)).where(ExemplaryModel.id.in_(ids)))
-        for m in q:
-            team = m.team.name if m.team_id else _("(commune level)")
-            results = (m.results or "").strip().splitlines()[0] if (m.results or "").strip() else ""
+        for m in listing.model_rows(ids):
+            team = m.team_name if m.team_name is not None else _("(commune level)")
+            results = m.results.strip().splitlines()[0] if m.results.strip() else ""
             result[m.id] = Row([m.name, m.field, team, m.level or _("Not yet recognised"), results],
                                tooltip=m.description or None)
         return result
