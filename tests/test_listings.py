@@ -472,3 +472,41 @@ def test_campaigns_list(register):
     lines = kl.contribution_lines(road.id)
     assert [(x.team_name, x.households, x.work_days, x.money, x.materials) for x in lines] == [
         (other.name, 20, Decimal("4.5"), 500_000, ""), (r["team"].name, 30, Decimal("10.5"), 1_000_000, "xi măng")]
+
+
+# --- other reads the GUI now asks the services for ---------------------------------
+
+
+def test_register_counts_follow_the_day(register):
+    from dvdesktop.services.overview import register_counts
+
+    c = register_counts(ON)
+    assert (c.areas, c.active_teams, c.members, c.women, c.party_members, c.minorities, c.people) == \
+        (2, 1, 2, 0, 1, 1, 5)  # members: Thắng (Thái, party) and Hùng (Kinh); Mai left in 2023
+    c = register_counts(dt.date(2022, 12, 31))
+    assert (c.members, c.women, c.minorities) == (2, 1, 2)  # Thắng and Mai
+    assert register_counts(dt.date(2019, 12, 31)).active_teams == 0  # established 1 Jan 2020
+
+
+def test_trash_limit(register):
+    r = register
+    for key in ("an", "anh", "hung"):
+        PersonService.delete(r[key].id)
+    assert PersonService.trash().count() == 3
+    assert len(list(PersonService.trash(limit=2))) == 2
+
+
+def test_mediation_case_parts_without_audit(register):
+    from dvdesktop.services import mediation as med
+    from dvdesktop.store.models import AuditLog
+
+    r = register
+    parties = [{"name": "Lò Văn Thắng", "age": 45, "side": "B"}, {"name": "Quàng Thị Mai", "age": 30, "side": "A"}]
+    case = med.save_case({"received_on": dt.date(2024, 3, 1), "area": r["na"].id, "confidential": True},
+                         parties, [], [])
+    parts = med.case_parts(case.id)
+    assert [p.name for p in parts[0]] == ["Quàng Thị Mai", "Lò Văn Thắng"]  # side A first
+    assert parts[1] == [] and parts[2] == []
+    assert AuditLog.select().where(AuditLog.action == "view").count() == 0
+    detail = med.open_case_for_view(case.id)  # the audited reading gives the same parts
+    assert [p.id for p in detail.parties] == [p.id for p in parts[0]]

@@ -69,10 +69,9 @@ class _Job(QRunnable):
 def _close_thread_connection() -> None:
     """peewee opens one connection per thread; close the worker's."""
     try:
-        from ..store.base import database_proxy
+        from ..store import close_thread_connection
 
-        if database_proxy.obj is not None and not database_proxy.obj.is_closed():
-            database_proxy.obj.close()
+        close_thread_connection()
     except Exception:  # noqa: BLE001
         log.debug("closing worker connection failed", exc_info=True)
 

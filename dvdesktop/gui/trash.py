@@ -39,7 +39,7 @@ class TrashDialog(QDialog):
 
     def load(self) -> None:
         self.table.setRowCount(0)
-        for record in self.service.trash().limit(1000):
+        for record in self.service.trash(limit=1000):
             row = self.table.rowCount()
             self.table.insertRow(row)
             item = QTableWidgetItem(self.describe(record))

@@ -498,6 +498,15 @@ def open_case_for_view(case_id: int, username: str | None = None, today: dt.date
     )
 
 
+def case_parts(case_id: int) -> tuple[list[MediationParty], list[MediationMediator], list[MediationSession]]:
+    """The case's parties, mediators (lead first) and sessions, read again
+    without an audit row: for a form that opened the case through
+    open_case_for_view and reloads it after a save."""
+    return (_by_case(MediationParty, [case_id], MediationParty.side, MediationParty.id)[case_id],
+            _by_case(MediationMediator, [case_id], MediationMediator.is_lead.desc(), MediationMediator.id)[case_id],
+            _by_case(MediationSession, [case_id], MediationSession.held_on, MediationSession.id)[case_id])
+
+
 # --- reading many cases ----------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import peewee as pw
 
-from ..store.models import Area, Concern, ExemplaryModel, Meeting, OutreachSession, Team
+from ..store.models import Area, Concern, ExemplaryModel, Meeting, Membership, OutreachSession, Person, Team
 from ..vn import sort_key
 from . import campaigns, concerns, meetings
 
@@ -167,6 +167,40 @@ def coverage() -> Coverage:
     with_team = {area_id for (area_id,) in _live_teams().select(Team.area).tuples()}
     uncovered = [AreaLine(a.id, a.name, a.kind) for a in areas if a.id not in with_team]
     return Coverage(areas=len(areas), covered=len(areas) - len(uncovered), uncovered=uncovered)
+
+
+@dataclass
+class RegisterCounts:
+    """The register on a day: the first figures of the overview page."""
+
+    areas: int  # in use (active, not in the trash)
+    active_teams: int  # active, established by the day
+    members: int  # people with a membership current on the day
+    women: int  # of the members
+    party_members: int
+    minorities: int  # not Kinh
+    people: int  # everyone in the register (not in the trash)
+
+
+def register_counts(on: dt.date | None = None) -> RegisterCounts:
+    on = on or dt.date.today()
+    current = (Membership.start_date <= on) & (Membership.end_date.is_null() | (Membership.end_date > on))
+    members = (Person.select(Person.id).join(Membership)
+               .where(current & Person.deleted_at.is_null()).distinct())
+
+    def among(cond) -> int:
+        return Person.select(Person.id).where(Person.id.in_(members) & cond).count()
+
+    return RegisterCounts(
+        areas=Area.select().where(Area.deleted_at.is_null() & Area.active).count(),
+        active_teams=Team.select().where(Team.deleted_at.is_null() & (Team.status == "active")
+                                         & (Team.established_on.is_null() | (Team.established_on <= on))).count(),
+        members=members.count(),
+        women=among(Person.gender == "nữ"),
+        party_members=among(Person.party_member == True),  # noqa: E712 - peewee expression
+        minorities=among(Person.ethnicity != "Kinh"),
+        people=Person.select().where(Person.deleted_at.is_null()).count(),
+    )
 
 
 def overview(on: dt.date | None = None) -> Overview:

@@ -178,8 +178,10 @@ class RecordService:
         return cls.get(record_id)
 
     @classmethod
-    def trash(cls) -> pw.ModelSelect:
-        return cls.model.select().where(cls.model.deleted_at.is_null(False)).order_by(cls.model.deleted_at.desc())
+    def trash(cls, limit: int | None = None) -> pw.ModelSelect:
+        """Records in the trash, the latest deleted first (at most *limit*)."""
+        query = cls.model.select().where(cls.model.deleted_at.is_null(False)).order_by(cls.model.deleted_at.desc())
+        return query.limit(limit) if limit is not None else query
 
     @classmethod
     def purge(cls, record_id: int) -> None:

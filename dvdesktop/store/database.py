@@ -203,3 +203,10 @@ def current_database() -> pw.Database:
 
 def close_database() -> None:
     _close_quietly()
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection (peewee keeps one per thread);
+    the database stays open for the other threads. Worker threads call it
+    when their job is done."""
+    _close_quietly()

@@ -298,16 +298,7 @@ class MediationCaseForm(RecordForm):
             detail = med.open_case_for_view(case_id)
             self._audited_id = case_id
             return detail.parties, detail.mediators, detail.sessions
-        from ...store.models import MediationMediator, MediationParty, MediationSession
-
-        return (
-            list(MediationParty.select().where(MediationParty.case == case_id)
-                 .order_by(MediationParty.side, MediationParty.id)),
-            list(MediationMediator.select().where(MediationMediator.case == case_id)
-                 .order_by(MediationMediator.is_lead.desc(), MediationMediator.id)),
-            list(MediationSession.select().where(MediationSession.case == case_id)
-                 .order_by(MediationSession.held_on, MediationSession.id)),
-        )
+        return med.case_parts(case_id)
 
     # --- intake ------------------------------------------------------------------
 
@@ -430,9 +421,9 @@ class MediationCaseForm(RecordForm):
         person_id = self.candidates.currentData()
         if person_id is None:
             return
-        from ...store.models import Person
+        from ...services.register import PersonService
 
-        self.add_mediator(Person.get_by_id(person_id))
+        self.add_mediator(PersonService.get(person_id))
 
     def choose_other_mediator(self) -> None:
         from .person_picker import PersonPicker

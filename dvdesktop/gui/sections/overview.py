@@ -11,27 +11,18 @@ from .base import Section
 
 
 def register_counts(on: dt.date) -> list[tuple[str, int]]:
-    """Counts of the register on *on*. (A fuller services.overview, when
-    present, adds its own figures below these.)"""
-    from ...store.models import Area, Membership, Person, Team
+    """The register's figures on *on* (services.overview.register_counts), labelled."""
+    from ...services.overview import register_counts as count
 
-    current = (Membership.start_date <= on) & (Membership.end_date.is_null() | (Membership.end_date > on))
-    members = (Person.select(Person.id).join(Membership)
-               .where(current & Person.deleted_at.is_null()).distinct())
-    n_members = members.count()
-
-    def among(cond):
-        return Person.select(Person.id).where(Person.id.in_(members) & cond).count()
-
+    c = count(on)
     return [
-        (_("Areas"), Area.select().where(Area.deleted_at.is_null() & Area.active).count()),
-        (_("Active teams"), Team.select().where(Team.deleted_at.is_null() & (Team.status == "active")
-                                                & ((Team.established_on.is_null()) | (Team.established_on <= on))).count()),
-        (_("Team members"), n_members),
-        (_("of whom women"), among(Person.gender == "nữ")),
-        (_("of whom party members"), among(Person.party_member == True)),  # noqa: E712 - peewee expression
-        (_("of whom ethnic minorities"), among(Person.ethnicity != "Kinh")),
-        (_("People in the register"), Person.select().where(Person.deleted_at.is_null()).count()),
+        (_("Areas"), c.areas),
+        (_("Active teams"), c.active_teams),
+        (_("Team members"), c.members),
+        (_("of whom women"), c.women),
+        (_("of whom party members"), c.party_members),
+        (_("of whom ethnic minorities"), c.minorities),
+        (_("People in the register"), c.people),
     ]
 
 
@@ -194,12 +185,9 @@ class OverviewSection(Section):
 
             org = load_organisation()
             counts = register_counts(on)
-            try:
-                from ...services.overview import overview
-            except ModuleNotFoundError:
-                data = None
-            else:
-                data = overview(on)
+            from ...services.overview import overview
+
+            data = overview(on)
             return org, counts, data
 
         runner = getattr(self.window_, "runner", None)
