@@ -1,8 +1,8 @@
 """A table model over row ids that fetches rows lazily (Anki's browser model).
 
-A `RowSource` knows the SQL: `ids()` returns the ids of the rows that match
-the current filters, in order (one indexed query), and `rows(ids)` returns
-the display values of a block of them. `LazyTableModel` keeps only the id
+A `RowSource` asks services.listings: `ids()` returns the ids of the rows
+that match the current filters, in order (one indexed query), and
+`rows(ids)` returns the display values of a block of them. `LazyTableModel` keeps only the id
 list and a small cache of blocks, so a list of 18,000 people opens at once.
 A block that fails to load shows as disabled rows instead of crashing.
 

@@ -5,8 +5,12 @@ are a `ListFormSection`: a search box and filters on top, a lazy list
 (table_model.LazyTableModel over a RowSource) on the left and an editor on
 the right. To add a section (meetings, outreach, concerns, mediation ...):
 
-1. write a RowSource (ids() with the filters in SQL on indexed columns,
-   rows() for a block of ids) and a RecordForm over the record's service;
+1. write the list's queries in services.listings (a filter dataclass,
+   `<list>_ids()` with the filters in SQL on indexed columns, `<list>_rows()`
+   returning plain row dataclasses for a block of ids), then a RowSource
+   here that only calls them and turns their rows into table Rows, and a
+   RecordForm over the record's service. Nothing under gui/ queries the
+   models;
 2. subclass ListFormSection: `key`, `title = N_("...")`, `make_source()`,
    `make_editor()`, optionally `add_filters(bar)` calling
    `self.filters_changed()`, and `service` for delete/trash;

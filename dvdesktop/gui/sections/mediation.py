@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...services import mediation as med
 from ...services import vocab
+from ...services.listings import search_tokens
 from ...services.mediation import MediationCaseService
 from ..dialogs import messages
 from ..forms.choices import area_choices
@@ -31,7 +32,6 @@ from ..print_preview import PrintButton, PrintJob, safe_stem
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
-from .people import search_tokens
 
 DEADLINE_FILTERS = (
     (med.DEADLINE_MISSED, N_("Start deadline missed")),

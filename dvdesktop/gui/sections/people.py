@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
 from ...services.listings import people as listing
-from ...services.listings import search_tokens  # noqa: F401 - the other sections import it from here
 from ...services.register import PersonService
 from ..forms.choices import area_choices, ethnicity_choices, team_choices
 from ..forms.person_form import PersonForm
