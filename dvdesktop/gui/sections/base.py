@@ -27,7 +27,16 @@ import datetime as dt
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..dialogs import messages
@@ -96,6 +105,7 @@ class Section(QWidget):
 class ListFormSection(Section):
     service = None  # RecordService of the listed records (delete, trash)
     search_placeholder = ""
+    trash_title = ""  # N_("Deleted …"): set to give the list a "Trash…" button
 
     def __init__(self, window=None):
         super().__init__(window)
@@ -114,6 +124,10 @@ class ListFormSection(Section):
         self.add_filters(self.filter_bar)
         if self.filter_bar.count():
             layout.addLayout(self.filter_bar)
+        if self.trash_title:
+            trash = QPushButton(_("Trash…"))
+            trash.clicked.connect(self.open_trash)
+            self.search_bar.addWidget(trash)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -178,6 +192,13 @@ class ListFormSection(Section):
     def apply_filters(self) -> None:
         """Copy the filter widgets' values into self.source."""
 
+    def refresh_choices(self) -> None:
+        """Reload the filters' choices (areas, teams …) that records can change."""
+
+    def trash_label(self, record) -> str:
+        """How a deleted record is named in the trash."""
+        return str(record.id)
+
     def count_text(self, n: int) -> str:
         return _("{n} records").format(n=n)
 
@@ -191,6 +212,16 @@ class ListFormSection(Section):
         self.reload()
 
     def refresh(self) -> None:
+        self.refresh_choices()
+        self.reload()
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def open_trash(self) -> None:
+        from ..trash import TrashDialog
+
+        TrashDialog(self, self.service, _(self.trash_title), self.trash_label).exec()
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QPushButton
-
 from ...services.campaigns import CampaignService
 from ...services.listings import campaigns as listing
 from ..forms.campaign_forms import CAMPAIGN_KINDS, CampaignForm, ContributionForm
@@ -88,6 +86,7 @@ class CampaignEditor(DetailEditor):
 class CampaignsSection(ListFormSection):
     key = "campaigns"
     title = N_("Campaigns")
+    trash_title = N_("Deleted campaigns")
     service = CampaignService
     search_placeholder = N_("Search campaign (Ctrl+F)")
 
@@ -112,20 +111,13 @@ class CampaignsSection(ListFormSection):
         self.f_kind.currentIndexChanged.connect(self.filters_changed)
         bar.addWidget(self.f_kind, 1)
         bar.addStretch(3)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
-    def refresh(self):
+    def refresh_choices(self) -> None:
         from ...vn import sort_key
 
         used = listing.campaign_kinds_in_use()
         kinds = sorted(used | set(CAMPAIGN_KINDS), key=sort_key)
         self.f_kind.set_items([(k, k) for k in kinds], blank=_("All kinds of campaign"))
-        super().refresh()
-
-    def activated(self):
-        self.refresh()
 
     def apply_filters(self):
         self.source.year = self.year
@@ -135,8 +127,5 @@ class CampaignsSection(ListFormSection):
     def open_link(self, link: str) -> None:
         self.reload()
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, CampaignService, _("Deleted campaigns"), lambda c: f"{c.name} ({c.year})").exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return f"{record.name} ({record.year})"

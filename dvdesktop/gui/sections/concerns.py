@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
-from ...services.listings import concerns as listing
 from ...services.concerns import RESOLVED, ConcernService
+from ...services.listings import concerns as listing
 from ..forms.choices import area_choices, team_choices
 from ..forms.concern_form import ConcernForm
 from ..i18n import N_, _
@@ -62,6 +61,7 @@ class ConcernsSource(RowSource):
 class ConcernsSection(ListFormSection):
     key = "concerns"
     title = N_("Citizens' concerns")
+    trash_title = N_("Deleted concerns")
     service = ConcernService
     search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")
 
@@ -93,21 +93,10 @@ class ConcernsSection(ListFormSection):
         self.print_button = PrintButton(self.print_job, _("Print register…"))
         self.print_button.setToolTip(_("The concerns received in the selected year (of the chosen team)"))
         self.search_bar.addWidget(self.print_button)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
     def refresh_choices(self):
         self.f_area.set_items(area_choices(), blank=_("All areas"))
         self.f_team.set_items(team_choices(), blank=_("All teams"))
-
-    def refresh(self):
-        self.refresh_choices()
-        super().refresh()
-
-    def activated(self):
-        self.refresh_choices()
-        self.reload()
 
     def apply_filters(self):
         s = self.source
@@ -132,9 +121,5 @@ class ConcernsSection(ListFormSection):
         return PrintJob("concerns", {"year": self.year, "team": team},
                         safe_stem("tong hop kien nghi", str(self.year)))
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, ConcernService, _("Deleted concerns"),
-                    lambda c: f"{c.received_on:%d/%m/%Y} – {(c.content or '')[:60]}").exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return f"{record.received_on:%d/%m/%Y} – {(record.content or '')[:60]}"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QPushButton
-
 from ...services import vocab
 from ...services.campaigns import HouseholdService
 from ...services.listings import households as listing
@@ -88,6 +86,7 @@ class HouseholdEditor(DetailEditor):
 class HouseholdsSection(ListFormSection):
     key = "households"
     title = N_("Households helped")
+    trash_title = N_("Deleted households")
     service = HouseholdService
     search_placeholder = N_("Search head of household (Ctrl+F)")
 
@@ -108,16 +107,9 @@ class HouseholdsSection(ListFormSection):
         for combo in (self.f_situation, self.f_area, self.f_state):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
-    def refresh(self):
+    def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_("All areas"))
-        super().refresh()
-
-    def activated(self):
-        self.refresh()
 
     def apply_filters(self):
         self.source.year = self.year
@@ -129,8 +121,5 @@ class HouseholdsSection(ListFormSection):
     def describe(self, record_id):
         return HouseholdService.get(record_id).head_name
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, HouseholdService, _("Deleted households"), lambda h: h.head_name).exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return record.head_name

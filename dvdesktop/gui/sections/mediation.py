@@ -129,6 +129,7 @@ class MediationSource(RowSource):
 class MediationSection(ListFormSection):
     key = "mediation"
     title = N_("Mediation")
+    trash_title = N_("Deleted mediation cases")
     service = MediationCaseService
     search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")
 
@@ -164,20 +165,9 @@ class MediationSection(ListFormSection):
         self.case_print_button.setToolTip(_("The settlement (hòa giải thành) or the record of an unsuccessful "
                                             "mediation, from the case's outcome"))
         self.search_bar.addWidget(self.case_print_button)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
     def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_("All areas"))
-
-    def refresh(self):
-        self.refresh_choices()
-        super().refresh()
-
-    def activated(self):
-        self.refresh_choices()
-        self.reload()
 
     def apply_filters(self):
         s = self.source
@@ -224,12 +214,8 @@ class MediationSection(ListFormSection):
             return None
         return PrintJob("mediation", {"id": case_id}, case_document_name(case_id))
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, MediationCaseService, _("Deleted mediation cases"),
-                    lambda c: f"{c.number or '#' + str(c.id)} – {c.kind}").exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return f"{record.number or '#' + str(record.id)} – {record.kind}"
 
 
 def _cell(value, align_right: bool = False) -> QTableWidgetItem:

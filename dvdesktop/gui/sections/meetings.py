@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
 from ...services.listings import meetings as listing
@@ -72,6 +71,7 @@ class MeetingsSource(RowSource):
 class MeetingsSection(ListFormSection):
     key = "meetings"
     title = N_("Meetings")
+    trash_title = N_("Deleted meetings")
     service = MeetingService
     search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")
 
@@ -100,20 +100,9 @@ class MeetingsSection(ListFormSection):
             bar.addWidget(combo, 1)
         self.print_button = PrintButton(self.print_job, _("Print minutes…"))
         self.search_bar.addWidget(self.print_button)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
     def refresh_choices(self):
         self.f_team.set_items(team_choices(), blank=_("All teams"))
-
-    def refresh(self):
-        self.refresh_choices()
-        super().refresh()
-
-    def activated(self):
-        self.refresh_choices()
-        self.reload()
 
     def apply_filters(self):
         s = self.source
@@ -151,9 +140,5 @@ class MeetingsSection(ListFormSection):
         return PrintJob("minutes", {"id": meeting_id},
                         safe_stem("bien ban hop", m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, MeetingService, _("Deleted meetings"),
-                    lambda m: f"{m.team.name}, {_as_datetime(m.starts_at):%d/%m/%Y}").exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return f"{record.team.name}, {_as_datetime(record.starts_at):%d/%m/%Y}"

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QPushButton
-
 from ...services import vocab
 from ...services.exemplary import ExemplaryModelService
 from ...services.listings import exemplary as listing
@@ -48,6 +46,7 @@ class ModelsSource(RowSource):
 class ModelsSection(ListFormSection):
     key = "models"
     title = N_("\"Skilful mobilisation\" models")
+    trash_title = N_("Deleted models")
     service = ExemplaryModelService
     search_placeholder = N_("Search model, team, description (Ctrl+F)")
 
@@ -68,16 +67,9 @@ class ModelsSection(ListFormSection):
         for combo in (self.f_field, self.f_level, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
-    def refresh(self):
+    def refresh_choices(self) -> None:
         self.f_team.set_items(team_choices(), blank=_("All teams"))
-        super().refresh()
-
-    def activated(self):
-        self.refresh()
 
     def apply_filters(self):
         self.source.year = self.year
@@ -89,8 +81,5 @@ class ModelsSection(ListFormSection):
     def open_link(self, link: str) -> None:
         self.reload()
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, ExemplaryModelService, _("Deleted models"), lambda m: f"{m.name} ({m.year})").exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return f"{record.name} ({record.year})"

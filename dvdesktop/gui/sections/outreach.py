@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 from ...services import vocab
@@ -57,6 +57,7 @@ class OutreachSource(RowSource):
 class OutreachSection(ListFormSection):
     key = "outreach"
     title = N_("Outreach and mobilisation")
+    trash_title = N_("Deleted sessions")
     service = OutreachService
     search_placeholder = N_("Search topic, policy, place, presenter (Ctrl+F)")
 
@@ -97,20 +98,9 @@ class OutreachSection(ListFormSection):
         self.search_bar.addWidget(self.save_new_button)
         self.print_button = PrintButton(self.print_job, _("Print record…"))
         self.search_bar.addWidget(self.print_button)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
     def refresh_choices(self):
         self.f_team.set_items(team_choices(), blank=_("All teams"))
-
-    def refresh(self):
-        self.refresh_choices()
-        super().refresh()
-
-    def activated(self):
-        self.refresh_choices()
-        self.reload()
 
     def apply_filters(self):
         self.source.year = self.year
@@ -151,8 +141,5 @@ class OutreachSection(ListFormSection):
         return PrintJob("outreach", {"id": record.id},
                         safe_stem("bien ban tuyen truyen", record.team.name, f"{record.held_on:%Y-%m-%d}"))
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, OutreachService, _("Deleted sessions"), lambda s: f"{s.held_on:%d/%m/%Y} – {s.topic}").exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return f"{record.held_on:%d/%m/%Y} – {record.topic}"

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QPushButton
-
 from ...services import vocab
 from ...services.listings import people as listing
 from ...services.register import PersonService
@@ -61,6 +59,7 @@ class PeopleSource(RowSource):
 class PeopleSection(ListFormSection):
     key = "people"
     title = N_("Members")
+    trash_title = N_("Deleted people")
     service = PersonService
     search_placeholder = N_("Search name or phone (Ctrl+F)")
 
@@ -87,22 +86,11 @@ class PeopleSection(ListFormSection):
                       self.f_ethnicity):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
-        trash = QPushButton(_("Trash…"))
-        trash.clicked.connect(self.open_trash)
-        self.search_bar.addWidget(trash)
 
     def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_("All areas"))
         self.f_team.set_items(team_choices(), blank=_("All teams"))
         self.f_ethnicity.set_items(ethnicity_choices(), blank=_("Ethnic group: all"))
-
-    def refresh(self):
-        self.refresh_choices()
-        super().refresh()
-
-    def activated(self):
-        self.refresh_choices()
-        self.reload()
 
     def apply_filters(self):
         s = self.source
@@ -114,8 +102,5 @@ class PeopleSection(ListFormSection):
         s.gender = self.f_gender.code()
         s.ethnicity = self.f_ethnicity.code()
 
-    def open_trash(self):
-        from ..trash import TrashDialog
-
-        TrashDialog(self, PersonService, _("Deleted people"), lambda p: p.full_name).exec()
-        self.reload()
+    def trash_label(self, record) -> str:
+        return record.full_name
