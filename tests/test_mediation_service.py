@@ -343,3 +343,41 @@ def test_purge_deletes_the_parties_for_good(db, people):
     MediationCaseService.purge(case.id)
     for model in (MediationCase, MediationParty, MediationMediator, MediationSession):
         assert model.select().count() == 0
+
+
+# --- the list's queries (services.listings.mediation) ------------------------------------
+
+
+def test_listing_filters_in_sql_agree_with_deadline_state_and_list_rows(db, areas, people):
+    from dvdesktop.services.listings.mediation import MediationFilter, case_ids, case_rows
+
+    nk, pn = areas
+    lead = [{"person": people["an"].id, "is_lead": True}]
+    cases = [
+        make_case(nk, received_on=D(2024, 3, 1)),  # nobody assigned yet
+        make_case(nk, received_on=D(2024, 3, 2), assigned_on=D(2024, 3, 2), mediators=lead),
+        make_case(pn, received_on=D(2024, 3, 3), assigned_on=D(2024, 3, 5), mediators=lead),
+        make_case(pn, received_on=D(2024, 3, 4), assigned_on=D(2024, 3, 6), mediators=lead,
+                  started_on=D(2024, 3, 7)),
+        make_case(nk, received_on=D(2024, 3, 5), assigned_on=D(2024, 3, 5), mediators=lead, outcome="khong_thanh",
+                  closed_on=D(2024, 3, 9), confidential=False),
+        make_case(nk, received_on=D(2023, 3, 5)),  # another year
+    ]
+    for today in (D(2024, 3, 4), D(2024, 3, 7), D(2024, 3, 8), D(2024, 3, 9), D(2024, 3, 20)):
+        for state in ("ok", "due", "missed", "started"):
+            expected = {c.id for c in cases[:5] if deadline_state(MediationCase.get_by_id(c.id), today) == state}
+            got = set(case_ids(MediationFilter(year=2024, deadline=state), today=today))
+            assert got == expected, (today, state)
+    everything = MediationFilter(year=2024)
+    assert case_ids(everything) == [r.id for r in list_rows(2024)]  # newest first
+    assert case_ids(MediationFilter(year=2024, area_id=pn.id)) == [cases[3].id, cases[2].id]
+    assert case_ids(MediationFilter(year=2024, outcome="khong_thanh")) == [cases[4].id]
+    assert case_ids(everything, "received_on", False) == [c.id for c in cases[:5]]
+    rows = {r.id: r for r in case_rows(case_ids(everything), today=D(2024, 3, 20))}
+    assert rows == {r.id: r for r in list_rows(2024, today=D(2024, 3, 20))}
+    # the search: tones ignored, mediators found, parties only where their names are shown
+    assert set(case_ids(MediationFilter(year=2024, query="nguyen van an"))) == {c.id for c in cases[1:5]}
+    assert case_ids(MediationFilter(year=2024, query="thang")) == [cases[4].id]  # the one not confidential
+    assert len(case_ids(MediationFilter(year=2024, query="thang", show_names=True))) == 5
+    assert case_ids(MediationFilter(year=2024, query="phieng ngam khong thanh")) == []
+    assert case_ids(MediationFilter(year=2024, query="na khoang khong thanh")) == [cases[4].id]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...services import mediation as med
 from ...services import vocab
-from ...services.listings import search_tokens
+from ...services.listings import mediation as listing
 from ...services.mediation import MediationCaseService
 from ..dialogs import messages
 from ..forms.choices import area_choices
@@ -42,8 +42,9 @@ DEADLINE_FILTERS = (
 
 
 class MediationSource(RowSource):
-    """The year's cases through services.mediation.list_rows (names masked
-    there); filters and sorting on those light rows."""
+    """The year's cases through services.listings.mediation: filters, search
+    and sorting in the service, rows built a block at a time (names masked
+    there unless the organisation setting shows them)."""
 
     def __init__(self):
         self.columns = [
@@ -63,50 +64,22 @@ class MediationSource(RowSource):
         self.outcome: str | None = None
         self.deadline: str | None = None
         self.today: dt.date | None = None  # tests fix "today"
-        self._rows: dict[int, med.CaseRow] = {}
-
-    def _matches(self, r: med.CaseRow, tokens: list[str]) -> bool:
-        from ...vn import fold
-
-        text = fold(" ".join([r.number, r.area_name, r.scope, r.kind, r.mediators, r.outcome_label]
-                             + ([] if r.names_masked else [r.parties])))
-        return all(t in text for t in tokens)
+        self.show_names = False
 
     def ids(self, sort_key, descending):
-        rows = med.list_rows_by_setting(self.year, self.area_id, self.today)
-        tokens = search_tokens(self.query)
-        if self.outcome:
-            rows = [r for r in rows if r.outcome == self.outcome]
-        if self.deadline:
-            rows = [r for r in rows if r.deadline_state == self.deadline]
-        if tokens:
-            rows = [r for r in rows if self._matches(r, tokens)]
-        from ...vn import sort_key as vn_key
+        from ...services.settings import load_organisation
 
-        far = dt.date(9999, 12, 31)
-        keys = {
-            "number": lambda r: (vn_key(r.number), r.received_on),
-            "area": lambda r: (vn_key(r.area_name), r.received_on),
-            "scope": lambda r: (r.scope, r.received_on),
-            "kind": lambda r: (vn_key(r.kind), r.received_on),
-            "deadline": lambda r: (r.deadline or far, r.received_on),
-            "outcome": lambda r: (r.outcome_label, r.received_on),
-        }
-        if sort_key in keys:
-            rows.sort(key=lambda r: (keys[sort_key](r), r.id), reverse=descending)
-        else:  # received, newest first unless asked otherwise
-            rows.sort(key=lambda r: (r.received_on, r.id), reverse=not (sort_key == "received_on" and not descending))
-        self._rows = {r.id: r for r in rows}
-        return [r.id for r in rows]
+        self.show_names = load_organisation().show_confidential_names
+        filters = listing.MediationFilter(query=self.query, year=self.year, area_id=self.area_id,
+                                          outcome=self.outcome, deadline=self.deadline, show_names=self.show_names)
+        return listing.case_ids(filters, sort_key, descending, self.today)
 
     def rows(self, ids):
         from ...vn import short_date
 
         result = {}
-        for rid in ids:
-            r = self._rows.get(rid)
-            if r is None:
-                continue
+        for r in listing.case_rows(ids, self.show_names, self.today):
+            rid = r.id
             deadline = short_date(r.deadline)
             if r.deadline_state == med.DEADLINE_MISSED:
                 deadline += " – " + _("missed")
