@@ -91,6 +91,20 @@ def test_status_bar_names_database_and_year_selector(window, db_url):
     assert people.year == 2020 and people.on_date.isoformat() == "2020-12-31"
 
 
+def test_year_change_reads_hidden_lists_only_when_shown(window, monkeypatch):
+    people = window.section("people")
+    areas = window.section("areas")
+    calls = []
+    monkeypatch.setattr(people, "refresh", lambda: calls.append("people"))
+    monkeypatch.setattr(type(areas), "set_year", lambda self, year: (calls.append(("areas", year)),
+                                                                      setattr(self, "year", year)))
+    window.year.setCurrentIndex(window.year.findData(2021))
+    assert calls == [("areas", 2021)]  # the shown section at once
+    assert people.year == 2021  # hidden: the year noted, its list not read
+    window.section("people")
+    assert calls[-1] == "people" and people.year == 2021
+
+
 def test_only_working_sections_are_listed():
     from dvdesktop.gui.main_window import section_classes
 

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.spec = None
         self._section_classes: list[type] | None = None
         self.sections: dict[int, QWidget] = {}
+        self._pending_year: dict[int, int] = {}  # hidden sections to bring to the new year when shown
         self._data_shown = False
 
         self.nav = QListWidget()
@@ -262,7 +263,10 @@ class MainWindow(QMainWindow):
                 self.data_shown()
             return
         self.stack.setCurrentWidget(section)
-        section.activated()
+        if self._pending_year.pop(row, None) is not None:
+            section.set_year(self.current_year())  # the year changed while hidden: set_year refreshes
+        else:
+            section.activated()
 
     def _row_of(self, section) -> int:
         for row, widget in self.sections.items():
@@ -271,9 +275,16 @@ class MainWindow(QMainWindow):
         return 0
 
     def _year_changed(self) -> None:
+        """The shown section follows at once; hidden ones when next shown (a
+        province database: reading every list again took over a second)."""
         year = self.current_year()
-        for section in self.sections.values():
-            section.set_year(year)
+        current = self.current_section()
+        for row, section in self.sections.items():
+            if section is current:
+                section.set_year(year)
+            else:
+                section.year = year
+                self._pending_year[row] = year
         self.yearChanged.emit(year)
 
     # --- commands ----------------------------------------------------------------

@@ -65,6 +65,7 @@ class LazyTableModel(QAbstractTableModel):
         self._cache: dict[int, Row] = {}
         self._sort_column: int | None = None
         self._descending = False
+        self._loaded = False  # refresh() has run: before it, sort() only records the order
         self.fetches = 0  # blocks loaded (tests and benchmarks look at it)
 
     # --- loading ---------------------------------------------------------------
@@ -75,6 +76,7 @@ class LazyTableModel(QAbstractTableModel):
         self.beginResetModel()
         try:
             self._ids = self.source.ids(key, self._descending)
+            self._loaded = True
         finally:
             self._cache.clear()
             self.endResetModel()
@@ -162,6 +164,8 @@ class LazyTableModel(QAbstractTableModel):
             return
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:
+            return  # a section setting up its header: the first refresh() reads the list in this order
         self.layoutAboutToBeChanged.emit()
         key = self.source.columns[column].key
         old = list(self._ids)
