@@ -120,7 +120,8 @@ def totals(campaign_id: int | None = None, year: int | None = None) -> Totals:
     teams in the trash are left out. Summed in Python: work days stay exact
     decimals on SQLite too."""
     query = (
-        CampaignContribution.select(CampaignContribution, Team.id, Team.name)
+        CampaignContribution.select(CampaignContribution.team, Team.name, CampaignContribution.households_mobilised,
+                                    CampaignContribution.work_days, CampaignContribution.money)
         .join(Campaign, on=(CampaignContribution.campaign == Campaign.id))
         .switch(CampaignContribution).join(Team, on=(CampaignContribution.team == Team.id))
         .where(Campaign.deleted_at.is_null() & Team.deleted_at.is_null())
@@ -131,11 +132,12 @@ def totals(campaign_id: int | None = None, year: int | None = None) -> Totals:
         query = query.where(Campaign.year == year)
     result = Totals()
     teams: dict[int, TeamTotal] = {}
-    for row in query:
-        work_days = Decimal(str(row.work_days or 0)).quantize(WORK_DAY_STEP)
-        money = int(row.money or 0)
-        households = int(row.households_mobilised or 0)
-        t = teams.setdefault(row.team_id, TeamTotal(row.team_id, row.team.name))
+    # plain tuples, not models: a province year is thousands of contributions
+    for team_id, team_name, households, work_days, money in query.tuples():
+        work_days = Decimal(str(work_days or 0)).quantize(WORK_DAY_STEP)
+        money = int(money or 0)
+        households = int(households or 0)
+        t = teams.setdefault(team_id, TeamTotal(team_id, team_name))
         t.households += households
         t.work_days += work_days
         t.money += money
