@@ -114,3 +114,14 @@ def test_merge_moves_people_and_dissolves_the_merged_team(db):
     assert AreaService.name_on(merged, dt.date(2024, 1, 1)) == "Thôn 1"
     with pytest.raises(ValidationError):
         AreaService.merge([a.id], b.id, dt.date(2025, 8, 1))
+
+
+def test_current_by_team_matches_current(team):
+    people = [PersonService.create({"full_name": n}) for n in ("Lò Văn Thắng", "Quàng Thị Mai", "Vàng A Dơ")]
+    roles = ("thanh_vien", "to_truong", "to_pho")
+    for person, role in zip(people, roles, strict=True):
+        MembershipService.create({"person": person.id, "team": team.id, "role": role, "start_date": "2020-01-01"})
+    MembershipService.end(MembershipService.current(team.id)[2].id, dt.date(2021, 1, 1))
+    for day in (dt.date(2020, 6, 1), dt.date(2022, 1, 1)):
+        by_team = MembershipService.current_by_team(day)
+        assert [m.id for m in by_team.get(team.id, [])] == [m.id for m in MembershipService.current(team.id, day)]

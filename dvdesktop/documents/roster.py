@@ -25,14 +25,20 @@ def build(data: RosterData) -> B.Document:
                      subject="Danh sách thành viên Tổ dân vận")
     note = data.note or (f"(Tính đến ngày {short_date(data.on)})" if data.on else "")
     doc.add(header(data.header), B.Title("DANH SÁCH", [f"Thành viên {data.subject}"], note=note))
-    rows: list = []
     several = len(data.groups) > 1
     members = [m for g in data.groups for m in g.members]
-    for gi, group in enumerate(data.groups, 1):
-        if several:
-            rows.append(B.Section(f"{gi}. {group.team_name} ({len(group.members)} thành viên)"))
-        rows += [member_cells(i, m) for i, m in enumerate(group.members, 1)]
-    doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12))
+    if several:
+        # A heading and a table of its own per team: one table of a whole
+        # province's members would be re-measured at every page break
+        # (reportlab's split is quadratic in the rows).
+        for gi, group in enumerate(data.groups, 1):
+            doc.add(B.heading(f"{gi}. {group.team_name} ({len(group.members)} thành viên)", indent=False,
+                              space_before=4))
+            rows = [member_cells(i, m) for i, m in enumerate(group.members, 1)]
+            doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12))
+    else:
+        rows = [member_cells(i, m) for i, m in enumerate(data.groups[0].members, 1)] if data.groups else []
+        doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12))
     women = sum(1 for m in members if (m.gender or "").lower() == "nữ")
     party = sum(1 for m in members if m.party_member)
     summary = f"Tổng số: {format_number(len(members))} thành viên"

@@ -240,7 +240,8 @@ def roster_data(team_id: int | None = None, on: dt.date | None = None,
                           on=on, signer=team_signer(team, on))
     teams = sorted(Team.select().where(Team.deleted_at.is_null() & (Team.status == "active")),
                    key=lambda t: sort_key(t.name))
-    groups = [RosterGroup(t.name, [_member_row(m) for m in MembershipService.current(t.id, on)]) for t in teams]
+    members = MembershipService.current_by_team(on)
+    groups = [RosterGroup(t.name, [_member_row(m) for m in members.get(t.id, [])]) for t in teams]
     subject = f"các Tổ dân vận {org.commune}".strip()
     return RosterData(header=commune_header(org, style, "DS", date=on), subject=subject, groups=groups, on=on,
                       signer=commune_signer(org, style))

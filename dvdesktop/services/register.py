@@ -280,6 +280,23 @@ class MembershipService(RecordService):
         return list(rows)
 
     @classmethod
+    def current_by_team(cls, on: dt.date | None = None) -> dict[int, list[Membership]]:
+        """Every team's members on *on*, leader first, in one query (rosters of
+        a whole commune or province)."""
+        on = on or dt.date.today()
+        order = pw.Case(Membership.role, (("to_truong", 0), ("to_pho", 1)), 2)
+        rows = (
+            Membership.select(Membership, Person).join(Person)
+            .where((Membership.start_date <= on) & (Membership.end_date.is_null() | (Membership.end_date > on))
+                   & Person.deleted_at.is_null())
+            .order_by(Membership.team, order, Person.name_sort)
+        )
+        teams: dict[int, list[Membership]] = {}
+        for m in rows:
+            teams.setdefault(m.team_id, []).append(m)
+        return teams
+
+    @classmethod
     def former(cls, team_id: int, on: dt.date | None = None) -> list[Membership]:
         on = on or dt.date.today()
         return list(
