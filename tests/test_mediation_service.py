@@ -381,3 +381,15 @@ def test_listing_filters_in_sql_agree_with_deadline_state_and_list_rows(db, area
     assert len(case_ids(MediationFilter(year=2024, query="thang", show_names=True))) == 5
     assert case_ids(MediationFilter(year=2024, query="phieng ngam khong thanh")) == []
     assert case_ids(MediationFilter(year=2024, query="na khoang khong thanh")) == [cases[4].id]
+
+
+def test_audit_log_keeps_no_personal_data_of_the_parties(db, people):
+    from dvdesktop.store.models import AuditLog
+
+    case = make_case(summary="Tranh chấp ranh giới đất vườn", sessions=[{"held_on": D(2024, 3, 4), "content": "Hai bên trình bày"}])
+    save_case({"summary": "Tranh chấp ranh giới đất vườn, đã đo lại"}, PARTIES, [], [], case_id=case.id)
+    logged = " ".join(f"{r.before or ''} {r.after or ''}" for r in AuditLog.select())
+    for party in PARTIES:
+        assert party["name"] not in logged
+    assert "ranh giới" not in logged and "Hai bên trình bày" not in logged
+    assert "‹riêng tư" in logged  # the log still shows that a private value changed

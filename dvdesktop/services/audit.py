@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import getpass
+import hashlib
 import json
 import threading
 
@@ -36,11 +37,24 @@ def _json_default(value):
     return str(value)
 
 
+def _private_marker(record, value) -> str:
+    """Stands for a private value in the log: shows that it changed, not what it is."""
+    digest = hashlib.sha256(f"{getattr(record, 'uid', '')}|{value}".encode()).hexdigest()[:10]
+    return f"‹riêng tư {digest}›"
+
+
 def snapshot(record) -> dict:
-    """The stored columns of a record as a JSON-ready dict."""
+    """The stored columns of a record as a JSON-ready dict.
+
+    Columns a model lists in ``private_fields`` (parties of a dispute, who
+    raised a concern …: sensitive personal data under the 2025 law) are kept
+    out of the log; a marker records that the value changed."""
+    private = getattr(type(record), "private_fields", ())
     data = {}
     for name, field in record._meta.fields.items():
         value = record.__data__.get(name)
+        if name in private and value not in (None, ""):
+            value = _private_marker(record, value)
         data[field.column_name if hasattr(field, "rel_model") else name] = value
     return data
 

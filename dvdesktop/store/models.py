@@ -263,6 +263,7 @@ class Concern(SoftDeleteModel):
     search_text = pw.TextField(default="")
 
     folded_columns = {"search_text": ("content", "raised_by", "forwarded_to", "field")}
+    private_fields = ("raised_by", "contact", "search_text")
 
 
 # --- mediation ---------------------------------------------------------------
@@ -291,6 +292,9 @@ class MediationCase(SoftDeleteModel):
     confidential = pw.BooleanField(default=True)
     notes = pw.TextField(default="")
 
+    # kept out of the audit log (services.audit.snapshot): sensitive personal data
+    private_fields = ("summary", "agreement", "carry_out_how", "notes")
+
 
 class MediationParty(BaseModel):
     case = pw.ForeignKeyField(MediationCase, backref="parties", on_delete="CASCADE")
@@ -301,6 +305,8 @@ class MediationParty(BaseModel):
     phone = pw.CharField(max_length=30, default="")
     side = pw.CharField(max_length=20, default="A")  # A / B / lien_quan
     demands = pw.TextField(default="")
+
+    private_fields = ("name", "birth_year", "address", "phone", "demands")
 
 
 class MediationMediator(BaseModel):
@@ -317,6 +323,8 @@ class MediationSession(BaseModel):
     place = pw.CharField(max_length=300, default="")
     attendees = pw.TextField(default="")
     content = pw.TextField(default="")
+
+    private_fields = ("attendees", "content")
 
 
 # --- campaigns, households, models -------------------------------------------
