@@ -5,6 +5,10 @@ shows the PDF (QtPdf's QPdfView) with a Print… button (QPrintDialog).
 
     button = PrintButton(lambda: PrintJob("minutes", {"id": 12}, "bien-ban-hop"))
 
+    menu = PrintMenuButton()                  # several documents, each with the same three choices
+    menu.add_document("roster", "Member list", lambda: PrintJob("roster", {"team": 3}, "danh-sach"),
+                      unavailable=lambda: None if team else "Choose an area with a team first.")
+
 A job factory returns None when there is nothing to print yet (it shows its
 own message). File dialogs go through dialogs.messages().save_file so tests
 never block; the preview opens with open() (not exec()) for the same reason.
@@ -191,6 +195,14 @@ class PrintPreviewDialog(QDialog):
             painter.end()
 
 
+def _owner(button):
+    """The section (the widget with a status signal) a print button sits in."""
+    widget = button.parent()
+    while widget is not None and not hasattr(widget, "status"):
+        widget = widget.parent()
+    return widget or button
+
+
 class PrintButton(QPushButton):
     """"In…" with a menu: preview and print, save as PDF, save as Word.
     *make_job* returns the PrintJob, or None when there is nothing to print."""
@@ -205,12 +217,89 @@ class PrintButton(QPushButton):
         self.setMenu(menu)
 
     def _owner(self):
-        widget = self.parent()
-        while widget is not None and not hasattr(widget, "status"):
-            widget = widget.parent()
-        return widget or self
+        return _owner(self)
 
     def _run(self, action) -> None:
         job = self.make_job()
         if job is not None:
             action(self._owner(), job)
+
+
+@dataclass
+class PrintEntry:
+    """One document of a PrintMenuButton: its submenu and the three actions."""
+    key: str
+    label: str
+    make_job: Callable[[], PrintJob | None]
+    unavailable: Callable[[], str | None] | None
+    menu: QMenu
+    preview_action: Any = None
+    pdf_action: Any = None
+    word_action: Any = None
+
+    def reason(self) -> str | None:
+        """Why this document cannot be printed now (None: it can)."""
+        return self.unavailable() if self.unavailable is not None else None
+
+
+class PrintMenuButton(QPushButton):
+    """"In…" offering several documents; each opens a submenu with the same
+    three choices as PrintButton. *unavailable* returns why a document cannot
+    be printed now (the entry is then disabled with that as its tooltip), or
+    None; it and callable headings are read each time the menu opens."""
+
+    def __init__(self, text: str | None = None, parent=None):
+        super().__init__(text or _("Print…"), parent)
+        self.entries: dict[str, PrintEntry] = {}
+        self._titles: list[tuple[Any, Callable[[], str]]] = []
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # the reason a document is disabled
+        menu.aboutToShow.connect(self.update_entries)
+        self.setMenu(menu)
+
+    def add_heading(self, title: str | Callable[[], str]) -> None:
+        """A heading above the next documents (a callable is read each time the menu opens)."""
+        action = self.menu().addAction("")
+        action.setEnabled(False)
+        font = action.font()
+        font.setBold(True)
+        action.setFont(font)
+        if callable(title):
+            self._titles.append((action, title))
+        else:
+            action.setText(title)
+
+    def add_separator(self) -> None:
+        self.menu().addSeparator()
+
+    def add_document(self, key: str, label: str, make_job: Callable[[], PrintJob | None], *,
+                     unavailable: Callable[[], str | None] | None = None) -> PrintEntry:
+        sub = self.menu().addMenu(label)
+        entry = PrintEntry(key, label, make_job, unavailable, sub)
+        entry.preview_action = sub.addAction(_("Preview and print…"), lambda: self._run_entry(entry, preview))
+        entry.pdf_action = sub.addAction(_("Save as PDF…"),
+                                         lambda: self._run_entry(entry, lambda p, j: save_as(p, j, ".pdf")))
+        entry.word_action = sub.addAction(_("Save as Word…"),
+                                          lambda: self._run_entry(entry, lambda p, j: save_as(p, j, ".docx")))
+        self.entries[key] = entry
+        return entry
+
+    def update_entries(self) -> None:
+        """Enable the documents that can be printed now; the others say why."""
+        for action, text in self._titles:
+            action.setText(text())
+            action.setVisible(bool(action.text()))
+        for entry in self.entries.values():
+            reason = entry.reason()
+            action = entry.menu.menuAction()
+            action.setEnabled(reason is None)
+            action.setToolTip(reason or "")
+
+    def _run_entry(self, entry: PrintEntry, action) -> None:
+        reason = entry.reason()
+        if reason:
+            messages().info(_owner(self), entry.label, reason)
+            return
+        job = entry.make_job()
+        if job is not None:
+            action(_owner(self), job)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services import vocab
 from ..i18n import _
+from ..print_preview import PrintButton, PrintJob, safe_stem
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -44,7 +45,13 @@ class TeamMembersPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-        layout.addWidget(self.heading)
+        self.heading.setWordWrap(True)  # room for the print button at 1366x768
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        self.print_button = PrintButton(self.print_job, _("Print list…"))
+        self.print_button.setToolTip(_("The team's member list as of today, to print or save as PDF or Word"))
+        top.addWidget(self.print_button)
+        layout.addLayout(top)
         layout.addWidget(QLabel(_("Current members")))
         self.current = _table([_("Full name"), _("Role"), _("Position held"), _("Since")])
         # Widths that show every column in the editor at 1366x768.
@@ -117,8 +124,17 @@ class TeamMembersPanel(QWidget):
         has_team = self.team_id is not None
         selected = self.current.currentRow() >= 0
         self.add_button.setEnabled(has_team)
+        self.print_button.setEnabled(has_team)
         self.reassign_button.setEnabled(has_team and selected)
         self.end_button.setEnabled(has_team and selected)
+
+    def print_job(self) -> PrintJob | None:
+        from ...services.register import TeamService
+
+        if self.team_id is None:
+            return None
+        name = TeamService.get(self.team_id).name
+        return PrintJob("roster", {"team": self.team_id}, safe_stem(_("member list"), name))
 
     def _done(self) -> None:
         self.load(self.team_id)
