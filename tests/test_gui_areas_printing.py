@@ -139,7 +139,7 @@ def test_file_names_suggested_from_the_team(window, scripted, tmp_path):
     assert not list(tmp_path.glob("*.pdf"))
     job = section.print_button.entries["decision-kien-toan"].make_job()
     assert job.file_stem == "quyet-dinh-kien-toan-to-dan-van-ban-na-khoang"
-    assert job.options == {"team": team.id, "decision_kind": "kien_toan"}
+    assert job.options == {"team": team.id, "decision_kind": "kien_toan", "on": section.on_date}
 
 
 def test_unsaved_changes_are_saved_before_printing(window, scripted, tmp_path):

@@ -70,3 +70,31 @@ def test_party_parent_line_for_provinces_and_cities(province, parent):
 
     org = Organisation(province=province, commune="xã Nà Hỳ")
     assert commune_header(org, "party", "BC").parent == parent
+
+
+def test_roster_and_cli_follow_the_chosen_day(db_url, tmp_path, capsys):
+    import pdfplumber
+
+    from dvdesktop.cli import main
+    from dvdesktop.services.printing import document
+    from dvdesktop.store import close_database
+
+    area = AreaService.create({"name": "Nà Khoang", "kind": "bản"})
+    team = TeamService.create({"area": area.id})
+    person = PersonService.create({"full_name": "Lò Văn Thắng"})
+    MembershipService.create({"person": person.id, "team": team.id, "start_date": "2019-01-01", "end_date": "2021-01-01"})
+
+    def names(doc):
+        return " ".join(" ".join(map(str, row)) for b in doc.blocks if isinstance(b, B.Table) for row in b.rows)
+
+    assert "Lò Văn Thắng" in names(document("roster", team=team.id, on=dt.date(2020, 6, 1)))
+    assert "Lò Văn Thắng" not in names(document("roster", team=team.id))
+    if not str(db_url).startswith("postgresql"):
+        close_database()
+        out = tmp_path / "ds.pdf"
+        assert main(["print", "roster", "--team", str(team.id), "--on", "01/06/2020", "--db", db_url, "-o", str(out)]) == 0
+        with pdfplumber.open(out) as pdf:
+            assert "Lò Văn Thắng" in pdf.pages[0].extract_text()
+        with pytest.raises(SystemExit) as usage:
+            main(["print", "roster", "--on", "31/02/2020", "--db", db_url, "-o", str(out)])
+        assert usage.value.code == 2

@@ -16,12 +16,24 @@ def register(sub) -> None:
     parser.add_argument("--team", type=int, help="số Tổ dân vận (bỏ trống: toàn xã)")
     parser.add_argument("--year", type=year_arg, help="năm (concerns, register; mặc định năm nay)")
     parser.add_argument("--area", type=int, help="số địa bàn (register; bỏ trống: toàn xã)")
+    parser.add_argument("--on", type=_day, help="ngày lập danh sách / quyết định kiện toàn, dd/mm/yyyy (mặc định hôm nay)")
     parser.add_argument("--kien-toan", action="store_true", help="quyết định kiện toàn thay vì thành lập (decision)")
     parser.add_argument("--show-names", action="store_true",
                         help="in cả họ tên người phản ánh (concerns; mặc định ẩn vì là dữ liệu cá nhân)")
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
     parser.add_argument("-o", "--output", required=True, help="tệp kết quả, đuôi .pdf hoặc .docx")
     parser.set_defaults(handler=run)
+
+
+def _day(text: str):
+    import argparse
+
+    from ..vn import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args) -> int:
@@ -33,7 +45,7 @@ def run(args) -> int:
     open_database(args.cmd_db or args.db, create=False)
     try:
         path = print_document(args.kind, args.output, id=args.id, team=args.team, year=args.year,
-                              show_names=args.show_names, area=args.area,
+                              show_names=args.show_names, on=args.on, area=args.area,
                               decision_kind="kien_toan" if args.kien_toan else "thanh_lap")
     finally:
         close_database()

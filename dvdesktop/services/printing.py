@@ -333,8 +333,9 @@ def concern_slip_data(team_id: int | None = None, org: Organisation | None = Non
 
 def document(kind: str, *, id: int | None = None, team: int | None = None, year: int | None = None,
              show_names: bool = False, decision_kind: str = "thanh_lap", area: int | None = None,
-             org: Organisation | None = None) -> B.Document:
-    """The document of *kind* (a key of KINDS) ready to render."""
+             on: dt.date | None = None, org: Organisation | None = None) -> B.Document:
+    """The document of *kind* (a key of KINDS) ready to render. *on*: the day
+    a member list or a kiện toàn decision is made for (today by default)."""
     if kind not in KINDS:
         raise UserError(f"Không có loại văn bản «{kind}»; chọn một trong: {', '.join(KINDS)}.")
     org = org or load_organisation()
@@ -357,11 +358,11 @@ def document(kind: str, *, id: int | None = None, team: int | None = None, year:
     elif kind == "concerns":
         data = concern_register_data(team, year, show_names=show_names, org=org)
     elif kind == "roster":
-        data = roster_data(team, org=org)
+        data = roster_data(team, on, org=org)
     elif kind == "decision":
         if team is None:
             raise UserError("In quyết định cần số Tổ dân vận (--team).")
-        data = decision_data(team, decision_kind, org=org)
+        data = decision_data(team, decision_kind, on if decision_kind == "kien_toan" else None, org=org)
     elif kind == "attendance-sheet":
         data = attendance_sheet_data(team, id, org)
     else:

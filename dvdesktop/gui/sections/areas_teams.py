@@ -205,7 +205,7 @@ class AreasTeamsSection(ListFormSection):
         button.add_separator()
         button.add_heading(_("Whole commune"))
         button.add_document("commune-roster", _("Member list of every team in the commune"),
-                            lambda: PrintJob("roster", {"team": None},
+                            lambda: PrintJob("roster", {"team": None, "on": self.on_date},
                                              safe_stem(_("member list"), _("whole commune"))))
         button.add_document("concern-slip", _("Concern intake slip (blank)"),
                             lambda: PrintJob("concern-slip", {"team": None}, safe_stem(_("concern slip"))))
@@ -234,7 +234,7 @@ class AreasTeamsSection(ListFormSection):
         if self.editor.is_dirty():
             messages().info(self, _("Print…"), _("Save the area and its team first, then print."))
             return None
-        return PrintJob(kind, {"team": team.id, **options}, safe_stem(what, team.name))
+        return PrintJob(kind, {"team": team.id, "on": self.on_date, **options}, safe_stem(what, team.name))
 
     def open_link(self, link: str) -> None:
         """From the overview: "with", "without" (a team) or "idle" (no meeting this quarter)."""

@@ -49,7 +49,7 @@ class TeamMembersPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         self.print_button = PrintButton(self.print_job, _("Print list…"))
-        self.print_button.setToolTip(_("The team's member list as of today, to print or save as PDF or Word"))
+        self.print_button.setToolTip(_("The team's member list on the date shown, to print or save as PDF or Word"))
         top.addWidget(self.print_button)
         layout.addLayout(top)
         layout.addWidget(QLabel(_("Current members")))
@@ -134,7 +134,7 @@ class TeamMembersPanel(QWidget):
         if self.team_id is None:
             return None
         name = TeamService.get(self.team_id).name
-        return PrintJob("roster", {"team": self.team_id}, safe_stem(_("member list"), name))
+        return PrintJob("roster", {"team": self.team_id, "on": self.on_date}, safe_stem(_("member list"), name))
 
     def _done(self) -> None:
         self.load(self.team_id)
