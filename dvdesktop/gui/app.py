@@ -10,7 +10,6 @@ and quit at that point (benchmarks and the packaging smoke test).
 """
 from __future__ import annotations
 
-import inspect
 import logging
 import os
 import sys

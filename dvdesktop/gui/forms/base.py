@@ -243,3 +243,23 @@ class RecordForm(QWidget):
 
     def discard(self) -> None:
         self.load(self.record_id)
+
+
+class RecordWithChildrenForm(RecordForm):
+    """A form whose record has child rows in grids (attendance, parties …):
+    dirty when a field or a row changed since the record was loaded."""
+
+    _children_clean: tuple | None = None
+
+    def children(self) -> tuple:
+        raise NotImplementedError
+
+    def _children_changed(self) -> None:
+        if self._loading or self._children_clean is None:
+            return
+        self.dirtyChanged.emit(self.is_dirty())
+
+    def is_dirty(self) -> bool:
+        if super().is_dirty():
+            return True
+        return self._children_clean is not None and self.children() != self._children_clean

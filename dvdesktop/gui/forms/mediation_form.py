@@ -36,7 +36,7 @@ from ...services import vocab
 from ...services.mediation import MediationCaseService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo
-from .base import RecordForm
+from .base import RecordWithChildrenForm
 from .choices import area_choices, team_choices
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +103,7 @@ def _buttons(*buttons) -> QHBoxLayout:
     return row
 
 
-class MediationCaseForm(RecordForm):
+class MediationCaseForm(RecordWithChildrenForm):
     service = MediationCaseService
 
     def __init__(self, parent=None):
@@ -626,16 +626,6 @@ class MediationCaseForm(RecordForm):
 
     def children(self) -> tuple[list[dict], list[dict], list[dict]]:
         return self.party_rows(), self.mediator_rows(), self.session_rows()
-
-    def _children_changed(self) -> None:
-        if self._loading or self._children_clean is None:
-            return
-        self.dirtyChanged.emit(self.is_dirty())
-
-    def is_dirty(self) -> bool:
-        if super().is_dirty():
-            return True
-        return self._children_clean is not None and self.children() != self._children_clean
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()

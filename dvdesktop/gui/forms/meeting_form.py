@@ -11,7 +11,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit,
+    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,7 +21,7 @@ from ...services.meetings import MeetingService
 from ..dialogs import messages
 from ..i18n import _
 from ..widgets import ChoiceCombo
-from .base import RecordForm
+from .base import RecordWithChildrenForm
 from .choices import team_choices
 
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$")
@@ -68,7 +68,7 @@ def _item(text: str = "", editable: bool = True) -> QTableWidgetItem:
     return item
 
 
-class MeetingForm(RecordForm):
+class MeetingForm(RecordWithChildrenForm):
     service = MeetingService
 
     # --- building --------------------------------------------------------------
@@ -607,16 +607,6 @@ class MeetingForm(RecordForm):
 
     def children(self) -> tuple[list[dict], list[dict], list[dict]]:
         return self._attendance_rows(), self._agenda_rows(), self._task_rows()
-
-    def _children_changed(self) -> None:
-        if self._loading or self._children_clean is None:
-            return
-        self.dirtyChanged.emit(self.is_dirty())
-
-    def is_dirty(self) -> bool:
-        if super().is_dirty():
-            return True
-        return self._children_clean is not None and self.children() != self._children_clean
 
     def write(self, values):
         from ...services.meetings import save_meeting

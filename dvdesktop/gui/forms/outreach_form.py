@@ -3,7 +3,7 @@ notebook: "Save and new" keeps the team, the date and the form, and puts
 the cursor on the topic."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 from ...services import vocab
 from ...services.outreach import OutreachService
