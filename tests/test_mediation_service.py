@@ -393,3 +393,11 @@ def test_audit_log_keeps_no_personal_data_of_the_parties(db, people):
         assert party["name"] not in logged
     assert "ranh giới" not in logged and "Hai bên trình bày" not in logged
     assert "‹riêng tư" in logged  # the log still shows that a private value changed
+
+
+def test_new_case_gets_the_next_book_number_of_its_team(db, people):
+    first = make_case()
+    second = make_case()
+    assert first.number.endswith("/2024") and int(first.number.split("/")[0]) + 1 == int(second.number.split("/")[0])
+    typed = make_case(number="Số đặc biệt")
+    assert typed.number == "Số đặc biệt"

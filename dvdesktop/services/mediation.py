@@ -121,6 +121,12 @@ class MediationCaseService(RecordService):
         return cleaned
 
     @classmethod
+    def derive_values(cls, cleaned, state, existing):
+        if existing is None and not state.get("number") and state.get("received_on"):
+            cleaned["number"] = state["number"] = next_case_number(
+                state["received_on"].year, team_id=state.get("team"), area_id=state.get("area"))
+
+    @classmethod
     def check(cls, values, existing):
         received = values["received_on"]
         assigned, started, closed = values.get("assigned_on"), values.get("started_on"), values.get("closed_on")
@@ -359,6 +365,23 @@ def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Person]
 
 
 # --- the start deadline --------------------------------------------------------
+
+
+def next_case_number(year: int, *, team_id: int | None = None, area_id: int | None = None) -> str:
+    """The next book number of the year for the team's (or area's) register:
+    '05/2025'. Numbers a clerk typed in another form are skipped over."""
+    query = MediationCase.select(MediationCase.number).where(
+        (MediationCase.received_on >= dt.date(year, 1, 1)) & (MediationCase.received_on <= dt.date(year, 12, 31)))
+    if team_id:
+        query = query.where(MediationCase.team == team_id)
+    elif area_id:
+        query = query.where(MediationCase.area == area_id)
+    highest = 0
+    for (number,) in query.tuples():
+        head = (number or "").split("/")[0].strip()
+        if head.isdigit():
+            highest = max(highest, int(head))
+    return f"{highest + 1:02d}/{year}"
 
 
 def start_deadline(case) -> dt.date | None:
