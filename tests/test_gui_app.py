@@ -168,6 +168,17 @@ def test_environment_errors_in_plain_words(scripted, vietnamese):
 
     errors.report(DatabaseUnavailable("Ổ đĩa đã đầy, không ghi được dữ liệu."))
     assert scripted.shown[-1] == ("warning", "Không thực hiện được", "Ổ đĩa đã đầy, không ghi được dữ liệu.")
+    # met while saving, not while opening: the raw driver errors
+    import sqlite3
+
+    import peewee
+
+    for raw, words in ((sqlite3.OperationalError("database is locked"), "khóa"),
+                       (peewee.OperationalError("attempt to write a readonly database"), "chỉ cho phép đọc"),
+                       (peewee.OperationalError("database or disk is full"), "Ổ đĩa đã đầy")):
+        errors.report(raw)
+        kind, _title, message = scripted.shown[-1]
+        assert kind == "warning" and words in message, message
 
 
 def test_open_failure_shows_vietnamese_message(qtbot, tmp_path, vietnamese, scripted, sync_tasks):

@@ -87,6 +87,13 @@ def report(exc: BaseException, parent=None) -> None:
         log.warning("user error: %s", exc.message)
         messages().warning(parent, _("Cannot continue"), exc.message)
         return
+    from ..store.database import describe_database_error
+
+    plain = describe_database_error(exc)  # locked, read-only, disk full, server gone
+    if plain is not None:
+        log.warning("database error: %s", exc)
+        messages().warning(parent, _("Cannot continue"), plain)
+        return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error\n%s", details)
     messages().unexpected_error(
