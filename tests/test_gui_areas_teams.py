@@ -70,15 +70,16 @@ def test_rename_keeps_history(window, scripted):
     form = section.editor.area_form
     form.name.setText("Nà Khoang Mới")
     form.households.setText("130")
-    scripted.answers = [True]  # yes, a rename
+    # the rename dialog, saved as it opens: a rename from today, "Đổi tên"
     assert section.save()
+    assert scripted.shown[-1][:2] == ("dialog", "Đổi tên địa bàn")
     area = Area.get_by_id(area.id)
     assert (area.name, area.households) == ("Nà Khoang Mới", 130)
     assert [n.name for n in AreaName.select().where(AreaName.area == area.id)] == ["Nà Khoang"]
     assert "Nà Khoang (đến" in form.history.text()
     # a typing correction keeps no history
     form.name.setText("Nà Khoang Mới 2")
-    scripted.answers = [False]
+    scripted.dialog_scripts = [lambda d: (d.correction.setChecked(True), d.save())]
     assert section.save()
     assert AreaName.select().where(AreaName.area == area.id).count() == 1
 

@@ -2,9 +2,13 @@
 
 Widgets never call QMessageBox directly; they call `messages()`, which tests
 replace with `ScriptedMessages` so that no modal dialog ever blocks a test.
+Our own small dialogs (rename an area, merge areas ...) are shown through
+`messages().run_dialog(dialog)` for the same reason: a test scripts what the
+clerk does in them.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -44,6 +48,13 @@ class MessageService:
 
         ErrorDialog(parent, summary, details, log_file).exec()
 
+    def run_dialog(self, dialog) -> bool:
+        """Show one of our QDialogs modally; True when the clerk accepted it.
+        A dialog's `save()` checks its fields and accepts (or shows why not)."""
+        from PySide6.QtWidgets import QDialog
+
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
 
 @dataclass
 class ScriptedMessages(MessageService):
@@ -53,6 +64,11 @@ class ScriptedMessages(MessageService):
     default_answer: bool = True
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     files: list[str | None] = field(default_factory=list)  # answers to save_file, in order
+    # What the clerk does in run_dialog's dialogs, in order: each gets the
+    # dialog, fills it and calls its save() (or reject()). Without a script the
+    # dialog is saved as it opened when default_answer is True, else cancelled.
+    dialog_scripts: list[Callable] = field(default_factory=list)
+    dialogs: list = field(default_factory=list)  # every dialog run, in order
 
     def _answer(self) -> bool:
         return self.answers.pop(0) if self.answers else self.default_answer
@@ -73,6 +89,19 @@ class ScriptedMessages(MessageService):
     def save_file(self, parent, title, suggested, filters):
         self.shown.append(("save_file", title, suggested))
         return self.files.pop(0) if self.files else None
+
+    def run_dialog(self, dialog) -> bool:
+        from PySide6.QtWidgets import QDialog
+
+        self.shown.append(("dialog", dialog.windowTitle(), ""))
+        self.dialogs.append(dialog)
+        if self.dialog_scripts:
+            self.dialog_scripts.pop(0)(dialog)
+        elif self.default_answer and hasattr(dialog, "save"):
+            dialog.save()
+        else:
+            dialog.reject()
+        return dialog.result() == QDialog.DialogCode.Accepted
 
     def kinds(self) -> list[str]:
         return [kind for kind, _t, _x in self.shown]

@@ -2,8 +2,6 @@
 in the area's history, so old records keep the name they had."""
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
@@ -32,6 +30,10 @@ class AreaForm(RecordForm):
         self.ethnic_groups = self.field("ethnic_groups", QLineEdit(), _("Ethnic groups"))
         self.ethnic_groups.setPlaceholderText(_("e.g. Thái, Mông, Kinh"))
         self.active = self.field("active", QCheckBox(_("Still in use (not merged)")), "")
+        self.merged_note = QLabel()
+        self.merged_note.setWordWrap(True)
+        self.merged_note.setStyleSheet("color: #8a5a00;")
+        self.form.addRow("", self.merged_note)
         self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
         self.notes.setMaximumHeight(70)
         self.history = QLabel()
@@ -55,6 +57,8 @@ class AreaForm(RecordForm):
         return f"{record.kind.capitalize()} {record.name}" if record.kind else record.name
 
     def loaded(self, record):
+        self.merged_note.setText("")
+        self.form.setRowVisible(self.merged_note, False)
         if record is None:
             self.history.setText("")
             return
@@ -62,39 +66,44 @@ class AreaForm(RecordForm):
         from ...vn import short_date
 
         rows = former_names(record.id)
+        if record.merged_into_id is not None:
+            from .area_dialogs import area_label
+
+            target = AreaService.get(record.merged_into_id, include_deleted=True)
+            day = max((r.valid_to for r in rows if r.valid_to), default=None)
+            self.merged_note.setText(_("Merged into {area} from {day}.").format(
+                area=area_label(target), day=short_date(day) if day else "?"))
+            self.form.setRowVisible(self.merged_note, True)
         lines = [_("{name} (until {day}; {reason})").format(
             name=r.name, day=short_date(r.valid_to) if r.valid_to else "?", reason=r.reason) for r in rows]
         self.history.setText("\n".join(lines) or _("None"))
 
-    def save(self):
-        """A changed name is a rename (history kept) unless the clerk says it
-        only corrects a typing mistake."""
-        if self.record is None or not self.validate():
-            return super().save()
-        values = self.values()
+    def confirm_save(self, values):
+        """A changed name is a rename (the old name kept as history from the
+        day it took effect) unless the clerk says it only corrects a typing
+        mistake: one small dialog asks."""
+        self._rename = None
+        if self.record is None:
+            return True
         from ...vn import clean_line
+        from .area_dialogs import RenameAreaDialog
 
         new_name = clean_line(values["name"])
         if new_name == self.record.name:
-            return super().save()
-        rename = messages().confirm(
-            self, _("Rename area"),
-            _("Keep «{old}» as a former name, so that old records show the name they had?\n\n"
-              "Answer No if you only corrected a typing mistake.").format(old=self.record.name))
-        if not rename:
-            return super().save()
-        old_id = self.record.id
-        self.bindings["name"].set(self.record.name)
-        if self.is_dirty() and super().save() is None:
-            self.bindings["name"].set(new_name)
-            return None
-        from ...errors import UserError
+            return True
+        dialog = RenameAreaDialog(self, self.record.id, self.record.name, new_name)
+        if not messages().run_dialog(dialog):
+            return False
+        if dialog.keep_history():
+            self._rename = (new_name, dialog.day(), dialog.reason_text())
+        return True
 
-        try:
-            AreaService.rename(old_id, new_name, dt.date.today())
-        except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
-            return None
-        self.load(old_id)
-        self.saved.emit(old_id)
-        return old_id
+    def write(self, values):
+        rename, self._rename = getattr(self, "_rename", None), None
+        if rename is None:
+            return super().write(values)
+        new_name, day, reason = rename
+        self.service.validate(dict(values, name=new_name), self.record)  # a taken name: nothing saved
+        record = self.service.update(self.record.id, dict(values, name=self.record.name),
+                                     expected_version=self.record.version)
+        return AreaService.rename(record.id, new_name, day, reason)

@@ -33,11 +33,18 @@ class AreasSource(RowSource):
         self.query = ""
         self.kind: str | None = None
         self.team_state: str | None = None  # None / "with" / "without" / "idle"
+        self.in_use: str | None = None  # None / "active" / "inactive" (merged or no longer in use)
         self.on_date = dt.date.today()
 
     def ids(self, sort_key, descending):
-        return listing.area_ids(listing.AreaFilter(query=self.query, kind=self.kind, team_state=self.team_state),
-                                sort_key, descending, self.on_date)
+        ids = listing.area_ids(listing.AreaFilter(query=self.query, kind=self.kind, team_state=self.team_state),
+                               sort_key, descending, self.on_date)
+        if self.in_use and ids:
+            # a commune has tens of areas, not thousands: read their rows once
+            wanted = self.in_use == "active"
+            keep = {row.id for row in listing.area_rows(ids, self.on_date) if row.active == wanted}
+            ids = [i for i in ids if i in keep]
+        return ids
 
     def rows(self, ids):
         from ...vn import short_date
@@ -55,11 +62,13 @@ class AreasSource(RowSource):
                 members = team.members
                 decision = " ".join(p for p in (team.decision_number, short_date(team.established_on)
                                                 if team.established_on else "") if p)
-            result[area.id] = Row([area.name, kinds.get(area.kind, area.kind),
+            name = area.name if area.active else _("{name} (not in use)").format(name=area.name)
+            result[area.id] = Row([name, kinds.get(area.kind, area.kind),
                                    area.households if area.households is not None else "",
                                    area.population if area.population is not None else "",
                                    team_text, leader, members, decision],
-                                  muted=not area.active or team is None)
+                                  muted=not area.active or team is None,
+                                  tooltip=None if area.active else _("Merged into another area or no longer in use"))
         return result
 
 
@@ -166,7 +175,9 @@ class AreasTeamsSection(ListFormSection):
         self.f_kind = ChoiceCombo(vocab.AREA_KINDS, blank=_("All kinds"))
         self.f_team = ChoiceCombo([("with", _("With an active team")), ("without", _("Without a team")),
                                    ("idle", _("No meeting this quarter"))], blank=_("Team: all"))
-        for combo in (self.f_kind, self.f_team):
+        self.f_in_use = ChoiceCombo([("active", _("In use")), ("inactive", _("Merged / no longer in use"))],
+                                    blank=_("In use or not: all"))
+        for combo in (self.f_kind, self.f_team, self.f_in_use):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
         bar.addStretch(2)
@@ -177,6 +188,10 @@ class AreasTeamsSection(ListFormSection):
         menu.addAction(_("Deleted teams"), self.open_team_trash)
         trash.setMenu(menu)
         bar.addWidget(trash)
+        self.merge_button = QPushButton(_("Merge…"))
+        self.merge_button.setToolTip(_("Merge the selected area into another area of the commune (sáp nhập)"))
+        self.merge_button.clicked.connect(self.merge_area)
+        bar.addWidget(self.merge_button)
         self.delete_team_button = QPushButton(_("Delete team…"))
         self.delete_team_button.clicked.connect(self.delete_team)
         bar.addWidget(self.delete_team_button)
@@ -244,6 +259,7 @@ class AreasTeamsSection(ListFormSection):
     def apply_filters(self):
         self.source.kind = self.f_kind.code()
         self.source.team_state = self.f_team.code()
+        self.source.in_use = self.f_in_use.code()
         self.editor.on_date = self.on_date
 
     def set_year(self, year):
@@ -252,6 +268,36 @@ class AreasTeamsSection(ListFormSection):
 
     def describe(self, record_id):
         return AreaService.get(record_id).name
+
+    def merge_area(self):
+        """Sáp nhập: the selected area joins another area of the commune."""
+        from ..forms.area_dialogs import MergeAreaDialog, area_label
+
+        area_id = self.editor.record_id
+        if area_id is None:
+            messages().info(self, _("Merge area"), _("Choose the area to merge in the list first."))
+            return
+        if self.editor.is_dirty():
+            messages().info(self, _("Merge area"), _("Save the area and its team first, then merge."))
+            return
+        area = AreaService.get(area_id)
+        if area.merged_into_id is not None:
+            target = AreaService.get(area.merged_into_id, include_deleted=True)
+            messages().warning(self, _("Merge area"), _("{area} was already merged into {target}.").format(
+                area=area_label(area), target=area_label(target)))
+            return
+        dialog = MergeAreaDialog(self, area_id)
+        if not dialog.targets:
+            messages().info(self, _("Merge area"), _("There is no other area in use in this commune to merge "
+                                                     "{area} into.").format(area=area_label(area)))
+            return
+        if not messages().run_dialog(dialog):
+            return
+        target = AreaService.get(dialog.target.code())
+        self.editor.load(area_id)
+        self.model.invalidate()
+        self.reload(select_id=area_id)
+        self.status.emit(_("Merged {area} into {target}.").format(area=area_label(area), target=area_label(target)))
 
     def delete_team(self):
         team_id = self.editor.team_form.record_id
