@@ -113,7 +113,7 @@ def test_merge_through_the_dialog(window, scripted):
     # the list shows it as no longer in use; the form says where it went
     assert section.current_id() == source.id
     row = section.model.row_of(source.id)
-    assert section.model.data(section.model.index(row, 0)) == "Nà Khoang (ngừng hoạt động)"
+    assert section.model.data(section.model.index(row, 0)) == "Nà Khoang (cũ)"
     form = section.editor.area_form
     assert not form.active.isChecked()
     assert form.merged_note.text() == "Đã sáp nhập vào Bản Nà Hỳ từ ngày 01/07/2025."

@@ -62,7 +62,7 @@ class AreasSource(RowSource):
                 members = team.members
                 decision = " ".join(p for p in (team.decision_number, short_date(team.established_on)
                                                 if team.established_on else "") if p)
-            name = area.name if area.active else _("{name} (not in use)").format(name=area.name)
+            name = area.name if area.active else _("{name} (former)").format(name=area.name)
             result[area.id] = Row([name, kinds.get(area.kind, area.kind),
                                    area.households if area.households is not None else "",
                                    area.population if area.population is not None else "",
