@@ -105,7 +105,10 @@ def test_merge_moves_people_and_dissolves_the_merged_team(db):
     team_a = TeamService.create({"area": a.id, "established_on": "2020-01-01"})
     team_b = TeamService.create({"area": b.id, "established_on": "2020-01-01"})
     person = PersonService.create({"full_name": "Đinh Văn Tuấn", "area": a.id})
+    MembershipService.create({"person": person.id, "team": team_a.id, "role": "to_truong", "start_date": "2020-01-01"})
     AreaService.merge([a.id], b.id, dt.date(2025, 7, 1))
+    assert MembershipService.current(team_a.id, dt.date(2025, 8, 1)) == []
+    assert len(MembershipService.current(team_a.id, dt.date(2025, 6, 1))) == 1
     assert PersonService.get(person.id).area_id == b.id
     assert TeamService.get(team_a.id).status == "dissolved"
     assert TeamService.get(team_b.id).status == "active"
@@ -114,6 +117,9 @@ def test_merge_moves_people_and_dissolves_the_merged_team(db):
     assert AreaService.name_on(merged, dt.date(2024, 1, 1)) == "Thôn 1"
     with pytest.raises(ValidationError):
         AreaService.merge([a.id], b.id, dt.date(2025, 8, 1))
+    with pytest.raises(ValidationError) as err:
+        AreaService.update(a.id, {"active": True})
+    assert err.value.field == "active"
 
 
 def test_current_by_team_matches_current(team):

@@ -35,6 +35,8 @@ class AreaService(RecordService):
 
     @classmethod
     def check(cls, values, existing):
+        if existing is not None and existing.merged_into_id is not None and values.get("active"):
+            raise ValidationError("active", "Địa bàn đã sáp nhập vào địa bàn khác, không dùng lại được.")
         if values.get("households") and values.get("population") and values["population"] < values["households"]:
             raise ValidationError("population", "Số nhân khẩu không thể ít hơn số hộ.")
         query = cls.active().where(
@@ -145,6 +147,17 @@ class TeamService(RecordService):
                 query = query.where(Team.id != existing.id)
             if query.exists():
                 raise ValidationError("area", "Địa bàn này đã có một Tổ dân vận đang hoạt động.")
+
+    @classmethod
+    def after_save(cls, record, before):
+        """A dissolved team has no current members: their memberships end on
+        the day it was dissolved (history kept)."""
+        if record.status == "dissolved" and record.dissolved_on:
+            open_ones = Membership.select().where(
+                (Membership.team == record.id) & Membership.end_date.is_null()
+                & (Membership.start_date < record.dissolved_on))
+            for membership in open_ones:
+                MembershipService.end(membership.id, record.dissolved_on, "Tổ giải thể")
 
     @classmethod
     def check_delete(cls, record):

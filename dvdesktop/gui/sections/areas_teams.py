@@ -37,14 +37,8 @@ class AreasSource(RowSource):
         self.on_date = dt.date.today()
 
     def ids(self, sort_key, descending):
-        ids = listing.area_ids(listing.AreaFilter(query=self.query, kind=self.kind, team_state=self.team_state),
-                               sort_key, descending, self.on_date)
-        if self.in_use and ids:
-            # a commune has tens of areas, not thousands: read their rows once
-            wanted = self.in_use == "active"
-            keep = {row.id for row in listing.area_rows(ids, self.on_date) if row.active == wanted}
-            ids = [i for i in ids if i in keep]
-        return ids
+        return listing.area_ids(listing.AreaFilter(query=self.query, kind=self.kind, team_state=self.team_state,
+                                                   in_use=self.in_use), sort_key, descending, self.on_date)
 
     def rows(self, ids):
         from ...vn import short_date

@@ -19,6 +19,7 @@ class AreaFilter:
     query: str = ""
     kind: str | None = None
     team_state: str | None = None  # None / "with" (an active team) / "without" / "idle" (no meeting this quarter)
+    in_use: str | None = None  # None / "active" / "inactive" (merged or no longer in use)
 
 
 @dataclass
@@ -55,6 +56,10 @@ def area_ids(filters: AreaFilter, sort: str | None = None, descending: bool = Fa
         q = q.where(Area.name_folded.contains(token))
     if filters.kind:
         q = q.where(Area.kind == filters.kind)
+    if filters.in_use == "active":
+        q = q.where(Area.active == True)  # noqa: E712 - peewee expression
+    elif filters.in_use == "inactive":
+        q = q.where(Area.active == False)  # noqa: E712
     active_teams = Team.select(Team.area).where(Team.deleted_at.is_null() & (Team.status == "active"))
     if filters.team_state == "with":
         q = q.where(Area.id.in_(active_teams))
