@@ -116,12 +116,15 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(_("Search"), self.focus_search, QKeySequence.StandardKey.Find,
                                           _("Search (Ctrl+F)"))
         self.settings_action = self._action(_("Settings…"), self.open_settings)
+        self.backup_action = self._action(_("Back up the data…"), self.backup,
+                                          tip=_("Copy the whole database to a file (it can stay open meanwhile)"))
         self.quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
         self.escape.activated.connect(self.cancel)
 
         menu = self.menuBar().addMenu(_("&File"))
+        menu.addAction(self.backup_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -318,6 +321,35 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Settings saved."), 4000)
             if (s := self.current_section()) is not None:
                 s.refresh()
+
+    def backup(self) -> None:
+        """A consistent copy of the SQLite file, verified, written off the GUI thread."""
+        if not self.database_ready:
+            return
+        title = _("Back up the data")
+        if self.spec.is_postgres:
+            messages().info(self, title, _("This database is on a PostgreSQL server: it is backed up on the server "
+                                           "(pg_dump), not from this program."))
+            return
+        suggested = f"dvdesktop-{dt.date.today():%Y-%m-%d}.sqlite3"
+        target = messages().save_file(self, title, suggested, _("Database copies (*.sqlite3)"))
+        if not target:
+            return
+        from pathlib import Path
+
+        from ..services.backup import backup_database
+        from .print_preview import run_off_thread
+
+        if Path(target).resolve() == Path(self.spec.target).resolve():
+            messages().warning(self, title, _("The copy cannot replace the database itself: choose another file."))
+            return
+
+        def done(result):
+            messages().info(self, title, _("The data were copied to «{path}» ({size} MB).").format(
+                path=result.path, size=f"{result.size_bytes / 1_048_576:.1f}".replace(".", ",")))
+
+        run_off_thread(self, lambda: backup_database(self.spec.target, target), done,
+                       _("Backing up the data"), error_title=title)
 
     def about(self) -> None:
         from .. import __version__

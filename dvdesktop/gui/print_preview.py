@@ -59,15 +59,17 @@ def _runner(widget):
     return getattr(window, "runner", None) or getattr(getattr(widget, "window_", None), "runner", None)
 
 
-def run_off_thread(widget, work: Callable[[], Any], on_done: Callable[[Any], None], label: str) -> None:
-    """Run *work* in the window's TaskRunner (synchronously when there is none)."""
+def run_off_thread(widget, work: Callable[[], Any], on_done: Callable[[Any], None], label: str,
+                   error_title: str | None = None) -> None:
+    """Run *work* in the window's TaskRunner (synchronously when there is none);
+    a UserError is shown under *error_title* ("Cannot print" by default)."""
     runner = _runner(widget)
 
     def failed(exc):
         from ..errors import UserError
 
         if isinstance(exc, UserError):
-            messages().warning(widget, _("Cannot print"), exc.message)
+            messages().warning(widget, error_title or _("Cannot print"), exc.message)
         else:
             from .errors import report
 
