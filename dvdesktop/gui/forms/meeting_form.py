@@ -458,7 +458,8 @@ class MeetingForm(RecordWithChildrenForm):
         self.tasks.setItem(row, 2, _item(short_date(task.get("due_date"))))
         status = ChoiceCombo(vocab.TASK_STATUSES)
         status.set_code(task.get("status") or "open")
-        status.currentIndexChanged.connect(lambda _i, r=row: self._task_status_changed(r))
+        # the row is looked up when the status changes: rows above may have been removed since
+        status.currentIndexChanged.connect(lambda _i, combo=status: self._task_status_changed(self._row_of(combo)))
         self.tasks.setCellWidget(row, 3, status)
         self.tasks.setItem(row, 4, _item(short_date(task.get("done_on"))))
         self.tasks.setItem(row, 5, _item(self._carried_text(task.get("carried_from")), editable=False))
@@ -479,7 +480,15 @@ class MeetingForm(RecordWithChildrenForm):
             return _("earlier meeting")
         return _("meeting of {day}").format(day=f"{when:%d/%m/%Y}")
 
+    def _row_of(self, widget) -> int:
+        for row in range(self.tasks.rowCount()):
+            if self.tasks.cellWidget(row, 3) is widget:
+                return row
+        return -1
+
     def _task_status_changed(self, row: int) -> None:
+        if row < 0:
+            return
         status = self.tasks.cellWidget(row, 3).code()
         done = self.tasks.item(row, 4)
         if status == "done" and done is not None and not done.text().strip():

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget
 
+from ...errors import UserError
 from ...services import vocab
 from ...services.listings import areas as listing
 from ...services.register import AreaService, TeamService
@@ -298,10 +299,17 @@ class AreasTeamsSection(ListFormSection):
         if team_id is None:
             return
         name = self.editor.team_form.record.name
+        # the editor is read again afterwards: typed changes would be lost without a word
+        if self.editor.is_dirty() and not messages().discard_changes(self):
+            return
         if not messages().confirm(self, _("Delete"), _("Move «{name}» to the trash? You can restore it from "
                                                        "the trash later.").format(name=name), destructive=True):
             return
-        TeamService.delete(team_id)
+        try:
+            TeamService.delete(team_id)
+        except UserError as exc:
+            messages().warning(self, _("Cannot delete"), exc.message)
+            return
         self.editor.load(self.editor.record_id)
         self.reload()
         self.status.emit(_("Moved to the trash: {name}").format(name=name))
@@ -315,6 +323,10 @@ class AreasTeamsSection(ListFormSection):
     def open_team_trash(self):
         from ..trash import TrashDialog
 
-        TrashDialog(self, TeamService, _("Deleted teams"), lambda t: t.name).exec()
+        dialog = TrashDialog(self, TeamService, _("Deleted teams"), lambda t: t.name)
+        dialog.exec()
         self.reload()
-        self.editor.load(self.editor.record_id)
+        if dialog.restored:  # the area's team may be back: read the editor again, keeping typed changes
+            if self.editor.is_dirty() and not messages().discard_changes(self):
+                return
+            self.editor.load(self.editor.record_id)

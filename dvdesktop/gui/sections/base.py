@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import NotFoundError, UserError
 from ..dialogs import messages
+from ..errors import report
 from ..i18n import _
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
 from ..widgets import SearchBox
@@ -269,7 +271,18 @@ class ListFormSection(Section):
                 self._reverting = False
             return
         if record_id is not None:
-            self.editor.load(record_id)
+            try:
+                self.editor.load(record_id)
+            except NotFoundError as exc:  # deleted by someone else since the list was read
+                self._record_gone(exc)
+            except Exception as exc:  # noqa: BLE001 - a database error: said in plain words
+                report(exc, self)
+
+    def _record_gone(self, exc) -> None:
+        """The record the clerk chose is no longer there: say so, read the list again."""
+        report(exc, self)
+        self.model.invalidate()
+        self.reload(select_id=self.editor.record_id if self.editor.record_id is not None else -1)
 
     def record_saved(self, record_id: int) -> None:
         self.model.invalidate(record_id)
@@ -314,12 +327,14 @@ class ListFormSection(Section):
         record_id = self.current_id()
         if record_id is None or self.service is None:
             return
-        name = self.describe(record_id)
+        try:
+            name = self.describe(record_id)
+        except NotFoundError as exc:
+            self._record_gone(exc)
+            return
         if not messages().confirm(self, _("Delete"), _("Move «{name}» to the trash? You can restore it from "
                                                        "the trash later.").format(name=name), destructive=True):
             return
-        from ...errors import UserError
-
         try:
             self.service.delete(record_id)
         except UserError as exc:
