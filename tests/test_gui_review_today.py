@@ -1,6 +1,8 @@
 """Review of today's GUI: the bugs found and fixed, one test each."""
 from __future__ import annotations
 
+import datetime as dt
+
 from gui_support import QT_STRICT, make_team, scripted, sync_tasks, vietnamese, window  # noqa: F401
 from PySide6.QtCore import QItemSelectionModel
 
@@ -88,3 +90,42 @@ def test_team_trash_asks_before_dropping_unsaved_area_edits(window, scripted, mo
     assert section.editor.is_dirty()
     assert scripted.kinds() == ["confirm"]
     assert AreaService.get(area.id).households != 321
+
+
+def _type_in_open_cell(table, text):
+    from PySide6.QtWidgets import QLineEdit
+
+    editors = [w for w in table.viewport().findChildren(QLineEdit)]
+    assert len(editors) == 1
+    editors[0].setText(text)
+
+
+def test_ctrl_s_keeps_the_grid_cell_being_typed(window):
+    """The agenda line still in its cell editor was left out of the save."""
+    from dvdesktop.services.listings.meetings import agenda_lines
+
+    area, team = make_team()
+    section = window.section("meetings")
+    window.new_action.trigger()
+    form = section.editor
+    form.team.set_code(team.id)
+    form.starts_at.setText(f"{dt.date.today() - dt.timedelta(days=3):%d/%m/%Y} 08:00")
+    form._add_agenda_row("", "", edit=True)
+    _type_in_open_cell(form.agenda, "Bầu tổ trưởng")
+    window.save_action.trigger()
+    assert form.errors == {}
+    assert form.record_id is not None
+    assert [a.title for a in agenda_lines(form.record_id)] == ["Bầu tổ trưởng"]
+
+
+def test_esc_asks_while_a_grid_cell_is_being_typed(window, scripted):
+    section = window.section("mediation")
+    section.new_record()
+    form = section.editor
+    form.add_party({}, edit=True)
+    form._children_clean = form.children()  # only the typing below is a change
+    _type_in_open_cell(form.parties, "Lò Văn Thắng")
+    scripted.answers = [False]  # keep it
+    section.cancel()
+    assert scripted.kinds() == ["confirm"]
+    assert [p["name"] for p in form.party_rows()] == ["Lò Văn Thắng"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...errors import ConflictError, UserError, ValidationError
 from ..dialogs import messages
@@ -259,7 +259,23 @@ class RecordWithChildrenForm(RecordForm):
             return
         self.dirtyChanged.emit(self.is_dirty())
 
+    def commit_open_edits(self) -> None:
+        """Put the text of a grid cell still being typed into its cell: without
+        this, Ctrl+S saved the grid without it and Esc or another record in the
+        list dropped it without asking (the form did not know it was changed)."""
+        for table in self.findChildren(QAbstractItemView):
+            if table.state() != QAbstractItemView.State.EditingState:
+                continue
+            editor = table.indexWidget(table.currentIndex())  # the open editor of the cell typed in
+            if editor is not None:
+                table.commitData(editor)
+
     def is_dirty(self) -> bool:
+        self.commit_open_edits()
         if super().is_dirty():
             return True
         return self._children_clean is not None and self.children() != self._children_clean
+
+    def save(self) -> int | None:
+        self.commit_open_edits()
+        return super().save()
