@@ -14,7 +14,6 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo
 from .base import RecordWithChildrenForm
 from .choices import area_choices, team_choices
+from .grid import grid_item, grid_table, optional_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,35 +58,7 @@ FIELD_TABS = {
 SETTLEMENT_FIELDS = ("agreement", "carry_out_how", "carry_out_by", "carried_out", "carried_out_on")
 
 
-def _parse_day(text: str) -> dt.date | None:
-    from ...vn import parse_date
 
-    try:
-        return parse_date(text) if (text or "").strip() else None
-    except ValueError:
-        return None
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(170)
-    return table
-
-
-def _item(text="", editable: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
-    if len(item.text()) > 30:
-        item.setToolTip(item.text())
-    if not editable:
-        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    return item
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:
@@ -165,8 +136,8 @@ class MediationCaseForm(RecordWithChildrenForm):
 
     def _build_parties(self) -> None:
         _page, lay = self._page(_("Parties"))
-        self.parties = _table([_("Full name"), _("Side"), _("Gender"), _("Born (or age)"), _("Address"),
-                               _("Phone"), _("Demands")])
+        self.parties = grid_table([_("Full name"), _("Side"), _("Gender"), _("Born (or age)"), _("Address"),
+                               _("Phone"), _("Demands")], min_height=170)
         for column, width in enumerate((160, 110, 70, 90, 150, 100)):
             self.parties.setColumnWidth(column, width)
         self.parties.itemChanged.connect(lambda _i: self._children_changed())
@@ -197,7 +168,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         pick_row.addWidget(self.add_mediator_button)
         pick_row.addWidget(self.other_mediator_button)
         self.form.addRow(_("From the team"), pick)
-        self.mediators = _table([_("Full name"), _("Gender"), _("Lead mediator")])
+        self.mediators = grid_table([_("Full name"), _("Gender"), _("Lead mediator")], min_height=170)
         self.mediators.setColumnWidth(0, 200)
         self.mediators.setColumnWidth(1, 80)
         self.mediators.itemChanged.connect(self._mediator_item_changed)
@@ -213,7 +184,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         _page, lay = self._page(_("Sessions"))
         self.started_on = self.field("started_on", DateEdit(), _("Mediation started on"))
         self.started_on.setToolTip(_("Left empty: the day of the first session"))
-        self.sessions = _table([_("Date"), _("Place"), _("Who attended"), _("What happened")])
+        self.sessions = grid_table([_("Date"), _("Place"), _("Who attended"), _("What happened")], min_height=170)
         for column, width in enumerate((95, 150, 190)):
             self.sessions.setColumnWidth(column, width)
         self.sessions.setWordWrap(True)
@@ -345,7 +316,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         table.blockSignals(True)
         row = table.rowCount()
         table.insertRow(row)
-        name = _item(party.get("name", ""))
+        name = grid_item(party.get("name", ""))
         name.setData(ID_ROLE, party.get("id"))
         table.setItem(row, 0, name)
         side = ChoiceCombo(vocab.MEDIATION_SIDES)
@@ -359,7 +330,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         born = party.get("birth_year") or party.get("age") or ""
         for column, value in ((3, born), (4, party.get("address", "")), (5, party.get("phone", "")),
                               (6, party.get("demands", ""))):
-            table.setItem(row, column, _item(value))
+            table.setItem(row, column, grid_item(value))
         table.blockSignals(False)
         if edit:
             table.setCurrentCell(row, 0)
@@ -403,7 +374,7 @@ class MediationCaseForm(RecordWithChildrenForm):
             self.candidates.addItem(_("(choose the area or team first)"), None)
             self.add_mediator_button.setEnabled(False)
             return
-        day = _parse_day(self.received_on.text()) or dt.date.today()
+        day = optional_date(self.received_on.text()) or dt.date.today()
         genders = dict(vocab.GENDERS)
         people = med.mediator_candidates(team, day)
         for person in people:
@@ -446,13 +417,13 @@ class MediationCaseForm(RecordWithChildrenForm):
         table.blockSignals(True)
         row = table.rowCount()
         table.insertRow(row)
-        item = _item(name, editable=person_id is None)
+        item = grid_item(name, editable=person_id is None)
         item.setData(ID_ROLE, row_id)
         item.setData(PERSON_ROLE, person_id)
         table.setItem(row, 0, item)
-        table.setItem(row, 1, _item(dict(vocab.GENDERS).get(gender, gender or ""), editable=False))
+        table.setItem(row, 1, grid_item(dict(vocab.GENDERS).get(gender, gender or ""), editable=False))
         table.item(row, 1).setData(PERSON_ROLE, gender or "")
-        lead = _item("", editable=False)
+        lead = grid_item("", editable=False)
         lead.setFlags(lead.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         lead.setCheckState(Qt.CheckState.Checked if is_lead else Qt.CheckState.Unchecked)
         table.setItem(row, 2, lead)
@@ -517,11 +488,11 @@ class MediationCaseForm(RecordWithChildrenForm):
         held = session.get("held_on")
         if held is None and edit:
             held = dt.date.today()
-        day = _item(short_date(held) if isinstance(held, dt.date) else (held or ""))
+        day = grid_item(short_date(held) if isinstance(held, dt.date) else (held or ""))
         day.setData(ID_ROLE, session.get("id"))
         table.setItem(row, 0, day)
         for column, key in ((1, "place"), (2, "attendees"), (3, "content")):
-            table.setItem(row, column, _item(session.get(key, "")))
+            table.setItem(row, column, grid_item(session.get(key, "")))
         table.blockSignals(False)
         if edit:
             table.setCurrentCell(row, 1)
@@ -589,10 +560,10 @@ class MediationCaseForm(RecordWithChildrenForm):
         """'Start mediation by dd/mm/yyyy', red and bold once the deadline is missed."""
         from ...vn import short_date
 
-        assigned = _parse_day(self.assigned_on.text())
-        started = _parse_day(self.started_on.text())
+        assigned = optional_date(self.assigned_on.text())
+        started = optional_date(self.started_on.text())
         if started is None:
-            days = [d for d in (_parse_day(s["held_on"]) for s in self.session_rows()) if d]
+            days = [d for d in (optional_date(s["held_on"]) for s in self.session_rows()) if d]
             started = min(days) if days else None
         case = SimpleNamespace(assigned_on=assigned, started_on=started, outcome=self.outcome.code() or "dang")
         state = med.deadline_state(case, self._today())

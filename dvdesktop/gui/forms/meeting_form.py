@@ -11,8 +11,18 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...errors import ValidationError
@@ -23,6 +33,7 @@ from ..i18n import _
 from ..widgets import ChoiceCombo
 from .base import RecordWithChildrenForm
 from .choices import team_choices
+from .grid import grid_item, grid_table, optional_date
 
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$")
 _CHILD = re.compile(r"^(attendance|agenda|tasks)\[(\d+)\]\.(\w+)$")
@@ -40,32 +51,7 @@ def _parse_start(text: str) -> dt.datetime | None:
         return None
 
 
-def _parse_day(text: str) -> dt.date | None:
-    from ...vn import parse_date
 
-    try:
-        return parse_date(text) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(140)
-    return table
-
-
-def _item(text: str = "", editable: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text or "")
-    if not editable:
-        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    return item
 
 
 class MeetingForm(RecordWithChildrenForm):
@@ -121,7 +107,7 @@ class MeetingForm(RecordWithChildrenForm):
         self.absence = QLabel()
         self.absence.setWordWrap(True)
         lay.addWidget(self.quorum)
-        self.attendance = _table([_("Full name"), _("Role"), _("Attendance"), _("Reason for absence")])
+        self.attendance = grid_table([_("Full name"), _("Role"), _("Attendance"), _("Reason for absence")])
         self.attendance.setColumnWidth(0, 170)
         self.attendance.setColumnWidth(1, 90)
         self.attendance.setColumnWidth(2, 140)
@@ -138,7 +124,7 @@ class MeetingForm(RecordWithChildrenForm):
     def _build_agenda(self) -> None:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.agenda = _table([_("Agenda item"), _("Details")])
+        self.agenda = grid_table([_("Agenda item"), _("Details")])
         self.agenda.setColumnWidth(0, 300)
         self.agenda.setMinimumHeight(150)
         self.agenda.itemChanged.connect(lambda _i: self._children_changed())
@@ -176,7 +162,7 @@ class MeetingForm(RecordWithChildrenForm):
     def _build_tasks(self) -> None:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.tasks = _table([_("Task"), _("Who"), _("Due date"), _("Task status"), _("Done on"), _("From")])
+        self.tasks = grid_table([_("Task"), _("Who"), _("Due date"), _("Task status"), _("Done on"), _("From")])
         self.tasks.setColumnWidth(0, 220)
         self.tasks.setColumnWidth(1, 150)
         self.tasks.setColumnWidth(2, 90)
@@ -333,15 +319,15 @@ class MeetingForm(RecordWithChildrenForm):
     def _add_attendance_row(self, person_id, name, role, status, reason) -> None:
         row = self.attendance.rowCount()
         self.attendance.insertRow(row)
-        item = _item(name, editable=False)
+        item = grid_item(name, editable=False)
         item.setData(Qt.ItemDataRole.UserRole, person_id)
         self.attendance.setItem(row, 0, item)
-        self.attendance.setItem(row, 1, _item(role, editable=False))
+        self.attendance.setItem(row, 1, grid_item(role, editable=False))
         combo = ChoiceCombo(vocab.ATTENDANCE)
         combo.set_code(status)
         combo.currentIndexChanged.connect(lambda _i: self._attendance_status_changed())
         self.attendance.setCellWidget(row, 2, combo)
-        self.attendance.setItem(row, 3, _item(reason))
+        self.attendance.setItem(row, 3, grid_item(reason))
 
     def _attendance_status_changed(self) -> None:
         self._update_quorum()
@@ -375,8 +361,8 @@ class MeetingForm(RecordWithChildrenForm):
     def _add_agenda_row(self, title: str, content: str, edit: bool = False) -> None:
         row = self.agenda.rowCount()
         self.agenda.insertRow(row)
-        self.agenda.setItem(row, 0, _item(title))
-        self.agenda.setItem(row, 1, _item(content))
+        self.agenda.setItem(row, 0, grid_item(title))
+        self.agenda.setItem(row, 1, grid_item(content))
         if edit:
             self.agenda.setCurrentCell(row, 0)
             self.agenda.editItem(self.agenda.item(row, 0))
@@ -440,7 +426,7 @@ class MeetingForm(RecordWithChildrenForm):
         self.tasks.blockSignals(True)
         row = self.tasks.rowCount()
         self.tasks.insertRow(row)
-        description = _item(task.get("description", ""))
+        description = grid_item(task.get("description", ""))
         description.setData(Qt.ItemDataRole.UserRole, {"id": task.get("id"), "carried_from": task.get("carried_from")})
         self.tasks.setItem(row, 0, description)
         who = QComboBox()
@@ -455,14 +441,14 @@ class MeetingForm(RecordWithChildrenForm):
             name = person_name(task["assignee"]) or ""
         who.setEditText(name)
         who.editTextChanged.connect(lambda _t: self._children_changed())
-        self.tasks.setItem(row, 2, _item(short_date(task.get("due_date"))))
+        self.tasks.setItem(row, 2, grid_item(short_date(task.get("due_date"))))
         status = ChoiceCombo(vocab.TASK_STATUSES)
         status.set_code(task.get("status") or "open")
         # the row is looked up when the status changes: rows above may have been removed since
         status.currentIndexChanged.connect(lambda _i, combo=status: self._task_status_changed(self._row_of(combo)))
         self.tasks.setCellWidget(row, 3, status)
-        self.tasks.setItem(row, 4, _item(short_date(task.get("done_on"))))
-        self.tasks.setItem(row, 5, _item(self._carried_text(task.get("carried_from")), editable=False))
+        self.tasks.setItem(row, 4, grid_item(short_date(task.get("done_on"))))
+        self.tasks.setItem(row, 5, grid_item(self._carried_text(task.get("carried_from")), editable=False))
         self.tasks.blockSignals(False)
         self._paint_task(row)
         if edit:
@@ -502,7 +488,7 @@ class MeetingForm(RecordWithChildrenForm):
 
     def is_task_overdue(self, row: int) -> bool:
         status = self.tasks.cellWidget(row, 3)
-        due = _parse_day(self.tasks.item(row, 2).text()) if self.tasks.item(row, 2) else None
+        due = optional_date(self.tasks.item(row, 2).text()) if self.tasks.item(row, 2) else None
         return status is not None and status.code() == "open" and due is not None and due < dt.date.today()
 
     def _paint_task(self, row: int) -> None:
