@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget,
+    QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QPlainTextEdit, QWidget,
 )
 
 from .i18n import _
@@ -151,3 +151,13 @@ def bind(name: str, widget: QWidget) -> Binding:
         return Binding(name, widget, widget.text, lambda v: widget.setText("" if v is None else str(v)),
                        widget.textChanged)
     raise TypeError(f"no binding for {type(widget).__name__}")
+
+
+def dialog_buttons(dialog, on_accept=None, *, ok: bool = False) -> QDialogButtonBox:
+    """Save (or OK) and Cancel for a dialog: accepting calls *on_accept*
+    (the dialog's own save(), which closes it when the input is right)."""
+    kind = QDialogButtonBox.StandardButton.Ok if ok else QDialogButtonBox.StandardButton.Save
+    buttons = QDialogButtonBox(kind | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

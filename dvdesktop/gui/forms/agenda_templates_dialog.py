@@ -11,7 +11,7 @@ from ...errors import ValidationError
 from ...services import vocab
 from ..dialogs import messages
 from ..i18n import _
-from ..widgets import ChoiceCombo
+from ..widgets import ChoiceCombo, dialog_buttons
 
 
 class AgendaTemplatesDialog(QDialog):
@@ -48,11 +48,9 @@ class AgendaTemplatesDialog(QDialog):
         form.addRow(_("Agenda items"), self.items)
         body.addLayout(form, 1)
         layout.addLayout(body, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, self.save)
         reset = buttons.addButton(_("Restore the shipped templates"), QDialogButtonBox.ButtonRole.ResetRole)
         reset.clicked.connect(self.reset)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
         self._fill_list()

@@ -20,7 +20,7 @@ from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
 from ..dialogs import messages
 from ..i18n import _
-from ..widgets import ChoiceCombo, DateEdit
+from ..widgets import ChoiceCombo, DateEdit, dialog_buttons
 
 
 def area_label(area) -> str:
@@ -78,9 +78,7 @@ class RenameAreaDialog(QDialog):
         layout.addWidget(self.correction)
         self.error = _error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
         self.rename.toggled.connect(self._update)
         self._update()
@@ -148,11 +146,9 @@ class MergeAreaDialog(QDialog):
         layout.addWidget(self.summary)
         self.error = _error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, self.save, ok=True)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Merge"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.target.currentIndexChanged.connect(self.update_summary)
         self.on.textChanged.connect(self.update_summary)

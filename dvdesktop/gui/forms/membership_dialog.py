@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...errors import UserError, ValidationError
@@ -14,7 +14,7 @@ from ...services import vocab
 from ...services.register import MembershipService
 from ..dialogs import messages
 from ..i18n import _
-from ..widgets import ChoiceCombo, DateEdit, TextCombo
+from ..widgets import ChoiceCombo, DateEdit, TextCombo, dialog_buttons
 from .base import RecordForm
 
 
@@ -96,9 +96,7 @@ class MembershipDialog(QDialog):
         if on is not None:
             self.form.start_date.set_date(on)
         layout.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
 
     def save(self):
@@ -146,9 +144,7 @@ class ReassignDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.role.currentIndexChanged.connect(self._update_step_down)
@@ -209,9 +205,7 @@ class EndMembershipDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
 
     def save(self):

@@ -1,11 +1,11 @@
 """Choose a person from the register (search as you type, lazy list)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableView, QVBoxLayout
 
 from ..i18n import _
 from ..table_model import LazyTableModel
-from ..widgets import SearchBox
+from ..widgets import SearchBox, dialog_buttons
 
 
 class PersonPicker(QDialog):
@@ -31,9 +31,7 @@ class PersonPicker(QDialog):
                 self.view.setColumnWidth(i, column.width)
         self.view.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(self.view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, None, ok=True)
         layout.addWidget(buttons)
         self.search.searchChanged.connect(self.filter)
         self.model.refresh()

@@ -5,7 +5,7 @@ lines, and the header style (Party or State) per document kind."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -13,6 +13,7 @@ from ...errors import UserError
 from ...services.settings import DOCUMENT_KINDS, Organisation, Signer, load_organisation, save_organisation
 from ..dialogs import messages
 from ..i18n import _
+from ..widgets import dialog_buttons
 
 
 def provinces() -> list[tuple[int, str]]:
@@ -117,9 +118,7 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         outer.addWidget(buttons)
 
         self._auto: dict[str, str] = {}
