@@ -31,6 +31,10 @@ class BuildWithData(build_py):
     def run(self):
         super().run()
         target = Path(self.build_lib) / "dvdesktop"
+        # build/ is reused between builds from the source tree: start these
+        # two folders afresh so a removed file or an old .po does not linger.
+        for name in ("resources", "i18n"):
+            shutil.rmtree(target / name, ignore_errors=True)
         shutil.copytree(HERE / "resources", target / "resources", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         # Only the .mo files go in: with no .po beside them the program uses
