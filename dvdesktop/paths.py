@@ -1,7 +1,8 @@
-"""Where the program's own data files are: resources/, i18n/, ui/.
+"""Where the program's own data files are: resources/ and i18n/.
 
-In the source tree they sit beside the package; in an installed wheel (and a
-PyInstaller build) they are copied inside it by setup.py's build step.
+In the source tree they sit beside the package (i18n/ with .po files only);
+in an installed wheel (setup.py's build step) and in a PyInstaller build
+(installer/dvdesktop.spec) they are inside it, the catalogs compiled to .mo.
 """
 from __future__ import annotations
 
@@ -23,7 +24,3 @@ def resource(*parts: str) -> Path:
 
 def i18n_dir() -> Path:
     return _root("i18n")
-
-
-def ui_file(name: str) -> Path:
-    return _root("ui") / name

@@ -37,8 +37,8 @@ NSI = HERE / "dvdesktop.nsi"
 STEPS = ("catalogs", "pyinstaller", "smoke", "nsis")
 WINDOWS = sys.platform == "win32"
 
-sys.path.insert(0, str(HERE))
-from catalogs import compile_catalogs
+sys.path.insert(0, str(ROOT))
+from dvdesktop.catalogs import compile_catalogs  # noqa: E402
 
 
 def version() -> str:
@@ -66,7 +66,7 @@ def folder_size(path: Path) -> int:
 def step_catalogs(work: Path) -> Path:
     target = work / "catalogs"
     shutil.rmtree(target, ignore_errors=True)
-    written = compile_catalogs(target)
+    written = compile_catalogs(ROOT / "i18n", target)
     log(f"catalogs: {', '.join(p.relative_to(target).parts[0] for p in written)}")
     return target
 

@@ -2,9 +2,10 @@
 
 Source strings are English, wrapped in `_()`; the default language is
 Vietnamese. The catalogs live in i18n/<lang>/LC_MESSAGES/dvdesktop.po. A
-build (setup.py) compiles them to .mo next to the .po; in the source tree a
-missing or stale .mo is compiled on the fly with babel into the user data
-folder, never into the repository.
+wheel (setup.py) and the frozen program (installer/) carry only the .mo,
+compiled by dvdesktop.catalogs; in the source tree that same function
+compiles a missing or stale .mo on the fly into the user data folder, never
+into the repository.
 
 Qt's own widgets (QDialogButtonBox, QMessageBox, the line-edit context menu)
 ask QCoreApplication.translate(); `CatalogTranslator` answers those from the
@@ -22,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QTranslator
 
 from .. import paths
+from ..catalogs import compile_po
 
 log = logging.getLogger(__name__)
 
@@ -63,19 +65,6 @@ def _user_data_dir() -> Path:
     return Path(os.environ.get("DVDESKTOP_DATA_DIR") or user_data_dir("dvdesktop", "dvdesktop"))
 
 
-def _compile(po: Path, mo: Path) -> None:
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with po.open("rb") as fh:
-        catalog = read_po(fh, locale=po.parent.parent.name)
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_suffix(".mo.tmp")
-    with tmp.open("wb") as fh:
-        write_mo(fh, catalog)
-    tmp.replace(mo)
-
-
 def catalog_file(lang: str) -> Path | None:
     """The compiled .mo for *lang*: the built one when up to date, else one
     compiled now from the .po into the user data folder."""
@@ -88,7 +77,7 @@ def catalog_file(lang: str) -> Path | None:
     cached = _user_data_dir() / "i18n" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not cached.exists() or cached.stat().st_mtime < po.stat().st_mtime:
         try:
-            _compile(po, cached)
+            compile_po(po, cached)
         except OSError as exc:  # read-only profile: run untranslated rather than not at all
             log.warning("cannot compile %s: %s", po, exc)
             return None
