@@ -33,7 +33,7 @@ from ...paths import resource
 from ...store.base import database_proxy, now
 from ...store.models import CriteriaSet, Criterion, Evaluation
 from ...vn import nfc
-from .. import audit
+from ..core import audit
 from .metrics import METRICS
 
 DEFAULT_CRITERIA = "default.json"

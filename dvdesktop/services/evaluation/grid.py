@@ -223,7 +223,7 @@ def fill_from_suggestions(year: int, only_unrated: bool = True, commune: str | N
             r = after[t.id]
             Evaluation.update(total=r.total, rating=rate(r.total, cset.levels), version=Evaluation.version + 1,
                               updated_at=stamp).where(Evaluation.id == r.evaluation_id).execute()
-        from .. import audit
+        from ..core import audit
 
         audit.write("fill", table=Evaluation._meta.table_name,
                     after={"year": year, "commune": commune, "teams": len(todo), "only_unrated": only_unrated})

@@ -22,7 +22,7 @@ from ...errors import ConflictError, NotFoundError, ValidationError
 from ...store.base import database_proxy, now
 from ...store.models import Area, Criterion, Evaluation, EvaluationScore, Team
 from ...vn import nfc, short_date
-from .. import audit
+from ..core import audit
 from .criteria import CriteriaSetData, LevelData, criteria_set_by_id, require_criteria_set
 from .metrics import team_facts
 from .quota import eligibility, level_name, rate

@@ -9,8 +9,8 @@ from pathlib import Path
 from ...errors import ValidationError
 from ...store.base import database_proxy
 from ...store.models import CriteriaSet, Criterion
-from ..fields import Integer, Number, Ref, Text
-from ..records import RecordService
+from ..core.fields import Integer, Number, Ref, Text
+from ..core.records import RecordService
 from .criteria import check_levels, check_quota_rules, definition_rows, load_definition, parse_metric
 
 

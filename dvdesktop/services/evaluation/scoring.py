@@ -15,8 +15,8 @@ from ...errors import NotFoundError, ValidationError
 from ...store.base import database_proxy, now
 from ...store.models import CriteriaSet, Criterion, Evaluation, EvaluationScore, Team
 from ...vn import nfc
-from .. import audit
-from ..fields import Number
+from ..core import audit
+from ..core.fields import Number
 from .criteria import levels_of, quota_of
 from .quota import active_months, level_name, quota_problems, rate
 from .ratings import STAGES
