@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import SchemaMigrator, migrate
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,22 @@ def _initial(db: pw.Database, migrator: SchemaMigrator) -> None:  # pragma: no c
     raise RuntimeError("version 1 is created by create_tables, never migrated to")
 
 
+def _rating_stages(db: pw.Database, migrator: SchemaMigrator) -> None:
+    """Who recorded each stage of a team's yearly rating and when; whether a
+    criteria set is still the shipped sample."""
+    migrate(
+        migrator.add_column("evaluation", "self_on", pw.DateField(null=True)),
+        migrator.add_column("evaluation", "self_by", pw.CharField(max_length=200, default="")),
+        migrator.add_column("evaluation", "review_on", pw.DateField(null=True)),
+        migrator.add_column("evaluation", "review_by", pw.CharField(max_length=200, default="")),
+        migrator.add_column("evaluation", "decided_by", pw.CharField(max_length=200, default="")),
+        migrator.add_column("criteria_set", "is_sample", pw.BooleanField(default=False)),
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "Lược đồ ban đầu", _initial),
+    Migration(2, "Đánh giá, xếp loại: ngày và người của từng bước; bộ tiêu chí mẫu", _rating_stages),
 ]
 
 

@@ -393,6 +393,7 @@ class CriteriaSet(SoftDeleteModel):
     name = pw.CharField(max_length=300)
     levels = pw.TextField(default="[]")  # JSON: [{"code","name","min_points"}], best first
     quota = pw.TextField(default="{}")  # JSON: {"top_level_max_share_of": ["HTXS","HTT",0.2], "min_active_months": 9}
+    is_sample = pw.BooleanField(default=False)  # the shipped example, still to be adapted (schema 2)
 
 
 class Criterion(BaseModel):
@@ -409,13 +410,19 @@ class Evaluation(BaseModel):
     criteria_set = pw.ForeignKeyField(CriteriaSet, backref="evaluations", on_delete="CASCADE")
     team = pw.ForeignKeyField(Team, backref="evaluations", on_delete="CASCADE")
     year = pw.IntegerField(index=True)
-    stage = pw.CharField(max_length=20, default="self")  # self / review / decided
+    stage = pw.CharField(max_length=20, default="")  # "" (being scored) / self / review / decided
     total = pw.DecimalField(max_digits=7, decimal_places=1, default=0)
     rating = pw.CharField(max_length=20, default="")
     self_comment = pw.TextField(default="")
     review_comment = pw.TextField(default="")
     decision_number = pw.CharField(max_length=50, default="")
     decided_on = pw.DateField(null=True)
+    # when each stage was recorded and by whom (schema 2)
+    self_on = pw.DateField(null=True)
+    self_by = pw.CharField(max_length=200, default="")
+    review_on = pw.DateField(null=True)
+    review_by = pw.CharField(max_length=200, default="")
+    decided_by = pw.CharField(max_length=200, default="")
 
     class Meta:
         indexes = ((("team", "year"), True),)
