@@ -339,6 +339,10 @@ def document(kind: str, *, id: int | None = None, team: int | None = None, year:
     if kind not in KINDS:
         raise UserError(f"Không có loại văn bản «{kind}»; chọn một trong: {', '.join(KINDS)}.")
     org = org or load_organisation()
+    if kind.startswith("evaluation-"):
+        from .evaluation import printing as evaluation_printing
+
+        return evaluation_printing.document(kind, team=team, year=year, org=org)
     if kind in ("register", "mediation"):
         from .mediation import printing as mediation_printing
 

@@ -26,10 +26,12 @@ DOCUMENT_KINDS = {
     "mediation": "Văn bản hòa giải",
     "register": "Sổ theo dõi hòa giải",
     "report": "Báo cáo",
+    "evaluation": "Phiếu đánh giá, báo cáo xếp loại Tổ dân vận",
 }
 DEFAULT_STYLES = {
     "minutes": "party", "outreach": "party", "concerns": "party", "roster": "party",
     "decision": "party", "mediation": "state", "register": "state", "report": "party",
+    "evaluation": "party",
 }
 
 

@@ -85,4 +85,6 @@ PRINT_KINDS = {
     "concern-slip": "Phiếu ghi nhận ý kiến, kiến nghị (mẫu trống)",
     "register": "Sổ theo dõi hoạt động hòa giải ở cơ sở",
     "mediation": "Văn bản hòa giải thành / biên bản hòa giải không thành",
+    "evaluation-sheet": "Phiếu tự đánh giá, xếp loại Tổ dân vận (một tổ)",
+    "evaluation-report": "Báo cáo kết quả đánh giá, xếp loại Tổ dân vận (các tổ)",
 }
