@@ -43,6 +43,13 @@ class MessageService:
         path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
+        """Ask which file to open; the chosen path, or None when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
     def unexpected_error(self, parent: QWidget | None, summary: str, details: str, log_file: str) -> None:
         from .errors import ErrorDialog
 
@@ -63,7 +70,7 @@ class ScriptedMessages(MessageService):
     answers: list[bool] = field(default_factory=list)
     default_answer: bool = True
     shown: list[tuple[str, str, str]] = field(default_factory=list)
-    files: list[str | None] = field(default_factory=list)  # answers to save_file, in order
+    files: list[str | None] = field(default_factory=list)  # answers to save_file and open_file, in order
     # What the clerk does in run_dialog's dialogs, in order: each gets the
     # dialog, fills it and calls its save() (or reject()). Without a script the
     # dialog is saved as it opened when default_answer is True, else cancelled.
@@ -88,6 +95,10 @@ class ScriptedMessages(MessageService):
 
     def save_file(self, parent, title, suggested, filters):
         self.shown.append(("save_file", title, suggested))
+        return self.files.pop(0) if self.files else None
+
+    def open_file(self, parent, title, filters):
+        self.shown.append(("open_file", title, filters))
         return self.files.pop(0) if self.files else None
 
     def run_dialog(self, dialog) -> bool:

@@ -1,0 +1,368 @@
+"""The criteria set of a year, edited as a tree and two small tables (never
+as JSON): groups → criteria (code, text, maximum points, the metric that
+suggests the score and its target, or none), the rating levels with their
+thresholds, the quota rules.
+
+The widgets are turned into the definition's plain shape and checked by
+services.evaluation (data_from_definition): every problem comes back as one
+Vietnamese line saying where it is, and is shown as it is, all of them.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ...services.evaluation import METRICS, CriteriaSetData
+from ..i18n import _
+
+# tree columns
+C_CODE, C_TEXT, C_POINTS, C_METRIC, C_TARGET = range(5)
+METRIC_ROLE = Qt.ItemDataRole.UserRole + 7
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 8
+
+
+def _num(value) -> str:
+    if value is None:
+        return ""
+    return f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+
+
+class MetricDelegate(QStyledItemDelegate):
+    """The metric column: a choice among the known metrics, or none (scored by hand)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        if index.data(GROUP_ROLE):
+            return None
+        combo = QComboBox(parent)
+        combo.addItem(_("(scored by hand)"), "")
+        for name, label in METRICS.items():
+            combo.addItem(label, name)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        i = editor.findData(index.data(METRIC_ROLE) or "")
+        editor.setCurrentIndex(max(i, 0))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        name = editor.currentData() or ""
+        model.setData(index, name, METRIC_ROLE)
+        model.setData(index, METRICS.get(name, _("(scored by hand)")) if name else _("(scored by hand)"))
+
+
+class CriteriaEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._loading = False
+        self._clean = None
+        self._is_sample = False
+        self._note = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.sample_note = QLabel(_("Sample criteria set — adapt it to the province's guidance"))
+        self.sample_note.setWordWrap(True)
+        self.sample_note.setStyleSheet("background: #fff4d6; border: 1px solid #e0b84f; border-radius: 4px; "
+                                       "padding: 6px; color: #6b4e00; font-weight: 600;")
+        self.sample_note.hide()
+        layout.addWidget(self.sample_note)
+
+        top = QFormLayout()
+        self.name = QLineEdit()
+        self.name.textChanged.connect(self._changed)
+        top.addRow(_("Name of the set"), self.name)
+        layout.addLayout(top)
+
+        # groups and criteria
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels([_("Code"), _("Group / criterion"), _("Max. points"), _("Suggested from"),
+                                   _("Full points at")])
+        self.tree.setItemDelegateForColumn(C_METRIC, MetricDelegate(self.tree))
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(C_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((C_CODE, 90), (C_POINTS, 80), (C_METRIC, 230), (C_TARGET, 95)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(col, width)
+        self.tree.itemChanged.connect(self._changed)
+        layout.addWidget(self.tree, 3)
+        buttons = QHBoxLayout()
+        self.add_group_button = QPushButton(_("Add group"))
+        self.add_group_button.clicked.connect(lambda: self.add_group())
+        self.add_criterion_button = QPushButton(_("Add criterion"))
+        self.add_criterion_button.clicked.connect(lambda: self.add_criterion())
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button = QPushButton(_("Move up"))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button = QPushButton(_("Move down"))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for b in (self.add_group_button, self.add_criterion_button, self.remove_button, self.up_button,
+                  self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.total_label = QLabel()
+        buttons.addWidget(self.total_label)
+        layout.addLayout(buttons)
+
+        # levels and quota side by side
+        lower = QHBoxLayout()
+        levels_box = QGroupBox(_("Rating levels (best first)"))
+        lv = QVBoxLayout(levels_box)
+        self.levels = QTableWidget(0, 3)
+        self.levels.setHorizontalHeaderLabels([_("Code"), _("Level"), _("From (points)")])
+        self.levels.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.levels.setColumnWidth(0, 70)
+        self.levels.setColumnWidth(2, 100)
+        self.levels.verticalHeader().hide()
+        self.levels.itemChanged.connect(self._levels_changed)
+        lv.addWidget(self.levels)
+        lb = QHBoxLayout()
+        self.add_level_button = QPushButton(_("Add level"))
+        self.add_level_button.clicked.connect(lambda: self.add_level())
+        self.remove_level_button = QPushButton(_("Remove level"))
+        self.remove_level_button.clicked.connect(self.remove_level)
+        lb.addWidget(self.add_level_button)
+        lb.addWidget(self.remove_level_button)
+        lb.addStretch(1)
+        lv.addLayout(lb)
+        lower.addWidget(levels_box, 3)
+
+        quota_box = QGroupBox(_("Quota rules"))
+        qf = QFormLayout(quota_box)
+        self.top_level = QComboBox()
+        self.base_level = QComboBox()
+        self.share = QDoubleSpinBox()
+        self.share.setRange(0, 100)
+        self.share.setDecimals(0)
+        self.share.setSuffix(" %")
+        self.min_months = QSpinBox()
+        self.min_months.setRange(0, 12)
+        self.min_months.setSuffix(_(" months"))
+        for w, signal in ((self.top_level, self.top_level.currentIndexChanged),
+                          (self.base_level, self.base_level.currentIndexChanged),
+                          (self.share, self.share.valueChanged), (self.min_months, self.min_months.valueChanged)):
+            signal.connect(self._changed)
+        qf.addRow(_("Top level"), self.top_level)
+        qf.addRow(_("at most"), self.share)
+        qf.addRow(_("of the teams rated"), self.base_level)
+        qf.addRow(_("Rated only if active at least"), self.min_months)
+        lower.addWidget(quota_box, 2)
+        layout.addLayout(lower, 2)
+
+    # --- loading ---------------------------------------------------------------
+
+    def load(self, data: CriteriaSetData | None) -> None:
+        self._loading = True
+        try:
+            self.tree.clear()
+            self.levels.setRowCount(0)
+            self._is_sample = bool(data and data.is_sample)
+            self._note = data.note if data else ""
+            self.sample_note.setVisible(self._is_sample)
+            self.name.setText(data.name if data else "")
+            if data is not None:
+                for group in data.groups:
+                    item = self.add_group(group.title, select=False)
+                    for c in group.criteria:
+                        self.add_criterion(item, c.code, c.text, c.max_points, c.metric or "", c.target, select=False)
+                for level in data.levels:
+                    self.add_level(level.code, level.name, level.min_points)
+            self.tree.expandAll()
+            self._fill_level_choices()
+            quota = data.quota if data else None
+            self.top_level.setCurrentIndex(max(self.top_level.findData(quota.top_level if quota else None), 0))
+            self.base_level.setCurrentIndex(max(self.base_level.findData(quota.base_level if quota else None), 0))
+            self.share.setValue(float(quota.max_share * 100) if quota and quota.max_share is not None else 0)
+            self.min_months.setValue(quota.min_active_months if quota else 0)
+        finally:
+            self._loading = False
+        self._update_total()
+        self._clean = self.definition()
+
+    def is_dirty(self) -> bool:
+        return self._clean is not None and self.definition() != self._clean
+
+    def _changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._update_total()
+        self.changed.emit()
+
+    def _levels_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._fill_level_choices()
+        self._changed()
+
+    # --- groups and criteria -------------------------------------------------------
+
+    def _flags(self):
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
+
+    def add_group(self, title: str = "", *, select: bool = True) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([""] * 5)
+        item.setText(C_TEXT, title or _("New group"))
+        item.setData(C_METRIC, GROUP_ROLE, True)
+        item.setFlags(self._flags())
+        font = item.font(C_TEXT)
+        font.setBold(True)
+        item.setFont(C_TEXT, font)
+        item.setFirstColumnSpanned(False)
+        self.tree.addTopLevelItem(item)
+        item.setExpanded(True)
+        if select:
+            self.tree.setCurrentItem(item, C_TEXT)
+            self._changed()
+        return item
+
+    def add_criterion(self, group: QTreeWidgetItem | None = None, code: str = "", text: str = "",
+                      max_points=None, metric: str = "", target=None, *, select: bool = True) -> QTreeWidgetItem:
+        if group is None:
+            current = self.tree.currentItem()
+            group = (current.parent() or current) if current is not None else None
+            if group is None:
+                group = self.add_group(select=False)
+        item = QTreeWidgetItem([code, text, _num(max_points), "", _num(target) if metric else ""])
+        item.setData(C_METRIC, METRIC_ROLE, metric)
+        item.setText(C_METRIC, METRICS.get(metric, "") if metric else _("(scored by hand)"))
+        item.setToolTip(C_TEXT, text)
+        item.setFlags(self._flags())
+        item.setTextAlignment(C_POINTS, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        item.setTextAlignment(C_TARGET, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        group.addChild(item)
+        group.setExpanded(True)
+        if select:
+            self.tree.setCurrentItem(item, C_CODE)
+            self._changed()
+        return item
+
+    def criterion_items(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
+                for c in range(self.tree.topLevelItem(g).childCount())]
+
+    def remove_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        parent = item.parent()
+        if parent is None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+        else:
+            parent.removeChild(item)
+        self._changed()
+
+    def move_current(self, step: int) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        parent = item.parent()
+        if parent is None:
+            i = self.tree.indexOfTopLevelItem(item)
+            j = i + step
+            if 0 <= j < self.tree.topLevelItemCount():
+                self.tree.takeTopLevelItem(i)
+                self.tree.insertTopLevelItem(j, item)
+                item.setExpanded(True)
+        else:
+            i = parent.indexOfChild(item)
+            j = i + step
+            if 0 <= j < parent.childCount():
+                parent.takeChild(i)
+                parent.insertChild(j, item)
+        self.tree.setCurrentItem(item)
+        self._changed()
+
+    # --- levels ------------------------------------------------------------------
+
+    def add_level(self, code: str = "", name: str = "", min_points=None) -> None:
+        was = self._loading
+        self._loading = True
+        row = self.levels.rowCount()
+        self.levels.insertRow(row)
+        for col, text in enumerate((code, name, _num(min_points))):
+            item = QTableWidgetItem(text)
+            if col == 2:
+                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            self.levels.setItem(row, col, item)
+        self._loading = was
+        if not was:
+            self._fill_level_choices()
+            self._changed()
+
+    def remove_level(self) -> None:
+        row = self.levels.currentRow()
+        if row >= 0:
+            self.levels.removeRow(row)
+            self._fill_level_choices()
+            self._changed()
+
+    def _level_rows(self) -> list[tuple[str, str, str]]:
+        def text(r, c):
+            item = self.levels.item(r, c)
+            return item.text().strip() if item is not None else ""
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.levels.rowCount())]
+
+    def _fill_level_choices(self) -> None:
+        was = self._loading
+        self._loading = True
+        try:
+            for combo, blank in ((self.top_level, _("(no quota)")), (self.base_level, "")):
+                current = combo.currentData()
+                combo.clear()
+                if blank:
+                    combo.addItem(blank, None)
+                for code, name, _p in self._level_rows():
+                    if code:
+                        combo.addItem(f"{code} – {name}" if name else code, code)
+                i = combo.findData(current)
+                combo.setCurrentIndex(i if i >= 0 else (0 if combo.count() else -1))
+        finally:
+            self._loading = was
+
+    # --- the definition -------------------------------------------------------------
+
+    def definition(self) -> dict:
+        """The widgets as the definition the service checks (numbers kept as typed)."""
+        groups = []
+        for g in range(self.tree.topLevelItemCount()):
+            gi = self.tree.topLevelItem(g)
+            criteria = []
+            for c in range(gi.childCount()):
+                ci = gi.child(c)
+                metric = ci.data(C_METRIC, METRIC_ROLE) or ""
+                target = ci.text(C_TARGET).strip()
+                criteria.append({"code": ci.text(C_CODE).strip(), "title": ci.text(C_TEXT).strip(),
+                                 "max_points": ci.text(C_POINTS).strip(),
+                                 "metric": f"{metric}:{target}" if metric and target else metric})
+            groups.append({"title": gi.text(C_TEXT).strip(), "criteria": criteria})
+        levels = [{"code": code, "name": name, "min_points": points} for code, name, points in self._level_rows()]
+        quota: dict = {"min_active_months": self.min_months.value()}
+        top, base = self.top_level.currentData(), self.base_level.currentData()
+        if top:
+            quota["top_level_max_share_of"] = [top, base or top, round(self.share.value() / 100, 4)]
+        return {"name": self.name.text().strip(), "sample": self._is_sample, "note": self._note,
+                "groups": groups, "levels": levels, "quota": quota}
+
+    def _update_total(self) -> None:
+        total = Decimal(0)
+        for item in self.criterion_items():
+            try:
+                total += Decimal(item.text(C_POINTS).strip().replace(",", ".") or "0")
+            except ArithmeticError:
+                pass
+        self.total_label.setText(_("Total: {points} points").format(points=_num(total)))

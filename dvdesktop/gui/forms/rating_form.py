@@ -1,0 +1,350 @@
+"""The rating of one team for one year: each criterion with its suggested
+score and the numbers behind it, the score given (limited to the maximum)
+and a comment; the total and the level follow as the clerk types. The
+stages (self-assessment → commune review → decided) are recorded with their
+date and who did them; a decided rating is read-only unless reopened with a
+reason. Everything goes through services.evaluation (rating, save_rating,
+set_stage, reopen); an edit by someone else meanwhile is refused and said so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from ...errors import ConflictError, UserError
+from ...services import evaluation as ev
+from ...vn import format_number, short_date
+from ..dialogs import messages
+from ..i18n import _
+from ..widgets import DateEdit, dialog_buttons, fit_to_screen
+
+NOT_SCORED = -0.5  # the spin boxes' "—": no score given yet
+STAGE_LABELS = {"self": "Self-assessment", "review": "Commune review", "decided": "Decided"}
+
+
+def _pts(value) -> str:
+    return "" if value is None else format_number(Decimal(str(value)))
+
+
+class ScoreBox(QDoubleSpinBox):
+    """A score from 0 to the criterion's maximum in steps of 0.5, or "—"."""
+
+    def __init__(self, maximum: Decimal, parent=None):
+        super().__init__(parent)
+        self.setDecimals(1)
+        self.setSingleStep(0.5)
+        self.setRange(NOT_SCORED, float(maximum))
+        self.setSpecialValueText("—")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(72)
+        self.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))  # 7,5 not 7.5
+        self.setKeyboardTracking(True)
+
+    def score(self) -> Decimal | None:
+        value = self.value()
+        return None if value <= NOT_SCORED else Decimal(str(round(value, 1)))
+
+    def set_score(self, value: Decimal | None) -> None:
+        self.setValue(NOT_SCORED if value is None else float(value))
+
+
+class ReasonDialog(QDialog):
+    """Why a decided rating is reopened (kept in the audit log)."""
+
+    def __init__(self, parent, team_name: str):
+        super().__init__(parent)
+        self.setWindowTitle(_("Reopen the rating"))
+        layout = QVBoxLayout(self)
+        label = QLabel(_("The rating of {team} was decided. Give the reason for reopening it "
+                         "(it is kept in the history).").format(team=team_name))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.reason = QPlainTextEdit()
+        self.reason.setMaximumHeight(90)
+        layout.addWidget(self.reason)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addWidget(dialog_buttons(self, self.save, ok=True))
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def save(self) -> None:
+        if not self.text():
+            self.error.setText(_("Write the reason."))
+            self.error.show()
+            return
+        self.accept()
+
+
+class RatingDialog(QDialog):
+    """One team's rating; `changed` is emitted after anything was saved."""
+
+    changed = Signal(int)
+
+    def __init__(self, parent, team_id: int, year: int, *, default_by: str = ""):
+        super().__init__(parent)
+        self.team_id, self.year = team_id, year
+        self.data: ev.RatingData | None = None
+        self.rows: list[tuple[ev.RatingLine, ScoreBox, QLineEdit]] = []
+        self._clean: tuple = ()
+        self.setWindowTitle(_("Rating of the year"))
+        fit_to_screen(self, 1000, 720)
+        outer = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+        self.subheading = QLabel()
+        self.subheading.setStyleSheet("color: #555;")
+        self.subheading.setWordWrap(True)
+        outer.addWidget(self.subheading)
+        self.alert = QLabel()
+        self.alert.setWordWrap(True)
+        self.alert.setStyleSheet("color: #c0392b; font-weight: 600;")
+        self.alert.hide()
+        outer.addWidget(self.alert)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        outer.addWidget(self.scroll, 1)
+
+        totals = QHBoxLayout()
+        self.total_label = QLabel()
+        self.total_label.setStyleSheet("font-size: 15px; font-weight: 600; color: #1d4e89;")
+        totals.addWidget(self.total_label, 1)
+        self.fill_button = QPushButton(_("Take the suggested scores"))
+        self.fill_button.setToolTip(_("Put the suggested score in every criterion not scored yet"))
+        self.fill_button.clicked.connect(self.take_suggestions)
+        totals.addWidget(self.fill_button)
+        outer.addLayout(totals)
+
+        # stages
+        stages = QGroupBox(_("Stages"))
+        sl = QHBoxLayout(stages)
+        self.stage_labels: dict[str, QLabel] = {}
+        for stage in ev.STAGES:
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setMinimumWidth(150)
+            self.stage_labels[stage] = label
+            sl.addWidget(label, 1)
+        form = QFormLayout()
+        self.by = QLineEdit(default_by)
+        self.by.setPlaceholderText(_("Full name"))
+        self.on = DateEdit()
+        self.on.set_date(dt.date.today())
+        self.decision_number = QLineEdit()
+        self.decision_number.setPlaceholderText(_("e.g. 25-QĐ/ĐU"))
+        self.by_caption, self.on_caption = QLabel(_("Done by")), QLabel(_("On"))
+        form.addRow(self.by_caption, self.by)
+        form.addRow(self.on_caption, self.on)
+        self.decision_caption = QLabel(_("Decision no."))
+        form.addRow(self.decision_caption, self.decision_number)
+        sl.addLayout(form, 2)
+        self.advance_button = QPushButton()
+        self.advance_button.clicked.connect(self.advance)
+        sl.addWidget(self.advance_button)
+        outer.addWidget(stages)
+
+        buttons = QHBoxLayout()
+        self.reopen_button = QPushButton(_("Reopen…"))
+        self.reopen_button.clicked.connect(self.reopen)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        self.save_button = QPushButton(_("Save scores"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        outer.addLayout(buttons)
+        self.load()
+
+    # --- loading -----------------------------------------------------------------
+
+    def load(self) -> None:
+        self.data = d = ev.rating(self.team_id, self.year)
+        self.heading.setText(_("{team} — rating of {year}").format(team=d.team_name, year=d.year))
+        self.subheading.setText(_("{area} · {criteria} · {stage}").format(
+            area=d.area_name, criteria=d.criteria_set_name, stage=d.stage_name))
+        self.alert.setVisible(not d.eligible)
+        self.alert.setText(d.reason)
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        for col, title in enumerate((_("Code"), _("Criterion and what was recorded"), _("Max."), _("Suggested"),
+                                     _("Score"), _("Comment"))):
+            label = QLabel(title)
+            label.setStyleSheet("font-weight: 600; color: #333;")
+            grid.addWidget(label, 0, col)
+        self.rows = []
+        row, group = 1, None
+        for line in d.criteria:
+            if line.group != group:
+                group = line.group
+                g = QLabel(group)
+                g.setStyleSheet("font-weight: 600; color: #1d3557; padding-top: 6px;")
+                g.setWordWrap(True)
+                grid.addWidget(g, row, 0, 1, 6)
+                row += 1
+            grid.addWidget(QLabel(line.code), row, 0, Qt.AlignmentFlag.AlignTop)
+            text = QLabel(line.text + (f"\n{line.explanation}" if line.explanation else ""))
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if line.explanation:
+                text.setText(f"{line.text}<br><span style='color:#2f6f3e'>{line.explanation}</span>")
+                text.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(text, row, 1)
+            grid.addWidget(QLabel(_pts(line.max_points)), row, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            suggested = QLabel(_pts(line.suggested) if line.suggested is not None else _("by hand"))
+            suggested.setStyleSheet("color: #2f6f3e;" if line.suggested is not None else "color: #777;")
+            grid.addWidget(suggested, row, 3, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            box = ScoreBox(line.max_points)
+            box.set_score(line.given)
+            box.valueChanged.connect(self._update_total)
+            grid.addWidget(box, row, 4, Qt.AlignmentFlag.AlignTop)
+            comment = QLineEdit(line.comment)
+            comment.setMinimumWidth(160)
+            comment.textChanged.connect(self._update_total)
+            grid.addWidget(comment, row, 5, Qt.AlignmentFlag.AlignTop)
+            self.rows.append((line, box, comment))
+            row += 1
+        grid.setColumnStretch(1, 5)
+        grid.setColumnStretch(5, 2)
+        grid.setRowStretch(row, 1)
+        self.scroll.setWidget(body)
+        self._apply_state()
+        self._clean = self._values()
+        self._update_total()
+
+    def _apply_state(self) -> None:
+        d = self.data
+        editable = not d.read_only and d.eligible
+        for _line, box, comment in self.rows:
+            box.setEnabled(editable)
+            comment.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
+        self.fill_button.setEnabled(editable and any(ln.suggested is not None for ln, _b, _c in self.rows))
+        self.reopen_button.setVisible(d.read_only)
+        for s in d.stages:
+            mark = "✓ " if s.done else "○ "
+            detail = ""
+            if s.done:
+                detail = "<br>" + ", ".join(x for x in (short_date(s.on) if s.on else "", s.by) if x)
+                if s.stage == "decided" and d.decision_number:
+                    detail += "<br>" + _("Decision {number}").format(number=d.decision_number)
+            style = "color:#2f6f3e" if s.done else "color:#777"
+            self.stage_labels[s.stage].setText(f"<span style='{style}'><b>{mark}{_(STAGE_LABELS[s.stage])}</b>"
+                                               f"{detail}</span>")
+        following = self.next_stage()
+        self.advance_button.setVisible(following is not None and d.eligible)
+        self.stage_form_widgets = (self.by, self.on, self.by_caption, self.on_caption)
+        for w in self.stage_form_widgets:
+            w.setVisible(following is not None and d.eligible)
+        decided_next = following == "decided"
+        self.decision_caption.setVisible(decided_next)
+        self.decision_number.setVisible(decided_next)
+        if following is not None:
+            self.advance_button.setText(_("Record «{stage}»").format(stage=_(STAGE_LABELS[following])))
+
+    def next_stage(self) -> str | None:
+        order = ("",) + ev.STAGES
+        current = order.index(self.data.stage or "")
+        return order[current + 1] if current + 1 < len(order) else None
+
+    # --- values ------------------------------------------------------------------
+
+    def _values(self) -> tuple:
+        return tuple((line.code, box.score(), comment.text().strip()) for line, box, comment in self.rows)
+
+    def is_dirty(self) -> bool:
+        return self._values() != self._clean
+
+    def total(self) -> Decimal:
+        return sum((box.score() for _l, box, _c in self.rows if box.score() is not None), Decimal(0))
+
+    def level(self) -> tuple[str, str] | None:
+        """(code, name) the scores reach, None while a criterion is not scored."""
+        if any(box.score() is None for _l, box, _c in self.rows) or not self.data.levels:
+            return None
+        return ev.level_for(self.total(), self.data.levels)
+
+    def _update_total(self, *_args) -> None:
+        d = self.data
+        text = _("Total: {total}/{max} points").format(total=_pts(self.total()), max=_pts(d.max_total))
+        if d.read_only and d.level_name:
+            text += " — " + d.level_name
+        else:
+            level = self.level()
+            text += " — " + (level[1] if level else _("not every criterion is scored yet"))
+        self.total_label.setText(text)
+
+    def take_suggestions(self) -> None:
+        for line, box, _c in self.rows:
+            if line.suggested is not None and box.score() is None:
+                box.set_score(line.suggested)
+
+    # --- saving ------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the scores and comments; False (and a plain message) when refused."""
+        if not self.is_dirty():
+            return True
+        scores = {line.code: (box.score(), comment.text()) for line, box, comment in self.rows}
+        return self._run(lambda: ev.save_rating(self.team_id, self.year, scores, expected_version=self.data.version),
+                         _("Cannot save"))
+
+    def _run(self, action, title: str) -> bool:
+        try:
+            action()
+        except ConflictError as exc:
+            messages().warning(self, _("Changed by someone else"), exc.message + "\n\n"
+                               + _("The rating is shown again as it is now."))
+            self.load()
+            return False
+        except UserError as exc:
+            messages().warning(self, title, exc.message)
+            return False
+        self.load()
+        self.changed.emit(self.team_id)
+        return True
+
+    def advance(self) -> bool:
+        stage = self.next_stage()
+        if stage is None:
+            return False
+        if not self.save():
+            return False
+        on = self.on.date()
+        if on is None and self.on.text().strip():
+            messages().warning(self, _("Cannot record the stage"), _("The date is not valid (dd/mm/yyyy)."))
+            return False
+        by = self.by.text()
+        return self._run(lambda: ev.set_stage(self.team_id, self.year, stage, by, on,
+                                              decision_number=self.decision_number.text(),
+                                              expected_version=self.data.version),
+                         _("Cannot record the stage"))
+
+    def reopen(self) -> bool:
+        dialog = ReasonDialog(self, self.data.team_name)
+        if not messages().run_dialog(dialog):
+            return False
+        reason = dialog.text()
+        return self._run(lambda: ev.reopen(self.team_id, self.year, reason), _("Cannot reopen"))
+
+    def reject(self) -> None:
+        if self.is_dirty() and not messages().discard_changes(self):
+            return
+        super().reject()
