@@ -21,11 +21,11 @@ from ...errors import ConflictError, UserError
 from ...services import evaluation as ev
 from ...vn import format_number, short_date
 from ..dialogs import messages
-from ..i18n import _
+from ..i18n import N_, _
 from ..widgets import DateEdit, dialog_buttons, fit_to_screen
 
 NOT_SCORED = -0.5  # the spin boxes' "—": no score given yet
-STAGE_LABELS = {"self": "Self-assessment", "review": "Commune review", "decided": "Decided"}
+STAGE_LABELS = {"self": N_("Self-assessment"), "review": N_("Commune review"), "decided": N_("Decided")}
 
 
 def _pts(value) -> str:

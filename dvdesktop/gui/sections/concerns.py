@@ -15,7 +15,13 @@ from ..i18n import N_, _
 from ..print_preview import PrintButton, PrintJob, safe_stem
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
+from ..link_filter import LinkChip, month_text, parse_month
 from .base import ListFormSection
+
+
+# how a concern's answer came (services.overview_charts.TIMELINESS), as the charts say it
+TIMELINESS_LABELS = {"on_time": N_("Answered on time"), "late": N_("Answered late"),
+                     "overdue": N_("Overdue, not answered"), "waiting": N_("Not due yet")}
 
 
 class ConcernsSource(RowSource):
@@ -35,11 +41,14 @@ class ConcernsSource(RowSource):
         self.field: str | None = None
         self.area_id: int | None = None
         self.team_id: int | None = None
+        self.month: int | None = None  # from a bar of the overview's charts
+        self.timeliness: str | None = None
         self.on_date = dt.date.today()
 
     def filters(self) -> listing.ConcernFilter:
         return listing.ConcernFilter(query=self.query, year=self.year, status=self.status, field=self.field,
-                                     area_id=self.area_id, team_id=self.team_id)
+                                     area_id=self.area_id, team_id=self.team_id, month=self.month,
+                                     timeliness=self.timeliness)
 
     def ids(self, sort_key, descending):
         return listing.concern_ids(self.filters(), sort_key, descending, self.on_date)
@@ -90,6 +99,8 @@ class ConcernsSection(ListFormSection):
         for combo in (self.f_status, self.f_field, self.f_area, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
+        self.link_chip = LinkChip(self._clear_link)
+        bar.addWidget(self.link_chip)
         self.print_button = PrintButton(self.print_job, _("Print register…"))
         self.print_button.setToolTip(_("The concerns received in the selected year (of the chosen team)"))
         self.search_bar.addWidget(self.print_button)
@@ -108,8 +119,21 @@ class ConcernsSection(ListFormSection):
         self.editor.year = self.year
 
     def open_link(self, link: str) -> None:
-        """From the overview: 'overdue', 'received' (this year), 'resolved'."""
+        """From the overview: 'overdue', 'received' (this year), 'resolved'; from its
+        charts 'month:N' (received in month N) and 'timeliness:KIND' (how the answer came)."""
+        from ...services.overview_charts import TIMELINESS
+
+        month = parse_month(link)
+        kind, _sep, value = link.partition(":")
+        timeliness = value if kind == "timeliness" and value in TIMELINESS else None
+        self.source.month, self.source.timeliness = month, timeliness
+        chip = month_text(month) if month else _(TIMELINESS_LABELS[timeliness]) if timeliness else None
+        self.link_chip.show_filter(chip)
         self.f_status.set_code({"overdue": "overdue", "resolved": RESOLVED}.get(link))
+        self.reload()
+
+    def _clear_link(self) -> None:
+        self.source.month = self.source.timeliness = None
         self.reload()
 
     def describe(self, record_id):

@@ -15,6 +15,7 @@ from ..i18n import N_, _
 from ..print_preview import PrintButton, PrintJob, safe_stem
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
+from ..link_filter import LinkChip, month_text, parse_month
 from .base import ListFormSection
 
 
@@ -44,11 +45,12 @@ class MeetingsSource(RowSource):
         self.kind: str | None = None
         self.status: str | None = None
         self.tasks: str | None = None  # None / "open" / "overdue" (every year)
+        self.month: int | None = None  # from a bar of the overview's chart
         self.on_date = dt.date.today()
 
     def filters(self) -> listing.MeetingFilter:
         return listing.MeetingFilter(query=self.query, year=self.year, team_id=self.team_id, kind=self.kind,
-                                     status=self.status, tasks=self.tasks)
+                                     status=self.status, tasks=self.tasks, month=self.month)
 
     def ids(self, sort_key, descending):
         return listing.meeting_ids(self.filters(), sort_key, descending, self.on_date)
@@ -98,8 +100,14 @@ class MeetingsSection(ListFormSection):
         for combo in (self.f_team, self.f_kind, self.f_status, self.f_tasks):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
+        self.link_chip = LinkChip(self._clear_month)
+        bar.addWidget(self.link_chip)
         self.print_button = PrintButton(self.print_job, _("Print minutes…"))
         self.search_bar.addWidget(self.print_button)
+
+    def _clear_month(self) -> None:
+        self.source.month = None
+        self.reload()
 
     def refresh_choices(self):
         self.f_team.set_items(team_choices(), blank=_("All teams"))
@@ -114,9 +122,13 @@ class MeetingsSection(ListFormSection):
         self.editor.year = self.year
 
     def open_link(self, link: str) -> None:
-        """From the overview: 'overdue' shows meetings with overdue tasks, 'held' this year's meetings."""
+        """From the overview: 'overdue' shows meetings with overdue tasks, 'held' this year's meetings,
+        'month:N' the meetings held in month N (a bar of the chart)."""
+        month = parse_month(link)
+        self.source.month = month
+        self.link_chip.show_filter(month_text(month) if month else None)
         self.f_tasks.set_code("overdue" if link == "overdue" else None)
-        self.f_status.set_code("held" if link == "held" else None)
+        self.f_status.set_code("held" if link == "held" or month else None)
         self.reload()
 
     def new_record(self):

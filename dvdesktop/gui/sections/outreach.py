@@ -16,6 +16,7 @@ from ..i18n import N_, _
 from ..print_preview import PrintButton, PrintJob, safe_stem
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
+from ..link_filter import LinkChip, month_text, parse_month
 from .base import ListFormSection
 from .meetings import short_team
 
@@ -36,9 +37,11 @@ class OutreachSource(RowSource):
         self.year: int | None = dt.date.today().year
         self.team_id: int | None = None
         self.form: str | None = None
+        self.month: int | None = None  # from a bar of the overview's chart
 
     def filters(self) -> listing.OutreachFilter:
-        return listing.OutreachFilter(query=self.query, year=self.year, team_id=self.team_id, form=self.form)
+        return listing.OutreachFilter(query=self.query, year=self.year, team_id=self.team_id, form=self.form,
+                                      month=self.month)
 
     def ids(self, sort_key, descending):
         return listing.outreach_ids(self.filters(), sort_key, descending)
@@ -91,6 +94,8 @@ class OutreachSection(ListFormSection):
         for combo in (self.f_team, self.f_form):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
+        self.link_chip = LinkChip(self._clear_month)
+        bar.addWidget(self.link_chip)
         bar.addStretch(2)
         self.save_new_button = QPushButton(_("Save and new"))
         self.save_new_button.setToolTip(_("Save, then a new session with the same team, date and form (Ctrl+Enter)"))
@@ -109,6 +114,14 @@ class OutreachSection(ListFormSection):
         self.editor.year = self.year
 
     def open_link(self, link: str) -> None:
+        """From the overview: 'month:N' the sessions held in month N (a bar of the chart)."""
+        month = parse_month(link)
+        self.source.month = month
+        self.link_chip.show_filter(month_text(month) if month else None)
+        self.reload()
+
+    def _clear_month(self) -> None:
+        self.source.month = None
         self.reload()
 
     def new_record(self):

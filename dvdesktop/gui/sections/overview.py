@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -148,6 +148,14 @@ class OverviewSection(Section):
         self.extra = QLabel()
         self.extra.setWordWrap(True)
         layout.addWidget(self.extra)
+        # the charts come after the first paint (QtCharts is slow to load)
+        self.charts_holder = QVBoxLayout()
+        self.charts_holder.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.charts_holder)
+        self.charts = None  # gui.overview_charts.ChartsPanel, once built
+        self.chart_data = None
+        self._charts_for = None  # (year, day) the charts show or are being read for
+        self.scroll = scroll
         layout.addStretch(1)
         self.values: dict[str, int] = {}
         self.heading.setText(_("Overview"))
@@ -188,6 +196,7 @@ class OverviewSection(Section):
         """Compute the figures off the GUI thread (a province database takes
         a moment), then fill the cards."""
         on, year = self.on_date, self.year
+        self._charts_for = None  # read again after the cards: records may have changed meanwhile
 
         def work(progress):
             from ...services.settings import load_organisation
@@ -262,6 +271,49 @@ class OverviewSection(Section):
                 quarter=data.quarter.label, n=len(data.teams_without_meeting), names=names,
                 more=_(" and {n} more").format(n=more) if more > 0 else ""))
         self.extra.setText("\n".join(lines))
+        QTimer.singleShot(0, self.request_charts)
+
+    # --- charts ----------------------------------------------------------------------
+
+    def request_charts(self) -> None:
+        """Read the charts' data off the GUI thread, then draw them."""
+        year, on = self.year, self.on_date
+        if self._charts_for == (year, on):
+            return
+        self._charts_for = (year, on)
+
+        def work(_progress):
+            from ...services.overview_charts import overview_charts
+
+            return overview_charts(year, on)
+
+        runner = getattr(self.window_, "runner", None)
+        if runner is None:
+            self._show_charts(year, on, work(None))
+            return
+        runner.run(work, on_done=lambda data: self._show_charts(year, on, data), label=_("Drawing the charts"))
+
+    def build_charts_now(self) -> None:
+        """Draw the charts at once (tests, screenshots)."""
+        from ...services.overview_charts import overview_charts
+
+        self._charts_for = (self.year, self.on_date)
+        self._show_charts(self.year, self.on_date, overview_charts(self.year, self.on_date))
+
+    def _show_charts(self, year, on, data) -> None:
+        if (year, on) != (self.year, self.on_date):
+            return
+        if self.charts is None:
+            from ..overview_charts import ChartsPanel
+
+            self.charts = ChartsPanel(self.open_link)
+            self.charts_holder.addWidget(self.charts)
+        self.chart_data = data
+        self.charts.show_data(data)
+
+    def scroll_to_charts(self) -> None:
+        if self.charts is not None:
+            self.scroll.verticalScrollBar().setValue(self.charts.mapTo(self.scroll.widget(), self.charts.rect().topLeft()).y() - 8)
 
     def activated(self) -> None:
         self.refresh()

@@ -23,6 +23,8 @@ class ConcernFilter:
     field: str | None = None
     area_id: int | None = None
     team_id: int | None = None
+    month: int | None = None  # 1..12: received in that month of the year (a bar of the overview's chart)
+    timeliness: str | None = None  # services.overview_charts.TIMELINESS: how the answer came, read on the day
 
 
 @dataclass
@@ -59,6 +61,14 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
         if filters.year is not None:
             q = q.where((Concern.received_on >= dt.date(filters.year, 1, 1))
                         & (Concern.received_on <= dt.date(filters.year, 12, 31)))
+            if filters.month:
+                first = dt.date(filters.year, filters.month, 1)
+                after = dt.date(filters.year + filters.month // 12, filters.month % 12 + 1, 1)
+                q = q.where((Concern.received_on >= first) & (Concern.received_on < after))
+        if filters.timeliness:
+            from ..overview_charts import timeliness_condition
+
+            q = q.where(timeliness_condition(filters.timeliness, on))
         if filters.status == "open":
             q = q.where(Concern.status != RESOLVED)
         elif filters.status:

@@ -22,6 +22,7 @@ class MeetingFilter:
     kind: str | None = None
     status: str | None = None  # "held" / "planned"
     tasks: str | None = None  # None / "open" / "overdue" (every year: the year is then ignored)
+    month: int | None = None  # 1..12: only that month of the year (a bar of the overview's chart)
 
 
 @dataclass
@@ -66,6 +67,10 @@ def meeting_ids(filters: MeetingFilter, sort: str | None = None, descending: boo
     elif filters.year is not None:
         q = q.where((Meeting.starts_at >= dt.datetime(filters.year, 1, 1))
                     & (Meeting.starts_at < dt.datetime(filters.year + 1, 1, 1)))
+        if filters.month:
+            first = dt.datetime(filters.year, filters.month, 1)
+            after = dt.datetime(filters.year + filters.month // 12, filters.month % 12 + 1, 1)
+            q = q.where((Meeting.starts_at >= first) & (Meeting.starts_at < after))
     if filters.tasks == "open":
         q = q.where(Meeting.id.in_(MeetingTask.select(MeetingTask.meeting).where(MeetingTask.status == "open")))
     if filters.team_id is not None:

@@ -21,6 +21,7 @@ class OutreachFilter:
     year: int | None = None
     team_id: int | None = None
     form: str | None = None
+    month: int | None = None  # 1..12: only that month of the year (a bar of the overview's chart)
 
 
 @dataclass
@@ -53,6 +54,10 @@ def _filtered(filters: OutreachFilter):
     if filters.year is not None:
         q = q.where((OutreachSession.held_on >= dt.date(filters.year, 1, 1))
                     & (OutreachSession.held_on <= dt.date(filters.year, 12, 31)))
+        if filters.month:
+            first = dt.date(filters.year, filters.month, 1)
+            after = dt.date(filters.year + filters.month // 12, filters.month % 12 + 1, 1)
+            q = q.where((OutreachSession.held_on >= first) & (OutreachSession.held_on < after))
     if filters.team_id is not None:
         q = q.where(OutreachSession.team == filters.team_id)
     if filters.form:

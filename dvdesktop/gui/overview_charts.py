@@ -1,0 +1,165 @@
+"""The overview's charts (QtCharts): activity by month, ratings by level,
+concerns answered on time. The data is services.overview_charts (grouped
+queries, no Qt); clicking a bar opens the list behind it through the
+overview's open_link, as its cards do.
+
+This module imports QtCharts, which is slow to load: the overview imports it
+only after its first paint (see OverviewSection.request_charts), so the
+program's start is not delayed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QWidget
+
+from ..services.overview_charts import LATE, ON_TIME, OVERDUE, TIMELINESS, WAITING, OverviewCharts
+from .i18n import N_, _
+
+COLORS = {"meetings": "#1d4e89", "outreach": "#3f8f5a", "concerns": "#d08a1f", "levels": "#457b9d",
+          ON_TIME: "#3f8f5a", LATE: "#d08a1f", OVERDUE: "#c0392b", WAITING: "#8d99ae"}
+TIMELINESS_SHORT = {ON_TIME: N_("On time"), LATE: N_("Late"), OVERDUE: N_("Overdue"), WAITING: N_("Not due yet")}
+CHART_HEIGHT = 250
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = chart.titleFont()
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(6)
+    return chart
+
+
+def _axes(chart: QChart, series: QBarSeries, categories: list[str], maximum: int) -> None:
+    x = QBarCategoryAxis()
+    x.append(categories)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x)
+    y = QValueAxis()
+    y.setRange(0, max(4, maximum + max(1, maximum // 8)))
+    y.setLabelFormat("%d")
+    y.applyNiceNumbers()  # ticks on round numbers (0, 5, 10 …), not 0, 5.75, 11.5
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(y)
+
+
+class ChartsPanel(QWidget):
+    """Three charts; *open_link((section, filter))* is called with the list behind a clicked bar."""
+
+    def __init__(self, open_link: Callable[[tuple[str, str]], None], parent=None):
+        super().__init__(parent)
+        self.open_link = open_link
+        self.data: OverviewCharts | None = None
+        self.links: dict[int, Callable[[int], tuple[str, str] | None]] = {}
+        self.bar_sets: dict[str, QBarSet] = {}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setHorizontalSpacing(14)
+        layout.setVerticalSpacing(14)
+        self.views = [QChartView() for _i in range(3)]
+        for view in self.views:
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setFixedHeight(CHART_HEIGHT)
+            view.setStyleSheet("border: 1px solid #d5dde8; border-radius: 6px; background: white;")
+        layout.addWidget(self.views[0], 0, 0, 1, 2)
+        layout.addWidget(self.views[1], 1, 0)
+        layout.addWidget(self.views[2], 1, 1)
+        self.hint = QLabel(_("Click a bar to open the list behind it."))
+        self.hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint, 2, 0, 1, 2)
+
+    def _connect(self, key: str, bar_set: QBarSet, link: Callable[[int], tuple[str, str] | None]) -> None:
+        self.bar_sets[key] = bar_set
+        bar_set.clicked.connect(lambda index: self._clicked(link, index))
+        bar_set.hovered.connect(lambda status, index: self._hovered(bar_set, status, index))
+
+    def _clicked(self, link, index: int) -> None:
+        target = link(index)
+        if target is not None:
+            self.open_link(target)
+
+    def _hovered(self, bar_set: QBarSet, status: bool, index: int) -> None:
+        from PySide6.QtGui import QCursor
+
+        if status:
+            QToolTip.showText(QCursor.pos(), f"{bar_set.label()}: {int(bar_set.at(index))}")
+        else:
+            QToolTip.hideText()
+
+    def show_data(self, data: OverviewCharts) -> None:
+        self.data = data
+        self.bar_sets.clear()
+        self.views[0].setChart(self._activity(data))
+        self.views[1].setChart(self._levels(data))
+        self.views[2].setChart(self._timeliness(data))
+
+    def _activity(self, data: OverviewCharts) -> QChart:
+        chart = _chart(_("Activity by month, {year}").format(year=data.year))
+        series = QBarSeries()
+        for key, label, section in (("meetings", _("Team meetings"), "meetings"),
+                                    ("outreach", _("Outreach sessions"), "outreach"),
+                                    ("concerns", _("Concerns received"), "concerns")):
+            bar_set = QBarSet(label)
+            bar_set.setColor(QColor(COLORS[key]))
+            field = {"meetings": "meetings", "outreach": "outreach_sessions", "concerns": "concerns"}[key]
+            bar_set.append([getattr(m, field) for m in data.months])
+            self._connect(key, bar_set, lambda i, s=section: (s, f"month:{i + 1}"))
+            series.append(bar_set)
+        chart.addSeries(series)
+        top = max([m.meetings for m in data.months] + [m.outreach_sessions for m in data.months]
+                  + [m.concerns for m in data.months] + [0])
+        _axes(chart, series, [_("M{m}").format(m=m) for m in range(1, 13)], top)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        return chart
+
+    def _levels(self, data: OverviewCharts) -> QChart:
+        chart = _chart(_("Ratings of the teams, {year}").format(year=data.year))
+        series = QBarSeries()
+        series.setLabelsVisible(True)
+        bar_set = QBarSet(_("Teams"))
+        bar_set.setColor(QColor(COLORS["levels"]))
+        codes = [lv.code for lv in data.levels]
+        values = [lv.count for lv in data.levels]
+        categories = list(codes)
+        if data.has_criteria:
+            codes.append("")
+            values.append(data.unrated)
+            categories.append(_("Not rated"))
+        bar_set.append(values)
+        self._connect("levels", bar_set, lambda i: ("evaluation", f"level:{codes[i]}") if i < len(codes) else None)
+        series.append(bar_set)
+        chart.addSeries(series)
+        _axes(chart, series, categories or [""], max(values + [0]))
+        chart.legend().hide()
+        if not data.has_criteria:
+            chart.setTitle(chart.title() + " — " + _("no criteria set yet"))
+        else:
+            names = "; ".join(f"{lv.code}: {lv.name}" for lv in data.levels)
+            self.views[1].setToolTip(names)
+        return chart
+
+    def _timeliness(self, data: OverviewCharts) -> QChart:
+        chart = _chart(_("Concerns of {year}: answers").format(year=data.year))
+        series = QBarSeries()
+        series.setLabelsVisible(True)
+        bar_set = QBarSet(_("Concerns"))
+        bar_set.setColor(QColor(COLORS[ON_TIME]))
+        t = data.timeliness
+        bar_set.append([getattr(t, k) for k in TIMELINESS])
+        # overdue in red, late in amber: a bar set has one colour, selected bars another
+        bar_set.setSelectedColor(QColor(COLORS[OVERDUE]))
+        bar_set.selectBar(TIMELINESS.index(OVERDUE))
+        self._connect("timeliness", bar_set, lambda i: ("concerns", f"timeliness:{TIMELINESS[i]}"))
+        series.append(bar_set)
+        chart.addSeries(series)
+        _axes(chart, series, [_(TIMELINESS_SHORT[k]) for k in TIMELINESS], max(getattr(t, k) for k in TIMELINESS))
+        chart.legend().hide()
+        return chart

@@ -1,0 +1,306 @@
+"""The yearly rating in the GUI, end to end on real SQLite files: the
+criteria set edited in the tree and saved (problems shown, nothing saved),
+copied, exported and imported (a file with problems changes nothing); every
+team filled from the suggestions; one team's form (total and level follow
+the scores, stages to decided, read-only, reopened with a reason); the quota
+warning; a team that cannot be rated shown with the reason; conflicts."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from gui_support import QT_STRICT, make_team, scripted, sync_tasks, vietnamese, window  # noqa: F401
+
+from dvdesktop.gui.forms.criteria_editor import C_POINTS, C_TEXT
+from dvdesktop.services import evaluation as ev
+from dvdesktop.services.evaluation import board as eval_board
+from dvdesktop.store.models import AuditLog, Evaluation, OutreachSession
+
+pytestmark = QT_STRICT
+
+YEAR = dt.date.today().year - 1
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    """GUI tests run on SQLite only."""
+    from dvdesktop.store import close_database, open_database
+
+    path = str(tmp_path / "gui.sqlite3")
+    open_database(path)
+    yield path
+    close_database()
+
+
+def two_teams():
+    _a1, t1 = make_team("Nà Khoang")
+    _a2, t2 = make_team("Huổi Cáy")
+    for month in (2, 5, 8, 11):  # 4 sessions: full points on 1.1 (outreach_sessions:4)
+        OutreachSession.create(team=t1.id, held_on=dt.date(YEAR, month, 10), topic="Luật đất đai",
+                               form="Họp dân", audience_total=80)
+    return t1, t2
+
+
+def open_section(window, with_sample=True):
+    section = window.section("evaluation")
+    section.set_year(YEAR)
+    if with_sample:
+        section.sample_button.click()
+    return section
+
+
+def criterion_item(editor, code):
+    return next(i for i in editor.criterion_items() if i.text(0) == code)
+
+
+def test_empty_year_offers_sample_copy_and_import(window):
+    section = open_section(window, with_sample=False)
+    assert section.grid_stack.currentIndex() == 0
+    assert str(YEAR) in section.empty_label.text()
+    section.sample_button.click()
+    assert section.grid_stack.currentIndex() == 1
+    assert section.criteria_editor.sample_note.isVisibleTo(section)
+    assert section.criteria_editor.sample_note.text() == "Bộ tiêu chí mẫu — hãy sửa theo hướng dẫn của tỉnh"
+    assert ev.criteria_set(YEAR).is_sample
+
+
+def test_criteria_edited_in_the_tree_and_saved(window, scripted):
+    section = open_section(window)
+    editor = section.criteria_editor
+    criterion_item(editor, "1.1").setText(C_POINTS, "20")
+    criterion_item(editor, "4.1").setText(C_POINTS, "5")
+    group = editor.tree.topLevelItem(0)
+    group.setText(C_TEXT, "I. Tuyên truyền, vận động")
+    assert editor.is_dirty() and section.save_criteria_button.isEnabled()
+    assert section.has_unsaved_changes()
+    window.save_action.trigger()  # Ctrl+S
+    saved = ev.criteria_set(YEAR)
+    by_code = {c.code: c for c in saved.criteria}
+    assert by_code["1.1"].max_points == 20 and by_code["4.1"].max_points == 5
+    assert saved.groups[0].title == "I. Tuyên truyền, vận động"
+    assert not saved.is_sample  # adapted by the commune
+    assert not editor.sample_note.isVisibleTo(section)
+    assert not section.has_unsaved_changes()
+
+
+def test_criteria_problems_are_listed_and_nothing_is_saved(window):
+    section = open_section(window)
+    editor = section.criteria_editor
+    before = ev.criteria_set(YEAR)
+    criterion_item(editor, "1.2").setText(C_POINTS, "mười")
+    editor.levels.item(2, 2).setText("95")  # HT above HTT: thresholds must fall
+    assert not section.save_criteria()
+    text = section.problems_label.text()
+    assert section.problems_label.isVisibleTo(section)
+    assert "tiêu chí 1.2: điểm tối đa (max_points) phải là một số" in text
+    assert ev.criteria_set(YEAR) == before
+    section.discard_criteria_button.click()
+    assert not editor.is_dirty()
+
+
+def test_add_and_remove_criteria_and_levels(window):
+    section = open_section(window)
+    editor = section.criteria_editor
+    editor.tree.setCurrentItem(editor.tree.topLevelItem(2))
+    item = editor.add_criterion()
+    item.setText(0, "3.3")
+    item.setText(C_TEXT, "Tham gia giám sát môi trường")
+    item.setText(C_POINTS, "5")
+    criterion_item(editor, "3.2").setText(C_POINTS, "0,5")
+    criterion_item(editor, "3.1").setText(C_POINTS, "9,5")
+    assert editor.total_label.text().endswith("100 điểm")
+    assert section.save_criteria(), section.problems_label.text()
+    saved = ev.criteria_set(YEAR)
+    assert [c.code for c in saved.groups[2].criteria] == ["3.1", "3.2", "3.3"]
+    assert saved.total_points == 100
+
+
+def test_copy_from_last_year_in_one_step(window, scripted):
+    eval_board.start_from_sample(YEAR - 1)
+    section = open_section(window, with_sample=False)
+    section.copy_button_empty.click()
+    copied = ev.criteria_set(YEAR)
+    assert copied is not None and str(YEAR) in copied.name
+    assert len(copied.criteria) == len(ev.criteria_set(YEAR - 1).criteria)
+    # again: the year has a set now, the clerk is asked before replacing it
+    scripted.answers = [False]
+    section.copy_button.click()
+    assert scripted.kinds()[-1] == "confirm"
+    assert ev.criteria_set(YEAR).id == copied.id
+
+
+def test_export_then_import_a_criteria_file(window, scripted, tmp_path):
+    section = open_section(window)
+    path = tmp_path / "tinh.json"
+    scripted.files = [str(path)]
+    section.export_button.click()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "dvdesktop-criteria" and len(data["groups"]) == 4
+    data["groups"][0]["criteria"][0]["title"] = "Tuyên truyền theo hướng dẫn của tỉnh"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    scripted.files = [str(path)]
+    scripted.answers = [True]  # replace the year's set
+    section.import_button.click()
+    assert ev.criteria_set(YEAR).criteria[0].text == "Tuyên truyền theo hướng dẫn của tỉnh"
+    assert section.criteria_editor.tree.topLevelItem(0).child(0).text(C_TEXT) == "Tuyên truyền theo hướng dẫn của tỉnh"
+
+
+def test_import_with_problems_shows_every_problem_and_changes_nothing(window, scripted, tmp_path):
+    section = open_section(window)
+    before = ev.criteria_set(YEAR)
+    bad = ev.criteria.definition_of(before)
+    bad["groups"][0]["criteria"][0]["max_points"] = -5
+    bad["groups"][1]["criteria"][0]["metric"] = "likes:3"
+    bad["levels"][1]["min_points"] = 99
+    path = tmp_path / "hong.json"
+    path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    scripted.files = [str(path)]
+    section.import_button.click()
+    kind, _title, text = scripted.shown[-1]
+    assert kind == "warning"
+    assert text.startswith("Không nhập tệp; không có gì thay đổi:")
+    assert "điểm tối đa phải lớn hơn 0" in text
+    assert "chỉ số «likes» không có" in text
+    assert "giảm dần" in text
+    assert ev.criteria_set(YEAR) == before
+    assert "confirm" not in scripted.kinds()  # nothing asked: nothing could be imported
+
+
+def test_rating_flow_end_to_end(window, scripted, qtbot):
+    t1, t2 = two_teams()
+    section = open_section(window)
+    assert section.model.rowCount() == 2
+    # fill every team from the suggestions, after confirming
+    scripted.answers = [True]
+    section.fill_button.click()
+    assert scripted.kinds()[-1] == "confirm"
+    grid = {r.team_id: r for r in ev.year_grid(YEAR)}
+    assert grid[t1.id].given_total == grid[t1.id].suggested_total > 0
+    shown = {section.model.data(section.model.index(r, 0)): section.model.data(section.model.index(r, 3))
+             for r in range(section.model.rowCount())}
+    assert shown[t1.name] == f"{grid[t1.id].given_total.normalize():f}".replace(".", ",")
+
+    # the team's form: suggestions with the numbers behind them
+    assert section.select_id(t1.id)
+    dialog = section.open_rating()
+    qtbot.addWidget(dialog)
+    lines = {line.code: (line, box, comment) for line, box, comment in dialog.rows}
+    line, box, comment = lines["1.1"]
+    assert line.suggested == 15 and "4 buổi tuyên truyền, 320 lượt người nghe → 15/15" in line.explanation
+    assert box.maximum() == 15  # limited to the criterion's maximum
+    # score the hand-scored criteria: the total and the level follow as the clerk types
+    lines["3.1"][1].setValue(8)
+    assert dialog.total_label.text().endswith("chưa chấm đủ các tiêu chí")
+    lines["3.2"][1].setValue(4.5)
+    expected = dialog.total()
+    level = ev.level_for(expected, dialog.data.levels)[1]
+    assert dialog.total_label.text().startswith(f"Tổng: {f'{expected.normalize():f}'.replace('.', ',')}/100")
+    assert dialog.total_label.text().endswith(level)
+    box.setValue(10)
+    assert dialog.total() == expected - 5
+    comment.setText("Cần tổ chức thêm buổi tuyên truyền")
+    assert dialog.save()
+    saved = ev.rating(t1.id, YEAR)
+    assert saved.total == expected - 5 and saved.complete
+    assert next(ln for ln in saved.criteria if ln.code == "1.1").comment == "Cần tổ chức thêm buổi tuyên truyền"
+
+    # the stages, each with who and when
+    dialog.by.setText("Lò Văn Thanh")
+    dialog.on.set_date(dt.date(YEAR, 12, 10))
+    assert dialog.advance()  # self-assessment
+    assert dialog.data.stage == "self"
+    dialog.by.setText("Nguyễn Thị Hoa")
+    assert dialog.advance()  # commune review
+    assert dialog.decision_number.isVisibleTo(dialog)
+    dialog.decision_number.setText("45-QĐ/ĐU")
+    assert dialog.advance()  # decided
+    data = ev.rating(t1.id, YEAR)
+    assert data.stage == "decided" and data.decision_number == "45-QĐ/ĐU"
+    assert [s.by for s in data.stages] == ["Lò Văn Thanh", "Nguyễn Thị Hoa", "Nguyễn Thị Hoa"]
+    assert data.stages[0].on == dt.date(YEAR, 12, 10)
+    # decided: read-only
+    assert all(not b.isEnabled() for _l, b, _c in dialog.rows)
+    assert not dialog.save_button.isEnabled() and dialog.reopen_button.isVisibleTo(dialog)
+    assert not dialog.advance_button.isVisibleTo(dialog)
+    # the grid follows
+    row = next(r for r in range(section.model.rowCount()) if section.model.id_at(r) == t1.id)
+    assert section.model.data(section.model.index(row, 5)) == "Quyết định"
+
+    # reopen: the reason is required and kept
+    def give_reason(d):
+        d.save()  # empty: refused, the dialog stays open
+        assert d.error.isVisibleTo(d) and d.result() == 0
+        d.reason.setPlainText("Sai sót khi cộng điểm tiêu chí 2.3")
+        d.save()
+
+    scripted.dialog_scripts = [give_reason]
+    assert dialog.reopen()
+    assert ev.rating(t1.id, YEAR).stage == "review"
+    assert all(b.isEnabled() for _l, b, _c in dialog.rows)
+    entry = AuditLog.select().where(AuditLog.action == "reopen").order_by(AuditLog.id.desc()).first()
+    assert "Sai sót khi cộng điểm tiêu chí 2.3" in entry.after
+    dialog.reject()
+
+
+def test_conflict_is_said_plainly_and_the_form_reloads(window, scripted, qtbot):
+    t1, _t2 = two_teams()
+    section = open_section(window)
+    section.select_id(t1.id)
+    dialog = section.open_rating()
+    qtbot.addWidget(dialog)
+    ev.save_rating(t1.id, YEAR, {"3.1": 7}, expected_version=0)  # someone else, meanwhile
+    dialog.rows[0][1].setValue(3)
+    assert not dialog.save()
+    kind, title, text = scripted.shown[-1]
+    assert kind == "warning" and "người khác" in text
+    assert next(ln for ln in dialog.data.criteria if ln.code == "3.1").given == 7  # shown as it is now
+
+
+def test_quota_warning_and_a_team_that_cannot_be_rated(window):
+    t1, t2 = two_teams()
+    _a3, late = make_team("Nậm Chua")
+    late_team = late
+    from dvdesktop.services.register import TeamService
+
+    TeamService.update(late_team.id, {"established_on": f"01/11/{YEAR}"}, expected_version=late_team.version)
+    eval_board.start_from_sample(YEAR)
+    cset = ev.criteria_set(YEAR)
+    full = {c.code: c.max_points for c in cset.criteria}
+    for team in (t1, t2):  # both at the top level: 2 of 2, at most 20 %
+        ev.save_rating(team.id, YEAR, full)
+    section = open_section(window, with_sample=False)
+    assert section.warning_label.isVisibleTo(section)
+    assert "vượt quá 20%" in section.warning_label.text()
+    assert "color: #c0392b" in section.warning_label.styleSheet()
+    assert "<b>2</b> Hoàn thành xuất sắc nhiệm vụ" in section.distribution_label.text()
+    row = next(r for r in range(section.model.rowCount()) if section.model.id_at(r) == late_team.id)
+    note = section.model.data(section.model.index(row, 6))
+    assert "hoạt động 2 tháng" in note and "không xếp loại" in note
+    # the overview's link to a level shows only those teams
+    section.open_link("level:HTXS")
+    assert sorted(section.model.ids()) == sorted([t1.id, t2.id])
+    section.open_link("level:")
+    assert section.model.ids() == []  # no eligible team left unrated
+
+
+def test_grid_model_passes_the_model_tester(window, qtmodeltester):
+    two_teams()
+    section = open_section(window)
+    qtmodeltester.check(section.model)
+    section.view.sortByColumn(3, section.view.horizontalHeader().sortIndicatorOrder())
+    qtmodeltester.check(section.model)
+
+
+def test_scores_limited_to_the_maximum(window, qtbot):
+    t1, _t2 = two_teams()
+    section = open_section(window)
+    section.select_id(t1.id)
+    dialog = section.open_rating()
+    qtbot.addWidget(dialog)
+    line, box, _c = dialog.rows[0]
+    box.setValue(99)
+    assert box.score() == Decimal(str(line.max_points))
+    assert dialog.save()
+    assert ev.rating(t1.id, YEAR).criteria[0].given == line.max_points
