@@ -242,8 +242,8 @@ class CriteriaEditor(QWidget):
         item.setText(C_METRIC, METRICS.get(metric, "") if metric else _("(scored by hand)"))
         item.setToolTip(C_TEXT, text)
         item.setFlags(self._flags())
-        item.setTextAlignment(C_POINTS, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-        item.setTextAlignment(C_TARGET, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        item.setTextAlignment(C_POINTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(C_TARGET, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         group.addChild(item)
         group.setExpanded(True)
         if select:
@@ -297,7 +297,7 @@ class CriteriaEditor(QWidget):
         for col, text in enumerate((code, name, _num(min_points))):
             item = QTableWidgetItem(text)
             if col == 2:
-                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.levels.setItem(row, col, item)
         self._loading = was
         if not was:

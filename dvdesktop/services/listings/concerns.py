@@ -69,6 +69,11 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
             from ..overview_charts import timeliness_condition
 
             q = q.where(timeliness_condition(filters.timeliness, on))
+        if filters.month or filters.timeliness:
+            # the list behind a chart's bar counts as the chart does (stats.py): not a deleted team's concerns
+            from ...store.models import Team
+
+            q = q.where(Concern.team.is_null() | Concern.team.in_(Team.select(Team.id).where(Team.deleted_at.is_null())))
         if filters.status == "open":
             q = q.where(Concern.status != RESOLVED)
         elif filters.status:
