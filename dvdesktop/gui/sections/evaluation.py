@@ -101,7 +101,7 @@ class BoardSource(RowSource):
                 continue
             note = r.reason if not r.eligible else ""
             out[r.team_id] = Row([r.team_name, r.area_name, _pts(r.suggested_total), _pts(r.given_total),
-                                  r.level_name if r.eligible else _("Not rated"),
+                                  r.level_name if r.eligible else _("Cannot be rated"),
                                   r.stage_name if r.eligible else "", note],
                                  muted=not r.eligible, tooltip=r.reason or None)
         return out
