@@ -20,7 +20,7 @@ def main() -> int:
     parser.add_argument("db")
     parser.add_argument("--year", type=int)
     parser.add_argument("--out", default="docs")
-    parser.add_argument("--rating", action="store_true", help="also the rating form of the first team")
+    parser.add_argument("--extra", action="store_true", help="also the criteria tab and the rating form of the first team")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -60,11 +60,11 @@ def main() -> int:
     section = window.section("evaluation")
     settle()
     window.grab().save(str(out / "evaluation-section.png"))
-    section.tabs.setCurrentIndex(1)
-    settle()
-    window.grab().save(str(out / "evaluation-criteria.png"))
-    section.tabs.setCurrentIndex(0)
-    if args.rating:
+    if args.extra:
+        section.tabs.setCurrentIndex(1)
+        settle()
+        window.grab().save(str(out / "evaluation-criteria.png"))
+        section.tabs.setCurrentIndex(0)
         section.view.selectRow(0)
         dialog = section.open_rating()
         settle()

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis,
+)
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QWidget
@@ -21,7 +23,8 @@ from .i18n import N_, _
 
 COLORS = {"meetings": "#1d4e89", "outreach": "#3f8f5a", "concerns": "#d08a1f", "levels": "#457b9d",
           ON_TIME: "#3f8f5a", LATE: "#d08a1f", OVERDUE: "#c0392b", WAITING: "#8d99ae"}
-TIMELINESS_SHORT = {ON_TIME: N_("On time"), LATE: N_("Late"), OVERDUE: N_("Overdue"), WAITING: N_("Not due yet")}
+TIMELINESS_LONG = {ON_TIME: N_("Answered on time"), LATE: N_("Answered late"), OVERDUE: N_("Overdue, not answered"),
+                   WAITING: N_("Not due yet")}
 CHART_HEIGHT = 250
 
 
@@ -38,16 +41,18 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _axes(chart: QChart, series: QBarSeries, categories: list[str], maximum: int) -> None:
+def _axes(chart: QChart, series, categories: list[str], maximum: int, *, horizontal: bool = False) -> None:
+    """Categories along the bottom (or, *horizontal*, down the left, where long
+    Vietnamese labels have room), counts on the other axis."""
     x = QBarCategoryAxis()
     x.append(categories)
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(x)
     y = QValueAxis()
     y.setRange(0, max(4, maximum + max(1, maximum // 8)))
     y.setLabelFormat("%d")
     y.applyNiceNumbers()  # ticks on round numbers (0, 5, 10 …), not 0, 5.75, 11.5
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(y)
 
 
@@ -60,6 +65,7 @@ class ChartsPanel(QWidget):
         self.data: OverviewCharts | None = None
         self.links: dict[int, Callable[[int], tuple[str, str] | None]] = {}
         self.bar_sets: dict[str, QBarSet] = {}
+        self.targets: dict[str, list] = {}  # the list each bar opens, by bar set and bar
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setHorizontalSpacing(14)
@@ -78,6 +84,7 @@ class ChartsPanel(QWidget):
 
     def _connect(self, key: str, bar_set: QBarSet, link: Callable[[int], tuple[str, str] | None]) -> None:
         self.bar_sets[key] = bar_set
+        self.targets[key] = [link(i) for i in range(bar_set.count())]
         bar_set.clicked.connect(lambda index: self._clicked(link, index))
         bar_set.hovered.connect(lambda status, index: self._hovered(bar_set, status, index))
 
@@ -122,44 +129,51 @@ class ChartsPanel(QWidget):
 
     def _levels(self, data: OverviewCharts) -> QChart:
         chart = _chart(_("Ratings of the teams, {year}").format(year=data.year))
-        series = QBarSeries()
-        series.setLabelsVisible(True)
+        series = _horizontal()
         bar_set = QBarSet(_("Teams"))
         bar_set.setColor(QColor(COLORS["levels"]))
+        bar_set.setLabelColor(QColor("#222"))
         codes = [lv.code for lv in data.levels]
         values = [lv.count for lv in data.levels]
-        categories = list(codes)
+        categories = [lv.name for lv in data.levels]
         if data.has_criteria:
             codes.append("")
             values.append(data.unrated)
-            categories.append(_("Not rated"))
+            categories.append(_("Not rated yet"))
+        codes, values, categories = codes[::-1], values[::-1], categories[::-1]  # the best level on top
         bar_set.append(values)
         self._connect("levels", bar_set, lambda i: ("evaluation", f"level:{codes[i]}") if i < len(codes) else None)
         series.append(bar_set)
         chart.addSeries(series)
-        _axes(chart, series, categories or [""], max(values + [0]))
+        _axes(chart, series, categories or [""], max(values + [0]), horizontal=True)
         chart.legend().hide()
         if not data.has_criteria:
             chart.setTitle(chart.title() + " — " + _("no criteria set yet"))
-        else:
-            names = "; ".join(f"{lv.code}: {lv.name}" for lv in data.levels)
-            self.views[1].setToolTip(names)
         return chart
 
     def _timeliness(self, data: OverviewCharts) -> QChart:
         chart = _chart(_("Concerns of {year}: answers").format(year=data.year))
-        series = QBarSeries()
-        series.setLabelsVisible(True)
+        series = _horizontal()
         bar_set = QBarSet(_("Concerns"))
         bar_set.setColor(QColor(COLORS[ON_TIME]))
+        bar_set.setLabelColor(QColor("#222"))
         t = data.timeliness
-        bar_set.append([getattr(t, k) for k in TIMELINESS])
-        # overdue in red, late in amber: a bar set has one colour, selected bars another
+        kinds = list(TIMELINESS)[::-1]  # on time on top
+        bar_set.append([getattr(t, k) for k in kinds])
+        # overdue in red: a bar set has one colour, its selected bars another
         bar_set.setSelectedColor(QColor(COLORS[OVERDUE]))
-        bar_set.selectBar(TIMELINESS.index(OVERDUE))
-        self._connect("timeliness", bar_set, lambda i: ("concerns", f"timeliness:{TIMELINESS[i]}"))
+        bar_set.selectBar(kinds.index(OVERDUE))
+        self._connect("timeliness", bar_set, lambda i: ("concerns", f"timeliness:{kinds[i]}"))
         series.append(bar_set)
         chart.addSeries(series)
-        _axes(chart, series, [_(TIMELINESS_SHORT[k]) for k in TIMELINESS], max(getattr(t, k) for k in TIMELINESS))
+        _axes(chart, series, [_(TIMELINESS_LONG[k]) for k in kinds], max(getattr(t, k) for k in TIMELINESS),
+              horizontal=True)
         chart.legend().hide()
         return chart
+
+
+def _horizontal() -> QHorizontalBarSeries:
+    series = QHorizontalBarSeries()
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    return series

@@ -58,6 +58,11 @@ def overview_with_charts(window, qtbot):
     return overview
 
 
+def bar(overview, key, link):
+    """The index of the bar of *key* that opens *link*."""
+    return [t[1] for t in overview.charts.targets[key]].index(link)
+
+
 def values(bar_set):
     return [int(bar_set.at(i)) for i in range(bar_set.count())]
 
@@ -71,8 +76,12 @@ def test_charts_show_the_stats(window, qtbot):
     assert sum(values(bars["outreach"])) == s["outreach_sessions"] == 4
     assert sum(values(bars["concerns"])) == s["concerns"] == 3
     assert values(bars["meetings"])[:3] == [2, 0, 1] and values(bars["outreach"])[1] == 3
-    assert values(bars["timeliness"]) == [1, 0, 2, 0]  # on time, late, overdue, not due yet
-    assert values(bars["levels"]) == [1, 0, 0, 0, 1]  # HTXS … KHT, then not rated
+    timeliness = dict(zip((t[1] for t in overview.charts.targets["timeliness"]), values(bars["timeliness"])))
+    assert timeliness == {"timeliness:on_time": 1, "timeliness:late": 0, "timeliness:overdue": 2,
+                          "timeliness:waiting": 0}
+    levels = dict(zip((t[1] for t in overview.charts.targets["levels"]), values(bars["levels"])))
+    assert levels == {"level:HTXS": 1, "level:HTT": 0, "level:HT": 0, "level:KHT": 0, "level:": 1}
+    assert overview.charts.targets["levels"][-1] == ("evaluation", "level:HTXS")  # drawn on top
     chart = overview.charts.views[0].chart()
     assert chart.title() == f"Hoạt động theo tháng, năm {YEAR}"
     assert [s.label() for s in chart.series()[0].barSets()] == ["Họp Tổ dân vận", "Buổi tuyên truyền, vận động",
@@ -98,17 +107,17 @@ def test_clicking_a_bar_opens_the_list_behind_it(window, qtbot):
     assert outreach.key == "outreach" and outreach.model.rowCount() == 3
 
     window.section("overview")
-    overview.charts.bar_sets["timeliness"].clicked.emit(2)  # overdue, not answered
+    overview.charts.bar_sets["timeliness"].clicked.emit(bar(overview, "timeliness", "timeliness:overdue"))
     concerns = window.current_section()
     assert concerns.key == "concerns" and concerns.model.rowCount() == 2
     assert concerns.link_chip.text().startswith("Quá hạn, chưa trả lời")
 
     window.section("overview")
-    overview.charts.bar_sets["levels"].clicked.emit(0)  # the top level
+    overview.charts.bar_sets["levels"].clicked.emit(bar(overview, "levels", "level:HTXS"))
     evaluation = window.current_section()
     assert evaluation.key == "evaluation" and evaluation.model.ids() == [team.id]
     window.section("overview")
-    overview.charts.bar_sets["levels"].clicked.emit(4)  # not rated yet
+    overview.charts.bar_sets["levels"].clicked.emit(bar(overview, "levels", "level:"))  # not rated yet
     assert window.current_section().model.ids() == [other.id]
 
 

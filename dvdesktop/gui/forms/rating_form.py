@@ -131,29 +131,34 @@ class RatingDialog(QDialog):
         # stages
         stages = QGroupBox(_("Stages"))
         sl = QHBoxLayout(stages)
+        column = QVBoxLayout()
         self.stage_labels: dict[str, QLabel] = {}
         for stage in ev.STAGES:
             label = QLabel()
             label.setWordWrap(True)
-            label.setMinimumWidth(150)
             self.stage_labels[stage] = label
-            sl.addWidget(label, 1)
+            column.addWidget(label)
+        column.addStretch(1)
+        sl.addLayout(column, 1)
         form = QFormLayout()
         self.by = QLineEdit(default_by)
         self.by.setPlaceholderText(_("Full name"))
+        self.by.setMinimumWidth(200)
         self.on = DateEdit()
+        self.on.setMinimumWidth(110)
         self.on.set_date(dt.date.today())
         self.decision_number = QLineEdit()
         self.decision_number.setPlaceholderText(_("e.g. 25-QĐ/ĐU"))
+        self.decision_number.setMinimumWidth(160)
         self.by_caption, self.on_caption = QLabel(_("Done by")), QLabel(_("On"))
         form.addRow(self.by_caption, self.by)
         form.addRow(self.on_caption, self.on)
         self.decision_caption = QLabel(_("Decision no."))
         form.addRow(self.decision_caption, self.decision_number)
-        sl.addLayout(form, 2)
         self.advance_button = QPushButton()
         self.advance_button.clicked.connect(self.advance)
-        sl.addWidget(self.advance_button)
+        form.addRow("", self.advance_button)
+        sl.addLayout(form, 2)
         outer.addWidget(stages)
 
         buttons = QHBoxLayout()
@@ -242,9 +247,10 @@ class RatingDialog(QDialog):
             mark = "✓ " if s.done else "○ "
             detail = ""
             if s.done:
-                detail = "<br>" + ", ".join(x for x in (short_date(s.on) if s.on else "", s.by) if x)
+                who = ", ".join(x for x in (short_date(s.on) if s.on else "", s.by) if x)
                 if s.stage == "decided" and d.decision_number:
-                    detail += "<br>" + _("Decision {number}").format(number=d.decision_number)
+                    who = ", ".join(x for x in (who, _("Decision {number}").format(number=d.decision_number)) if x)
+                detail = f" — {who}" if who else ""
             style = "color:#2f6f3e" if s.done else "color:#777"
             self.stage_labels[s.stage].setText(f"<span style='{style}'><b>{mark}{_(STAGE_LABELS[s.stage])}</b>"
                                                f"{detail}</span>")

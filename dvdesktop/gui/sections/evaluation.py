@@ -42,10 +42,10 @@ class BoardSource(RowSource):
 
     def __init__(self):
         self.columns = [
-            Column("team", _("Team"), width=200),
+            Column("team", _("Team"), width=190),
             Column("area", _("Area"), width=110),
             Column("suggested", _("Suggested"), numeric=True, width=75),
-            Column("given", _("Given"), numeric=True, width=65),
+            Column("given", _("Given"), numeric=True, width=82),
             Column("level", _("Level"), width=195),
             Column("stage", _("Stage"), width=105),
             Column("note", _("Note"), sortable=False),
@@ -100,7 +100,8 @@ class BoardSource(RowSource):
             if r.team_id not in wanted:
                 continue
             note = r.reason if not r.eligible else ""
-            out[r.team_id] = Row([r.team_name, r.area_name, _pts(r.suggested_total), _pts(r.given_total),
+            out[r.team_id] = Row([r.team_name, r.area_name, _pts(r.suggested_total) if r.eligible else "",
+                                  _pts(r.given_total),
                                   r.level_name if r.eligible else _("Cannot be rated"),
                                   r.stage_name if r.eligible else "", note],
                                  muted=not r.eligible, tooltip=r.reason or None)
