@@ -361,7 +361,7 @@ class EvaluationSection(Section):
         rated = sum(lv.count for lv in d.levels)
         lines = []
         for lv in d.levels:
-            share = f" ({format_number(round(100 * lv.count / rated, 1))} %)" if rated else ""
+            share = f" ({format_number(round(100 * lv.count / rated, 1))}\u00a0%)" if rated else ""
             lines.append(f"<b>{format_number(lv.count)}</b> {lv.name}{share}")
         lines.append("")
         lines.append(_("Teams of the year: {n}").format(n=format_number(d.teams)))
