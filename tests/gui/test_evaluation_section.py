@@ -304,3 +304,24 @@ def test_scores_limited_to_the_maximum(window, qtbot):
     assert box.score() == Decimal(str(line.max_points))
     assert dialog.save()
     assert ev.rating(t1.id, YEAR).criteria[0].given == line.max_points
+
+
+def test_in_menu_prints_the_sheet_and_the_report(window, scripted, tmp_path):
+    import docx
+    from documents_support import all_text, open_pdf
+
+    t1, _t2 = two_teams()
+    section = open_section(window)
+    sheet = section.print_button.entries["sheet"]
+    assert sheet.reason() == "Hãy chọn một tổ trong danh sách trước."  # no team chosen yet
+    section.select_id(t1.id)
+    assert sheet.reason() is None
+    scripted.files = [str(tmp_path / "phieu.docx")]
+    sheet.word_action.trigger()
+    assert scripted.shown[-1][2] == f"phieu-tu-danh-gia-to-dan-van-ban-na-khoang-{YEAR}.docx"
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "phieu.docx")).paragraphs)
+    assert "PHIẾU TỰ ĐÁNH GIÁ, XẾP LOẠI TỔ DÂN VẬN" in text and f"Tổ dân vận bản Nà Khoang năm {YEAR}" in text
+    scripted.files = [str(tmp_path / "bao-cao.pdf")]
+    section.print_button.entries["report"].pdf_action.trigger()
+    with open_pdf((tmp_path / "bao-cao.pdf").read_bytes()) as pdf:
+        assert f"Kết quả đánh giá, xếp loại Tổ dân vận năm {YEAR}" in all_text(pdf)
