@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from gui_support import QT_STRICT, make_team, scripted, sync_tasks, vietnamese, window  # noqa: F401
 
-from dvdesktop.gui.forms.criteria_editor import C_POINTS, C_TEXT
+from dvdesktop.gui.forms.criteria_editor import C_METRIC, C_POINTS, C_TARGET, C_TEXT
 from dvdesktop.services import evaluation as ev
 from dvdesktop.services.evaluation import board as eval_board
 from dvdesktop.store.models import AuditLog, Evaluation, OutreachSession
@@ -108,13 +108,42 @@ def test_add_and_remove_criteria_and_levels(window):
     item.setText(0, "3.3")
     item.setText(C_TEXT, "Tham gia giám sát môi trường")
     item.setText(C_POINTS, "5")
+    # the metric is chosen in the column's combo box (the delegate), with its target
+    index = editor.tree.indexFromItem(item, C_METRIC)
+    delegate = editor.tree.itemDelegateForColumn(C_METRIC)
+    combo = delegate.createEditor(editor.tree.viewport(), None, index)
+    combo.setCurrentIndex(combo.findData("outreach_audience"))
+    delegate.setModelData(combo, editor.tree.model(), index)
+    assert item.text(C_METRIC) == "Số lượt người nghe tuyên truyền"
+    item.setText(C_TARGET, "200")
     criterion_item(editor, "3.2").setText(C_POINTS, "0,5")
     criterion_item(editor, "3.1").setText(C_POINTS, "9,5")
     assert editor.total_label.text().endswith("100 điểm")
     assert section.save_criteria(), section.problems_label.text()
     saved = ev.criteria_set(YEAR)
     assert [c.code for c in saved.groups[2].criteria] == ["3.1", "3.2", "3.3"]
+    assert (saved.groups[2].criteria[2].metric, saved.groups[2].criteria[2].target) == ("outreach_audience", 200)
     assert saved.total_points == 100
+    # a level removed and the quota changed
+    editor.levels.setCurrentCell(3, 0)
+    editor.remove_level()
+    editor.levels.item(2, 2).setText("0")
+    editor.share.setValue(30)
+    editor.min_months.setValue(6)
+    assert section.save_criteria(), section.problems_label.text()
+    saved = ev.criteria_set(YEAR)
+    assert [lv.code for lv in saved.levels] == ["HTXS", "HTT", "HT"]
+    assert saved.quota.max_share == Decimal("0.3") and saved.quota.min_active_months == 6
+
+
+def test_changing_year_with_unsaved_criteria_asks_first(window, scripted):
+    section = open_section(window)
+    criterion_item(section.criteria_editor, "1.1").setText(C_TEXT, "Sửa dở")
+    scripted.answers = [True]  # discard
+    window.year.setCurrentIndex(window.year.findData(YEAR - 1))
+    assert scripted.kinds()[-1] == "confirm"
+    assert section.criteria_year == YEAR - 1 and not section.criteria_editor.is_dirty()
+    assert ev.criteria_set(YEAR).criteria[0].text != "Sửa dở"
 
 
 def test_copy_from_last_year_in_one_step(window, scripted):
