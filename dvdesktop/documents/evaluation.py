@@ -65,8 +65,9 @@ REPORT_LEVEL_COLUMNS = [
     B.Column("Tỷ lệ (%)", 0.2, "center"),
 ]
 REPORT_TEAM_COLUMNS = [
-    B.Column("STT", 0.07, "center"), B.Column("Tổ dân vận", 0.28), B.Column("Địa bàn", 0.15),
-    B.Column("Tổng điểm", 0.09, "center"), B.Column("Xếp loại", 0.27, "center"), B.Column("Ghi chú", 0.14),
+    # no area column: a team is named after its area ("Tổ dân vận bản Nà Khoang")
+    B.Column("STT", 0.07, "center"), B.Column("Tổ dân vận", 0.35), B.Column("Tổng điểm", 0.1, "center"),
+    B.Column("Xếp loại", 0.33, "center"), B.Column("Ghi chú", 0.15),
 ]
 
 
@@ -101,7 +102,10 @@ def report(data: EvaluationReportData) -> B.Document:
         if data.several_communes and t.commune != commune:
             commune = t.commune
             team_rows.append(B.Section(commune or "Chưa rõ xã"))
-        team_rows.append([str(i), t.team_name, t.area_name, _points(t.total), t.level, t.note])
+        team_rows.append([str(i), t.team_name, _points(t.total), t.level, t.note])
     doc.add(B.Table(columns=REPORT_TEAM_COLUMNS, rows=team_rows or [[""] * len(REPORT_TEAM_COLUMNS)], size=12))
+    # kept with the signatures: a signature never stands alone on the last page
+    doc.add(B.para(f"Trên đây là kết quả đánh giá, xếp loại Tổ dân vận năm {data.year} của {data.scope}./.",
+                   keep_with_next=True))
     doc.add(B.Signatures(recipients=data.recipients, right=sign(data.signer, data.header.style)))
     return doc

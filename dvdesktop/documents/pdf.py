@@ -286,7 +286,11 @@ class _Builder:
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ]))
-        self.story.append(RLSpacer(1, b.space_before))
+        gap = RLSpacer(1, b.space_before)
+        # a paragraph kept with the signatures keeps them, not only this gap (reportlab's
+        # keepWithNext chain stops at the first flowable without it)
+        gap.keepWithNext = True
+        self.story.append(gap)
         self.story.append(t)
 
     def _table(self, b: B.Table):

@@ -104,14 +104,19 @@ def test_report_of_all_teams_pdf_and_word(rated, tmp_path):
     assert "Hoàn thành xuất sắc nhiệm vụ 1 50" in text and "Hoàn thành tốt nhiệm vụ 1 50" in text
     assert "Cộng 2 100" in text
     assert "T/M ĐẢNG ỦY" in text and "BÍ THƯ" in text and "Lò Văn Mạnh" in text
+    with open_pdf(pdf_path.read_bytes()) as pdf:  # the signature never alone on the last page
+        last = pdf.pages[-1].extract_text()
+    assert "Lò Văn Mạnh" in last and "Trên đây là kết quả đánh giá" in last
     docx_path = printing.print_document("evaluation-report", tmp_path / "bc.docx", year=YEAR)
     d = docx.Document(str(docx_path))
     teams = [[c.text for c in row.cells] for row in d.tables[2].rows]
-    assert teams[0] == ["STT", "Tổ dân vận", "Địa bàn", "Tổng điểm", "Xếp loại", "Ghi chú"]
-    by_area = {r[2]: r for r in teams[1:]}
-    assert by_area["Nà Khoang"][3:5] == ["88,5", "Hoàn thành tốt nhiệm vụ"] and by_area["Nà Khoang"][5] == ""
-    assert by_area["Huổi Cáy"][3:] == ["100", "Hoàn thành xuất sắc nhiệm vụ", "Đang chấm điểm"]
-    assert by_area["Nậm Chua"][3:] == ["", "", "Chưa đánh giá"]
+    assert teams[0] == ["STT", "Tổ dân vận", "Tổng điểm", "Xếp loại", "Ghi chú"]
+    by_team = {r[1]: r[2:] for r in teams[1:]}
+    assert by_team["Tổ dân vận bản Nà Khoang"] == ["88,5", "Hoàn thành tốt nhiệm vụ", ""]
+    assert by_team["Tổ dân vận bản Huổi Cáy"] == ["100", "Hoàn thành xuất sắc nhiệm vụ", "Đang chấm điểm"]
+    assert by_team["Tổ dân vận bản Nậm Chua"] == ["", "", "Chưa đánh giá"]
+    closing = [p.text for p in d.paragraphs if p.text.startswith("Trên đây là")]
+    assert closing == [f"Trên đây là kết quả đánh giá, xếp loại Tổ dân vận năm {YEAR} của xã Nậm Pồ./."]
 
 
 def test_state_header_when_the_settings_say_so(rated, tmp_path):
