@@ -58,6 +58,7 @@ METRICS = {
     "concerns_resolved_pct": "Tỷ lệ kiến nghị đã được giải quyết (%)",
     "mediation_cases": "Số vụ việc hòa giải",
     "mediation_success_pct": "Tỷ lệ hòa giải thành (%)",
+    "supervision": "Số cuộc giám sát của Nhân dân đã tổ chức",
     "exemplary_models": "Số mô hình \"Dân vận khéo\"",
     "campaign_households": "Số hộ được vận động tham gia phong trào",
 }
@@ -414,7 +415,14 @@ def metric_values(team_id: int, year: int) -> dict[str, float]:
         "mediation_success_pct": round(100.0 * m_success / m_closed, 1) if m_closed else 100.0,
         "exemplary_models": float(models),
         "campaign_households": float(households or 0),
+        "supervision": float(_supervision_count(team_id, year)),
     }
+
+
+def _supervision_count(team_id: int, year: int) -> int:
+    from .supervision.counts import supervision_counts
+
+    return supervision_counts(year, team_id).activities
 
 
 @dataclass
