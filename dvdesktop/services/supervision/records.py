@@ -34,7 +34,7 @@ STATUSES = (
     ("not_sent", "Chưa gửi kiến nghị"),
     ("waiting", "Chờ trả lời"),
     ("answered", "Đã trả lời"),
-    ("acted", "Đã thực hiện kiến nghị"),
+    ("acted", "Đã thực hiện"),
 )
 STATUS_LABELS = dict(STATUSES)
 
