@@ -31,6 +31,7 @@ class YearCounts:
     money: int = 0
     supervision: int = 0  # people's supervision activities started in the year
     supervision_waiting: int = 0  # of those, recommendations sent and not answered yet
+    supervision_late: int = 0  # of the waiting, those sent over a month before (services.supervision.records.is_late)
 
 
 @dataclass
@@ -134,6 +135,7 @@ def year_counts(year: int) -> YearCounts:
         concerns_received=received, concerns_resolved=resolved, models=models,
         work_days=sums.work_days, money=sums.money,
         supervision=supervised.activities, supervision_waiting=supervised.waiting,
+        supervision_late=supervised.late,
     )
 
 

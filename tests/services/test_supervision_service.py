@@ -179,6 +179,8 @@ def test_counts_in_stats_overview_and_rating(listed):
     this_year = [k for k in ("road", "trash", "money") if START.year == year]
     c = supervision_counts()
     assert (c.activities, c.sent, c.waiting, c.answered, c.acted_on) == (4, 2, 1, 1, 1)
+    assert c.late == 1  # sent 57 days ago, no answer
+    assert supervision_counts(on=START + dt.timedelta(days=20)).late == 0
     assert c.by_kind == {"du_an": 1, "dan_chu": 1, "an_ninh": 0, "moi_truong": 2, "can_bo": 0, "khac": 0}
     numbers = stats_service.collect()
     assert numbers["supervision_activities"] == 4 and numbers["supervision_moi_truong"] == 2
@@ -189,6 +191,7 @@ def test_counts_in_stats_overview_and_rating(listed):
     assert "Cuộc giám sát của Nhân dân" in table and "trong đó: Môi trường" in table
     counts = overview.year_counts(year)
     assert counts.supervision == len(this_year) and counts.supervision_waiting == (1 if this_year else 0)
+    assert counts.supervision_late == counts.supervision_waiting
     assert "supervision" in evaluation.METRICS
     assert evaluation.metric_values(t1.id, START.year)["supervision"] == 2
     assert evaluation.metric_values(t2.id, year - 1)["supervision"] >= 1
