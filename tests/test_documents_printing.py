@@ -79,8 +79,10 @@ def test_minutes_count_a_member_left_off_the_attendance_as_absent(office):
     assert (present, len(data.attendees)) == quorum(meeting.id) == (1, 3)
 
 
-# The mediation kinds (State header, need cases): tests/test_documents_mediation.py.
-@pytest.mark.parametrize("kind", [k for k in printing.KINDS if k not in ("register", "mediation")])
+# The mediation kinds (State header, need cases): tests/test_documents_mediation.py;
+# the supervision kinds: tests/documents/test_supervision_documents.py.
+@pytest.mark.parametrize("kind", [k for k in printing.KINDS
+                                  if k not in ("register", "mediation", "supervision", "supervision-list")])
 def test_every_kind_prints_to_pdf(office, kind, tmp_path):
     opts = {"minutes": {"id": office["meeting"].id}, "outreach": {"id": office["session"].id},
             "decision": {"team": office["team"].id}, "concerns": {"year": 2025},
