@@ -79,10 +79,12 @@ def test_minutes_count_a_member_left_off_the_attendance_as_absent(office):
     assert (present, len(data.attendees)) == quorum(meeting.id) == (1, 3)
 
 
-# The mediation kinds (State header, need cases): tests/test_documents_mediation.py; the rating
-# papers (need a criteria set and ratings): tests/documents/test_evaluation_papers.py.
+# The mediation kinds (State header, need cases): tests/test_documents_mediation.py;
+# the supervision kinds: tests/documents/test_supervision_documents.py; the rating papers
+# (need a criteria set and ratings): tests/documents/test_evaluation_papers.py.
 @pytest.mark.parametrize("kind", [k for k in printing.KINDS
-                                  if k not in ("register", "mediation") and not k.startswith("evaluation-")])
+                                  if k not in ("register", "mediation", "supervision", "supervision-list")
+                                  and not k.startswith("evaluation-")])
 def test_every_kind_prints_to_pdf(office, kind, tmp_path):
     opts = {"minutes": {"id": office["meeting"].id}, "outreach": {"id": office["session"].id},
             "decision": {"team": office["team"].id}, "concerns": {"year": 2025},

@@ -53,7 +53,8 @@ def run(args) -> int:
     print(f"  {format_number(numbers['teams'])} tổ dân vận, {format_number(numbers['persons'])} người, "
           f"{format_number(numbers['memberships_active'])} thành viên đang hoạt động;")
     print(f"  {format_number(numbers['meetings'])} cuộc họp, {format_number(numbers['outreach_sessions'])} buổi tuyên truyền, "
-          f"{format_number(numbers['concerns'])} kiến nghị;")
+          f"{format_number(numbers['concerns'])} kiến nghị, "
+          f"{format_number(numbers['supervision_activities'])} cuộc giám sát của Nhân dân;")
     print(f"  {format_number(numbers['mediation_cases'])} vụ việc hòa giải, "
           f"{format_number(numbers['exemplary_models'])} mô hình \u201cDân vận khéo\u201d, "
           f"{format_number(numbers['evaluations'])} lượt xếp loại tổ.")

@@ -11,11 +11,11 @@ def register(sub) -> None:
     parser = sub.add_parser("print", help="in văn bản ra tệp PDF hoặc Word",
                             description=f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}.")
     parser.add_argument("kind", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
-    parser.add_argument("--id", type=int, help="số cuộc họp (minutes, attendance-sheet), buổi tuyên truyền (outreach) "
-                        "hoặc vụ việc hòa giải (mediation)")
+    parser.add_argument("--id", type=int, help="số cuộc họp (minutes, attendance-sheet), buổi tuyên truyền (outreach), "
+                        "vụ việc hòa giải (mediation) hoặc cuộc giám sát (supervision)")
     parser.add_argument("--team", type=int, help="số Tổ dân vận (bỏ trống: toàn xã)")
-    parser.add_argument("--year", type=year_arg, help="năm (concerns, register; mặc định năm nay)")
-    parser.add_argument("--area", type=int, help="số địa bàn (register; bỏ trống: toàn xã)")
+    parser.add_argument("--year", type=year_arg, help="năm (concerns, register, supervision-list; mặc định năm nay)")
+    parser.add_argument("--area", type=int, help="số địa bàn (register, supervision-list; bỏ trống: toàn xã)")
     parser.add_argument("--on", type=_day, help="ngày lập danh sách / quyết định kiện toàn, dd/mm/yyyy (mặc định hôm nay)")
     parser.add_argument("--kien-toan", action="store_true", help="quyết định kiện toàn thay vì thành lập (decision)")
     parser.add_argument("--show-names", action="store_true",

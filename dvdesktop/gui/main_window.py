@@ -33,6 +33,7 @@ SECTIONS = (
     "meetings:MeetingsSection",
     "outreach:OutreachSection",
     "concerns:ConcernsSection",
+    "supervision:SupervisionSection",
     "mediation:MediationSection",
     "campaigns:CampaignsSection",
     "households:HouseholdsSection",

@@ -29,6 +29,9 @@ class YearCounts:
     models: int = 0
     work_days: Decimal = Decimal("0.0")
     money: int = 0
+    supervision: int = 0  # people's supervision activities started in the year
+    supervision_waiting: int = 0  # of those, recommendations sent and not answered yet
+    supervision_late: int = 0  # of the waiting, those sent over a month before (services.supervision.records.is_late)
 
 
 @dataclass
@@ -124,10 +127,15 @@ def year_counts(year: int) -> YearCounts:
     ).count()
     models = ExemplaryModel.select().where(ExemplaryModel.deleted_at.is_null() & (ExemplaryModel.year == year)).count()
     sums = campaigns.totals(year=year)
+    from .supervision.counts import supervision_counts
+
+    supervised = supervision_counts(year)
     return YearCounts(
         year=year, meetings=held.count(), outreach_sessions=sessions.count(), audience=int(audience or 0),
         concerns_received=received, concerns_resolved=resolved, models=models,
         work_days=sums.work_days, money=sums.money,
+        supervision=supervised.activities, supervision_waiting=supervised.waiting,
+        supervision_late=supervised.late,
     )
 
 

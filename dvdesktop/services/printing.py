@@ -351,6 +351,14 @@ def document(kind: str, *, id: int | None = None, team: int | None = None, year:
         if id is None:
             raise UserError("In văn bản hòa giải cần số vụ việc (--id).")
         return mediation_printing.case_document(id, org=org)
+    if kind in ("supervision", "supervision-list"):
+        from .supervision import printing as supervision_printing
+
+        if kind == "supervision-list":
+            return supervision_printing.list_document(year, team, area_id=area, org=org)
+        if id is None:
+            raise UserError("In báo cáo kết quả giám sát cần số cuộc giám sát (--id).")
+        return supervision_printing.report_document(id, org=org)
     if kind == "minutes":
         if id is None:
             raise UserError("In biên bản họp cần số cuộc họp (--id).")

@@ -26,11 +26,13 @@ DOCUMENT_KINDS = {
     "mediation": "Văn bản hòa giải",
     "register": "Sổ theo dõi hòa giải",
     "report": "Báo cáo",
+    "supervision": "Báo cáo, danh sách giám sát của Nhân dân",
     "evaluation": "Phiếu đánh giá, báo cáo xếp loại Tổ dân vận",
 }
 DEFAULT_STYLES = {
     "minutes": "party", "outreach": "party", "concerns": "party", "roster": "party",
     "decision": "party", "mediation": "state", "register": "state", "report": "party",
+    "supervision": "party",
     "evaluation": "party",
 }
 

@@ -13,7 +13,9 @@ today and every activity ever recorded. With a year:
   the ones resolved / mediated successfully; mediation_unsuccessful counts
   what the commune's reporting form calls "không thành" (not settled,
   stopped, sent to the authority: services.mediation_register.NOT_SETTLED);
-* exemplary_models — models of that year.
+* exemplary_models — models of that year;
+* supervision_* — people's supervision activities started in the year, by
+  kind, and their recommendations sent, answered, acted on (fully or partly).
 
 Soft-deleted rows (in the trash) are never counted, nor the records of a
 deleted team.
@@ -30,6 +32,7 @@ from ..store.models import (
     Membership, OutreachSession, Person, Team,
 )
 from ..vn import format_number
+from .core import vocab
 from .mediation.register_data import NOT_SETTLED
 
 # Keys in output order with their Vietnamese labels (for the table).
@@ -54,6 +57,14 @@ LABELS = {
     "campaign_money": "Tiền đóng góp cho phong trào (đồng)",
     "evaluations": "Lượt tổ được đánh giá, xếp loại",
 }
+# People's supervision (services.supervision.counts): the activities, each kind, the recommendations.
+LABELS.update({"supervision_activities": "Cuộc giám sát của Nhân dân"})
+LABELS.update({f"supervision_{code}": f"  trong đó: {label}" for code, label in vocab.SUPERVISION_KINDS})
+LABELS.update({
+    "supervision_sent": "Kiến nghị giám sát đã gửi",
+    "supervision_answered": "Kiến nghị giám sát đã được trả lời",
+    "supervision_acted_on": "Kiến nghị giám sát đã được thực hiện",
+})
 
 
 def _live_teams():
@@ -166,9 +177,20 @@ def collect(year: int | None = None, today: dt.date | None = None) -> dict:
     if year is not None:
         evaluations = evaluations.where(Evaluation.year == year)
     stats["evaluations"] = evaluations.count()
+    stats.update(_supervision(year))
     ordered = {"year": year}
     ordered.update({k: stats[k] for k in LABELS})
     return ordered
+
+
+def _supervision(year: int | None) -> dict[str, int]:
+    from .supervision.counts import supervision_counts
+
+    c = supervision_counts(year)
+    out = {"supervision_activities": c.activities}
+    out.update({f"supervision_{code}": n for code, n in c.by_kind.items()})
+    out.update({"supervision_sent": c.sent, "supervision_answered": c.answered, "supervision_acted_on": c.acted_on})
+    return out
 
 
 def format_table(stats: dict, title: str = "") -> str:

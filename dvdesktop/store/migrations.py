@@ -41,9 +41,50 @@ def _rating_stages(db: pw.Database, migrator: SchemaMigrator) -> None:
     )
 
 
+def _supervision(db: pw.Database, migrator: SchemaMigrator) -> None:
+    """Version 3: the table of people's supervision activities.
+
+    The table is declared here as it was at version 3 (not through the current
+    model): a later change of the model comes with a migration of its own."""
+    from .base import SoftDeleteModel
+
+    class Team(pw.Model):  # only the key the foreign key points to; the real model stays untouched
+        id = pw.AutoField()
+
+        class Meta:
+            table_name = "team"
+
+    class SupervisionActivity(SoftDeleteModel):
+        team = pw.ForeignKeyField(Team, backref="+", on_delete="CASCADE")
+        subject = pw.CharField(max_length=500)
+        kind = pw.CharField(max_length=20, default="du_an", index=True)
+        form = pw.CharField(max_length=200, default="")
+        start_date = pw.DateField(index=True)
+        end_date = pw.DateField(null=True)
+        participants = pw.TextField(default="")
+        participant_count = pw.IntegerField(default=0)
+        findings = pw.TextField(default="")
+        recommendations = pw.TextField(default="")
+        sent_to = pw.CharField(max_length=300, default="")
+        sent_on = pw.DateField(null=True)
+        answer = pw.TextField(default="")
+        answered_on = pw.DateField(null=True)
+        acted_on = pw.CharField(max_length=20, default="")
+        notes = pw.TextField(default="")
+        search_text = pw.TextField(default="")
+
+        class Meta:
+            table_name = "supervision_activity"
+
+    # bind_refs=False: binding the related models too would tie them to this connection for good
+    db.bind([SupervisionActivity, Team], bind_refs=False, bind_backrefs=False)
+    SupervisionActivity.create_table(safe=False)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "Lược đồ ban đầu", _initial),
     Migration(2, "Đánh giá, xếp loại: ngày và người của từng bước; bộ tiêu chí mẫu", _rating_stages),
+    Migration(3, "Giám sát của Nhân dân (hoạt động giám sát của Tổ dân vận)", _supervision),
 ]
 
 

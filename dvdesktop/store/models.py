@@ -266,6 +266,35 @@ class Concern(SoftDeleteModel):
     private_fields = ("raised_by", "contact", "search_text")
 
 
+# --- people's supervision ------------------------------------------------------
+
+
+class SupervisionActivity(SoftDeleteModel):
+    """Một cuộc giám sát của Nhân dân do Tổ dân vận tổ chức: a local programme
+    or project, the grassroots democracy rules (Luật Thực hiện dân chủ ở cơ sở
+    2022), security, the environment; its recommendations and the answer."""
+
+    team = pw.ForeignKeyField(Team, backref="supervision_activities", on_delete="CASCADE")
+    subject = pw.CharField(max_length=500)
+    kind = pw.CharField(max_length=20, default="du_an", index=True)  # vocab.SUPERVISION_KINDS
+    form = pw.CharField(max_length=200, default="")
+    start_date = pw.DateField(index=True)
+    end_date = pw.DateField(null=True)
+    participants = pw.TextField(default="")
+    participant_count = pw.IntegerField(default=0)
+    findings = pw.TextField(default="")
+    recommendations = pw.TextField(default="")
+    sent_to = pw.CharField(max_length=300, default="")
+    sent_on = pw.DateField(null=True)
+    answer = pw.TextField(default="")
+    answered_on = pw.DateField(null=True)
+    acted_on = pw.CharField(max_length=20, default="")  # "" until answered, then vocab.SUPERVISION_ACTED
+    notes = pw.TextField(default="")
+    search_text = pw.TextField(default="")
+
+    folded_columns = {"search_text": ("subject", "form", "findings", "recommendations", "sent_to")}
+
+
 # --- mediation ---------------------------------------------------------------
 
 
@@ -447,4 +476,5 @@ ALL_MODELS: list[type[pw.Model]] = [
     MediationCase, MediationParty, MediationMediator, MediationSession,
     Campaign, CampaignContribution, Household, HouseholdSupport, ExemplaryModel,
     CriteriaSet, Criterion, Evaluation, EvaluationScore,
+    SupervisionActivity,
 ]

@@ -258,6 +258,13 @@ class OverviewSection(Section):
             (_("Areas without a team"), len(data.coverage.uncovered), ("areas", "without"),
              bool(data.coverage.uncovered)),
         ]
+        # people's supervision: the year's activities, the recommendations still waiting for an answer
+        # (in red when one has waited over a month)
+        work += [
+            (_("Supervision activities"), c.supervision, ("supervision", ""), False),
+            (_("Supervision recommendations waiting for an answer"), c.supervision_waiting,
+             ("supervision", "waiting"), c.supervision_late > 0),
+        ]
         for i, (label, value, link, alert) in enumerate(work):
             self._card(2 + i // 4, i % 4, label, value, link, alert)
             self.values[label] = value

@@ -51,6 +51,31 @@ CONCERN_STATUSES = (
     ("moi", "Mới"), ("da_chuyen", "Đã chuyển"), ("da_tra_loi", "Đã trả lời"), ("da_giai_quyet", "Đã giải quyết"),
 )
 
+# People's supervision (giám sát của Nhân dân) organised by the teams: what
+# was supervised (Luật Thực hiện dân chủ ở cơ sở 2022 for the democracy rules).
+SUPERVISION_KINDS = (
+    ("du_an", "Chương trình, dự án"),
+    ("dan_chu", "Thực hiện dân chủ ở cơ sở"),
+    ("an_ninh", "An ninh, trật tự"),
+    ("moi_truong", "Môi trường"),
+    ("can_bo", "Tác phong, lề lối làm việc của cán bộ"),
+    ("khac", "Khác"),
+)
+# How it was supervised (free text is allowed too).
+SUPERVISION_FORMS = (
+    "Giám sát trực tiếp",
+    "Qua phản ánh của Nhân dân",
+    "Phối hợp Ban giám sát đầu tư của cộng đồng",
+    "Phối hợp Ban Thanh tra nhân dân",
+    "Phối hợp Ban công tác Mặt trận",
+    "Qua sinh hoạt Tổ dân vận",
+)
+# Whether the authority acted on the recommendations (once it answered).
+SUPERVISION_ACTED = (
+    ("cho", "Đang chờ thực hiện"), ("co", "Đã thực hiện"), ("mot_phan", "Thực hiện một phần"),
+    ("khong", "Không thực hiện"),
+)
+
 MEDIATION_GROUNDS = (
     ("party_request", "Một bên hoặc các bên yêu cầu"),
     ("witnessed", "Hòa giải viên chứng kiến hoặc biết vụ việc"),
@@ -85,6 +110,8 @@ PRINT_KINDS = {
     "concern-slip": "Phiếu ghi nhận ý kiến, kiến nghị (mẫu trống)",
     "register": "Sổ theo dõi hoạt động hòa giải ở cơ sở",
     "mediation": "Văn bản hòa giải thành / biên bản hòa giải không thành",
+    "supervision": "Báo cáo kết quả giám sát (một cuộc giám sát)",
+    "supervision-list": "Danh sách các cuộc giám sát của Nhân dân trong năm",
     "evaluation-sheet": "Phiếu tự đánh giá, xếp loại Tổ dân vận (một tổ)",
     "evaluation-report": "Báo cáo kết quả đánh giá, xếp loại Tổ dân vận (các tổ)",
 }

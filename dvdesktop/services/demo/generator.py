@@ -847,6 +847,9 @@ class Generator:
             self.build_models_and_households(info)
         self.build_campaigns()
         self.build_evaluations()
+        from .supervision import build_supervision  # last, with its own random generator
+
+        build_supervision(self)
 
     def organisation(self) -> Organisation:
         if self.o.scale == "commune":

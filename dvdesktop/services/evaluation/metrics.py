@@ -21,7 +21,7 @@ import peewee as pw
 
 from ...store.models import (
     Campaign, CampaignContribution, Concern, ExemplaryModel, MediationCase, Meeting, MeetingAttendance, OutreachSession,
-    Team,
+    SupervisionActivity, Team,
 )
 
 # Metrics a criterion may name, with their Vietnamese labels.
@@ -34,6 +34,7 @@ METRICS = {
     "concerns_resolved_pct": "Tỷ lệ kiến nghị đã được giải quyết (%)",
     "mediation_cases": "Số vụ việc hòa giải",
     "mediation_success_pct": "Tỷ lệ hòa giải thành (%)",
+    "supervision": "Số cuộc giám sát của Nhân dân đã tổ chức",
     "exemplary_models": "Số mô hình \u201cDân vận khéo\u201d",
     "campaign_households": "Số hộ được vận động tham gia phong trào",
 }
@@ -55,6 +56,7 @@ class TeamFacts:
     mediation_ongoing: int = 0
     exemplary_models: int = 0
     campaign_households: int = 0
+    supervision: int = 0
 
     @property
     def mediation_closed(self) -> int:
@@ -74,6 +76,7 @@ class TeamFacts:
             "mediation_success_pct": _pct(self.mediation_successful, self.mediation_closed, 100.0),
             "exemplary_models": float(self.exemplary_models),
             "campaign_households": float(self.campaign_households),
+            "supervision": float(self.supervision),
         }
 
 
@@ -146,6 +149,13 @@ def year_facts(year: int, team_ids: set[int] | None = None) -> dict[int, TeamFac
         .group_by(CampaignContribution.team).tuples(),
         "campaign_households",
     )
+    put(
+        SupervisionActivity.select(SupervisionActivity.team, pw.fn.COUNT(SupervisionActivity.id))
+        .where(SupervisionActivity.deleted_at.is_null() & (SupervisionActivity.start_date >= start)
+               & (SupervisionActivity.start_date < end))
+        .group_by(SupervisionActivity.team).tuples(),
+        "supervision",
+    )
     return {tid: TeamFacts(**v) for tid, v in values.items()}
 
 
@@ -189,7 +199,12 @@ def team_facts(team_id: int, year: int) -> TeamFacts:
         .join(Campaign).where((CampaignContribution.team == team_id) & (Campaign.year == year) & Campaign.deleted_at.is_null())
         .scalar()
     )
+    supervision = SupervisionActivity.select().where(
+        (SupervisionActivity.team == team_id) & SupervisionActivity.deleted_at.is_null()
+        & (SupervisionActivity.start_date >= start) & (SupervisionActivity.start_date < end)
+    ).count()
     return TeamFacts(
+        supervision=supervision,
         meetings=meetings.count(), attendance_total=int(att[0] or 0), attendance_present=int(att[1] or 0),
         outreach_sessions=int(outreach[0] or 0), outreach_audience=int(outreach[1] or 0),
         concerns=int(concerns[0] or 0), concerns_resolved=int(concerns[1] or 0),

@@ -1,0 +1,152 @@
+"""Giám sát: the people's supervision activities of the selected year, newest
+first; a recommendation sent and unanswered for over a month in red."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from ...services.core import vocab
+from ...services.listings import supervision as listing
+from ...services.supervision.records import STATUSES, SupervisionService
+from ..forms.choices import area_choices, team_choices
+from ..forms.supervision_form import SupervisionForm
+from ..i18n import N_, _
+from ..print_preview import PrintJob, PrintMenuButton, safe_stem
+from ..table_model import Column, Row, RowSource
+from ..widgets import ChoiceCombo
+from .base import ListFormSection
+from .meetings import short_team
+
+
+class SupervisionSource(RowSource):
+    def __init__(self):
+        self.columns = [
+            Column("start_date", _("From"), width=82),
+            Column("team", _("Team"), width=100),
+            Column("kind", _("Field supervised"), width=105),
+            Column("subject", _("What was supervised"), width=190),
+            Column("participant_count", _("People taking part"), numeric=True, width=58),
+            Column("status", _("Status"), sortable=False),
+        ]
+        self.query = ""
+        self.year: int | None = dt.date.today().year
+        self.team_id: int | None = None
+        self.area_id: int | None = None
+        self.kind: str | None = None
+        self.status: str | None = None
+        self.on_date = dt.date.today()
+
+    def filters(self) -> listing.SupervisionFilter:
+        return listing.SupervisionFilter(query=self.query, year=self.year, team_id=self.team_id,
+                                         area_id=self.area_id, kind=self.kind, status=self.status)
+
+    def ids(self, sort_key, descending):
+        return listing.supervision_ids(self.filters(), sort_key, descending)
+
+    def rows(self, ids):
+        kinds = dict(vocab.SUPERVISION_KINDS)
+        statuses = dict(STATUSES)
+        result = {}
+        for s in listing.supervision_rows(ids, self.on_date):
+            tip = s.subject + (f"\n{_('Recommendations')}: {s.recommendations[:400]}" if s.recommendations else "")
+            if s.sent_to:
+                tip += f"\n{_('Sent to')}: {s.sent_to}"
+            status = statuses.get(s.status, s.status)
+            if s.sent_on:
+                tip += "\n" + _("Sent on") + f": {s.sent_on:%d/%m/%Y}"
+            result[s.id] = Row([f"{s.start_date:%d/%m/%Y}", short_team(s.team_name), kinds.get(s.kind, s.kind),
+                                s.subject, s.participant_count or "", status],
+                               alert=s.late, muted=s.status == "not_sent", tooltip=tip)
+        return result
+
+
+class SupervisionSection(ListFormSection):
+    key = "supervision"
+    title = N_("People's supervision")
+    trash_title = N_("Deleted supervision activities")
+    service = SupervisionService
+    search_placeholder = N_("Search what was supervised, findings, recommendations, area (Ctrl+F)")
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.splitter.setSizes([660, 480])  # the form has long texts: a little more room than the default
+
+    def make_source(self):
+        return SupervisionSource()
+
+    def make_editor(self):
+        return SupervisionForm()
+
+    def count_text(self, n):
+        return _("{n} supervision activities").format(n=n)
+
+    def add_filters(self, bar):
+        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_kind = ChoiceCombo(vocab.SUPERVISION_KINDS, blank=_("All fields of supervision"))
+        self.f_status = ChoiceCombo([("waiting", _("Waiting for an answer")), ("answered", _("Answered")),
+                                     ("acted", _("Carried out")), ("not_sent", _("No recommendation sent"))],
+                                    blank=_("All statuses"))
+        for combo in (self.f_team, self.f_area, self.f_kind, self.f_status):
+            combo.currentIndexChanged.connect(self.filters_changed)
+            bar.addWidget(combo, 1)
+        self.print_button = PrintMenuButton()
+        self.print_button.setToolTip(_("Print the report of the selected supervision or the year's list"))
+        self.print_button.add_document("supervision", _("Report on this supervision"), self.report_job,
+                                       unavailable=self._no_record)
+        self.print_button.add_document("supervision-list", _("List of the year's supervision activities"),
+                                       self.list_job)
+        self.search_bar.addWidget(self.print_button)
+
+    def refresh_choices(self):
+        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_area.set_items(area_choices(), blank=_("All areas"))
+
+    def apply_filters(self):
+        s = self.source
+        s.year = self.year
+        s.team_id = self.f_team.code()
+        s.area_id = self.f_area.code()
+        s.kind = self.f_kind.code()
+        s.status = self.f_status.code()
+        self.editor.year = self.year
+
+    def open_link(self, link: str) -> None:
+        """From the overview: "" (the year's activities) or "waiting" (for an answer)."""
+        self.f_status.set_code(link or None)
+        self.reload()
+
+    def new_record(self):
+        super().new_record()
+        team = self.f_team.code()
+        if team is not None and self.editor.record is None and not self.editor.is_dirty():
+            self.editor.team.set_code(team)
+            self.editor._clean_values = self.editor.values()
+
+    def describe(self, record_id):
+        s = SupervisionService.get(record_id)
+        return f"{s.start_date:%d/%m/%Y} – {s.subject}"
+
+    def trash_label(self, record) -> str:
+        return f"{record.start_date:%d/%m/%Y} – {record.subject}"
+
+    # --- printing ---------------------------------------------------------------------
+
+    def _no_record(self) -> str | None:
+        if self.editor.record is None:
+            return _("Choose a supervision in the list first.")
+        if self.editor.is_dirty():
+            return _("Save the supervision first, then print its report.")
+        return None
+
+    def report_job(self):
+        record = self.editor.record
+        return PrintJob("supervision", {"id": record.id},
+                        safe_stem("bao cao giam sat", record.team.name, f"{record.start_date:%Y-%m-%d}"))
+
+    def list_job(self):
+        team = self.f_team.code()
+        return PrintJob("supervision-list", {"year": self.year, "team": team, "area": self.f_area.code()},
+                        safe_stem("danh sach giam sat", str(self.year)))
