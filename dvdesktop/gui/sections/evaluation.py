@@ -94,11 +94,9 @@ class BoardSource(RowSource):
         return codes.index(r.level_code) if r.level_code in codes else len(codes) + 1
 
     def rows(self, ids):
-        wanted = set(ids)
+        by_id = self._by_id()
         out = {}
-        for r in self._rows():
-            if r.team_id not in wanted:
-                continue
+        for r in (by_id[i] for i in ids if i in by_id):
             note = r.reason if not r.eligible else ""
             out[r.team_id] = Row([r.team_name, r.area_name, _pts(r.suggested_total) if r.eligible else "",
                                   _pts(r.given_total),
@@ -107,8 +105,16 @@ class BoardSource(RowSource):
                                  muted=not r.eligible, tooltip=r.reason or None)
         return out
 
+    def _by_id(self) -> dict:
+        board = self.board
+        if board is None:
+            return {}
+        if getattr(self, "_index_of", None) is not board:  # one index per board read
+            self._index, self._index_of = {r.team_id: r for r in board.rows}, board
+        return self._index
+
     def row_of(self, team_id: int):
-        return next((r for r in self._rows() if r.team_id == team_id), None)
+        return self._by_id().get(team_id)
 
 
 class EvaluationSection(Section):
