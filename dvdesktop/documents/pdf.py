@@ -346,6 +346,13 @@ class _Builder:
     def _spacer(self, b: B.Spacer):
         self.story.append(RLSpacer(1, b.mm * MM))
 
+    def _barchart(self, b: B.BarChart):
+        from .charts import drawing
+
+        r = self.rules
+        title = _p(r, b.title, r.table_size, bold=True, space_after=2)
+        self.story.append(KeepTogether([title, drawing(b, self.width), RLSpacer(1, r.paragraph_space_pt * 2)]))
+
     def _pagebreak(self, b: B.PageBreak):
         if b.orientation and b.orientation != self.orientation:
             self.story.append(NextPageTemplate(b.orientation))

@@ -19,7 +19,7 @@ def commune_table(ctx) -> StatTable:
         (c.exemplary_models, 0),
     ]
     grouped = [(fn(scope, group=True), i) for fn, i in counts]
-    totals = [fn(scope)[c.TOTAL][i] for fn, i in counts]
+    totals = [ctx.both(fn)[0][c.TOTAL][i] for fn, i in counts]
     names = bd.commune_names()
     codes = sorted({code for g, _ in grouped for code in g if code}, key=lambda k: sort_key(names.get(k, k)))
     table = StatTable(f"Kết quả hoạt động của Tổ dân vận theo xã, phường, {ctx.period.label}", "Theo xã, phường",

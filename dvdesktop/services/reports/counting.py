@@ -202,15 +202,18 @@ def persons(scope: Scope, group: bool = False) -> dict:
 # --- activity --------------------------------------------------------------------------
 
 
+def meeting_filter(scope: Scope) -> pw.Expression:
+    return (Meeting.deleted_at.is_null() & (Meeting.status == "held") & Meeting.team.in_(scope.live_teams())
+            & scope.dated(Meeting.starts_at, datetime_field=True))
+
+
 def held_meetings(scope: Scope):
-    return Meeting.select(Meeting.id).where(
-        Meeting.deleted_at.is_null() & (Meeting.status == "held") & Meeting.team.in_(scope.live_teams())
-        & scope.dated(Meeting.starts_at, datetime_field=True))
+    return Meeting.select(Meeting.id).where(meeting_filter(scope))
 
 
 def meetings(scope: Scope, group: bool = False) -> dict:
     """(meetings held,)"""
-    q = _team_joined(Meeting.select(pw.fn.COUNT(Meeting.id)), Meeting).where(Meeting.id.in_(held_meetings(scope)))
+    q = _team_joined(Meeting.select(pw.fn.COUNT(Meeting.id)), Meeting).where(meeting_filter(scope))
     return _rows(q, Area.commune_code, group, 1)
 
 
@@ -326,21 +329,25 @@ def work_days_value(value) -> int | float:
 # --- the figures `dvdesktop stats` prints --------------------------------------------
 
 
-def stats_figures(scope: Scope) -> dict:
+def stats_figures(scope: Scope, run=None) -> dict:
     """Every figure of `dvdesktop stats`, by its JSON key (the same keys
-    services.stats.LABELS lists), for *scope*."""
-    (n_memberships, n_members), = memberships(scope).values()
-    (n_cases, n_settled, n_not_settled, n_ongoing), = mediation(scope).values()
-    (n_concerns, n_resolved, *_), = concerns(scope).values()
-    (n_sessions, audience, *_), = outreach(scope).values()
-    (work_days, money, *_), = campaigns(scope).values()
+    services.stats.LABELS lists), for *scope*. *run(fn)* may answer
+    fn(scope) from a cache (the report has counted them already)."""
+    def total(fn):
+        return (run(fn) if run else fn(scope))[TOTAL]
+
+    n_memberships, n_members = total(memberships)
+    n_cases, n_settled, n_not_settled, n_ongoing = total(mediation)
+    n_concerns, n_resolved, *_ = total(concerns)
+    n_sessions, audience, *_ = total(outreach)
+    work_days, money, *_ = total(campaigns)
     return {
-        "areas": areas(scope)[TOTAL][0],
-        "teams": teams(scope)[TOTAL][0],
-        "persons": persons(scope)[TOTAL][0],
+        "areas": total(areas)[0],
+        "teams": total(teams)[0],
+        "persons": total(persons)[0],
         "members": n_members,
         "memberships_active": n_memberships,
-        "meetings": meetings(scope)[TOTAL][0],
+        "meetings": total(meetings)[0],
         "outreach_sessions": n_sessions,
         "outreach_audience": int(audience),
         "concerns": n_concerns,
@@ -349,9 +356,9 @@ def stats_figures(scope: Scope) -> dict:
         "mediation_successful": n_settled,
         "mediation_unsuccessful": n_not_settled,
         "mediation_ongoing": n_ongoing,
-        "exemplary_models": exemplary_models(scope)[TOTAL][0],
-        "households_helped": households(scope)[TOTAL][0],
+        "exemplary_models": total(exemplary_models)[0],
+        "households_helped": total(households)[0],
         "campaign_work_days": work_days_value(work_days),
         "campaign_money": int(money or 0),
-        "evaluations": evaluations(scope)[TOTAL][0],
+        "evaluations": total(evaluations)[0],
     }

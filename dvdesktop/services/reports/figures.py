@@ -136,7 +136,8 @@ def compute(p: Period, commune_code: str | None = None, today: dt.date | None = 
         start=p.start, end=p.end, period_label=p.label, period_column=p.column, previous_column=prev.column,
         comparison=prev.comparison, is_year=p.is_year, scope_name=ctx.scope_name, commune_code=commune_code,
         parts=list(parts.values()),
-        stats=counting.stats_figures(ctx.scope), stats_previous=counting.stats_figures(ctx.prev_scope),
+        stats=counting.stats_figures(ctx.scope, lambda fn: ctx.both(fn)[0]),
+        stats_previous=counting.stats_figures(ctx.prev_scope, lambda fn: ctx.both(fn)[1]),
     )
     if commune_code is None and _several_communes():
         figures.by_commune = commune_table(ctx)

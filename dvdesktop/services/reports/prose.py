@@ -59,7 +59,7 @@ def points_change(current: float | None, previous: float | None, comparison: str
     """A rate beside last year's: 'tăng 1,5 điểm phần trăm so với năm 2025'."""
     if current is None or previous is None:
         return ""
-    diff = round(current - previous, 1)
+    diff = round(round(current, 1) - round(previous, 1), 1)  # as the table, which rounds each rate first
     if diff == 0:
         return f"bằng {comparison}"
     return f"{'tăng' if diff > 0 else 'giảm'} {num(abs(diff), 1)} điểm phần trăm so với {comparison}"

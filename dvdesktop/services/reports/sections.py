@@ -18,6 +18,8 @@ from .prose import change, listing, num, points_change, qty, rate, sentence, sha
 ROLE_LABELS = dict(vocab.TEAM_ROLES)
 SCOPE_LABELS = dict(vocab.MEDIATION_SCOPES)
 OUTCOME_LABELS = dict(vocab.MEDIATION_OUTCOMES)
+SHORT_OUTCOMES = {"thanh": "Thành", "khong_thanh": "Không thành", "dung": "Dừng", "chuyen": "Chuyển cơ quan",
+                  "dang": "Đang hòa giải"}
 
 
 def compare_table(ctx: ReportContext, title: str, sheet: str, figures: list[Figure]) -> StatTable:
@@ -276,9 +278,9 @@ def mediation(ctx: ReportContext) -> ReportSection:
         rest = listing([f"không thành {qty(no_now, 'vụ')}" if no_now else "",
                         f"đang hòa giải {qty(on_now, 'vụ')}" if on_now else ""])
         text = sentence(head, f"trong đó {kinds}" if kinds else "", result + (f"; {rest}" if rest else ""))
-    codes = [code for code, _ in vocab.MEDIATION_OUTCOMES]
+    codes = ["thanh", "khong_thanh", "dung", "chuyen", "dang"]
     chart = Chart(f"Kết quả hòa giải, {ctx.previous.column.lower()} và {ctx.period.column.lower()}",
-                  [OUTCOME_LABELS[code].replace("Hòa giải ", "").capitalize() for code in codes],
+                  [SHORT_OUTCOMES[code] for code in codes],
                   [(ctx.previous.column, [results_before.get(k, 0) for k in codes]),
                    (ctx.period.column, [results_now.get(k, 0) for k in codes])])
     by_result = StatTable("Vụ việc hòa giải theo kết quả", "Hòa giải theo kết quả",
