@@ -115,14 +115,22 @@ def count_case(condition) -> pw.Expression:
     return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, ((condition, 1),), 0)), 0)
 
 
+def _plain(value) -> int | float:
+    """A sum as Python numbers: PostgreSQL answers SUM with Decimal, SQLite with int."""
+    if value is None:
+        return 0
+    if isinstance(value, (Decimal, float)):
+        return int(value) if value == int(value) else float(value)
+    return int(value)
+
+
 def _rows(query, key, group: bool, width: int) -> dict:
     """Run an aggregate query: {None: (values…)} or, grouped, {commune code: (values…)}."""
     if group:
         query = query.select_extend(key).group_by(key)
-        return {row[-1] or "": tuple(int(v or 0) if not isinstance(v, (float, Decimal)) else v for v in row[:-1])
-                for row in query.tuples()}
+        return {row[-1] or "": tuple(_plain(v) for v in row[:-1]) for row in query.tuples()}
     row = query.tuples().first() or (0,) * width
-    return {TOTAL: tuple(v or 0 for v in row)}
+    return {TOTAL: tuple(_plain(v) for v in row)}
 
 
 TeamArea = Area.alias("team_area")

@@ -9,18 +9,25 @@ sign after a non-breaking space, as printed reports write it.
 """
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from ...vn import format_number
 
 NBSP = "\u00a0"
+
+
+def half_up(value, decimals: int = 1) -> float:
+    """Rounded as reports round (91,25 → 91,3), not to the nearest even."""
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def num(value, decimals: int = 0) -> str:
     if value is None:
         return ""
     if decimals:
-        return format_number(round(float(value), decimals), decimals)
+        return format_number(half_up(value, decimals), decimals)
     if isinstance(value, float) and not value.is_integer():
-        return format_number(round(value, 1), 1)
+        return format_number(half_up(value, 1), 1)
     return format_number(int(value))
 
 
@@ -28,7 +35,7 @@ def rate(value: float | None) -> str:
     """'91,2 %' (one decimal)."""
     if value is None:
         return ""
-    return f"{num(value, 0 if round(value, 1) in (0, 100) else 1)}{NBSP}%"
+    return f"{num(value, 0 if half_up(value) in (0, 100) else 1)}{NBSP}%"
 
 
 def share(part, whole) -> float | None:
@@ -59,7 +66,7 @@ def points_change(current: float | None, previous: float | None, comparison: str
     """A rate beside last year's: 'tăng 1,5 điểm phần trăm so với năm 2025'."""
     if current is None or previous is None:
         return ""
-    diff = round(round(current, 1) - round(previous, 1), 1)  # as the table, which rounds each rate first
+    diff = round(half_up(current) - half_up(previous), 1)  # as the table, which rounds each rate first
     if diff == 0:
         return f"bằng {comparison}"
     return f"{'tăng' if diff > 0 else 'giảm'} {num(abs(diff), 1)} điểm phần trăm so với {comparison}"

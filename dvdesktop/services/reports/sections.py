@@ -13,7 +13,7 @@ from .. import vocab
 from . import breakdowns as bd
 from . import counting as c
 from .figures import ReportContext, add_section
-from .prose import change, listing, num, points_change, qty, rate, sentence, share, with_change
+from .prose import change, half_up, listing, num, points_change, qty, rate, sentence, share, with_change
 
 ROLE_LABELS = dict(vocab.TEAM_ROLES)
 SCOPE_LABELS = dict(vocab.MEDIATION_SCOPES)
@@ -31,8 +31,8 @@ def compare_table(ctx: ReportContext, title: str, sheet: str, figures: list[Figu
 
 def pct_figure(key: str, label: str, part_now, whole_now, part_before, whole_before) -> Figure:
     now, before = share(part_now, whole_now), share(part_before, whole_before)
-    return Figure(key, label, round(now, 1) if now is not None else 0.0,
-                  round(before, 1) if before is not None else None, decimals=1)
+    return Figure(key, label, half_up(now) if now is not None else 0.0,
+                  half_up(before) if before is not None else None, decimals=1)
 
 
 def _where(ctx: ReportContext) -> str:
