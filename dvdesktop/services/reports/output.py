@@ -63,6 +63,8 @@ def report_data(figures: ReportFigures, org: Organisation | None = None, on: dt.
     org = org or load_organisation()
     style = org.header_style(KIND)
     head = commune_header(org, style, "BC", date=on or dt.date.today())
+    if not org.commune and style == "party":  # a province's Ban, not a commune's Đảng ủy
+        head.issuer_code = "BTGDVTU"
     subject = [subject_line(figures)]
     if figures.commune_code and figures.commune_code != org.commune_code:
         subject.append(f"trên địa bàn {figures.scope_name}")
