@@ -10,7 +10,7 @@ from ...store.models import (
     Area, Concern, CriteriaSet, Evaluation, ExemplaryModel, MediationCase, Meeting, Membership, OutreachSession,
     Person, Team,
 )
-from .counting import Scope, concern_filter, count_case, held_meetings, mediation_filter, models_filter, running_memberships
+from .counting import Scope, concern_filter, count_case, meeting_filter, mediation_filter, models_filter, running_memberships
 
 
 def roles(scope: Scope) -> dict[str, int]:
@@ -90,7 +90,7 @@ def by_month(scope: Scope) -> dict[str, dict[str, int]]:
     """{'meetings' | 'outreach' | 'concerns': {'2026-03': n, …}} of the period."""
     out: dict[str, dict[str, int]] = {}
     m_key = _month_key(Meeting.starts_at, True)
-    q = Meeting.select(m_key, pw.fn.COUNT(Meeting.id)).where(Meeting.id.in_(held_meetings(scope))).group_by(m_key)
+    q = Meeting.select(m_key, pw.fn.COUNT(Meeting.id)).where(meeting_filter(scope)).group_by(m_key)
     out["meetings"] = {k: int(n) for k, n in q.tuples()}
     o_key = _month_key(OutreachSession.held_on)
     q = OutreachSession.select(o_key, pw.fn.COUNT(OutreachSession.id)).where(

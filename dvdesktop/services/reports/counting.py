@@ -228,8 +228,8 @@ def meetings(scope: Scope, group: bool = False) -> dict:
 def attendance(scope: Scope) -> tuple[int, int]:
     """(attendance rows, present) of the meetings held — as the rating metric
     attendance_pct counts them."""
-    row = MeetingAttendance.select(pw.fn.COUNT(MeetingAttendance.id), count_case(MeetingAttendance.status == "present")) \
-        .where(MeetingAttendance.meeting.in_(held_meetings(scope))).tuples().first()
+    row = (MeetingAttendance.select(pw.fn.COUNT(MeetingAttendance.id), count_case(MeetingAttendance.status == "present"))
+           .join(Meeting, on=(MeetingAttendance.meeting == Meeting.id)).where(meeting_filter(scope)).tuples().first())
     return int(row[0] or 0), int(row[1] or 0)
 
 
