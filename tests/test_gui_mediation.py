@@ -11,7 +11,7 @@ import pytest
 from gui_support import QT_STRICT, make_team, scripted, sync_tasks, vietnamese, window  # noqa: F401
 from PySide6.QtCore import Qt
 
-from dvdesktop.services.mediation import save_case
+from dvdesktop.services.mediation.records import save_case
 from dvdesktop.services.register import AreaService, MembershipService, PersonService
 from dvdesktop.services.settings import load_organisation, save_organisation
 from dvdesktop.store.models import AuditLog, MediationCase, MediationMediator, MediationParty, MediationSession

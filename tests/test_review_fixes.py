@@ -6,7 +6,7 @@ import pytest
 from dvdesktop.documents import render
 from dvdesktop.documents import blocks as B
 from dvdesktop.errors import UserError, ValidationError
-from dvdesktop.services.fields import Integer
+from dvdesktop.services.core.fields import Integer
 from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
 from dvdesktop.store.models import Person
 

@@ -14,7 +14,7 @@ import pytest
 from dvdesktop import cli
 from dvdesktop.services import reports
 from dvdesktop.services import stats as stats_service
-from dvdesktop.services.demo import build_demo
+from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.services.settings import load_organisation, save_organisation
 from dvdesktop.store import close_database, open_database
 from documents_support import all_text, open_pdf

@@ -9,7 +9,7 @@ import pytest
 from dvdesktop.errors import UserError
 from dvdesktop.services import reports
 from dvdesktop.services import stats as stats_service
-from dvdesktop.services.demo import build_demo
+from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.services.reports import figures as figures_module
 from dvdesktop.services.reports.periods import Period
 from dvdesktop.services.reports.prose import change, rate

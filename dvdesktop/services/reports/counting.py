@@ -31,7 +31,7 @@ from decimal import Decimal
 
 import peewee as pw
 
-from ..mediation_register import NOT_SETTLED
+from ..mediation.register_data import NOT_SETTLED
 from ...store.models import (
     Area, Campaign, CampaignContribution, Concern, Evaluation, ExemplaryModel, Household, HouseholdSupport,
     MediationCase, Meeting, MeetingAttendance, Membership, OutreachSession, Person, Team,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...documents.report_data import Chart, Figure, ReportSection, StatTable, TableRow
 from ...vn import format_money, short_date
-from .. import vocab
+from ..core import vocab
 from . import breakdowns as bd
 from . import counting as c
 from .figures import ReportContext, add_section
