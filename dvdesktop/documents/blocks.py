@@ -141,11 +141,24 @@ class Spacer:
 
 
 @dataclass
+class BarChart:
+    """A bar chart under a bold title (documents/charts.py): a vector drawing
+    in PDF; in Word the same numbers as a small table (this program's
+    reportlab has no bitmap backend, and a new dependency is not worth it)."""
+
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]  # (name, one value per category)
+    horizontal: bool = False
+    height_mm: float = 65
+
+
+@dataclass
 class PageBreak:
     orientation: str | None = None  # switch to "portrait" / "landscape" from the next page
 
 
-Block = Union[Para, Header, Title, Table, Signatures, FillLine, Spacer, PageBreak]
+Block = Union[Para, Header, Title, Table, Signatures, FillLine, Spacer, PageBreak, BarChart]
 
 
 @dataclass
@@ -186,6 +199,8 @@ class Document:
                 out += b.recipients or []
             elif isinstance(b, FillLine):
                 out += [b.label, b.value]
+            elif isinstance(b, BarChart):
+                out += [b.title, *b.categories, *(name for name, _ in b.series)]
         return [x for x in out if x]
 
 

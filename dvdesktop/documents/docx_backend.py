@@ -436,6 +436,13 @@ class _Writer:
             run = p.add_run("\t")
             run.font.size = Pt(r.body_size)
 
+    def _barchart(self, b: B.BarChart):
+        from .charts import as_table
+
+        p = self._text_p(self.d, b.title, self.rules.table_size, bold=True, space_after=2)
+        p.paragraph_format.keep_with_next = True
+        self._table(as_table(b))
+
     def _spacer(self, b: B.Spacer):
         p = self._text_p(self.d, "", 1, space_after=0)
         p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY

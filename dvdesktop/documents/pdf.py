@@ -132,6 +132,21 @@ class DotLine(Flowable):
             y -= self.leading
 
 
+class _KeepWithNext(KeepTogether):
+    """A heading (keep_with_next) and what follows: moved to the next page
+    only when less than *room* is left on this one; otherwise laid out as
+    usual, so the paragraph under the heading may split."""
+
+    def __init__(self, content, room: float):
+        super().__init__(content)
+        self._room = room
+
+    def split(self, aW, aH):
+        if aH >= self._room:
+            return self._content[:]
+        return super().split(aW, aH)
+
+
 class _DocTemplate(BaseDocTemplate):
     def __init__(self, target, rules: PageRules, first: str, **kw):
         super().__init__(target, pagesize=A4, **kw)
@@ -146,6 +161,12 @@ class _DocTemplate(BaseDocTemplate):
         if first == "landscape":
             templates.reverse()
         self.addPageTemplates(templates)
+        # A heading kept with its paragraph moves to the next page only when
+        # fewer than four body lines are left; otherwise the paragraph splits
+        # under it, as Word does (reportlab would move the whole paragraph and
+        # leave a large gap at the foot of the page).
+        room = 4 * rules.body_size * FONT_SINGLE_LINE * rules.line_spacing
+        self.keepTogetherClass = lambda content: _KeepWithNext(content, room)
 
     def _page_number(self, canv, doc):
         number = canv.getPageNumber()
@@ -349,6 +370,13 @@ class _Builder:
 
     def _spacer(self, b: B.Spacer):
         self.story.append(RLSpacer(1, b.mm * MM))
+
+    def _barchart(self, b: B.BarChart):
+        from .charts import drawing
+
+        r = self.rules
+        title = _p(r, b.title, r.table_size, bold=True, space_after=2)
+        self.story.append(KeepTogether([title, drawing(b, self.width), RLSpacer(1, r.paragraph_space_pt * 2)]))
 
     def _pagebreak(self, b: B.PageBreak):
         if b.orientation and b.orientation != self.orientation:

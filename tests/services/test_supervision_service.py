@@ -229,20 +229,20 @@ def _schema(path):
     return columns, indexes, fks
 
 
-def test_schema_1_is_upgraded_to_the_supervision_table(sqlite_db, tmp_path):
+def test_schema_2_is_upgraded_to_the_supervision_table(sqlite_db, tmp_path):
     path = sqlite_db.dv_path
     area = AreaService.create({"name": "Nà Khoang", "kind": "bản"})
     team = TeamService.create({"area": area.id})
     fresh = _schema(path)
-    # the database as schema 1 left it: no supervision table
+    # the database as schema 2 (rating stages, before supervision) left it: no supervision table
     sqlite_db.execute_sql("DROP TABLE supervision_activity")
-    sqlite_db.execute_sql("UPDATE dv_meta SET value = '1' WHERE key = 'schema_version'")
+    sqlite_db.execute_sql("UPDATE dv_meta SET value = '2' WHERE key = 'schema_version'")
     close_database()
     db = open_database(str(path))
-    assert schema_version(db) == migrations.latest_version() >= 2
+    assert schema_version(db) == migrations.latest_version() >= 3
     assert db.dv_upgrade_backup.exists()
     conn = sqlite3.connect(db.dv_upgrade_backup)
-    assert conn.execute("SELECT value FROM dv_meta").fetchone()[0] == "1"
+    assert conn.execute("SELECT value FROM dv_meta WHERE key = 'schema_version'").fetchone()[0] == "2"
     assert "supervision_activity" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert _schema(path) == fresh  # the same table, columns and indexes as a new database
@@ -251,10 +251,10 @@ def test_schema_1_is_upgraded_to_the_supervision_table(sqlite_db, tmp_path):
 
 
 @pytest.mark.postgres
-def test_schema_1_is_upgraded_on_postgresql(pg_server):
+def test_schema_2_is_upgraded_on_postgresql(pg_server):
     db = open_database(pg_server.url)
     db.execute_sql("DROP TABLE IF EXISTS supervision_activity")
-    db.execute_sql("UPDATE dv_meta SET value = '1' WHERE key = 'schema_version'")
+    db.execute_sql("UPDATE dv_meta SET value = '2' WHERE key = 'schema_version'")
     close_database()
     db = open_database(pg_server.url)
     try:
