@@ -1,15 +1,17 @@
 """The data of the overview's charts for a year: activity by month, ratings
 by level, concerns answered on time. Grouped queries only (one per kind of
-record), no Qt. The counting rules are those of services/stats.py, so each
-chart adds up to the figure `dvdesktop stats --year Y` gives:
+record), no Qt. The record filters are those of services/reports/counting
+(shared with `dvdesktop stats`), so each chart adds up to the figure
+`dvdesktop stats --year Y` gives:
 
 * meetings held (by the month they started), outreach sessions (month held),
   concerns (month received); nothing in the trash, nothing of a deleted team;
 * ratings: the distribution of the evaluation screen (complete ratings by
   level, the teams not yet rated, the teams that cannot be rated);
-* concerns received in the year by how their answer came: by the due date,
-  after it, still unanswered past it, or not due yet (on *today*). The
-  answer is the day it was answered, else the day it was resolved.
+* concerns received in the year by how their answer came (on the day *on*):
+  answered (status answered or resolved) by the due date or after it; not
+  answered and past the due date (the "overdue" of the counting rules), or
+  not due yet. The day of the answer is answered_on, else resolved_on.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from ..store.models import Concern, Meeting, OutreachSession, Team
+from ..store.models import Concern, Meeting, OutreachSession
+from .reports.counting import ANSWERED, Scope, concern_filter, meeting_filter
 
 # Timeliness of a concern's answer, in chart order.
 ON_TIME, LATE, OVERDUE, WAITING = "on_time", "late", "overdue", "waiting"
@@ -72,39 +75,29 @@ class OverviewCharts:
     timeliness: Timeliness
 
 
-def _live_teams():
-    return Team.select(Team.id).where(Team.deleted_at.is_null())
-
-
 def _by_month(rows: Iterable[tuple]) -> dict[int, int]:
     return {int(month): int(n) for month, n in rows if month is not None}
 
 
-def activity_by_month(year: int) -> tuple[MonthActivity, ...]:
-    live = _live_teams()
+def _scope(year: int, on: dt.date | None) -> Scope:
+    return Scope.year(year, today=on or dt.date.today())
+
+
+def activity_by_month(year: int, on: dt.date | None = None) -> tuple[MonthActivity, ...]:
+    scope = _scope(year, on)
     month = Meeting.starts_at.month
-    meetings = _by_month(
-        Meeting.select(month, pw.fn.COUNT(Meeting.id))
-        .where(Meeting.deleted_at.is_null() & (Meeting.status == "held") & Meeting.team.in_(live)
-               & (Meeting.starts_at >= dt.datetime(year, 1, 1)) & (Meeting.starts_at < dt.datetime(year + 1, 1, 1)))
-        .group_by(month).tuples())
-    month = OutreachSession.held_on.month
+    meetings = _by_month(Meeting.select(month, pw.fn.COUNT(Meeting.id)).where(meeting_filter(scope))
+                         .group_by(month).tuples())
+    s = OutreachSession
+    month = s.held_on.month
     sessions = _by_month(
-        OutreachSession.select(month, pw.fn.COUNT(OutreachSession.id))
-        .where(OutreachSession.deleted_at.is_null() & OutreachSession.team.in_(live)
-               & (OutreachSession.held_on >= dt.date(year, 1, 1)) & (OutreachSession.held_on < dt.date(year + 1, 1, 1)))
+        s.select(month, pw.fn.COUNT(s.id))
+        .where(s.deleted_at.is_null() & s.team.in_(scope.live_teams()) & scope.dated(s.held_on))  # counting.outreach
         .group_by(month).tuples())
     month = Concern.received_on.month
-    concerns = _by_month(
-        Concern.select(month, pw.fn.COUNT(Concern.id))
-        .where(_concerns_of_year(year))
-        .group_by(month).tuples())
+    concerns = _by_month(Concern.select(month, pw.fn.COUNT(Concern.id)).where(concern_filter(scope))
+                         .group_by(month).tuples())
     return tuple(MonthActivity(m, meetings.get(m, 0), sessions.get(m, 0), concerns.get(m, 0)) for m in range(1, 13))
-
-
-def _concerns_of_year(year: int):
-    return (Concern.deleted_at.is_null() & (Concern.team.is_null() | Concern.team.in_(_live_teams()))
-            & (Concern.received_on >= dt.date(year, 1, 1)) & (Concern.received_on < dt.date(year + 1, 1, 1)))
 
 
 def answered_expression():
@@ -112,29 +105,34 @@ def answered_expression():
     return pw.fn.COALESCE(Concern.answered_on, Concern.resolved_on)
 
 
-def timeliness_condition(kind: str, today: dt.date):
-    """SQL condition of one timeliness kind (the concerns list filters by it too).
-    A concern without a due date is on time once answered, never overdue."""
-    answered = answered_expression()
+def timeliness_condition(kind: str, on: dt.date):
+    """SQL condition of one timeliness kind on the day *on* (the concerns list
+    filters by it too). Answered by status, as the counting rules say; an
+    answer without a due date (or without its day) is on time."""
+    answered = Concern.status.in_(ANSWERED)
+    day = answered_expression()
     if kind == ON_TIME:
-        return answered.is_null(False) & (Concern.due_date.is_null() | (answered <= Concern.due_date))
+        return answered & (Concern.due_date.is_null() | day.is_null() | (day <= Concern.due_date))
     if kind == LATE:
-        return answered.is_null(False) & Concern.due_date.is_null(False) & (answered > Concern.due_date)
+        return answered & Concern.due_date.is_null(False) & day.is_null(False) & (day > Concern.due_date)
     if kind == OVERDUE:
-        return answered.is_null() & Concern.due_date.is_null(False) & (Concern.due_date < today)
+        return ~answered & Concern.due_date.is_null(False) & (Concern.due_date < on)
     if kind == WAITING:
-        return answered.is_null() & (Concern.due_date.is_null() | (Concern.due_date >= today))
+        return ~answered & (Concern.due_date.is_null() | (Concern.due_date >= on))
     raise ValueError(kind)
 
 
-def concern_timeliness(year: int, today: dt.date | None = None) -> Timeliness:
-    today = today or dt.date.today()
-    cases = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, ((timeliness_condition(k, today), 1),), 0)), 0) for k in TIMELINESS]
-    row = Concern.select(*cases).where(_concerns_of_year(year)).tuples().first() or (0, 0, 0, 0)
+def concern_timeliness(year: int, on: dt.date | None = None) -> Timeliness:
+    scope = _scope(year, on)
+    cases = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, ((timeliness_condition(k, scope.on), 1),), 0)), 0)
+             for k in TIMELINESS]
+    row = Concern.select(*cases).where(concern_filter(scope)).tuples().first() or (0, 0, 0, 0)
     return Timeliness(*(int(x or 0) for x in row))
 
 
-def overview_charts(year: int, today: dt.date | None = None) -> OverviewCharts:
+def overview_charts(year: int, on: dt.date | None = None) -> OverviewCharts:
+    """The charts of *year*, read on the day *on* (today; the overview passes
+    31 December for a past year)."""
     from .evaluation.board import year_board
 
     board = year_board(year)
@@ -143,5 +141,5 @@ def overview_charts(year: int, today: dt.date | None = None) -> OverviewCharts:
         unrated = board.distribution.unrated
     else:
         levels, unrated = (), 0
-    return OverviewCharts(year, activity_by_month(year), levels, unrated, board.criteria_set is not None,
-                          concern_timeliness(year, today))
+    return OverviewCharts(year, activity_by_month(year, on), levels, unrated, board.criteria_set is not None,
+                          concern_timeliness(year, on))

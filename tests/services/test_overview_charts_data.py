@@ -64,6 +64,11 @@ def test_chart_data_adds_up_to_stats(db):
     t = charts.timeliness
     assert (t.on_time, t.late, t.overdue, t.waiting) == (2, 1, 1, 1)
     assert t.total == s["concerns"]
+    # answered and overdue as the counting rules of stats and the reports have them
+    from dvdesktop.services.reports.counting import TOTAL, Scope, concerns
+
+    _received, _resolved, _forwarded, answered, overdue = concerns(Scope.year(YEAR, ON))[TOTAL]
+    assert (t.on_time + t.late, t.overdue) == (answered, overdue)
     # ratings by level: the distribution the evaluation screen shows
     dist = board.year_board(YEAR).distribution
     assert [(b.code, b.count) for b in charts.levels] == [(lv.code, lv.count) for lv in dist.levels]
