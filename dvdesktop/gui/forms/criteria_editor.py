@@ -95,7 +95,7 @@ class CriteriaEditor(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(C_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((C_CODE, 90), (C_POINTS, 80), (C_METRIC, 230), (C_TARGET, 95)):
+        for col, width in ((C_CODE, 80), (C_POINTS, 85), (C_METRIC, 230), (C_TARGET, 115)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(col, width)
         self.tree.itemChanged.connect(self._changed)
