@@ -354,3 +354,27 @@ def test_in_menu_prints_the_sheet_and_the_report(window, scripted, tmp_path):
     section.print_button.entries["report"].pdf_action.trigger()
     with open_pdf((tmp_path / "bao-cao.pdf").read_bytes()) as pdf:
         assert f"Kết quả đánh giá, xếp loại Tổ dân vận năm {YEAR}" in all_text(pdf)
+
+
+def test_a_lower_level_decided_keeps_the_quota(window, scripted, qtbot):
+    t1, t2 = two_teams()
+    eval_board.start_from_sample(YEAR)
+    full = {c.code: c.max_points for c in ev.criteria_set(YEAR).criteria}
+    for team in (t1, t2):
+        ev.save_rating(team.id, YEAR, full)
+    section = open_section(window, with_sample=False)
+    assert "«Hoàn thành xuất sắc nhiệm vụ» (2) vượt quá 20%" in section.warning_label.text()
+    section.select_id(t2.id)
+    dialog = section.open_rating()
+    qtbot.addWidget(dialog)
+    dialog.by.setText("Nguyễn Thị Hoa")
+    assert dialog.advance() and dialog.advance()  # self-assessment, review
+    assert dialog.decided_level.isVisibleTo(dialog)
+    assert [dialog.decided_level.itemData(i) for i in range(dialog.decided_level.count())] == ["HTXS", "HTT", "HT", "KHT"]
+    dialog.decided_level.set_code("HTT")
+    assert dialog.advance()  # decided, one level lower than the total gives
+    assert ev.rating(t2.id, YEAR).level_code == "HTT"
+    assert "Hoàn thành tốt nhiệm vụ" in dialog.total_label.text()
+    # one team at the top level now, still too many for 2 teams (20 % of 2: none)
+    assert "«Hoàn thành xuất sắc nhiệm vụ» (1) vượt quá 20%" in section.warning_label.text()
+    assert dialog.print_button.isEnabled()

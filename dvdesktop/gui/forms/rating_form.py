@@ -22,7 +22,7 @@ from ...services import evaluation as ev
 from ...vn import format_number, short_date
 from ..dialogs import messages
 from ..i18n import N_, _
-from ..widgets import DateEdit, dialog_buttons, fit_to_screen
+from ..widgets import ChoiceCombo, DateEdit, dialog_buttons, fit_to_screen
 
 NOT_SCORED = -0.5  # the spin boxes' "—": no score given yet
 STAGE_LABELS = {"self": N_("Self-assessment"), "review": N_("Commune review"), "decided": N_("Decided")}
@@ -155,6 +155,11 @@ class RatingDialog(QDialog):
         form.addRow(self.on_caption, self.on)
         self.decision_caption = QLabel(_("Decision no."))
         form.addRow(self.decision_caption, self.decision_number)
+        # the level decided: the one the total reaches, or lower (to keep the quota)
+        self.decided_level = ChoiceCombo([])
+        self.decided_level.setToolTip(_("The level the total reaches, or a lower one to keep within the quota"))
+        self.decided_level_caption = QLabel(_("Level decided"))
+        form.addRow(self.decided_level_caption, self.decided_level)
         self.advance_button = QPushButton()
         self.advance_button.clicked.connect(self.advance)
         form.addRow("", self.advance_button)
@@ -165,6 +170,10 @@ class RatingDialog(QDialog):
         self.reopen_button = QPushButton(_("Reopen…"))
         self.reopen_button.clicked.connect(self.reopen)
         buttons.addWidget(self.reopen_button)
+        from ..print_preview import PrintButton
+
+        self.print_button = PrintButton(self.sheet_job, _("Print the sheet…"))
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         self.save_button = QPushButton(_("Save scores"))
         self.save_button.setDefault(True)
@@ -260,10 +269,20 @@ class RatingDialog(QDialog):
         for w in self.stage_form_widgets:
             w.setVisible(following is not None and d.eligible)
         decided_next = following == "decided"
-        self.decision_caption.setVisible(decided_next)
-        self.decision_number.setVisible(decided_next)
+        for w in (self.decision_caption, self.decision_number, self.decided_level_caption, self.decided_level):
+            w.setVisible(decided_next)
+        if decided_next:
+            self._fill_decided_levels()
         if following is not None:
             self.advance_button.setText(_("Record «{stage}»").format(stage=_(STAGE_LABELS[following])))
+
+    def _fill_decided_levels(self) -> None:
+        """The level the scores reach and every lower one."""
+        levels = list(self.data.levels)
+        reached = self.level()
+        start = next((i for i, lv in enumerate(levels) if reached and lv.code == reached[0]), 0)
+        self.decided_level.set_items([(lv.code, f"{lv.code} – {lv.name}") for lv in levels[start:]])
+        self.decided_level.setCurrentIndex(0)
 
     def next_stage(self) -> str | None:
         order = ("",) + ev.STAGES
@@ -340,6 +359,7 @@ class RatingDialog(QDialog):
         by = self.by.text()
         return self._run(lambda: ev.set_stage(self.team_id, self.year, stage, by, on,
                                               decision_number=self.decision_number.text(),
+                                              level=self.decided_level.code() if stage == "decided" else None,
                                               expected_version=self.data.version),
                          _("Cannot record the stage"))
 
@@ -349,6 +369,15 @@ class RatingDialog(QDialog):
             return False
         reason = dialog.text()
         return self._run(lambda: ev.reopen(self.team_id, self.year, reason), _("Cannot reopen"))
+
+    def sheet_job(self):
+        from ..print_preview import PrintJob, safe_stem
+
+        if self.is_dirty():
+            messages().info(self, _("Print the sheet…"), _("Save the scores first, then print the sheet."))
+            return None
+        return PrintJob("evaluation-sheet", {"team": self.team_id, "year": self.year},
+                        safe_stem("phieu tu danh gia", self.data.team_name, str(self.year)))
 
     def reject(self) -> None:
         if self.is_dirty() and not messages().discard_changes(self):
