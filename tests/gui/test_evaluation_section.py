@@ -378,3 +378,25 @@ def test_a_lower_level_decided_keeps_the_quota(window, scripted, qtbot):
     # one team at the top level now, still too many for 2 teams (20 % of 2: none)
     assert "«Hoàn thành xuất sắc nhiệm vụ» (1) vượt quá 20%" in section.warning_label.text()
     assert dialog.print_button.isEnabled()
+
+
+def test_removing_a_scored_criterion_asks_first(window, scripted):
+    t1, _t2 = two_teams()
+    section = open_section(window)
+    ev.save_rating(t1.id, YEAR, {"3.1": 8})
+    section.reload_board()
+    editor = section.criteria_editor
+    editor.tree.setCurrentItem(criterion_item(editor, "3.2"))
+    editor.remove_current()
+    criterion_item(editor, "3.1").setText(C_POINTS, "15")
+    scripted.answers = [False]
+    assert not section.save_criteria()
+    assert scripted.shown[-1][0] == "confirm" and "3.2" in scripted.shown[-1][2]
+    assert "3.2" in [c.code for c in ev.criteria_set(YEAR).criteria]
+    scripted.answers = [True]
+    assert section.save_criteria()
+    assert "3.2" not in [c.code for c in ev.criteria_set(YEAR).criteria]
+    assert next(ln for ln in ev.rating(t1.id, YEAR).criteria if ln.code == "3.1").given == 8  # kept by its code
+    # a group row has no code or points to edit
+    group_index = editor.tree.indexFromItem(editor.tree.topLevelItem(0), C_POINTS)
+    assert editor._criterion_only.createEditor(editor.tree.viewport(), None, group_index) is None

@@ -55,6 +55,15 @@ class MetricDelegate(QStyledItemDelegate):
         model.setData(index, METRICS.get(name, _("(scored by hand)")) if name else _("(scored by hand)"))
 
 
+class CriterionOnlyDelegate(QStyledItemDelegate):
+    """Code, points and target belong to criteria: a group row has none to edit."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        if index.siblingAtColumn(C_METRIC).data(GROUP_ROLE):
+            return None
+        return super().createEditor(parent, option, index)
+
+
 class CriteriaEditor(QWidget):
     changed = Signal()
 
@@ -86,6 +95,9 @@ class CriteriaEditor(QWidget):
         self.tree.setHeaderLabels([_("Code"), _("Group / criterion"), _("Max. points"), _("Suggested from"),
                                    _("Full points at")])
         self.tree.setItemDelegateForColumn(C_METRIC, MetricDelegate(self.tree))
+        self._criterion_only = CriterionOnlyDelegate(self.tree)
+        for col in (C_CODE, C_POINTS, C_TARGET):
+            self.tree.setItemDelegateForColumn(col, self._criterion_only)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)

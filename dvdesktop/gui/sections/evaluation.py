@@ -496,6 +496,8 @@ class EvaluationSection(Section):
                 definition = {**definition, "sample": False}  # adapted by the commune: no longer the sample
             year = self.criteria_year
             data = data_from_definition(definition, year)
+            if not self._confirm_dropped(current, data):
+                return False
             saved = ev.save_criteria_set(year, data, expected_version=current.version if current else None)
         except UserError as exc:
             self.tabs.setCurrentIndex(1)
@@ -509,6 +511,18 @@ class EvaluationSection(Section):
         self.export_button.setEnabled(True)
         self.reload_board()
         return True
+
+    def _confirm_dropped(self, current, data) -> bool:
+        """Criteria left out lose the scores given to them: ask first when any team has scores."""
+        if current is None:
+            return True
+        dropped = sorted({c.code for c in current.criteria} - {c.code for c in data.criteria})
+        scored = self.board is not None and any(r.given_total is not None for r in self.board.rows)
+        if not dropped or not scored:
+            return True
+        return messages().confirm(self, _("Save"), _(
+            "The criteria {codes} were removed: the scores already given for them will be deleted. "
+            "Save anyway?").format(codes=", ".join(dropped)), destructive=True)
 
     def _replace_ok(self, title: str) -> bool | None:
         """None: cancelled; else whether an existing set is to be replaced."""
