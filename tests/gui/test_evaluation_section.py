@@ -400,3 +400,21 @@ def test_removing_a_scored_criterion_asks_first(window, scripted):
     # a group row has no code or points to edit
     group_index = editor.tree.indexFromItem(editor.tree.topLevelItem(0), C_POINTS)
     assert editor._criterion_only.createEditor(editor.tree.viewport(), None, group_index) is None
+
+
+def test_enter_or_double_click_opens_one_form(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    t1, _t2 = two_teams()
+    section = open_section(window)
+    section.select_id(t1.id)
+    section.view.setFocus()
+    qtbot.keyClick(section.view, Qt.Key.Key_Return)
+    dialog = section.rating_dialog
+    assert dialog is not None and dialog.team_id == t1.id and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    box = dialog.rows[0][1]
+    box.setValue(7.5)
+    assert box.text() == "7,5"
+    box.setValue(12)
+    assert box.text() == "12"

@@ -46,6 +46,11 @@ class ScoreBox(QDoubleSpinBox):
         self.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))  # 7,5 not 7.5
         self.setKeyboardTracking(True)
 
+    def textFromValue(self, value: float) -> str:  # noqa: N802
+        """15 and 7,5 (not 15,0)."""
+        text = self.locale().toString(value, "f", 1)
+        return text[:-2] if text.endswith(self.locale().decimalPoint() + "0") else text
+
     def score(self) -> Decimal | None:
         value = self.value()
         return None if value <= NOT_SCORED else Decimal(str(round(value, 1)))

@@ -10,7 +10,7 @@ is read off the GUI thread (a province has 2,128 teams).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStackedWidget, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -117,6 +117,18 @@ class BoardSource(RowSource):
         return self._by_id().get(team_id)
 
 
+class GridView(QTableView):
+    """The teams' grid: Enter opens the selected team's rating."""
+
+    enterPressed = Signal()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enterPressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class EvaluationSection(Section):
     key = "evaluation"
     title = N_("Rating of the teams")
@@ -197,7 +209,7 @@ class EvaluationSection(Section):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.source = BoardSource()
         self.model = LazyTableModel(self.source, self)
-        self.view = QTableView()
+        self.view = GridView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -212,8 +224,9 @@ class EvaluationSection(Section):
         for i, column in enumerate(self.source.columns):
             if column.width:
                 self.view.setColumnWidth(i, column.width)
+        # double-click or Enter (not `activated`: it also fires on a double-click, opening the form twice)
         self.view.doubleClicked.connect(lambda index: self.open_rating(self.model.data(index, ID_ROLE)))
-        self.view.activated.connect(lambda index: self.open_rating(self.model.data(index, ID_ROLE)))
+        self.view.enterPressed.connect(lambda: self.open_rating())
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
