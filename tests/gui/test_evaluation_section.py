@@ -418,3 +418,22 @@ def test_enter_or_double_click_opens_one_form(window, qtbot):
     assert box.text() == "7,5"
     box.setValue(12)
     assert box.text() == "12"
+
+
+def test_fill_runs_off_the_gui_thread(window, scripted, qtbot):
+    """With the real thread pool: the board and the fill are read and written
+    by a worker, the grid shows the result when it is done."""
+    from dvdesktop.gui.tasks import TaskRunner
+
+    t1, _t2 = two_teams()
+    section = open_section(window)
+    TaskRunner.synchronous = False  # the fixture puts it back
+    started = []
+    window.runner.started.connect(started.append)
+    scripted.answers = [True]
+    section.fill_button.click()
+    qtbot.waitUntil(lambda: len(started) >= 2 and not any(h.running for h in started), timeout=10000)
+    qtbot.waitUntil(lambda: section.board is not None
+                    and next(r for r in section.board.rows if r.team_id == t1.id).given_total is not None, timeout=10000)
+    assert [h.label for h in started][:2] == ["Đang điền điểm", "Đang đọc kết quả xếp loại"]
+    assert ev.rating(t1.id, YEAR).criteria[0].given == 15
