@@ -194,7 +194,7 @@ def definition_problems(data: Any) -> list[str]:
             elif len(code) > MAX_CODE_LENGTH:
                 problems.append(f"{where}: mã tiêu chí dài quá {MAX_CODE_LENGTH} ký tự.")
             elif code in seen:
-                problems.append(f"{where}: mã tiêu chí bị lặp (đã có ở nhóm {seen[code]}).")
+                problems.append(f"{where}: mã tiêu chí bị lặp (tiêu chí thứ {ci} của nhóm {gi} trùng mã với một tiêu chí ở nhóm {seen[code]}).")
             else:
                 seen[code] = gi
             if not isinstance(crit.get("title"), str) or not crit["title"].strip():
