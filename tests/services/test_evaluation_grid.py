@@ -118,7 +118,7 @@ def test_fill_from_suggestions_then_review_per_team(demo):
     after = {r.team_id: r for r in ev.year_grid(2026)}
     for r in unrated:
         filled = ev.rating(r.team_id, 2026)
-        assert filled.version == 2 and filled.stage is None
+        assert filled.version == 1 and filled.stage is None
         for line in filled.criteria:
             assert line.given == line.suggested and line.self_score == line.suggested  # hand-scored ones stay empty
         assert after[r.team_id].given_total == filled.total == r.suggested_total and not filled.complete
@@ -151,7 +151,7 @@ def test_fill_leaves_decided_and_ineligible_teams_alone(db):
     frozen = ev.rating(decided.id, 2024)
     assert ev.fill_from_suggestions(2024) == 1
     assert ev.rating(decided.id, 2024) == frozen
-    assert ev.rating(old.id, 2024).version == 2 and Evaluation.select().where(Evaluation.team == new.id).count() == 0
+    assert ev.rating(old.id, 2024).version == 1 and Evaluation.select().where(Evaluation.team == new.id).count() == 0
     grid = {r.team_name: r for r in ev.year_grid(2024)}
     assert set(grid) == {"Tổ A", "Tổ B", "Tổ D"}  # Tổ C was dissolved the year before
     assert not grid["Tổ B"].eligible and "dưới 9 tháng" in grid["Tổ B"].reason

@@ -192,7 +192,7 @@ def fill_from_suggestions(year: int, only_unrated: bool = True, commune: str | N
         for chunk in _chunks(new, 500):
             Evaluation.insert_many([
                 Evaluation.prepare_row({"uid": _uid(), "criteria_set": current.id, "team": t.id, "year": year, "stage": "",
-                                        "created_at": stamp, "updated_at": stamp, "version": 1})
+                                        "created_at": stamp, "updated_at": stamp, "version": 0})  # 1 once filled, below
                 for t in chunk
             ]).execute()
         if new:
