@@ -33,6 +33,8 @@ def test_the_shipped_set_is_a_sample_and_reads_as_plain_data(db):
     with pytest.raises(dataclasses.FrozenInstanceError):
         data.name = "x"
     assert ev.criteria_set(2024) == data
+    unsaved = ev.sample_criteria_set(2025)
+    assert unsaved.id is None and unsaved.is_sample and unsaved.groups == data.groups and ev.criteria_problems(unsaved) == []
 
 
 def test_save_replaces_the_set_in_one_step_and_keeps_scores_of_kept_criteria(db):
@@ -75,6 +77,7 @@ def test_save_lists_every_problem_and_writes_nothing(db):
         "Nhóm 2, tiêu chí 2.3: điểm tối đa phải lớn hơn 0.",
     ]
     assert isinstance(err.value, ValidationError) and err.value.message.count("\n") == 1
+    assert ev.criteria_problems(broken) == err.value.problems
     assert ev.criteria_set(2024) == data
     # thresholds are checked against the total once the criteria are sound
     with pytest.raises(ev.CriteriaProblems) as err:

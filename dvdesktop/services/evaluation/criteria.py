@@ -352,6 +352,17 @@ def _metric_text(c: CriterionData) -> str:
     return f"{c.metric}:{target.normalize():f}"
 
 
+def criteria_problems(data: CriteriaSetData) -> list[str]:
+    """Every problem of *data* (as save_criteria_set would list them), for a
+    form that checks as the clerk edits; [] when it can be saved."""
+    return definition_problems(definition_of(data))
+
+
+def sample_criteria_set(year: int) -> CriteriaSetData:
+    """The sample shipped with the program, for *year*, not saved (id None)."""
+    return data_from_definition(load_definition(None), year)
+
+
 # --- reading a year's set ----------------------------------------------------
 
 
