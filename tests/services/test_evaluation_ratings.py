@@ -131,7 +131,7 @@ def test_reopening_needs_a_reason_and_is_audited(team):
     assert ev.rating(team.id, 2024).stage == "decided"
     reopened = ev.reopen(team.id, 2024, "Tổ có ý kiến về điểm tiêu chí 1.1")
     assert reopened.stage == "review" and not reopened.read_only and reopened.version == r.version + 1
-    assert reopened.stages[2] == ev.StageData("decided", "Quyết định", False, None, "") and reopened.decision_number == ""
+    assert reopened.stages[2] == ev.StageData("decided", "Đã quyết định", False, None, "") and reopened.decision_number == ""
     log = AuditLog.select().where(AuditLog.action == "reopen").get()
     assert log.table_name == "evaluation" and log.record_id == Evaluation.get().id
     assert json.loads(log.before)["stage"] == "decided" and json.loads(log.before)["decision_number"] == "12-QĐ/ĐU"
