@@ -18,7 +18,7 @@ from .. import __version__
 from ..errors import UserError
 
 # Modules registering subcommands, in the order `--help` lists them.
-COMMAND_MODULES = ("demo", "stats", "check", "backup", "print_cmd", "report")
+COMMAND_MODULES = ("demo", "stats", "check", "backup", "print_cmd", "report", "evaluate")
 LOG_NAME = "dvdesktop.log"  # the GUI's log file too (gui/errors.py)
 
 
