@@ -290,7 +290,8 @@ def test_save_case_failure_writes_nothing(db, people):
     with pytest.raises(ValidationError) as err:
         make_case(parties=bad_party, assigned_on=D(2024, 3, 1), mediators=[{"person": people["an"].id}],
                   sessions=[{"held_on": D(2024, 3, 2)}])
-    assert err.value.field == "name"
+    assert err.value.field == "parties[1].name"  # the kind and the row, as for a meeting's rows
+    assert err.value.message.startswith("Bên tranh chấp, dòng 2: ")
     with pytest.raises(ValidationError):  # closed before its last session
         make_case(outcome="khong_thanh", closed_on=D(2024, 3, 3), sessions=[{"held_on": D(2024, 3, 4)}])
     with pytest.raises(ValidationError) as err:  # assigned to nobody

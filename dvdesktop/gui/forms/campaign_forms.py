@@ -7,7 +7,8 @@ import datetime as dt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from ...services.core import vocab
-from ...services.campaigns import CampaignService, ContributionService, HouseholdService, HouseholdSupportService
+from ...services.campaigns import CampaignService, ContributionService
+from ...services.households import HouseholdService, HouseholdSupportService
 from ...services.exemplary import ExemplaryModelService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo
@@ -54,7 +55,7 @@ class CampaignForm(RecordForm):
 
 class ContributionForm(ChildForm):
     service = ContributionService
-    parent_field = "campaign"
+    parent_service, child_name = CampaignService, "contributions"
 
     def build(self):
         self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
@@ -108,7 +109,7 @@ class HouseholdForm(RecordForm):
 
 class SupportForm(ChildForm):
     service = HouseholdSupportService
-    parent_field = "household"
+    parent_service, child_name = HouseholdService, "support"
 
     def build(self):
         self.given_on = self.field("given_on", DateEdit(), _("Date"))

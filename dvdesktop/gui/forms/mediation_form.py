@@ -10,6 +10,7 @@ row (once per opening, not again when the form reloads after a save)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
@@ -45,6 +46,7 @@ AMBER = "#b9770e"
 MUTED = "#555"
 
 TAB_INTAKE, TAB_PARTIES, TAB_MEDIATORS, TAB_SESSIONS, TAB_OUTCOME = range(5)
+_CHILD = re.compile(r"^(parties|mediators|sessions)\[(\d+)\]\.(\w+)$")
 FIELD_TABS = {
     "received_on": TAB_INTAKE, "number": TAB_INTAKE, "area": TAB_INTAKE, "team": TAB_INTAKE,
     "grounds": TAB_INTAKE, "scope": TAB_INTAKE, "kind": TAB_INTAKE, "summary": TAB_INTAKE,
@@ -618,7 +620,20 @@ class MediationCaseForm(RecordWithChildrenForm):
             raise
 
     def show_tab_of(self, name: str | None) -> None:
-        if name in FIELD_TABS:
+        match = _CHILD.match(name or "")
+        if match:  # a row's error: "parties[1].name" (services.core.children)
+            kind, index, field = match.group(1), int(match.group(2)), match.group(3)
+            table, tab, columns = {
+                "parties": (self.parties, TAB_PARTIES, {"name": 0, "side": 1, "gender": 2, "birth_year": 3, "age": 3,
+                                                         "address": 4, "phone": 5, "demands": 6}),
+                "mediators": (self.mediators, TAB_MEDIATORS, {"name": 0, "person": 0, "gender": 1, "is_lead": 2}),
+                "sessions": (self.sessions, TAB_SESSIONS, {"held_on": 0, "place": 1, "attendees": 2, "content": 3}),
+            }[kind]
+            self.tabs.setCurrentIndex(tab)
+            if index < table.rowCount():
+                table.setCurrentCell(index, columns.get(field, 0))
+                table.setFocus()
+        elif name in FIELD_TABS:
             self.tabs.setCurrentIndex(FIELD_TABS[name])
 
     def focus_first_error(self) -> None:

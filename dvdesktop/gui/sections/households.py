@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...services.core import vocab
-from ...services.campaigns import HouseholdService
+from ...services.households import HouseholdService
 from ...services.listings import households as listing
 from ..forms.campaign_forms import HouseholdForm, SupportForm
 from ..forms.choices import area_choices

@@ -10,8 +10,6 @@ with names is written to the audit log.
 """
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -19,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import ValidationError
-from ...store.base import database_proxy
 from ...store.models import (
     Area, MediationCase, MediationMediator, MediationParty, MediationSession, Person, Team,
 )
@@ -30,6 +27,7 @@ from .register_data import (
     REGISTER_RESULTS, STAT_RESULTS, AreaMediationCounts, MediationRegister, MediationStatistics,
     MediatorSummary, RegisterEntry, RegisterParty, RegisterSummary, result_category,
 )
+from ..core.children import Child, saving_children
 from ..core.records import RecordService
 
 # Mediation must start within this many days of the assignment of mediators
@@ -65,20 +63,6 @@ DEADLINE_MISSED = "missed"
 DEADLINE_STARTED = "started"
 
 _THIS_YEAR = dt.date.today().year
-
-# save_case() checks the dates across the case and its sessions once, at the
-# end; the single-record services check them at once.
-_deferred = contextvars.ContextVar("mediation_deferred_checks", default=False)
-
-
-@contextlib.contextmanager
-def _defer_cross_checks():
-    token = _deferred.set(True)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
-
 
 def _id(value) -> int | None:
     value = getattr(value, "id", value)
@@ -162,10 +146,23 @@ class MediationCaseService(RecordService):
                 raise ValidationError("carried_out_on", "Chỉ ghi ngày thực hiện xong khi thỏa thuận đã được thực hiện.")
             if closed and values["carried_out_on"] < closed:
                 raise ValidationError("carried_out_on", "Ngày thực hiện xong không được trước ngày hòa giải thành.")
-        if existing is not None and not _deferred.get():
+        # saved with its sessions, the case is checked against them by check_children
+        if existing is not None and not saving_children():
             dates = [s.held_on for s in MediationSession.select(MediationSession.held_on)
                      .where(MediationSession.case == existing.id)]
             check_session_dates(values, dates)
+
+
+    @classmethod
+    def check_children(cls, record, rows):
+        if "parties" in rows and not rows["parties"]:
+            raise ValidationError("parties", "Vụ việc cần có ít nhất một bên.")
+        mediators = rows["mediators"] if "mediators" in rows else list(record.mediators)
+        if record.assigned_on and not mediators:
+            raise ValidationError("mediators", "Đã có ngày phân công nhưng chưa chọn hòa giải viên nào.")
+        sessions = rows["sessions"] if "sessions" in rows else list(record.sessions)
+        check_session_dates({"received_on": record.received_on, "closed_on": record.closed_on},
+                            [s.held_on for s in sessions])
 
 
 def check_session_dates(case_values: dict[str, Any], session_dates: Iterable[dt.date]) -> None:
@@ -264,8 +261,8 @@ class SessionService(RecordService):
 
     @classmethod
     def check(cls, values, existing):
-        if _deferred.get():
-            return
+        if saving_children():
+            return  # checked against the case by MediationCaseService.check_children
         case = MediationCase.get_by_id(values["case"])
         check_session_dates({"received_on": case.received_on, "closed_on": case.closed_on}, [values["held_on"]])
 
@@ -273,36 +270,12 @@ class SessionService(RecordService):
 # --- saving a case with its parts ----------------------------------------------
 
 
-def _sync_children(service: type[RecordService], model, case_id: int, items: Sequence[dict[str, Any]]) -> list:
-    """Make the case's child rows match *items*: a dict with "id" updates that
-    row (only when something changed), one without adds a row, and rows not
-    listed are removed."""
-    existing = {r.id: r for r in model.select().where(model.case == case_id)}
-    keep: set[int] = set()
-    saved = []
-    pending = []
-    for item in items:
-        data = dict(item)
-        row_id = _id(data.pop("id", None))
-        data["case"] = case_id
-        if row_id is not None:
-            if row_id not in existing:
-                raise ValidationError("id", f"{service.label.capitalize()} số {row_id} không thuộc vụ việc này.")
-            keep.add(row_id)
-        pending.append((row_id, data))
-    for row_id in set(existing) - keep:
-        service.delete(row_id)
-    for row_id, data in pending:
-        if row_id is None:
-            saved.append(service.create(data))
-            continue
-        record = existing[row_id]
-        cleaned = service.clean(data, partial=True)
-        if all(record.__data__.get(k) == v for k, v in cleaned.items()):
-            saved.append(record)
-        else:
-            saved.append(service.update(row_id, data))
-    return saved
+# declared here: the child services are defined after the case's
+MediationCaseService.children = (
+    Child("parties", PartyService, fk="case", label="Bên tranh chấp", order=("side", "id")),
+    Child("mediators", MediatorService, fk="case", label="Hòa giải viên", order=("-is_lead", "id")),
+    Child("sessions", SessionService, fk="case", label="Buổi hòa giải", order=("held_on", "id")),
+)
 
 
 def save_case(
@@ -314,8 +287,10 @@ def save_case(
     expected_version: int | None = None,
 ) -> MediationCase:
     """Create or change a case with its parties, mediators and sessions in one
-    transaction: any error (a ValidationError naming the field, a ConflictError
-    when someone else saved the case meanwhile) leaves the database as it was.
+    transaction (MediationCaseService.save_with_children): any error (a
+    ValidationError naming the field, "parties[1].name" for a row, a
+    ConflictError when someone else saved the case meanwhile) leaves the
+    database as it was.
 
     Children are given as dicts; one with "id" updates that row, rows of the
     case not listed are removed. A party may be given an "age" instead of a
@@ -328,7 +303,7 @@ def save_case(
         try:
             session_days.append(SessionService.field("held_on").clean(s.get("held_on")))
         except ValidationError:
-            pass  # reported with the session below
+            pass  # reported with the session's row
     if session_days:
         if "started_on" in data:
             started = data["started_on"]
@@ -337,24 +312,9 @@ def save_case(
             started = old.started_on if old is not None else None
         if started in (None, ""):
             data["started_on"] = min(session_days)
-    if not parties:
-        raise ValidationError("parties", "Vụ việc cần có ít nhất một bên.")
-    with database_proxy.atomic(), _defer_cross_checks():
-        if case_id is None:
-            case = MediationCaseService.create(data)
-        else:
-            case = MediationCaseService.update(case_id, data, expected_version=expected_version)
-        received_year = case.received_on.year
-        parties = [_age_to_birth_year(p, received_year) for p in parties]
-        _sync_children(PartyService, MediationParty, case.id, parties)
-        saved_mediators = _sync_children(MediatorService, MediationMediator, case.id, mediators)
-        saved_sessions = _sync_children(SessionService, MediationSession, case.id, sessions)
-        if case.assigned_on and not saved_mediators:
-            raise ValidationError("mediators", "Đã có ngày phân công nhưng chưa chọn hòa giải viên nào.")
-        check_session_dates(
-            {"received_on": case.received_on, "closed_on": case.closed_on}, [s.held_on for s in saved_sessions]
-        )
-    return MediationCaseService.get(case.id)
+    return MediationCaseService.save_with_children(
+        case_id, data, {"parties": list(parties), "mediators": list(mediators), "sessions": list(sessions)},
+        expected_version=expected_version)
 
 
 def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Person]:
