@@ -42,6 +42,7 @@ from ..store.models import (
 )
 from ..vn import nfc
 from .core import audit
+from .core.children import Child
 from .core.fields import Integer, Number, Ref, Text
 from .core.records import RecordService
 
@@ -136,6 +137,12 @@ class CriterionService(RecordService):
             query = query.where(Criterion.id != existing.id)
         if query.exists():
             raise ValidationError("code", f"Bộ tiêu chí đã có tiêu chí mã «{values['code']}».")
+
+
+# declared here: the child service is defined after the set's
+CriteriaSetService.children = (
+    Child("criteria", CriterionService, fk="criteria_set", label="Tiêu chí", order=("position", "id"), position="position"),
+)
 
 
 # --- criteria definitions (JSON) ---------------------------------------------
@@ -245,16 +252,12 @@ def import_criteria_set(source: str | Path | dict | None, year: int, *, name: st
     """Create the criteria set of *year* from a JSON file or dict (None: the
     default set shipped with the program)."""
     data = load_definition(source)
-    with database_proxy.atomic():
-        cset = CriteriaSetService.create({
-            "year": year,
-            "name": name or str(data.get("name") or "Bộ tiêu chí năm {year}").replace("{year}", str(year)),
-            "levels": json.dumps(data["levels"], ensure_ascii=False),
-            "quota": json.dumps(data.get("quota") or {}, ensure_ascii=False),
-        })
-        for row in definition_rows(data):
-            CriterionService.create({"criteria_set": cset.id, **row})
-    return cset
+    return CriteriaSetService.save_with_children(None, {
+        "year": year,
+        "name": name or str(data.get("name") or "Bộ tiêu chí năm {year}").replace("{year}", str(year)),
+        "levels": json.dumps(data["levels"], ensure_ascii=False),
+        "quota": json.dumps(data.get("quota") or {}, ensure_ascii=False),
+    }, {"criteria": definition_rows(data)})
 
 
 # --- rating ------------------------------------------------------------------
