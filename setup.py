@@ -1,4 +1,4 @@
-"""Build step: copy the top-level resources/, i18n/ (with compiled .mo) and ui/
+"""Build step: copy the top-level resources/ and i18n/ (with compiled .mo)
 into the package, so that a plain `pip install .` carries every data file."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-DATA_DIRS = ("resources", "i18n", "ui")
+DATA_DIRS = ("resources", "i18n")
 
 
 class BuildWithData(build_py):

@@ -1,4 +1,4 @@
-"""Where the program's own data files are: resources/, i18n/, ui/.
+"""Where the program's own data files are: resources/ and i18n/.
 
 In the source tree they sit beside the package; in an installed wheel (and a
 PyInstaller build) they are copied inside it by setup.py's build step.
@@ -23,7 +23,3 @@ def resource(*parts: str) -> Path:
 
 def i18n_dir() -> Path:
     return _root("i18n")
-
-
-def ui_file(name: str) -> Path:
-    return _root("ui") / name

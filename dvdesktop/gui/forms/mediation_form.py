@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import ValidationError
 from ...services.mediation import records as med
+from ...services.mediation import rules
 from ...services.core import vocab
 from ...services.mediation.records import MediationCaseService
 from ..i18n import _
@@ -90,7 +91,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         self._children_clean = None
         self._audited_id: int | None = None
         self.today: dt.date | None = None  # tests fix "today"; None: the real day
-        self.deadline_state = med.DEADLINE_OK
+        self.deadline_state = rules.DEADLINE_OK
         self.composition: list[str] = []
         self.deadline_label = QLabel()
         self.deadline_label.setWordWrap(True)
@@ -470,7 +471,7 @@ class MediationCaseForm(RecordWithChildrenForm):
             self.composition_label.setText(_("No mediator chosen yet."))
             self.composition_label.setStyleSheet(f"color: {MUTED};")
             return
-        self.composition = med.composition_warnings(rows, self.area.code())
+        self.composition = rules.composition_warnings(rows, self.area.code())
         if self.composition:
             self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
             self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
@@ -568,25 +569,25 @@ class MediationCaseForm(RecordWithChildrenForm):
             days = [d for d in (optional_date(s["held_on"]) for s in self.session_rows()) if d]
             started = min(days) if days else None
         case = SimpleNamespace(assigned_on=assigned, started_on=started, outcome=self.outcome.code() or "dang")
-        state = med.deadline_state(case, self._today())
-        deadline = med.start_deadline(case)
+        state = rules.deadline_state(case, self._today())
+        deadline = rules.start_deadline(case)
         self.deadline_state = state
         if deadline is None:
             text, style = _("No mediator assigned yet: mediation must start within {n} days of the assignment.").format(
-                n=med.START_WITHIN_DAYS), f"color: {MUTED};"
-        elif state == med.DEADLINE_STARTED:
+                n=rules.START_WITHIN_DAYS), f"color: {MUTED};"
+        elif state == rules.DEADLINE_STARTED:
             text = _("Start deadline {deadline}: mediation started").format(deadline=short_date(deadline))
             if started:
                 text += " " + _("on {day}").format(day=short_date(started))
                 if started > deadline:
                     text += " " + _("(late)")
             style = f"color: {MUTED};"
-        elif state == med.DEADLINE_MISSED:
+        elif state == rules.DEADLINE_MISSED:
             late = (self._today() - deadline).days
             text = _("Start deadline {deadline} missed {n} days ago: mediation has not started.").format(
                 deadline=short_date(deadline), n=late)
             style = f"color: {RED}; font-weight: 700;"
-        elif state == med.DEADLINE_DUE:
+        elif state == rules.DEADLINE_DUE:
             text = _("Start mediation by {deadline} (due now).").format(deadline=short_date(deadline))
             style = f"color: {AMBER}; font-weight: 600;"
         else:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services.mediation import records as med
+from ...services.mediation import rules
+from ...services.mediation import stats as mediation_stats
 from ...services.core import vocab
 from ...services.listings import mediation as listing
 from ...services.mediation.records import MediationCaseService
@@ -34,10 +35,10 @@ from ..widgets import ChoiceCombo
 from .base import ListFormSection
 
 DEADLINE_FILTERS = (
-    (med.DEADLINE_MISSED, N_("Start deadline missed")),
-    (med.DEADLINE_DUE, N_("Start deadline due")),
-    (med.DEADLINE_OK, N_("Not started, in time")),
-    (med.DEADLINE_STARTED, N_("Started or closed")),
+    (rules.DEADLINE_MISSED, N_("Start deadline missed")),
+    (rules.DEADLINE_DUE, N_("Start deadline due")),
+    (rules.DEADLINE_OK, N_("Not started, in time")),
+    (rules.DEADLINE_STARTED, N_("Started or closed")),
 )
 
 
@@ -81,20 +82,20 @@ class MediationSource(RowSource):
         for r in listing.case_rows(ids, self.show_names, self.today):
             rid = r.id
             deadline = short_date(r.deadline)
-            if r.deadline_state == med.DEADLINE_MISSED:
+            if r.deadline_state == rules.DEADLINE_MISSED:
                 deadline += " – " + _("missed")
-            elif r.deadline_state == med.DEADLINE_DUE:
+            elif r.deadline_state == rules.DEADLINE_DUE:
                 deadline += " – " + _("due")
             tips = []
-            if r.deadline_state == med.DEADLINE_MISSED:
+            if r.deadline_state == rules.DEADLINE_MISSED:
                 tips.append(_("Mediation has not started within {n} days of the assignment.").format(
-                    n=med.START_WITHIN_DAYS))
+                    n=rules.START_WITHIN_DAYS))
             if r.names_masked:
                 tips.append(_("Parties' names are hidden: the case is confidential."))
             result[rid] = Row([short_date(r.received_on), r.number, r.area_name, r.kind, deadline, r.outcome_label,
                                r.parties, r.mediators, r.scope],
-                              alert=r.deadline_state == med.DEADLINE_MISSED,
-                              muted=r.outcome != "dang" and r.deadline_state != med.DEADLINE_MISSED,
+                              alert=r.deadline_state == rules.DEADLINE_MISSED,
+                              muted=r.outcome != "dang" and r.deadline_state != rules.DEADLINE_MISSED,
                               tooltip="\n".join(tips) or None)
         return result
 
@@ -210,7 +211,7 @@ class MediationStatsDialog(QDialog):
 
         self.setWindowTitle(_("Mediation statistics {year}").format(year=year))
         self.resize(900, 520)
-        self.stats = med.statistics(year)
+        self.stats = mediation_stats.statistics(year)
         s = self.stats
         layout = QVBoxLayout(self)
         rate = s.success_rate
