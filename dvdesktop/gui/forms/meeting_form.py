@@ -378,7 +378,7 @@ class MeetingForm(RecordWithChildrenForm):
         return rows
 
     def _fill_template_menu(self) -> None:
-        from ...services.meetings import load_agenda_templates
+        from ...services.agenda_templates import load_agenda_templates
 
         self.template_menu.clear()
         for template in load_agenda_templates():
@@ -388,7 +388,7 @@ class MeetingForm(RecordWithChildrenForm):
 
     def apply_template(self, template) -> None:
         """Put the template's items in the agenda (after asking, if it has lines)."""
-        from ...services.meetings import agenda_from_template
+        from ...services.agenda_templates import agenda_from_template
 
         if self._agenda_rows() and not messages().confirm(
                 self, _("Agenda"), _("Replace the agenda with the template «{name}»?").format(name=template.name)):
