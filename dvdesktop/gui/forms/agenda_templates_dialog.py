@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import texts
 from ...errors import ValidationError
 from ...services.core import vocab
 from ..dialogs import messages
@@ -104,7 +105,7 @@ class AgendaTemplatesDialog(QDialog):
         try:
             save_agenda_templates(self.templates)
         except ValidationError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
+            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
             return
         self.accept()
 

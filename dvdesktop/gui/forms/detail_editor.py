@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ..dialogs import messages
 from ..i18n import _
 from .base import RecordForm
@@ -72,7 +73,7 @@ class DetailEditor(QWidget):
         self.child_heading.setStyleSheet("font-size: 14px; font-weight: 600; padding: 6px 8px 0 8px;")
         layout.addWidget(self.child_heading)
         self.totals = QLabel()
-        self.totals.setStyleSheet("padding: 0 8px; color: #1d4e89; font-weight: 600;")
+        self.totals.setStyleSheet(f"padding: 0 8px; color: {palette.EMPHASIS}; font-weight: 600;")
         self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
         self.table = QTableWidget(0, len(columns))

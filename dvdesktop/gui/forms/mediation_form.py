@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import ValidationError
 from ...services.mediation import records as med
 from ...services.mediation import rules
@@ -42,9 +44,7 @@ from .grid import grid_item, grid_table, optional_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-RED = "#c0392b"
-AMBER = "#b9770e"
-MUTED = "#555"
+RED, AMBER, MUTED = palette.ALERT, palette.WARNING, palette.MUTED
 
 TAB_INTAKE, TAB_PARTIES, TAB_MEDIATORS, TAB_SESSIONS, TAB_OUTCOME = range(5)
 _CHILD = re.compile(r"^(parties|mediators|sessions)\[(\d+)\]\.(\w+)$")
@@ -126,8 +126,8 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.received_on = self.field("received_on", DateEdit(), _("Received on"))
         self.number = self.field("number", QLineEdit(), _("Case number"))
         self.number.setMaximumWidth(140)
-        self.area = self.field("area", ChoiceCombo([], blank=_("(choose)")), _("Area"))
-        self.team = self.field("team", ChoiceCombo([], blank=_("(none)")), _("Team"))
+        self.area = self.field("area", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Area"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
         self.grounds = self.field("grounds", ChoiceCombo(vocab.MEDIATION_GROUNDS), _("Grounds for mediation"))
         self.scope = self.field("scope", ChoiceCombo(vocab.MEDIATION_SCOPES), _("Scope"))
         self.kind = self.field("kind", TextCombo([]), _("Kind of dispute"))
@@ -236,8 +236,8 @@ class MediationCaseForm(RecordWithChildrenForm):
         return _("Case {number}").format(number=label) + (f" – {record.kind}" if record.kind else "")
 
     def load(self, record_id, defaults=None):
-        self.area.set_items(area_choices(), blank=_("(choose)"))
-        self.team.set_items(team_choices(), blank=_("(none)"))
+        self.area.set_items(area_choices(), blank=_(texts.CHOOSE))
+        self.team.set_items(team_choices(), blank=_(texts.NONE))
         self._children_clean = None
         if record_id is None or record_id != self._audited_id:
             self._audited_id = None
@@ -477,7 +477,7 @@ class MediationCaseForm(RecordWithChildrenForm):
             self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         else:
             self.composition_label.setText(_("The mediation group is complete ({n} mediators).").format(n=len(rows)))
-            self.composition_label.setStyleSheet("color: #1e7b34;")
+            self.composition_label.setStyleSheet(f"color: {palette.GOOD};")
 
     # --- sessions ------------------------------------------------------------------
 
@@ -592,7 +592,7 @@ class MediationCaseForm(RecordWithChildrenForm):
             style = f"color: {AMBER}; font-weight: 600;"
         else:
             text = _("Start mediation by {deadline}.").format(deadline=short_date(deadline))
-            style = "color: #1d4e89;"
+            style = f"color: {palette.EMPHASIS};"
         self.deadline_label.setText(text)
         self.deadline_label.setStyleSheet(style + " padding: 2px 0 4px 0;")
 

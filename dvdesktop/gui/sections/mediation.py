@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import texts
+from .. import palette
 from ...services.mediation import rules
 from ...services.mediation import stats as mediation_stats
 from ...services.core import vocab
@@ -121,7 +123,7 @@ class MediationSection(ListFormSection):
         return _("{n} cases").format(n=n)
 
     def add_filters(self, bar):
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
         self.f_outcome = ChoiceCombo(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
         self.f_deadline = ChoiceCombo([(code, _(label)) for code, label in DEADLINE_FILTERS],
                                       blank=_("Deadline: all"))
@@ -141,7 +143,7 @@ class MediationSection(ListFormSection):
         self.search_bar.addWidget(self.case_print_button)
 
     def refresh_choices(self) -> None:
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
 
     def apply_filters(self):
         s = self.source
@@ -253,7 +255,7 @@ class MediationStatsDialog(QDialog):
         note = QLabel(_("Đang giải quyết: mediation has started; chưa giải quyết: received but not started yet. "
                         "Không thành includes stopped cases and cases sent to the competent authority."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(palette.HINT_STYLE)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
