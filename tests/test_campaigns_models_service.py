@@ -3,9 +3,8 @@ from decimal import Decimal
 import pytest
 
 from dvdesktop.errors import ValidationError
-from dvdesktop.services.campaigns import (
-    CampaignService, ContributionService, HouseholdService, HouseholdSupportService, households_left_poverty, totals,
-)
+from dvdesktop.services.campaigns import CampaignService, ContributionService, totals
+from dvdesktop.services.households import HouseholdService, HouseholdSupportService, households_left_poverty
 from dvdesktop.services.exemplary import ExemplaryModelService, models_of_year
 from dvdesktop.services.register import AreaService, TeamService
 from dvdesktop.store.models import CampaignContribution, ExemplaryModel

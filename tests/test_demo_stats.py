@@ -224,7 +224,7 @@ def test_stats_year_filter(small):
 def test_stats_mediation_results_match_the_reporting_form(small):
     """"Không thành" on the commune's form includes stopped and transferred
     cases: the three results add up to the cases received."""
-    from dvdesktop.services.mediation.records import statistics
+    from dvdesktop.services.mediation.stats import statistics
 
     team = Team.get(Team.name == "Tổ dân vận bản Nà Khoang")
     for outcome in ("dung", "chuyen", "dang"):

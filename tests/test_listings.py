@@ -362,7 +362,7 @@ def test_concerns_list(register):
 
 
 def test_households_list_and_help(register):
-    from dvdesktop.services.campaigns import HouseholdService, HouseholdSupportService
+    from dvdesktop.services.households import HouseholdService, HouseholdSupportService
     from dvdesktop.services.listings import households as hl
 
     r = register

@@ -4,6 +4,7 @@ import json
 import pytest
 
 from dvdesktop.errors import ConflictError, ValidationError
+from dvdesktop.services import agenda_templates as T
 from dvdesktop.services import meetings as M
 from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
 from dvdesktop.store.location import data_dir
@@ -187,18 +188,18 @@ def test_copy_from_previous_and_next_number(team):
 
 
 def test_agenda_templates_shipped_and_user_copy_overrides(db):
-    shipped = M.load_agenda_templates()
+    shipped = T.load_agenda_templates()
     names = [t.name for t in shipped]
     assert 4 <= len(shipped) <= 6 and "Họp định kỳ tháng" in names and "Họp tổng kết năm" in names
     assert any(t.kind == "dot_xuat" for t in shipped)
     mine = shipped[:1] + [{"name": "Họp chuẩn bị bầu cử", "kind": "dot_xuat", "items": ["Quán triệt", "Phân công"]}]
-    path = M.save_agenda_templates(mine)
+    path = T.save_agenda_templates(mine)
     assert path.parent == data_dir()
     assert json.loads(path.read_text(encoding="utf-8"))[1]["name"] == "Họp chuẩn bị bầu cử"
-    assert [t.name for t in M.load_agenda_templates()] == ["Họp định kỳ tháng", "Họp chuẩn bị bầu cử"]
-    assert M.agenda_from_template(M.load_agenda_templates()[1])[0] == {"title": "Quán triệt", "content": ""}
+    assert [t.name for t in T.load_agenda_templates()] == ["Họp định kỳ tháng", "Họp chuẩn bị bầu cử"]
+    assert T.agenda_from_template(T.load_agenda_templates()[1])[0] == {"title": "Quán triệt", "content": ""}
     with pytest.raises(ValidationError) as err:
-        M.save_agenda_templates([{"name": "Trống", "items": []}])
+        T.save_agenda_templates([{"name": "Trống", "items": []}])
     assert err.value.field == "templates[0].items"
-    M.reset_agenda_templates()
-    assert [t.name for t in M.load_agenda_templates()] == names
+    T.reset_agenda_templates()
+    assert [t.name for t in T.load_agenda_templates()] == names

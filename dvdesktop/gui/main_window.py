@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QWidget,
 )
 
+from . import palette
 from .dialogs import messages
 from .i18n import _
 from .widgets import fit_to_screen
@@ -79,9 +80,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         self.nav.setSpacing(2)
         self.nav.setStyleSheet(
-            "QListWidget { background: #1d3557; color: #f1f5f9; border: none; font-size: 14px; padding-top: 6px; }"
+            f"QListWidget {{ background: {palette.NAV_BACKGROUND}; color: {palette.NAV_TEXT}; border: none; "
+            "font-size: 14px; padding-top: 6px; }"
             "QListWidget::item { padding: 9px 12px; }"
-            "QListWidget::item:selected { background: #457b9d; color: white; }")
+            f"QListWidget::item:selected {{ background: {palette.NAV_SELECTED}; color: white; }}")
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -222,7 +224,7 @@ class MainWindow(QMainWindow):
         placeholder = QLabel(message + "\n\n" + _("Start the program again with --db to choose another database."))
         placeholder.setWordWrap(True)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setStyleSheet("font-size: 15px; color: #8a1c1c; padding: 40px;")
+        placeholder.setStyleSheet(f"font-size: 15px; color: {palette.FAILURE}; padding: 40px;")
         self.stack.addWidget(placeholder)
         self.stack.setCurrentWidget(placeholder)
 

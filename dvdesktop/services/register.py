@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import peewee as pw
 
@@ -339,8 +338,3 @@ def person_roles(person_ids: list[int], on: dt.date | None = None) -> dict[int, 
             text += f" ({position})"
         result[pid].append(text)
     return result
-
-
-def as_dict(record, service: type[RecordService]) -> dict[str, Any]:
-    """The editable values of a record, as a form or a script would send them back."""
-    return {f.name: record.__data__.get(f.name) for f in service.fields}

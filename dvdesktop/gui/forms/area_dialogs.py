@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import UserError, ValidationError
 from ...services.listings import areas as listing
 from ...services.listings.choices import area_choices
@@ -37,7 +39,7 @@ def last_name_change(area_id: int) -> dt.date | None:
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b;")
+    label.setStyleSheet(palette.ERROR_TEXT_STYLE)
     return label
 
 
@@ -57,7 +59,7 @@ class RenameAreaDialog(QDialog):
         self.rename = QRadioButton(_("A rename: keep «{old}» as a former name").format(old=old_name))
         hint = QLabel(_("Records made before the day it took effect keep the name they had."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.HINT_STYLE)
         hint.setContentsMargins(24, 0, 0, 0)
         self.correction = QRadioButton(_("Only a typing correction: keep no former name"))
         layout.addWidget(self.rename)
@@ -101,7 +103,7 @@ class RenameAreaDialog(QDialog):
         if self.keep_history():
             day = self.on.date()
             if day is None:
-                self.error.setText(_("Enter the date as dd/mm/yyyy."))
+                self.error.setText(_(texts.ENTER_DATE))
                 self.on.setFocus()
                 return
             last = last_name_change(self.area_id)
@@ -141,7 +143,7 @@ class MergeAreaDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary.setStyleSheet("QLabel { background: #fbf7e9; padding: 6px; }")
+        self.summary.setStyleSheet(f"QLabel {{ background: {palette.NOTE_BACKGROUND}; padding: 6px; }}")
         self.summary.setMinimumHeight(110)
         layout.addWidget(self.summary)
         self.error = _error_label()
@@ -179,7 +181,7 @@ class MergeAreaDialog(QDialog):
         if target_id is None:
             return _("Choose the area it merges into.")
         if day is None:
-            return _("Enter the date as dd/mm/yyyy.")
+            return _(texts.ENTER_DATE)
         source, target = area_label(self.source), area_label(AreaService.get(target_id))
         moved = len(people_ids(PeopleFilter(area_id=self.source.id)))
         lines = [_("From {day}:").format(day=short_date(day)),
@@ -212,7 +214,7 @@ class MergeAreaDialog(QDialog):
             self.target.setFocus()
             return
         if day is None:
-            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            self.error.setText(_(texts.ENTER_DATE))
             self.on.setFocus()
             return
         last = last_name_change(self.source.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
+from .. import palette
 from ...services.core import vocab
 from ...services.register import AreaService
 from ..dialogs import messages
@@ -32,7 +33,7 @@ class AreaForm(RecordForm):
         self.active = self.field("active", QCheckBox(_("Still in use (not merged)")), "")
         self.merged_note = QLabel()
         self.merged_note.setWordWrap(True)
-        self.merged_note.setStyleSheet("color: #8a5a00;")
+        self.merged_note.setStyleSheet(f"color: {palette.MERGED_NOTE};")
         self.form.addRow("", self.merged_note)
         self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
         self.notes.setMaximumHeight(70)

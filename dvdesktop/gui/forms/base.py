@@ -14,13 +14,15 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from .. import texts
+from .. import palette
 from ...errors import ConflictError, UserError, ValidationError
 from ..dialogs import messages
 from ..i18n import _
 from ..widgets import Binding, bind
 
 VALIDATE_DELAY_MS = 150
-INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px; background: #fff6f5;"
+INVALID_STYLE = f"border: 1px solid {palette.ALERT}; border-radius: 2px; background: {palette.INVALID_BACKGROUND};"
 
 
 class RecordForm(QWidget):
@@ -63,7 +65,7 @@ class RecordForm(QWidget):
         self.bindings[name] = binding
         error = QLabel()
         error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
+        error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         error.hide()
         self.error_labels[name] = error
         box = QWidget()
@@ -213,13 +215,13 @@ class RecordForm(QWidget):
                 if name in self.bindings:
                     self.bindings[name].widget.setFocus()
             else:
-                messages().warning(self, _("Cannot save"), exc.message)
+                messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
             return None
         except ConflictError as exc:
             messages().warning(self, _("Changed by someone else"), exc.message)
             return None
         except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
+            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
             return None
         self.load(record.id)
         self.saved.emit(record.id)

@@ -2,9 +2,12 @@
 children below, and the form of the chosen child under the list (a
 campaign and each team's part in it; a household and the help it got).
 
-Children are saved through their own RecordService, one at a time, so each
-is validated as it is typed like any other form. The editor offers the API
-that ListFormSection expects of an editor (load, save, is_dirty, saved ...).
+Children are saved one at a time as child rows of the record above
+(RecordService.save_child / remove_child, services.core.children): each is
+validated as it is typed by its own service like any other form, and each
+change bumps the version of the record above, so the record's form is read
+again after it (and saved first when it has edits). The editor offers the
+API that ListFormSection expects of an editor (load, save, is_dirty, saved ...).
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ..dialogs import messages
 from ..i18n import _
 from .base import RecordForm
@@ -25,18 +29,33 @@ _NUMBER = re.compile(r"^[\d.,]+$")
 
 
 class ChildForm(RecordForm):
-    """A child's form; `parent_field` is set from the record above."""
+    """A child row's form: the rows named `child_name` of `parent_service`'s
+    record `parent_id` (the record above)."""
 
-    parent_field = ""
+    parent_service = None  # the RecordService that declares the child
+    child_name = ""
 
     def __init__(self, parent=None):
         self.parent_id: int | None = None
         super().__init__(parent)
 
+    @property
+    def parent_field(self) -> str:
+        return next(c.fk for c in self.parent_service.children if c.name == self.child_name)
+
     def values(self):
         values = super().values()
         values[self.parent_field] = self.parent_id
         return values
+
+    def write(self, values):
+        row = dict(values)
+        if self.record is not None:
+            row.update(id=self.record.id, version=self.record.version)
+        return self.parent_service.save_child(self.parent_id, self.child_name, row)
+
+    def remove(self, child_id: int) -> None:
+        self.parent_service.remove_child(self.parent_id, self.child_name, child_id)
 
 
 class DetailEditor(QWidget):
@@ -54,7 +73,7 @@ class DetailEditor(QWidget):
         self.child_heading.setStyleSheet("font-size: 14px; font-weight: 600; padding: 6px 8px 0 8px;")
         layout.addWidget(self.child_heading)
         self.totals = QLabel()
-        self.totals.setStyleSheet("padding: 0 8px; color: #1d4e89; font-weight: 600;")
+        self.totals.setStyleSheet(f"padding: 0 8px; color: {palette.EMPHASIS}; font-weight: 600;")
         self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
         self.table = QTableWidget(0, len(columns))
@@ -181,7 +200,14 @@ class DetailEditor(QWidget):
         self.child_form.load(None, defaults)
         self.child_form.focus_first()
 
+    def _save_main_first(self) -> bool:
+        """A child's change bumps the record's version: the record's own
+        edits are saved before, not refused as a conflict after."""
+        return not self.main_form.is_dirty() or self.main_form.save() is not None
+
     def save_child(self) -> int | None:
+        if not self._save_main_first():
+            return None
         return self.child_form.save()
 
     def delete_child(self) -> None:
@@ -190,7 +216,10 @@ class DetailEditor(QWidget):
             return
         if not messages().confirm(self, _("Remove this line"), _("Remove the selected line?"), destructive=True):
             return
-        self.child_form.service.delete(child_id)
+        if not self._save_main_first():
+            return
+        self.child_form.remove(child_id)
+        self.main_form.load(self.record_id)
         self._load_children(self.record_id)
         self.saved.emit(self.record_id)
 
@@ -200,5 +229,6 @@ class DetailEditor(QWidget):
         self.saved.emit(record_id)
 
     def _child_saved(self, child_id) -> None:
+        self.main_form.load(self.record_id)  # its version went up with the child's change
         self._load_children(self.record_id, select=child_id)
         self.saved.emit(self.record_id)

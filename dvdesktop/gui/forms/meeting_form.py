@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import ValidationError
 from ...services.core import vocab
 from ...services.meetings import MeetingService
@@ -37,7 +39,7 @@ from .grid import grid_item, grid_table, optional_date
 
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$")
 _CHILD = re.compile(r"^(attendance|agenda|tasks)\[(\d+)\]\.(\w+)$")
-OVERDUE = QColor("#c0392b")
+OVERDUE = QColor(palette.ALERT)
 
 
 def _format_start(value) -> str:
@@ -63,7 +65,7 @@ class MeetingForm(RecordWithChildrenForm):
         self._children_clean = None
         self._members: list = []  # current memberships of the chosen team on the meeting day
         self._grid_key = None
-        self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
         self.kind = self.field("kind", ChoiceCombo(vocab.MEETING_KINDS), _("Kind of meeting"))
         self.starts_at = self.field("starts_at", QLineEdit(), _("Starts at"))
         self.starts_at.setPlaceholderText(_("dd/mm/yyyy hh:mm"))
@@ -75,8 +77,8 @@ class MeetingForm(RecordWithChildrenForm):
         self.number.setToolTip(_("Numbered per team and year; suggested, can be changed"))
         self.title = self.field("title", QLineEdit(), _("Meeting title"))
         self.place = self.field("place", QLineEdit(), _("Place"))
-        self.chair = self.field("chair", ChoiceCombo([], blank=_("(none)")), _("Chair"))
-        self.secretary = self.field("secretary", ChoiceCombo([], blank=_("(none)")), _("Secretary"))
+        self.chair = self.field("chair", ChoiceCombo([], blank=_(texts.NONE)), _("Chair"))
+        self.secretary = self.field("secretary", ChoiceCombo([], blank=_(texts.NONE)), _("Secretary"))
         self.guests = self.field("guests", QPlainTextEdit(), _("Invited guests"))
         self.guests.setPlaceholderText(_("One guest a line"))
         self.guests.setMaximumHeight(54)
@@ -103,7 +105,7 @@ class MeetingForm(RecordWithChildrenForm):
         page = QWidget()
         lay = QVBoxLayout(page)
         self.quorum = QLabel()
-        self.quorum.setStyleSheet("font-weight: 600; color: #1d4e89;")
+        self.quorum.setStyleSheet(f"font-weight: 600; color: {palette.EMPHASIS};")
         self.absence = QLabel()
         self.absence.setWordWrap(True)
         lay.addWidget(self.quorum)
@@ -199,7 +201,7 @@ class MeetingForm(RecordWithChildrenForm):
             (f" ({kind.lower()})" if kind else "")
 
     def load(self, record_id, defaults=None):
-        self.team.set_items(team_choices(), blank=_("(choose)"))
+        self.team.set_items(team_choices(), blank=_(texts.CHOOSE))
         self._children_clean = None
         super().load(record_id, defaults)
 
@@ -283,8 +285,8 @@ class MeetingForm(RecordWithChildrenForm):
                 name = person_name(code)
                 if name is not None:
                     people.append((code, name))
-        self.chair.set_items(people, blank=_("(none)"))
-        self.secretary.set_items(people, blank=_("(none)"))
+        self.chair.set_items(people, blank=_(texts.NONE))
+        self.secretary.set_items(people, blank=_(texts.NONE))
         self.chair.set_code(chair)
         self.secretary.set_code(secretary)
         self.attendance.blockSignals(True)
@@ -378,7 +380,7 @@ class MeetingForm(RecordWithChildrenForm):
         return rows
 
     def _fill_template_menu(self) -> None:
-        from ...services.meetings import load_agenda_templates
+        from ...services.agenda_templates import load_agenda_templates
 
         self.template_menu.clear()
         for template in load_agenda_templates():
@@ -388,7 +390,7 @@ class MeetingForm(RecordWithChildrenForm):
 
     def apply_template(self, template) -> None:
         """Put the template's items in the agenda (after asking, if it has lines)."""
-        from ...services.meetings import agenda_from_template
+        from ...services.agenda_templates import agenda_from_template
 
         if self._agenda_rows() and not messages().confirm(
                 self, _("Agenda"), _("Replace the agenda with the template «{name}»?").format(name=template.name)):

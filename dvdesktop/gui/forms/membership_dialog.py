@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import UserError, ValidationError
 from ...services.core import vocab
 from ...services.register import MembershipService
@@ -35,7 +37,7 @@ class MembershipForm(RecordForm):
         lay.addWidget(self.person_label, 1)
         lay.addWidget(self.pick)
         self.person_error = QLabel()
-        self.person_error.setStyleSheet("color: #c0392b;")
+        self.person_error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.person_error.hide()
         box = QWidget()
         vbox = QVBoxLayout(box)
@@ -142,7 +144,7 @@ class ReassignDialog(QDialog):
         layout.addWidget(self.step_down)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         layout.addWidget(self.error)
         buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
@@ -171,7 +173,7 @@ class ReassignDialog(QDialog):
     def save(self):
         day = self.on.date()
         if day is None:
-            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            self.error.setText(_(texts.ENTER_DATE))
             return
         reason = self.reason.text() or _("Kiện toàn")
         try:
@@ -182,7 +184,7 @@ class ReassignDialog(QDialog):
             self.error.setText(exc.message)
             return
         except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
+            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
             return
         self.accept()
 
@@ -203,7 +205,7 @@ class EndMembershipDialog(QDialog):
         form.addRow(_("Reason"), self.reason)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         layout.addWidget(self.error)
         buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
@@ -211,7 +213,7 @@ class EndMembershipDialog(QDialog):
     def save(self):
         day = self.on.date()
         if day is None:
-            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            self.error.setText(_(texts.ENTER_DATE))
             return
         try:
             MembershipService.end(self.membership.id, day, self.reason.text())
@@ -219,6 +221,6 @@ class EndMembershipDialog(QDialog):
             self.error.setText(exc.message)
             return
         except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
+            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
             return
         self.accept()

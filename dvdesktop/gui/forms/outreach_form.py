@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
+from .. import texts
+from .. import palette
 from ...services.core import vocab
 from ...services.outreach import OutreachService
 from ..i18n import _
@@ -17,7 +19,7 @@ class OutreachForm(RecordForm):
     service = OutreachService
 
     def build(self) -> None:
-        self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
         self.held_on = self.field("held_on", DateEdit(), _("Date"))
         self.form_ = self.field("form", TextCombo(vocab.OUTREACH_FORMS), _("Form"))
         self.topic = self.field("topic", QLineEdit(), _("Topic"))
@@ -34,11 +36,11 @@ class OutreachForm(RecordForm):
         self.result.setMaximumHeight(90)
         self.hint = QLabel(_("Ctrl+Enter: save and start the next session with the same team, date and form."))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(palette.HINT_STYLE)
         self.form.addRow("", self.hint)
 
     def load(self, record_id, defaults=None):
-        self.team.set_items(team_choices(), blank=_("(choose)"))
+        self.team.set_items(team_choices(), blank=_(texts.CHOOSE))
         super().load(record_id, defaults)
 
     def defaults(self):

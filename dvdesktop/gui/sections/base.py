@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import palette
 from ...errors import NotFoundError, UserError
 from ..dialogs import messages
 from ..errors import report
@@ -158,7 +159,7 @@ class ListFormSection(Section):
         self.view.addAction(self.delete_action)
         left_layout.addWidget(self.view)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #555;")
+        self.count_label.setStyleSheet(palette.HINT_STYLE)
         left_layout.addWidget(self.count_label)
         self.splitter.addWidget(left)
 

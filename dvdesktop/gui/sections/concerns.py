@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from .. import texts
 from ...services.core import vocab
 from ...services.concerns import RESOLVED, ConcernService
 from ...services.listings import concerns as listing
@@ -85,8 +86,8 @@ class ConcernsSection(ListFormSection):
         self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue (any year)"))]
                                     + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
         self.f_field = ChoiceCombo([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         for combo in (self.f_status, self.f_field, self.f_area, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
@@ -95,8 +96,8 @@ class ConcernsSection(ListFormSection):
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         s = self.source

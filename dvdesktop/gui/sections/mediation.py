@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services.mediation import records as med
+from .. import texts
+from .. import palette
+from ...services.mediation import rules
+from ...services.mediation import stats as mediation_stats
 from ...services.core import vocab
 from ...services.listings import mediation as listing
 from ...services.mediation.records import MediationCaseService
@@ -34,10 +37,10 @@ from ..widgets import ChoiceCombo
 from .base import ListFormSection
 
 DEADLINE_FILTERS = (
-    (med.DEADLINE_MISSED, N_("Start deadline missed")),
-    (med.DEADLINE_DUE, N_("Start deadline due")),
-    (med.DEADLINE_OK, N_("Not started, in time")),
-    (med.DEADLINE_STARTED, N_("Started or closed")),
+    (rules.DEADLINE_MISSED, N_("Start deadline missed")),
+    (rules.DEADLINE_DUE, N_("Start deadline due")),
+    (rules.DEADLINE_OK, N_("Not started, in time")),
+    (rules.DEADLINE_STARTED, N_("Started or closed")),
 )
 
 
@@ -81,20 +84,20 @@ class MediationSource(RowSource):
         for r in listing.case_rows(ids, self.show_names, self.today):
             rid = r.id
             deadline = short_date(r.deadline)
-            if r.deadline_state == med.DEADLINE_MISSED:
+            if r.deadline_state == rules.DEADLINE_MISSED:
                 deadline += " – " + _("missed")
-            elif r.deadline_state == med.DEADLINE_DUE:
+            elif r.deadline_state == rules.DEADLINE_DUE:
                 deadline += " – " + _("due")
             tips = []
-            if r.deadline_state == med.DEADLINE_MISSED:
+            if r.deadline_state == rules.DEADLINE_MISSED:
                 tips.append(_("Mediation has not started within {n} days of the assignment.").format(
-                    n=med.START_WITHIN_DAYS))
+                    n=rules.START_WITHIN_DAYS))
             if r.names_masked:
                 tips.append(_("Parties' names are hidden: the case is confidential."))
             result[rid] = Row([short_date(r.received_on), r.number, r.area_name, r.kind, deadline, r.outcome_label,
                                r.parties, r.mediators, r.scope],
-                              alert=r.deadline_state == med.DEADLINE_MISSED,
-                              muted=r.outcome != "dang" and r.deadline_state != med.DEADLINE_MISSED,
+                              alert=r.deadline_state == rules.DEADLINE_MISSED,
+                              muted=r.outcome != "dang" and r.deadline_state != rules.DEADLINE_MISSED,
                               tooltip="\n".join(tips) or None)
         return result
 
@@ -120,7 +123,7 @@ class MediationSection(ListFormSection):
         return _("{n} cases").format(n=n)
 
     def add_filters(self, bar):
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
         self.f_outcome = ChoiceCombo(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
         self.f_deadline = ChoiceCombo([(code, _(label)) for code, label in DEADLINE_FILTERS],
                                       blank=_("Deadline: all"))
@@ -140,7 +143,7 @@ class MediationSection(ListFormSection):
         self.search_bar.addWidget(self.case_print_button)
 
     def refresh_choices(self) -> None:
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
 
     def apply_filters(self):
         s = self.source
@@ -210,7 +213,7 @@ class MediationStatsDialog(QDialog):
 
         self.setWindowTitle(_("Mediation statistics {year}").format(year=year))
         self.resize(900, 520)
-        self.stats = med.statistics(year)
+        self.stats = mediation_stats.statistics(year)
         s = self.stats
         layout = QVBoxLayout(self)
         rate = s.success_rate
@@ -252,7 +255,7 @@ class MediationStatsDialog(QDialog):
         note = QLabel(_("Đang giải quyết: mediation has started; chưa giải quyết: received but not started yet. "
                         "Không thành includes stopped cases and cases sent to the competent authority."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(palette.HINT_STYLE)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from .. import texts
 from ...services.core import vocab
 from ...services.listings import meetings as listing
 from ...services.meetings import MeetingService
@@ -90,7 +91,7 @@ class MeetingsSection(ListFormSection):
         return _("{n} meetings").format(n=n)
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         self.f_kind = ChoiceCombo(vocab.MEETING_KINDS, blank=_("All kinds of meeting"))
         self.f_status = ChoiceCombo(vocab.MEETING_STATUSES, blank=_("Held and planned"))
         self.f_tasks = ChoiceCombo([("open", _("With open tasks")), ("overdue", _("With overdue tasks (any year)"))],
@@ -102,7 +103,7 @@ class MeetingsSection(ListFormSection):
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         s = self.source

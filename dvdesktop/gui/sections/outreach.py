@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
+from .. import texts
 from ...services.core import vocab
 from ...services.listings import outreach as listing
 from ...services.outreach import OutreachService
@@ -86,7 +87,7 @@ class OutreachSection(ListFormSection):
             n=n, total=format_number(total), women=format_number(women), minority=format_number(minority))
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         self.f_form = ChoiceCombo([(f, f) for f in vocab.OUTREACH_FORMS], blank=_("All forms"))
         for combo in (self.f_team, self.f_form):
             combo.currentIndexChanged.connect(self.filters_changed)
@@ -100,7 +101,7 @@ class OutreachSection(ListFormSection):
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         self.source.year = self.year

@@ -21,6 +21,8 @@ class RecordService:
     model: ClassVar[type[BaseModel]]
     fields: ClassVar[tuple[Field, ...]] = ()
     label: ClassVar[str] = "bản ghi"  # Vietnamese, for messages: "tổ dân vận", "thành viên" ...
+    # Child rows saved with the record (services.core.children.Child): attendance, parties …
+    children: ClassVar[tuple] = ()
 
     # --- reading ---------------------------------------------------------------
 
@@ -191,3 +193,34 @@ class RecordService:
             before = audit.snapshot(record)
             record.delete_instance()
             audit.write("purge", record, before=before)
+
+    # --- child rows (services.core.children) -------------------------------------
+
+    @classmethod
+    def save_with_children(cls, record_id: int | None, values: dict[str, Any],
+                           children: dict[str, list[dict]] | None = None, *,
+                           expected_version: int | None = None) -> BaseModel:
+        """Create or change the record and replace its child rows of the kinds
+        given, in one transaction (see services.core.children)."""
+        from .children import save_with_children
+
+        return save_with_children(cls, record_id, values, children, expected_version=expected_version)
+
+    @classmethod
+    def save_child(cls, record_id: int, name: str, row: dict[str, Any]) -> BaseModel:
+        """Add or change one child row of the record."""
+        from .children import save_child
+
+        return save_child(cls, record_id, name, row)
+
+    @classmethod
+    def remove_child(cls, record_id: int, name: str, row_id: int) -> None:
+        """Remove one child row of the record."""
+        from .children import remove_child
+
+        remove_child(cls, record_id, name, row_id)
+
+    @classmethod
+    def check_children(cls, record: BaseModel, rows: dict[str, list[BaseModel]]) -> None:
+        """Rules across the record and its child rows, once they are written
+        (*rows*: the saved rows of the kinds that were given)."""

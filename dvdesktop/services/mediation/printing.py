@@ -18,7 +18,8 @@ from ...documents.mediation_data import CaseParty, CaseSession, MediationRecordD
 from ...errors import NotFoundError, UserError
 from ...store.models import Area, MediationCase, Team
 from ..core import vocab
-from .records import _invitees, open_case_for_view, register_rows
+from .records import open_case_for_view
+from .register import invitees, register_rows
 from ..settings import Organisation, load_organisation
 
 MEDIATION_TEAM = "Tổ hòa giải"
@@ -95,7 +96,7 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
         received_on=case.received_on, assigned_on=case.assigned_on, closed_on=case.closed_on, number=case.number,
         scope=dict(vocab.MEDIATION_SCOPES).get(case.scope, case.scope), kind=case.kind,
         parties=parties, mediators=mediators,
-        invitees=_invitees(detail.sessions, mediators, [p.name for p in parties]),
+        invitees=invitees(detail.sessions, mediators, [p.name for p in parties]),
         summary=case.summary,
         sessions=[CaseSession(s.held_on, s.place, s.attendees, s.content) for s in detail.sessions],
         agreement=case.agreement, carry_out_how=case.carry_out_how, carry_out_by=case.carry_out_by,
