@@ -13,7 +13,7 @@ from ...services.listings import areas as listing
 from ...services.register import AreaService, TeamService
 from ..dialogs import messages
 from ..i18n import N_, _
-from ..print_preview import PrintJob, PrintMenuButton, safe_stem
+from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -195,30 +195,16 @@ class AreasTeamsSection(ListFormSection):
     # --- printing ---------------------------------------------------------------
 
     def make_print_button(self) -> PrintMenuButton:
-        """"In…": the selected area's team (member list, decisions, a blank
-        attendance sheet) and the whole commune (every team's members, a blank
-        concern slip)."""
+        """"In…": what the catalog offers for the selected area's team (member
+        list, decisions, a blank attendance sheet) and for the whole commune
+        (every team's members, a blank concern slip)."""
         button = self.print_button = PrintMenuButton()
         button.setToolTip(_("Print the member list, the decisions or a blank form"))
-        no_team = self.no_team_reason
         button.add_heading(self.team_heading)
-        button.add_document("roster", _("Member list of the team"),
-                            lambda: self.team_job("roster", _("member list")), unavailable=no_team)
-        button.add_document("decision", _("Decision establishing the team"),
-                            lambda: self.team_job("decision", _("establishing decision"),
-                                                  decision_kind="thanh_lap"), unavailable=no_team)
-        button.add_document("decision-kien-toan", _("Decision consolidating the team (kiện toàn)"),
-                            lambda: self.team_job("decision", _("consolidating decision"),
-                                                  decision_kind="kien_toan"), unavailable=no_team)
-        button.add_document("attendance-sheet", _("Attendance sheet for a meeting (blank)"),
-                            lambda: self.team_job("attendance-sheet", _("attendance sheet")), unavailable=no_team)
+        button.add_offers("team", self.team_job, unavailable=self.no_team_reason)
         button.add_separator()
         button.add_heading(_("Whole commune"))
-        button.add_document("commune-roster", _("Member list of every team in the commune"),
-                            lambda: PrintJob("roster", {"team": None, "on": self.on_date},
-                                             safe_stem(_("member list"), _("whole commune"))))
-        button.add_document("concern-slip", _("Concern intake slip (blank)"),
-                            lambda: PrintJob("concern-slip", {"team": None}, safe_stem(_("concern slip"))))
+        button.add_offers("commune", lambda kind, offer: offer_job(kind, offer, {"on": self.on_date}))
         return button
 
     def selected_team(self):
@@ -237,14 +223,14 @@ class AreasTeamsSection(ListFormSection):
             return _("This area has no Tổ dân vận yet: add it on the «Team» tab first.")
         return None
 
-    def team_job(self, kind: str, what: str, **options) -> PrintJob | None:
+    def team_job(self, kind, offer) -> PrintJob | None:
         team = self.selected_team()
         if team is None:
             return None
         if self.editor.is_dirty():
             messages().info(self, _("Print…"), _("Save the area and its team first, then print."))
             return None
-        return PrintJob(kind, {"team": team.id, "on": self.on_date, **options}, safe_stem(what, team.name))
+        return offer_job(kind, offer, {"team": team.id, "on": self.on_date}, team.name)
 
     def open_link(self, link: str) -> None:
         """From the overview: "with", "without" (a team) or "idle" (no meeting this quarter)."""

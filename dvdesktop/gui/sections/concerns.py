@@ -12,7 +12,8 @@ from ...services.listings import concerns as listing
 from ..forms.choices import area_choices, team_choices
 from ..forms.concern_form import ConcernForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ...services.printing import catalog
+from ..print_preview import PrintButton, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -118,8 +119,7 @@ class ConcernsSection(ListFormSection):
 
     def print_job(self):
         team = self.f_team.code()
-        return PrintJob("concerns", {"year": self.year, "team": team},
-                        safe_stem("tong hop kien nghi", str(self.year)))
+        return offer_job(*catalog.offer("concerns"), {"year": self.year, "team": team}, str(self.year))
 
     def trash_label(self, record) -> str:
         return f"{record.received_on:%d/%m/%Y} – {(record.content or '')[:60]}"

@@ -28,7 +28,8 @@ from ..dialogs import messages
 from ..forms.choices import area_choices
 from ..forms.mediation_form import MediationCaseForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ...services.printing import catalog
+from ..print_preview import PrintButton, PrintJob, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -168,8 +169,8 @@ class MediationSection(ListFormSection):
     def register_job(self) -> PrintJob | None:
         area = self.f_area.code()
         area_name = self.f_area.currentText() if area is not None else ""
-        return PrintJob("register", {"year": self.year, "area": area},
-                        safe_stem("so theo doi hoa giai", area_name, str(self.year)))
+        return offer_job(*catalog.offer("mediation-register"), {"year": self.year, "area": area}, area_name,
+                         str(self.year))
 
     def case_job(self) -> PrintJob | None:
         from ...services.mediation.printing import case_document_name
@@ -185,7 +186,7 @@ class MediationSection(ListFormSection):
             messages().info(self, _("Print"), _("The case has no outcome yet: the settlement or the record of an "
                                                 "unsuccessful mediation is printed once mediation has ended."))
             return None
-        return PrintJob("mediation", {"id": case_id}, case_document_name(case_id))
+        return offer_job(*catalog.offer("mediation-case"), {"id": case_id}, file_stem=case_document_name(case_id))
 
     def trash_label(self, record) -> str:
         return f"{record.number or '#' + str(record.id)} – {record.kind}"

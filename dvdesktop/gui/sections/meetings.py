@@ -12,7 +12,8 @@ from ...services.meetings import MeetingService
 from ..forms.choices import team_choices
 from ..forms.meeting_form import MeetingForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ...services.printing import catalog
+from ..print_preview import PrintButton, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -137,8 +138,8 @@ class MeetingsSection(ListFormSection):
             messages().info(self, _("Print minutes…"), _("Save the meeting first, then print its minutes."))
             return None
         m = self.editor.record
-        return PrintJob("minutes", {"id": meeting_id},
-                        safe_stem("bien ban hop", m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
+        return offer_job(*catalog.offer("meeting"), {"id": meeting_id},
+                         m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
         return f"{record.team.name}, {_as_datetime(record.starts_at):%d/%m/%Y}"

@@ -13,7 +13,8 @@ from ...services.outreach import OutreachService
 from ..forms.choices import team_choices
 from ..forms.outreach_form import OutreachForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ...services.printing import catalog
+from ..print_preview import PrintButton, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -138,8 +139,7 @@ class OutreachSection(ListFormSection):
         if record is None or self.editor.is_dirty():
             messages().info(self, _("Print record…"), _("Save the session first, then print its record."))
             return None
-        return PrintJob("outreach", {"id": record.id},
-                        safe_stem("bien ban tuyen truyen", record.team.name, f"{record.held_on:%Y-%m-%d}"))
+        return offer_job(*catalog.offer("outreach"), {"id": record.id}, record.team.name, f"{record.held_on:%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
         return f"{record.held_on:%d/%m/%Y} – {record.topic}"

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...services.core import vocab
 from ..i18n import _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ...services.printing import catalog
+from ..print_preview import PrintButton, PrintJob, offer_job
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -134,7 +135,7 @@ class TeamMembersPanel(QWidget):
         if self.team_id is None:
             return None
         name = TeamService.get(self.team_id).name
-        return PrintJob("roster", {"team": self.team_id, "on": self.on_date}, safe_stem(_("member list"), name))
+        return offer_job(*catalog.offer("composition"), {"team": self.team_id, "on": self.on_date}, name)
 
     def _done(self) -> None:
         self.load(self.team_id)
