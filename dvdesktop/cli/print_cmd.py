@@ -7,13 +7,12 @@ from __future__ import annotations
 _FLAGS = {"kien_toan": "--kien-toan", "show_names": "--show-names"}
 
 
-def register(sub) -> None:
+def arguments(parser) -> None:
     from ..services.printing.catalog import DECLARED, KINDS, OPTIONS, option_help
     from . import year_arg
 
     kinds = ", ".join(f"{k.key} ({k.label})" for k in DECLARED)
-    parser = sub.add_parser("print", help="in văn bản ra tệp PDF hoặc Word",
-                            description=f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}.")
+    parser.description = f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}."
     parser.add_argument("kind", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
     types = {"id": int, "team": int, "area": int, "year": year_arg, "on": _day}
     for name in OPTIONS:
@@ -25,7 +24,6 @@ def register(sub) -> None:
             parser.add_argument(f"--{name}", type=types[name], help=option_help(name))
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
     parser.add_argument("-o", "--output", required=True, help="tệp kết quả, đuôi .pdf hoặc .docx")
-    parser.set_defaults(handler=run)
 
 
 def _day(text: str):

@@ -2,13 +2,13 @@
 a toolbar with the year selector, the open database in the status bar.
 
 The window is built and shown before the database is opened (and before
-peewee is imported): sections are created when first shown, so the first
-paint comes quickly and `start()` does the rest.
+peewee is imported): the navigation is made from the sections' declarations
+(sections/catalog.py) and each section is imported and created when first
+shown, so the first paint comes quickly and `start()` does the rest.
 """
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,43 +20,12 @@ from PySide6.QtWidgets import (
 
 from .dialogs import messages
 from .i18n import _
+from .sections.catalog import SECTIONS, SectionEntry
 from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
-# "module:Class" under dvdesktop.gui.sections, in navigation order. A module
-# not written yet, or a section whose available() is False, is not shown.
-SECTIONS = (
-    "overview:OverviewSection",
-    "areas_teams:AreasTeamsSection",
-    "people:PeopleSection",
-    "meetings:MeetingsSection",
-    "outreach:OutreachSection",
-    "concerns:ConcernsSection",
-    "mediation:MediationSection",
-    "campaigns:CampaignsSection",
-    "households:HouseholdsSection",
-    "exemplary:ExemplarySection",
-    "evaluation:EvaluationSection",
-    "reports:ReportsSection",
-)
 FIRST_YEAR = 2015
-
-
-def section_classes() -> list[type]:
-    found = []
-    for spec in SECTIONS:
-        module_name, _sep, class_name = spec.partition(":")
-        try:
-            module = importlib.import_module(f"{__package__}.sections.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.sections.{module_name}":
-                continue
-            raise
-        cls = getattr(module, class_name)
-        if cls.available():
-            found.append(cls)
-    return found
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +38,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1280, 780)
         self.database_ready = False
         self.spec = None
-        self._section_classes: list[type] | None = None
+        self._entries: tuple[SectionEntry, ...] = ()
         self.sections: dict[int, QWidget] = {}
         self._pending_year: dict[int, int] = {}  # hidden sections to bring to the new year when shown
         self._data_shown = False
@@ -210,10 +179,10 @@ class MainWindow(QMainWindow):
         self.database_ready = True
         self.db_label.setText(_("Database: {where}").format(where=spec.display()))
         self.db_label.setToolTip(spec.display())
-        self._section_classes = section_classes()
+        self._entries = SECTIONS
         self.nav.clear()
-        for cls in self._section_classes:
-            QListWidgetItem(_(cls.title), self.nav)
+        for entry in self._entries:
+            QListWidgetItem(_(entry.title), self.nav)
         self.nav.setCurrentRow(0)
 
     def database_failed(self, message: str) -> None:
@@ -236,14 +205,14 @@ class MainWindow(QMainWindow):
 
     def section(self, key: str):
         """The section with *key*, created if needed (tests, links)."""
-        for row, cls in enumerate(self._section_classes or []):
-            if cls.key == key:
+        for row, entry in enumerate(self._entries):
+            if entry.key == key:
                 self.nav.setCurrentRow(row)
                 return self.sections.get(row)
         raise KeyError(key)
 
     def show_section(self, row: int) -> None:
-        if row < 0 or not self._section_classes:
+        if row < 0 or not self._entries:
             return
         current = self.current_section()
         if current is not None and current.has_unsaved_changes() and self.sections.get(row) is not current:
@@ -255,7 +224,9 @@ class MainWindow(QMainWindow):
             current.discard_changes()
         section = self.sections.get(row)
         if section is None:
-            section = self._section_classes[row](self)
+            entry = self._entries[row]
+            section = entry.load()(self)
+            section.key = entry.key
             section.year = self.current_year()
             section.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.sections[row] = section

@@ -152,8 +152,6 @@ class AreaTeamEditor(QTabWidget):
 
 
 class AreasTeamsSection(ListFormSection):
-    key = "areas"
-    title = N_("Areas and teams")
     service = AreaService
     search_placeholder = N_("Search area (Ctrl+F)")
 

@@ -11,11 +11,12 @@ the right. To add a section (meetings, outreach, concerns, mediation ...):
    here that only calls them and turns their rows into table Rows, and a
    RecordForm over the record's service. Nothing under gui/ queries the
    models;
-2. subclass ListFormSection: `key`, `title = N_("...")`, `make_source()`,
-   `make_editor()`, optionally `add_filters(bar)` calling
-   `self.filters_changed()`, and `service` for delete/trash;
-3. add "module:Class" to main_window.SECTIONS. A section whose module is
-   missing, or whose `available()` says False, is not shown.
+2. subclass ListFormSection: `make_source()`, `make_editor()`, optionally
+   `add_filters(bar)` calling `self.filters_changed()`, and `service` for
+   delete/trash;
+3. declare it in sections/catalog.py (key, title, "module:Class", the
+   record kinds its list shows): the window lists it from there, and the
+   operations that change those kinds make it read its list again.
 
 The main window sends Ctrl+N / Ctrl+S / Ctrl+F / Esc / Delete and the year
 selector to the current section through the methods below.
@@ -54,18 +55,13 @@ def reference_date(year: int) -> dt.date:
 
 
 class Section(QWidget):
-    key = ""
-    title = ""  # N_() marked; the window translates it
+    key = ""  # set by the window from the section's declaration (sections/catalog.py)
     status = Signal(str)  # a short message for the status bar
 
     def __init__(self, window=None):
         super().__init__()
         self.window_ = window
         self.year = dt.date.today().year
-
-    @classmethod
-    def available(cls) -> bool:
-        return True
 
     def set_year(self, year: int) -> None:
         self.year = year

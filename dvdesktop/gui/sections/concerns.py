@@ -60,8 +60,6 @@ class ConcernsSource(RowSource):
 
 
 class ConcernsSection(ListFormSection):
-    key = "concerns"
-    title = N_("Citizens' concerns")
     trash_title = N_("Deleted concerns")
     service = ConcernService
     search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")

@@ -101,8 +101,6 @@ class MediationSource(RowSource):
 
 
 class MediationSection(ListFormSection):
-    key = "mediation"
-    title = N_("Mediation")
     trash_title = N_("Deleted mediation cases")
     service = MediationCaseService
     search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")

@@ -70,8 +70,6 @@ class MeetingsSource(RowSource):
 
 
 class MeetingsSection(ListFormSection):
-    key = "meetings"
-    title = N_("Meetings")
     trash_title = N_("Deleted meetings")
     service = MeetingService
     search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")

@@ -56,8 +56,6 @@ class OutreachSource(RowSource):
 
 
 class OutreachSection(ListFormSection):
-    key = "outreach"
-    title = N_("Outreach and mobilisation")
     trash_title = N_("Deleted sessions")
     service = OutreachService
     search_placeholder = N_("Search topic, policy, place, presenter (Ctrl+F)")

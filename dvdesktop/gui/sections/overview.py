@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _
+from ..i18n import _
 from .base import Section
 
 
@@ -115,8 +115,6 @@ class GettingStarted(QFrame):
 
 
 class OverviewSection(Section):
-    key = "overview"
-    title = N_("Overview")
 
     def __init__(self, window=None):
         super().__init__(window)
