@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from .dialogs import messages
 from .i18n import _
+from .operations import Operations
 from .sections.catalog import SECTIONS, SectionEntry
 from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
 FIRST_YEAR = 2015
+SLOW_OP_MS = 400  # a save taking longer shows the progress bar
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +44,9 @@ class MainWindow(QMainWindow):
         self.sections: dict[int, QWidget] = {}
         self._pending_year: dict[int, int] = {}  # hidden sections to bring to the new year when shown
         self._data_shown = False
+        # Saves, deletes and restores run through here; the sections subscribe
+        # to the kinds of record their lists show (sections/catalog.py).
+        self.operations = Operations(self)
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(210)
@@ -144,9 +149,13 @@ class MainWindow(QMainWindow):
     def task_started(self, handle) -> None:
         self.progress.setRange(0, 0)
         self.progress.setFormat(handle.label + " %p%")
-        self.progress.show()
-        self.cancel_task.show()
-        self.cancel_task.clicked.connect(handle.cancel)
+        if handle.cancellable:
+            self.progress.show()
+            self.cancel_task.show()
+            self.cancel_task.clicked.connect(handle.cancel)
+        else:  # a save: the bar only when it takes long enough to be noticed
+            QTimer.singleShot(SLOW_OP_MS, self.progress,
+                              lambda: self.progress.setVisible(handle.running or self.progress.isVisible()))
 
         def step(done, total, text):
             if total:
@@ -158,10 +167,11 @@ class MainWindow(QMainWindow):
         def finished():
             self.progress.hide()
             self.cancel_task.hide()
-            try:
-                self.cancel_task.clicked.disconnect(handle.cancel)
-            except (RuntimeError, TypeError):
-                pass
+            if handle.cancellable:
+                try:
+                    self.cancel_task.clicked.disconnect(handle.cancel)
+                except (RuntimeError, TypeError):
+                    pass
             self.statusBar().clearMessage()
 
         handle.progressed.connect(step)
@@ -228,6 +238,7 @@ class MainWindow(QMainWindow):
             section = entry.load()(self)
             section.key = entry.key
             section.year = self.current_year()
+            self.operations.subscribe(entry.shows, section.records_changed)
             section.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.sections[row] = section
             self.stack.addWidget(section)
@@ -290,8 +301,6 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self).exec():
             self.statusBar().showMessage(_("Settings saved."), 4000)
-            if (s := self.current_section()) is not None:
-                s.refresh()
 
     def backup(self) -> None:
         """A consistent copy of the SQLite file, verified, written off the GUI thread."""

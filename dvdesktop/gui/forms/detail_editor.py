@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from .base import RecordForm
 
 
@@ -153,15 +154,27 @@ class DetailEditor(QWidget):
     def is_dirty(self) -> bool:
         return self.main_form.is_dirty() or self.child_form.is_dirty()
 
+    @property
+    def saving(self) -> bool:
+        return self.main_form.saving or self.child_form.saving
+
     def save(self):
-        record_id = self.record_id
-        if self.main_form.is_dirty() or record_id is None:
-            record_id = self.main_form.save()
-            if record_id is None:
-                return None
-        if self.child_form.is_dirty() and self.child_form.save() is None:
-            return None
-        return record_id
+        """The record, then the child being edited (each an operation, the
+        second after the first has stored); the record's id once both are
+        done at once, else None."""
+        done: list[int] = []
+
+        def save_child(record_id):
+            if self.child_form.is_dirty():
+                self.child_form.save(then=lambda _child_id: done.append(record_id))
+            else:
+                done.append(record_id)
+
+        if self.main_form.is_dirty() or self.record_id is None:
+            self.main_form.save(then=save_child)
+        else:
+            save_child(self.record_id)
+        return done[0] if done else None
 
     def discard(self):
         self.load(self.record_id)
@@ -190,9 +203,14 @@ class DetailEditor(QWidget):
             return
         if not messages().confirm(self, _("Remove this line"), _("Remove the selected line?"), destructive=True):
             return
-        self.child_form.service.delete(child_id)
-        self._load_children(self.record_id)
-        self.saved.emit(self.record_id)
+        service, record_id = self.child_form.service, self.record_id
+
+        def deleted(_result):
+            self._load_children(record_id)
+            self.saved.emit(record_id)
+
+        RecordOp(self, lambda: service.delete(child_id), OpChanges.of(service), label=_("Deleting"),
+                 failure_title=_("Cannot delete")).success(deleted).run_in_background()
 
     def _main_saved(self, record_id) -> None:
         if self.child_form.parent_id != record_id:

@@ -118,13 +118,14 @@ class OutreachSection(ListFormSection):
             self.editor._clean_values = self.editor.values()
 
     def save_and_new(self) -> None:
-        record_id = self.editor.save_and_new()
-        if record_id is not None:
+        def ready_for_next(_record_id):
             self._reverting = True
             self.view.clearSelection()
             self.view.setCurrentIndex(self.model.index(-1, -1))
             self._reverting = False
             self.status.emit(_("Saved. Enter the next session."))
+
+        self.editor.save_and_new(then=ready_for_next)
 
     def describe(self, record_id):
         s = OutreachService.get(record_id)

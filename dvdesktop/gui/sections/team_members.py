@@ -41,7 +41,6 @@ class TeamMembersPanel(QWidget):
         super().__init__(parent)
         self.team_id: int | None = None
         self.on_date = dt.date.today()
-        self.changed_callback = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.heading = QLabel()
@@ -137,29 +136,26 @@ class TeamMembersPanel(QWidget):
         name = TeamService.get(self.team_id).name
         return offer_job(*catalog.offer("composition"), {"team": self.team_id, "on": self.on_date}, name)
 
-    def _done(self) -> None:
-        self.load(self.team_id)
-        if self.changed_callback is not None:
-            self.changed_callback()
+    # The dialogs store their change as an operation: the lists and this tab are
+    # then read again (AreasTeamsSection.records_changed).
 
     def add_member(self):
         from ..forms.membership_dialog import MembershipDialog
 
         if self.team_id is None:
             return
-        if MembershipDialog(self, self.team_id).exec():
-            self._done()
+        MembershipDialog(self, self.team_id).exec()
 
     def reassign(self):
         from ..forms.membership_dialog import ReassignDialog
 
         membership = self.selected_membership()
-        if membership is not None and ReassignDialog(self, membership).exec():
-            self._done()
+        if membership is not None:
+            ReassignDialog(self, membership).exec()
 
     def end_membership(self):
         from ..forms.membership_dialog import EndMembershipDialog
 
         membership = self.selected_membership()
-        if membership is not None and EndMembershipDialog(self, membership).exec():
-            self._done()
+        if membership is not None:
+            EndMembershipDialog(self, membership).exec()
