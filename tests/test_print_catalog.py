@@ -161,3 +161,41 @@ def test_each_single_print_button_prints_its_declared_kind(window, scripted, tmp
 
 
 pytestmark = QT_STRICT
+
+
+def test_a_new_kind_is_one_declaration(window, scripted, tmp_path, monkeypatch, capsys):
+    """Declared in a scope already offered (here a meeting's attendance sheet,
+    from existing data and builder), a kind is at once a `print` choice, shares
+    its header setting, and appears in the section's "In…", where it prints."""
+    import datetime as dt
+
+    from gui_support import make_team
+
+    from dvdesktop.gui.print_preview import PrintMenuButton
+    from dvdesktop.services.meetings import save_meeting
+
+    new = catalog.PrintableKind(
+        "meeting-attendance", "Danh sách điểm danh cuộc họp", "danh sách điểm danh",
+        "dvdesktop.services.printing.attendance_sheet:for_print", "dvdesktop.documents.forms:attendance_sheet",
+        "diem-danh-cuoc-hop", style="minutes", needs=("id",), id_of="cuộc họp", required=("id",),
+        offers=(catalog.PrintOffer("meeting-attendance", "meeting", "Danh sách điểm danh cuộc họp"),))
+    monkeypatch.setattr(catalog, "DECLARED", (*catalog.DECLARED, new))
+    monkeypatch.setitem(catalog.KINDS, new.key, new)
+    with pytest.raises(SystemExit):
+        cli.main(["print", "--help"])
+    assert "meeting-attendance (Danh sách điểm danh cuộc họp)" in " ".join(capsys.readouterr().out.split())
+
+    _area, team = make_team()
+    day = dt.date.today()  # in the year the list shows
+    meeting = save_meeting({"team": team.id, "starts_at": dt.datetime(day.year, day.month, day.day, 8, 0)}, [], [], [])
+    section = window.section("meetings")  # built after the declaration: its "In…" is a menu now
+    button = section.print_button
+    assert isinstance(button, PrintMenuButton)
+    assert [e.menu.title() for e in button.entries.values()] == ["Biên bản họp", "Danh sách điểm danh cuộc họp"]
+    section.reload()
+    assert section.select_id(meeting.id)
+    scripted.files = [str(tmp_path / "diem-danh")]
+    button.entries["meeting-attendance"].pdf_action.trigger()
+    assert scripted.shown[-1][2].startswith(f"diem-danh-cuoc-hop-to-dan-van-ban-na-khoang-{day:%Y-%m-%d}")
+    with open_pdf((tmp_path / "diem-danh.pdf").read_bytes()) as pdf:
+        assert "DANH SÁCH" in all_text(pdf)

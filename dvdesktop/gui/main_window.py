@@ -344,4 +344,6 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
                 break
+        if self.operations.running and getattr(self, "runner", None) is not None:
+            self.runner.pool.waitForDone(30_000)  # a save under way is finished, not cut off
         event.accept()

@@ -3,7 +3,7 @@ PDF or Word. The documents come from services.printing (no Qt there); this
 module only asks where to save, runs the rendering off the GUI thread and
 shows the PDF (QtPdf's QPdfView) with a Print… button (QPrintDialog).
 
-    button = PrintButton(lambda: PrintJob("minutes", {"id": 12}, "bien-ban-hop"))
+    button = print_button("meeting", lambda kind, offer: offer_job(kind, offer, {"id": 12}), "Print minutes…")
 
     menu = PrintMenuButton()                  # several documents, each with the same three choices
     menu.add_offers("team", lambda kind, offer: offer_job(kind, offer, {"team": 3}, "Nà Khoang"),
@@ -65,6 +65,19 @@ def offer_job(kind: PrintableKind, offer: PrintOffer, options: dict[str, Any] | 
     offer's own fixed ones win); the file is named after the offer and *subject*."""
     return PrintJob(kind.key, {**(options or {}), **offer.options},
                     file_stem or safe_stem(offer.file_name or kind.file_name, *subject))
+
+
+def print_button(scope: str, make_job: Callable[[PrintableKind, PrintOffer], PrintJob | None],
+                 text: str | None = None, parent=None) -> PrintButton | PrintMenuButton:
+    """The "In…" of a section: what the catalog offers in *scope* — one
+    document, a PrintButton (*text* on it); several, a PrintMenuButton."""
+    found = offers(scope)
+    if len(found) == 1:
+        kind, offer = found[0]
+        return PrintButton(lambda: make_job(kind, offer), text, parent)
+    button = PrintMenuButton(None, parent)
+    button.add_offers(scope, make_job)
+    return button
 
 
 def _runner(widget):

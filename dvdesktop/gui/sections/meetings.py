@@ -12,8 +12,7 @@ from ...services.meetings import MeetingService
 from ..forms.choices import team_choices
 from ..forms.meeting_form import MeetingForm
 from ..i18n import N_, _
-from ...services.printing import catalog
-from ..print_preview import PrintButton, offer_job
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -97,7 +96,7 @@ class MeetingsSection(ListFormSection):
         for combo in (self.f_team, self.f_kind, self.f_status, self.f_tasks):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
-        self.print_button = PrintButton(self.print_job, _("Print minutes…"))
+        self.print_button = print_button("meeting", self.print_job, _("Print minutes…"))
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
@@ -128,7 +127,7 @@ class MeetingsSection(ListFormSection):
         m = MeetingService.get(record_id)
         return _("meeting of {team}, {day}").format(team=m.team.name, day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         from ..dialogs import messages
 
         meeting_id = self.editor.record_id
@@ -136,7 +135,7 @@ class MeetingsSection(ListFormSection):
             messages().info(self, _("Print minutes…"), _("Save the meeting first, then print its minutes."))
             return None
         m = self.editor.record
-        return offer_job(*catalog.offer("meeting"), {"id": meeting_id},
+        return offer_job(kind, offer, {"id": meeting_id},
                          m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 
     def trash_label(self, record) -> str:

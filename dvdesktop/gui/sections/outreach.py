@@ -13,8 +13,7 @@ from ...services.outreach import OutreachService
 from ..forms.choices import team_choices
 from ..forms.outreach_form import OutreachForm
 from ..i18n import N_, _
-from ...services.printing import catalog
-from ..print_preview import PrintButton, offer_job
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -95,7 +94,7 @@ class OutreachSection(ListFormSection):
         self.save_new_button.setToolTip(_("Save, then a new session with the same team, date and form (Ctrl+Enter)"))
         self.save_new_button.clicked.connect(self.save_and_new)
         self.search_bar.addWidget(self.save_new_button)
-        self.print_button = PrintButton(self.print_job, _("Print record…"))
+        self.print_button = print_button("outreach", self.print_job, _("Print record…"))
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
@@ -131,14 +130,14 @@ class OutreachSection(ListFormSection):
         s = OutreachService.get(record_id)
         return f"{s.held_on:%d/%m/%Y} – {s.topic}"
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         from ..dialogs import messages
 
         record = self.editor.record
         if record is None or self.editor.is_dirty():
             messages().info(self, _("Print record…"), _("Save the session first, then print its record."))
             return None
-        return offer_job(*catalog.offer("outreach"), {"id": record.id}, record.team.name, f"{record.held_on:%Y-%m-%d}")
+        return offer_job(kind, offer, {"id": record.id}, record.team.name, f"{record.held_on:%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
         return f"{record.held_on:%d/%m/%Y} – {record.topic}"

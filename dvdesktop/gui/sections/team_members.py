@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services.core import vocab
 from ..i18n import _
-from ...services.printing import catalog
-from ..print_preview import PrintButton, PrintJob, offer_job
+from ..print_preview import PrintJob, offer_job, print_button
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -48,7 +47,7 @@ class TeamMembersPanel(QWidget):
         self.heading.setWordWrap(True)  # room for the print button at 1366x768
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        self.print_button = PrintButton(self.print_job, _("Print list…"))
+        self.print_button = print_button("composition", self.print_job, _("Print list…"))
         self.print_button.setToolTip(_("The team's member list on the date shown, to print or save as PDF or Word"))
         top.addWidget(self.print_button)
         layout.addLayout(top)
@@ -128,13 +127,13 @@ class TeamMembersPanel(QWidget):
         self.reassign_button.setEnabled(has_team and selected)
         self.end_button.setEnabled(has_team and selected)
 
-    def print_job(self) -> PrintJob | None:
+    def print_job(self, kind, offer) -> PrintJob | None:
         from ...services.register import TeamService
 
         if self.team_id is None:
             return None
         name = TeamService.get(self.team_id).name
-        return offer_job(*catalog.offer("composition"), {"team": self.team_id, "on": self.on_date}, name)
+        return offer_job(kind, offer, {"team": self.team_id, "on": self.on_date}, name)
 
     # The dialogs store their change as an operation: the lists and this tab are
     # then read again (AreasTeamsSection.records_changed).
