@@ -140,3 +140,21 @@ def test_a_save_runs_off_the_gui_thread_and_comes_back_on_it(window, qtbot):
     assert threads["op"] != gui and threads["saved"] == gui
     assert form.isEnabled() and form.record_id is not None and not form.is_dirty()
     assert shown_names(section) == {"Lò Văn Thắng"} and section.current_id() == form.record_id
+
+
+def test_the_sections_subscribe_to_kinds_that_exist():
+    """A misspelt kind in sections/catalog.py would never refresh its section."""
+    import inspect
+
+    from dvdesktop.gui.sections.catalog import ANY, SECTIONS
+    from dvdesktop.store import models
+    from dvdesktop.store.base import BaseModel
+
+    class Named:  # record_kind takes a service; only its model's name counts
+        def __init__(self, model):
+            self.model = model
+
+    known = {record_kind(Named(m)) for _name, m in inspect.getmembers(models, inspect.isclass)
+             if issubclass(m, BaseModel)} | {"settings", ANY}
+    for entry in SECTIONS:
+        assert entry.shows and set(entry.shows) <= known, (entry.key, set(entry.shows) - known)
