@@ -11,7 +11,8 @@ from docx import Document as read_docx
 from docx.shared import Mm
 
 from documents_support import A4_PT, all_text, open_pdf
-from dvdesktop.documents import BUILDERS, samples
+from dvdesktop.documents import samples
+from dvdesktop.services.printing.catalog import KINDS
 from dvdesktop.documents.layout_rules import ND30, PARTY
 from dvdesktop.documents.render import to_docx, write
 
@@ -25,7 +26,7 @@ SAMPLES = {
 
 
 def docx_of(kind: str, style: str):
-    return read_docx(io.BytesIO(to_docx(BUILDERS[kind](SAMPLES[kind](style)))))
+    return read_docx(io.BytesIO(to_docx(KINDS[kind].build(SAMPLES[kind](style)))))
 
 
 def body_text(d) -> str:
@@ -118,7 +119,7 @@ def test_libreoffice_converts_every_word_file(tmp_path):
     for kind in SAMPLES:
         for style in ("state", "party"):
             path = tmp_path / f"{kind}-{style}.docx"
-            write(BUILDERS[kind](SAMPLES[kind](style)), path)
+            write(KINDS[kind].build(SAMPLES[kind](style)), path)
             files.append(path)
     out = tmp_path / "pdf"
     profile = (tmp_path / "lo-profile").as_uri()

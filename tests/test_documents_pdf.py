@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 
 from documents_support import A4_PT, all_text, fonts_embedded, lines, margin_violations, open_pdf, page_text
-from dvdesktop.documents import BUILDERS, blocks as B, samples
+from dvdesktop.documents import blocks as B, samples
+from dvdesktop.services.printing.catalog import KINDS
 from dvdesktop.documents.common import number_line
 from dvdesktop.documents.data import HeaderData
 from dvdesktop.documents.fonts import fonts
@@ -26,7 +27,7 @@ _cache: dict = {}
 
 def rendered(kind: str, style: str) -> bytes:
     if (kind, style) not in _cache:
-        _cache[kind, style] = to_pdf(BUILDERS[kind](SAMPLES[kind](style)))
+        _cache[kind, style] = to_pdf(KINDS[kind].build(SAMPLES[kind](style)))
     return _cache[kind, style]
 
 
@@ -197,10 +198,10 @@ def test_layout_values_stay_inside_the_decree_ranges():
 def test_fonts_are_parsed_once_and_a_page_is_quick():
     assert fonts() is fonts()
     data = samples.minutes()
-    to_pdf(BUILDERS["minutes"](data))
+    to_pdf(KINDS["minutes"].build(data))
     start = time.perf_counter()
     for _ in range(5):
-        to_pdf(BUILDERS["minutes"](data))
+        to_pdf(KINDS["minutes"].build(data))
     per_doc = (time.perf_counter() - start) / 5
     assert per_doc < 0.25, f"{per_doc * 1000:.0f} ms per two-page minutes"
 
@@ -209,7 +210,7 @@ def test_empty_minutes_print_blanks_to_fill():
     from dvdesktop.documents.data import MinutesData
 
     data = MinutesData(header=samples.party_header("BB"), team_name=samples.TEAM)
-    with open_pdf(to_pdf(BUILDERS["minutes"](data))) as pdf:
+    with open_pdf(to_pdf(KINDS["minutes"].build(data))) as pdf:
         text = all_text(pdf)
     assert "Cuộc họp kết thúc vào …… giờ ……, ngày …… tháng …… năm ……/." in text
     assert dt.date.today().year  # no exception on empty data

@@ -105,11 +105,17 @@ def test_year_change_reads_hidden_lists_only_when_shown(window, monkeypatch):
     assert calls[-1] == "people" and people.year == 2021
 
 
-def test_only_working_sections_are_listed():
-    from dvdesktop.gui.main_window import section_classes
+def test_sections_are_declared_once_and_all_exist(window):
+    """The navigation is the declaration table; every declared section loads."""
+    from dvdesktop.gui.sections.base import Section
+    from dvdesktop.gui.sections.catalog import SECTIONS
 
-    keys = [cls.key for cls in section_classes()]
-    assert keys[:3] == ["overview", "areas", "people"]
+    keys = [e.key for e in SECTIONS]
+    assert keys[:3] == ["overview", "areas", "people"] and len(keys) == len(set(keys))
+    assert window.nav.count() == len(SECTIONS)
+    for entry in SECTIONS:
+        assert issubclass(entry.load(), Section), entry.target
+    assert window.section("meetings").key == "meetings"
 
 
 def test_switching_section_asks_about_unsaved_changes(window, scripted):

@@ -4,11 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu ra một tệp")
+def arguments(parser) -> None:
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite cần sao lưu")
     parser.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi")
-    parser.set_defaults(handler=run)
 
 
 def run(args) -> int:

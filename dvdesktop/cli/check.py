@@ -4,10 +4,8 @@ from __future__ import annotations
 import sys
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("check", help="kiểm tra tính toàn vẹn và phiên bản cơ sở dữ liệu")
+def arguments(parser) -> None:
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
-    parser.set_defaults(handler=run)
 
 
 def run(args) -> int:

@@ -7,19 +7,12 @@ import datetime as dt
 from ..errors import UserError
 
 
-def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "demo", help="tạo cơ sở dữ liệu mẫu",
-        description="Tạo dữ liệu mẫu: một xã (commune) hoặc cả tỉnh (province), năm năm hoạt động. "
-                    "Cùng hạt giống (--seed) cho cùng dữ liệu. Mặc định ghi vào tệp mẫu riêng, "
-                    "không bao giờ ghi vào cơ sở dữ liệu thật.",
-    )
+def arguments(p) -> None:
     p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://… (mặc định: tệp dữ liệu mẫu)")
     p.add_argument("--scale", choices=("commune", "province"), default="commune", help="quy mô: commune (một xã) hoặc province (cả tỉnh)")
     p.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
     p.add_argument("--today", help="ngày mốc YYYY-MM-DD: dữ liệu là năm năm trước ngày này (mặc định hôm nay)")
     p.add_argument("--force", action="store_true", help="xóa hết dữ liệu đang có rồi tạo lại")
-    p.set_defaults(handler=run)
 
 
 def _reference(value: str | None) -> dt.date | None:

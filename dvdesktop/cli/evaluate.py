@@ -7,11 +7,9 @@ import json
 import sys
 
 
-def register(subparsers) -> None:
+def arguments(p) -> None:
     from . import year_arg
 
-    p = subparsers.add_parser("evaluate", help="đánh giá, xếp loại Tổ dân vận",
-                              description="Đánh giá, xếp loại Tổ dân vận: điểm gợi ý, bộ tiêu chí của năm.")
     sub = p.add_subparsers(dest="evaluate_command", metavar="VIỆC", parser_class=type(p))
     sub.required = True
 
@@ -21,7 +19,7 @@ def register(subparsers) -> None:
     s.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://…")
     s.add_argument("--commune", help="chỉ các tổ của xã này (tên xã)")
     s.add_argument("--json", action="store_true", help="in dạng JSON")
-    s.set_defaults(handler=run_suggest)
+    s.set_defaults(evaluate_handler=run_suggest)
 
     c = sub.add_parser("criteria", help="xuất, nhập bộ tiêu chí của năm (tệp JSON)",
                        description="Bộ tiêu chí của năm dưới dạng một tệp JSON để tỉnh gửi cho các xã.")
@@ -31,14 +29,18 @@ def register(subparsers) -> None:
     e.add_argument("file", metavar="TỆP")
     e.add_argument("--year", type=year_arg, required=True, help="năm của bộ tiêu chí")
     e.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://…")
-    e.set_defaults(handler=run_export)
+    e.set_defaults(evaluate_handler=run_export)
     i = csub.add_parser("import", help="nhập bộ tiêu chí của năm từ tệp",
                         description="Nhập bộ tiêu chí từ tệp JSON; tệp có lỗi thì không nhập gì và liệt kê từng lỗi.")
     i.add_argument("file", metavar="TỆP")
     i.add_argument("--year", type=year_arg, required=True, help="năm áp dụng bộ tiêu chí")
     i.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://…")
     i.add_argument("--replace", action="store_true", help="thay bộ tiêu chí năm đó đã có")
-    i.set_defaults(handler=run_import)
+    i.set_defaults(evaluate_handler=run_import)
+
+
+def run(args) -> int:
+    return args.evaluate_handler(args)
 
 
 def _open(args) -> None:

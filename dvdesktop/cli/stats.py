@@ -5,14 +5,12 @@ import argparse
 import json
 
 
-def register(subparsers) -> None:
+def arguments(p) -> None:
     from . import year_arg
 
-    p = subparsers.add_parser("stats", help="thống kê số liệu", description="Thống kê tổ, thành viên và hoạt động.")
     p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://…")
     p.add_argument("--year", type=year_arg, help="chỉ tính trong năm này")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.set_defaults(handler=run)
 
 
 def run(args) -> int:

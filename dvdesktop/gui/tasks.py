@@ -80,10 +80,11 @@ class TaskHandle(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, label: str, progress: Progress):
+    def __init__(self, label: str, progress: Progress, cancellable: bool = True):
         super().__init__()
         self.label = label
         self.progress = progress
+        self.cancellable = cancellable  # a save in a transaction is not: no Cancel button for it
         self.running = True
 
     def cancel(self) -> None:
@@ -102,9 +103,10 @@ class TaskRunner(QObject):
         self._alive: set[tuple] = set()
 
     def run(self, work: Callable[[Progress], Any], *, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None, label: str = "") -> TaskHandle:
+            on_error: Callable[[BaseException], None] | None = None, label: str = "",
+            cancellable: bool = True) -> TaskHandle:
         progress = Progress()
-        handle = TaskHandle(label, progress)
+        handle = TaskHandle(label, progress, cancellable)
 
         def finish_ok(result):
             handle.running = False

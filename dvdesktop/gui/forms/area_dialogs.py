@@ -12,16 +12,15 @@ from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
 )
 
-from .. import texts
-from .. import palette
-from ...errors import UserError, ValidationError
+from .. import palette, texts
+from ...errors import ValidationError
 from ...services.listings import areas as listing
 from ...services.listings.choices import area_choices
 from ...services.listings.people import PeopleFilter, people_ids
 from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
-from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..widgets import ChoiceCombo, DateEdit, dialog_buttons
 
 
@@ -223,13 +222,19 @@ class MergeAreaDialog(QDialog):
                                .format(day=short_date(last)))
             self.on.setFocus()
             return
-        try:
-            AreaService.merge([self.source.id], target_id, day)
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            return
-        except UserError as exc:
-            messages().warning(self, _("Cannot merge"), exc.message)
-            return
-        self.merged = True
-        self.accept()
+        source_id = self.source.id
+
+        def merged(_result):
+            self.merged = True
+            self.accept()
+
+        def refused(exc) -> bool:
+            if isinstance(exc, ValidationError):
+                self.error.setText(exc.message)
+                return True
+            return False
+
+        # the merged area's team and members move too: every list showing them is read again
+        RecordOp(self, lambda: AreaService.merge([source_id], target_id, day),
+                 OpChanges.of("area", "team", "membership", "person"), label=_("Merging"),
+                 failure_title=_("Cannot merge")).success(merged).failure(refused).run_in_background()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .. import palette
 from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from .base import RecordForm
 
 
@@ -172,15 +173,27 @@ class DetailEditor(QWidget):
     def is_dirty(self) -> bool:
         return self.main_form.is_dirty() or self.child_form.is_dirty()
 
+    @property
+    def saving(self) -> bool:
+        return self.main_form.saving or self.child_form.saving
+
     def save(self):
-        record_id = self.record_id
-        if self.main_form.is_dirty() or record_id is None:
-            record_id = self.main_form.save()
-            if record_id is None:
-                return None
-        if self.child_form.is_dirty() and self.child_form.save() is None:
-            return None
-        return record_id
+        """The record, then the child being edited (each an operation, the
+        second after the first has stored); the record's id once both are
+        done at once, else None."""
+        done: list[int] = []
+
+        def save_child(record_id):
+            if self.child_form.is_dirty():
+                self.child_form.save(then=lambda _child_id: done.append(record_id))
+            else:
+                done.append(record_id)
+
+        if self.main_form.is_dirty() or self.record_id is None:
+            self.main_form.save(then=save_child)
+        else:
+            save_child(self.record_id)
+        return done[0] if done else None
 
     def discard(self):
         self.load(self.record_id)
@@ -200,15 +213,16 @@ class DetailEditor(QWidget):
         self.child_form.load(None, defaults)
         self.child_form.focus_first()
 
-    def _save_main_first(self) -> bool:
+    def _save_main_first(self, then: Callable[[], object]) -> None:
         """A child's change bumps the record's version: the record's own
-        edits are saved before, not refused as a conflict after."""
-        return not self.main_form.is_dirty() or self.main_form.save() is not None
+        edits are saved before (then *then* runs), not refused as a conflict after."""
+        if not self.main_form.is_dirty():
+            then()
+            return
+        self.main_form.save(then=lambda _id: then())
 
-    def save_child(self) -> int | None:
-        if not self._save_main_first():
-            return None
-        return self.child_form.save()
+    def save_child(self) -> None:
+        self._save_main_first(self.child_form.save)
 
     def delete_child(self) -> None:
         child_id = self.child_form.record_id
@@ -216,12 +230,18 @@ class DetailEditor(QWidget):
             return
         if not messages().confirm(self, _("Remove this line"), _("Remove the selected line?"), destructive=True):
             return
-        if not self._save_main_first():
-            return
-        self.child_form.remove(child_id)
-        self.main_form.load(self.record_id)
-        self._load_children(self.record_id)
-        self.saved.emit(self.record_id)
+        self._save_main_first(lambda: self._remove_child(child_id))
+
+    def _remove_child(self, child_id: int) -> None:
+        form, record_id = self.child_form, self.record_id
+
+        def removed(_result):
+            self.main_form.load(record_id)  # its version went up with the child's removal
+            self._load_children(record_id)
+            self.saved.emit(record_id)
+
+        RecordOp(self, lambda: form.remove(child_id), OpChanges.of(form.service, form.parent_service),
+                 label=_("Deleting"), failure_title=_("Cannot delete")).success(removed).run_in_background()
 
     def _main_saved(self, record_id) -> None:
         if self.child_form.parent_id != record_id:

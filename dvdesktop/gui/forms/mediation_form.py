@@ -611,14 +611,14 @@ class MediationCaseForm(RecordWithChildrenForm):
         else:
             self._children_changed()
 
-    def write(self, values):
-        parties, mediators, sessions = self.children()
-        try:
-            return med.save_case(values, parties, mediators, sessions, case_id=self.record_id,
-                                 expected_version=self.record.version if self.record is not None else None)
-        except ValidationError as exc:
-            self.show_tab_of(exc.field)
-            raise
+    def storer(self, values):
+        parties, mediators, sessions = self.children()  # read on the GUI thread; stored off it
+        case_id, version = self.record_id, self.record.version if self.record is not None else None
+        return lambda: med.save_case(values, parties, mediators, sessions, case_id=case_id,
+                                     expected_version=version)
+
+    def write_failed(self, exc: ValidationError) -> None:
+        self.show_tab_of(exc.field)
 
     def show_tab_of(self, name: str | None) -> None:
         match = _CHILD.match(name or "")

@@ -605,16 +605,16 @@ class MeetingForm(RecordWithChildrenForm):
     def children(self) -> tuple[list[dict], list[dict], list[dict]]:
         return self._attendance_rows(), self._agenda_rows(), self._task_rows()
 
-    def write(self, values):
+    def storer(self, values):
         from ...services.meetings import save_meeting
 
-        attendance, agenda, tasks = self.children()
-        try:
-            return save_meeting(values, attendance, agenda, tasks, meeting_id=self.record_id,
-                                expected_version=self.record.version if self.record is not None else None)
-        except ValidationError as exc:
-            self.show_child_error(exc)
-            raise
+        attendance, agenda, tasks = self.children()  # read on the GUI thread; stored off it
+        meeting_id, version = self.record_id, self.record.version if self.record is not None else None
+        return lambda: save_meeting(values, attendance, agenda, tasks, meeting_id=meeting_id,
+                                    expected_version=version)
+
+    def write_failed(self, exc: ValidationError) -> None:
+        self.show_child_error(exc)
 
     def show_child_error(self, exc: ValidationError) -> None:
         """Put the cursor in the grid cell a child-row error names."""

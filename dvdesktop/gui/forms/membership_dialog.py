@@ -9,13 +9,12 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .. import texts
-from .. import palette
-from ...errors import UserError, ValidationError
+from .. import palette, texts
+from ...errors import ValidationError
 from ...services.core import vocab
 from ...services.register import MembershipService
-from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..widgets import ChoiceCombo, DateEdit, TextCombo, dialog_buttons
 from .base import RecordForm
 
@@ -102,9 +101,11 @@ class MembershipDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self):
-        self.created_id = self.form.save()
-        if self.created_id is not None:
+        def created(record_id):
+            self.created_id = record_id
             self.accept()
+
+        self.form.save(then=created)
 
 
 class ReassignDialog(QDialog):
@@ -176,17 +177,22 @@ class ReassignDialog(QDialog):
             self.error.setText(_(texts.ENTER_DATE))
             return
         reason = self.reason.text() or _("Kiện toàn")
-        try:
-            self.new_id = MembershipService.reassign(
-                self.membership.id, day, self.role.code(), self.position.currentText(), reason,
-                demote_current_leader=self.step_down.isChecked()).id
-        except ValidationError as exc:
+        membership_id, role, position = self.membership.id, self.role.code(), self.position.currentText()
+        demote = self.step_down.isChecked()
+
+        def reassigned(record):
+            self.new_id = record.id
+            self.accept()
+
+        RecordOp(self, lambda: MembershipService.reassign(membership_id, day, role, position, reason,
+                                                          demote_current_leader=demote),
+                 OpChanges.of(MembershipService)).success(reassigned).failure(self._refused).run_in_background()
+
+    def _refused(self, exc) -> bool:
+        if isinstance(exc, ValidationError):
             self.error.setText(exc.message)
-            return
-        except UserError as exc:
-            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
-            return
-        self.accept()
+            return True
+        return False
 
 
 class EndMembershipDialog(QDialog):
@@ -215,12 +221,12 @@ class EndMembershipDialog(QDialog):
         if day is None:
             self.error.setText(_(texts.ENTER_DATE))
             return
-        try:
-            MembershipService.end(self.membership.id, day, self.reason.text())
-        except ValidationError as exc:
+        membership_id, reason = self.membership.id, self.reason.text()
+        RecordOp(self, lambda: MembershipService.end(membership_id, day, reason), OpChanges.of(MembershipService)) \
+            .success(lambda _result: self.accept()).failure(self._refused).run_in_background()
+
+    def _refused(self, exc) -> bool:
+        if isinstance(exc, ValidationError):
             self.error.setText(exc.message)
-            return
-        except UserError as exc:
-            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
-            return
-        self.accept()
+            return True
+        return False

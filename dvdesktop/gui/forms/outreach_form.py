@@ -56,13 +56,15 @@ class OutreachForm(RecordForm):
             return _("New outreach session")
         return _("Session of {day}").format(day=f"{record.held_on:%d/%m/%Y}")
 
-    def save_and_new(self) -> int | None:
-        """Save, then an empty form keeping the team, the date and the form."""
+    def save_and_new(self, then=None) -> int | None:
+        """Save, then an empty form keeping the team, the date and the form;
+        *then(id)* after that (the id is returned too when the save was done at once)."""
         from ...services.outreach import save_and_new_defaults
 
-        record_id = self.save()
-        if record_id is None:
-            return None
-        self.load(None, save_and_new_defaults(self.service.get(record_id)))
-        self.topic.setFocus()
-        return record_id
+        def saved(record_id):
+            self.load(None, save_and_new_defaults(self.service.get(record_id)))
+            self.topic.setFocus()
+            if then is not None:
+                then(record_id)
+
+        return self.save(then=saved)

@@ -13,8 +13,8 @@ from .. import texts
 from .. import palette
 from ...errors import UserError
 from ...services.settings import DOCUMENT_KINDS, Organisation, Signer, load_organisation, save_organisation
-from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..widgets import dialog_buttons
 
 
@@ -194,10 +194,17 @@ class SettingsDialog(QDialog):
         return org
 
     def save(self) -> None:
-        try:
-            self.org = save_organisation(self.organisation())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
-            return
-        self.accept()
+        org = self.organisation()
+
+        def saved(stored):
+            self.org = stored
+            self.accept()
+
+        def refused(exc) -> bool:
+            if isinstance(exc, UserError):
+                self.error.setText(exc.message)
+            return False  # and the message
+
+        # the settings change what some lists show (mediation parties' names)
+        RecordOp(self, lambda: save_organisation(org), OpChanges.of("settings")) \
+            .success(saved).failure(refused).run_in_background()

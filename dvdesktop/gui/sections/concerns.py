@@ -13,7 +13,7 @@ from ...services.listings import concerns as listing
 from ..forms.choices import area_choices, team_choices
 from ..forms.concern_form import ConcernForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -60,8 +60,6 @@ class ConcernsSource(RowSource):
 
 
 class ConcernsSection(ListFormSection):
-    key = "concerns"
-    title = N_("Citizens' concerns")
     trash_title = N_("Deleted concerns")
     service = ConcernService
     search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")
@@ -91,7 +89,7 @@ class ConcernsSection(ListFormSection):
         for combo in (self.f_status, self.f_field, self.f_area, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
-        self.print_button = PrintButton(self.print_job, _("Print register…"))
+        self.print_button = print_button("concerns", self.print_job, _("Print register…"))
         self.print_button.setToolTip(_("The concerns received in the selected year (of the chosen team)"))
         self.search_bar.addWidget(self.print_button)
 
@@ -117,10 +115,9 @@ class ConcernsSection(ListFormSection):
         c = ConcernService.get(record_id)
         return _("concern of {day}").format(day=f"{c.received_on:%d/%m/%Y}")
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         team = self.f_team.code()
-        return PrintJob("concerns", {"year": self.year, "team": team},
-                        safe_stem("tong hop kien nghi", str(self.year)))
+        return offer_job(kind, offer, {"year": self.year, "team": team}, str(self.year))
 
     def trash_label(self, record) -> str:
         return f"{record.received_on:%d/%m/%Y} – {(record.content or '')[:60]}"

@@ -45,8 +45,6 @@ class ModelsSource(RowSource):
 
 
 class ExemplarySection(ListFormSection):
-    key = "models"
-    title = N_("\"Skilful mobilisation\" models")
     trash_title = N_("Deleted models")
     service = ExemplaryModelService
     search_placeholder = N_("Search model, team, description (Ctrl+F)")

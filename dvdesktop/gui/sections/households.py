@@ -85,8 +85,6 @@ class HouseholdEditor(DetailEditor):
 
 
 class HouseholdsSection(ListFormSection):
-    key = "households"
-    title = N_("Households helped")
     trash_title = N_("Deleted households")
     service = HouseholdService
     search_placeholder = N_("Search head of household (Ctrl+F)")

@@ -31,7 +31,7 @@ from ..dialogs import messages
 from ..forms.choices import area_choices
 from ..forms.mediation_form import MediationCaseForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import PrintJob, offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -103,8 +103,6 @@ class MediationSource(RowSource):
 
 
 class MediationSection(ListFormSection):
-    key = "mediation"
-    title = N_("Mediation")
     trash_title = N_("Deleted mediation cases")
     service = MediationCaseService
     search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")
@@ -134,10 +132,10 @@ class MediationSection(ListFormSection):
         self.stats_button = QPushButton(_("Statistics…"))
         self.stats_button.clicked.connect(self.show_statistics)
         self.search_bar.addWidget(self.stats_button)
-        self.register_button = PrintButton(self.register_job, _("Print mediation register…"))
+        self.register_button = print_button("mediation-register", self.register_job, _("Print mediation register…"))
         self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở for the year (and the chosen area)"))
         self.search_bar.addWidget(self.register_button)
-        self.case_print_button = PrintButton(self.case_job, _("Print case document…"))
+        self.case_print_button = print_button("mediation-case", self.case_job, _("Print case document…"))
         self.case_print_button.setToolTip(_("The settlement (hòa giải thành) or the record of an unsuccessful "
                                             "mediation, from the case's outcome"))
         self.search_bar.addWidget(self.case_print_button)
@@ -168,13 +166,13 @@ class MediationSection(ListFormSection):
         self._stats_dialog = dialog  # keep it alive (tests look at it)
         dialog.open()
 
-    def register_job(self) -> PrintJob | None:
+    def register_job(self, kind, offer) -> PrintJob | None:
         area = self.f_area.code()
         area_name = self.f_area.currentText() if area is not None else ""
-        return PrintJob("register", {"year": self.year, "area": area},
-                        safe_stem("so theo doi hoa giai", area_name, str(self.year)))
+        return offer_job(kind, offer, {"year": self.year, "area": area}, area_name,
+                         str(self.year))
 
-    def case_job(self) -> PrintJob | None:
+    def case_job(self, kind, offer) -> PrintJob | None:
         from ...services.mediation.printing import case_document_name
 
         case_id = self.editor.record_id
@@ -188,7 +186,7 @@ class MediationSection(ListFormSection):
             messages().info(self, _("Print"), _("The case has no outcome yet: the settlement or the record of an "
                                                 "unsuccessful mediation is printed once mediation has ended."))
             return None
-        return PrintJob("mediation", {"id": case_id}, case_document_name(case_id))
+        return offer_job(kind, offer, {"id": case_id}, file_stem=case_document_name(case_id))
 
     def trash_label(self, record) -> str:
         return f"{record.number or '#' + str(record.id)} – {record.kind}"

@@ -13,7 +13,7 @@ from ...services.meetings import MeetingService
 from ..forms.choices import team_choices
 from ..forms.meeting_form import MeetingForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -70,8 +70,6 @@ class MeetingsSource(RowSource):
 
 
 class MeetingsSection(ListFormSection):
-    key = "meetings"
-    title = N_("Meetings")
     trash_title = N_("Deleted meetings")
     service = MeetingService
     search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")
@@ -99,7 +97,7 @@ class MeetingsSection(ListFormSection):
         for combo in (self.f_team, self.f_kind, self.f_status, self.f_tasks):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
-        self.print_button = PrintButton(self.print_job, _("Print minutes…"))
+        self.print_button = print_button("meeting", self.print_job, _("Print minutes…"))
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
@@ -130,7 +128,7 @@ class MeetingsSection(ListFormSection):
         m = MeetingService.get(record_id)
         return _("meeting of {team}, {day}").format(team=m.team.name, day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         from ..dialogs import messages
 
         meeting_id = self.editor.record_id
@@ -138,8 +136,8 @@ class MeetingsSection(ListFormSection):
             messages().info(self, _("Print minutes…"), _("Save the meeting first, then print its minutes."))
             return None
         m = self.editor.record
-        return PrintJob("minutes", {"id": meeting_id},
-                        safe_stem("bien ban hop", m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
+        return offer_job(kind, offer, {"id": meeting_id},
+                         m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
         return f"{record.team.name}, {_as_datetime(record.starts_at):%d/%m/%Y}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import palette
-from ..i18n import N_, _
+from ..i18n import _
 from .base import Section
 
 
@@ -116,8 +116,6 @@ class GettingStarted(QFrame):
 
 
 class OverviewSection(Section):
-    key = "overview"
-    title = N_("Overview")
 
     def __init__(self, window=None):
         super().__init__(window)

@@ -58,8 +58,6 @@ class PeopleSource(RowSource):
 
 
 class PeopleSection(ListFormSection):
-    key = "people"
-    title = N_("Members")
     trash_title = N_("Deleted people")
     service = PersonService
     search_placeholder = N_("Search name or phone (Ctrl+F)")

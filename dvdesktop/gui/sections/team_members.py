@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services.core import vocab
 from ..i18n import _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import PrintJob, offer_job, print_button
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -40,7 +40,6 @@ class TeamMembersPanel(QWidget):
         super().__init__(parent)
         self.team_id: int | None = None
         self.on_date = dt.date.today()
-        self.changed_callback = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.heading = QLabel()
@@ -48,7 +47,7 @@ class TeamMembersPanel(QWidget):
         self.heading.setWordWrap(True)  # room for the print button at 1366x768
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        self.print_button = PrintButton(self.print_job, _("Print list…"))
+        self.print_button = print_button("composition", self.print_job, _("Print list…"))
         self.print_button.setToolTip(_("The team's member list on the date shown, to print or save as PDF or Word"))
         top.addWidget(self.print_button)
         layout.addLayout(top)
@@ -128,37 +127,34 @@ class TeamMembersPanel(QWidget):
         self.reassign_button.setEnabled(has_team and selected)
         self.end_button.setEnabled(has_team and selected)
 
-    def print_job(self) -> PrintJob | None:
+    def print_job(self, kind, offer) -> PrintJob | None:
         from ...services.register import TeamService
 
         if self.team_id is None:
             return None
         name = TeamService.get(self.team_id).name
-        return PrintJob("roster", {"team": self.team_id, "on": self.on_date}, safe_stem(_("member list"), name))
+        return offer_job(kind, offer, {"team": self.team_id, "on": self.on_date}, name)
 
-    def _done(self) -> None:
-        self.load(self.team_id)
-        if self.changed_callback is not None:
-            self.changed_callback()
+    # The dialogs store their change as an operation: the lists and this tab are
+    # then read again (AreasTeamsSection.records_changed).
 
     def add_member(self):
         from ..forms.membership_dialog import MembershipDialog
 
         if self.team_id is None:
             return
-        if MembershipDialog(self, self.team_id).exec():
-            self._done()
+        MembershipDialog(self, self.team_id).exec()
 
     def reassign(self):
         from ..forms.membership_dialog import ReassignDialog
 
         membership = self.selected_membership()
-        if membership is not None and ReassignDialog(self, membership).exec():
-            self._done()
+        if membership is not None:
+            ReassignDialog(self, membership).exec()
 
     def end_membership(self):
         from ..forms.membership_dialog import EndMembershipDialog
 
         membership = self.selected_membership()
-        if membership is not None and EndMembershipDialog(self, membership).exec():
-            self._done()
+        if membership is not None:
+            EndMembershipDialog(self, membership).exec()

@@ -1,5 +1,5 @@
 """Printed mediation documents: fill documents.mediation_data from the
-database. No Qt here; services/printing.py calls these for the kinds
+database. No Qt here; services/printing/mediation.py calls these for the kinds
 "register" and "mediation" (and so do the GUI and the command line).
 
 Both documents carry the parties' names (they are the legal record): reading
