@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import vocab
+from ..dialogs import messages
 from ..i18n import _
 from ..print_preview import PrintButton, PrintJob, safe_stem
 
@@ -146,19 +147,19 @@ class TeamMembersPanel(QWidget):
 
         if self.team_id is None:
             return
-        if MembershipDialog(self, self.team_id).exec():
+        if messages().run_dialog(MembershipDialog(self, self.team_id)):
             self._done()
 
     def reassign(self):
         from ..forms.membership_dialog import ReassignDialog
 
         membership = self.selected_membership()
-        if membership is not None and ReassignDialog(self, membership).exec():
+        if membership is not None and messages().run_dialog(ReassignDialog(self, membership)):
             self._done()
 
     def end_membership(self):
         from ..forms.membership_dialog import EndMembershipDialog
 
         membership = self.selected_membership()
-        if membership is not None and EndMembershipDialog(self, membership).exec():
+        if membership is not None and messages().run_dialog(EndMembershipDialog(self, membership)):
             self._done()
