@@ -4,7 +4,8 @@ background tasks run synchronously, the main window on a fresh database.
 
 GUI tests run on SQLite only: the services under the screens are tested on
 both engines in tests/services/, and a second engine here would only double
-the slowest part of the suite.
+the slowest part of the suite. A test whose subject is PostgreSQL itself asks
+for `pg_url` (tests/conftest.py) and opens its own window.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from dvdesktop.gui import i18n
 from dvdesktop.gui.dialogs import ScriptedMessages, set_message_service
 from dvdesktop.gui.tasks import TaskRunner
 from dvdesktop.store import close_database, open_database
+
+from tests.gui.helpers import open_main_window
 
 
 @pytest.fixture
@@ -54,11 +57,4 @@ def sync_tasks():
 
 @pytest.fixture
 def window(qtbot, db_url, vietnamese, scripted, sync_tasks):
-    from dvdesktop.gui.main_window import MainWindow
-    from dvdesktop.store.location import resolve
-
-    win = MainWindow()
-    win.runner = TaskRunner(win)
-    qtbot.addWidget(win)
-    win.database_opened(resolve(db_url))
-    return win
+    return open_main_window(qtbot, db_url)

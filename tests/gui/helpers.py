@@ -1,6 +1,20 @@
-"""Helpers of the GUI tests: a team to work with, selecting a list row,
-typing into the open cell of an editable grid."""
+"""Helpers of the GUI tests: the main window on a database, a team to work
+with, selecting a list row, typing into the open cell of an editable grid,
+choosing a person in the picker."""
 from __future__ import annotations
+
+
+def open_main_window(qtbot, url):
+    """The main window on the database at *url* (already opened by a fixture)."""
+    from dvdesktop.gui.main_window import MainWindow
+    from dvdesktop.gui.tasks import TaskRunner
+    from dvdesktop.store.location import resolve
+
+    win = MainWindow()
+    win.runner = TaskRunner(win)
+    qtbot.addWidget(win)
+    win.database_opened(resolve(url))
+    return win
 
 
 def make_team(area_name="Nà Khoang", kind="bản"):

@@ -1,13 +1,13 @@
-"""File ▸ Back up the data: a verified copy of the open SQLite database."""
+"""File ▸ Back up the data: a verified copy of the open SQLite database; on
+PostgreSQL the clerk is pointed to pg_dump."""
 import sqlite3
 
+import pytest
+
+from tests.gui.helpers import open_main_window
 
 
-def test_backup_from_the_file_menu(window, scripted, tmp_path, db_url):  # noqa: F811
-    if str(db_url).startswith("postgresql"):
-        window.backup()
-        assert scripted.shown[-1][0] == "info" and "pg_dump" in scripted.shown[-1][2]
-        return
+def test_backup_from_the_file_menu(window, scripted, tmp_path):
     from dvdesktop.services.register import PersonService
 
     PersonService.create({"full_name": "Lường Thị Hoa"})
@@ -20,9 +20,14 @@ def test_backup_from_the_file_menu(window, scripted, tmp_path, db_url):  # noqa:
     conn.close()
 
 
-def test_backup_refuses_to_overwrite_the_database(window, scripted, db_url):  # noqa: F811
-    if str(db_url).startswith("postgresql"):
-        return
+def test_backup_refuses_to_overwrite_the_database(window, scripted, db_url):
     scripted.files.append(str(db_url))
     window.backup()
     assert scripted.shown[-1][0] == "warning"
+
+
+@pytest.mark.postgres
+def test_backup_on_postgresql_points_to_pg_dump(qtbot, pg_url, vietnamese, scripted, sync_tasks):
+    window = open_main_window(qtbot, pg_url)
+    window.backup()
+    assert scripted.shown[-1][0] == "info" and "pg_dump" in scripted.shown[-1][2]
