@@ -9,7 +9,7 @@ from pathlib import Path
 def province_database() -> str:
     path = Path(os.environ.get("DVDESKTOP_BENCH_DB") or Path(tempfile.gettempdir()) / "dvdesktop-bench-province.sqlite3")
     if not path.exists():
-        from dvdesktop.services.demo import build_demo
+        from dvdesktop.services.demo.generator import build_demo
         from dvdesktop.store import close_database, open_database
 
         print(f"building the province demo database at {path} (once)…", flush=True)

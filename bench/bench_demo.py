@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dvdesktop.services import stats  # noqa: E402
-from dvdesktop.services.demo import build_demo  # noqa: E402
+from dvdesktop.services.demo.generator import build_demo  # noqa: E402
 from dvdesktop.store import close_database, open_database  # noqa: E402
 
 

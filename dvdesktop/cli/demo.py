@@ -33,7 +33,7 @@ def _reference(value: str | None) -> dt.date | None:
 
 def run(args) -> int:
     from ..services import stats as stats_service
-    from ..services.demo import build_demo
+    from ..services.demo.generator import build_demo
     from ..store import close_database, open_database
     from ..store.location import demo_database
     from ..vn import format_number

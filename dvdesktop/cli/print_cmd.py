@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def register(sub) -> None:
-    from ..services.vocab import PRINT_KINDS as KINDS
+    from ..services.core.vocab import PRINT_KINDS as KINDS
     from . import year_arg
 
     kinds = ", ".join(f"{k} ({label})" for k, label in KINDS.items())

@@ -37,7 +37,7 @@ def _exit_point(app: QApplication, point: str) -> None:
 
 def build_demo(path: str, progress) -> None:
     """Create the demo commune database at *path* (runs in a worker thread)."""
-    from ..services.demo import build_demo as build
+    from ..services.demo.generator import build_demo as build
     from ..store import open_database
 
     open_database(path)

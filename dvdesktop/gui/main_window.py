@@ -36,7 +36,7 @@ SECTIONS = (
     "mediation:MediationSection",
     "campaigns:CampaignsSection",
     "households:HouseholdsSection",
-    "models:ModelsSection",
+    "exemplary:ExemplarySection",
     "evaluation:EvaluationSection",
     "reports:ReportsSection",
 )

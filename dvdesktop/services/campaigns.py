@@ -8,9 +8,9 @@ from decimal import Decimal
 from ..errors import ValidationError
 from ..store.models import Area, Campaign, CampaignContribution, Household, HouseholdSupport, Team
 from ..vn import name_sort_key, sort_key
-from . import vocab
-from .fields import Choice, Date, Integer, Number, Ref, Text
-from .records import RecordService
+from .core import vocab
+from .core.fields import Choice, Date, Integer, Number, Ref, Text
+from .core.records import RecordService
 
 _THIS_YEAR = dt.date.today().year
 WORK_DAY_STEP = Decimal("0.1")  # the column keeps one decimal: 2,5 ngày công

@@ -10,9 +10,9 @@ import peewee as pw
 from ..errors import ValidationError
 from ..store.models import Area, Concern, Meeting, Team
 from ..vn import fold
-from . import vocab
-from .fields import Boolean, Choice, Date, Ref, Text
-from .records import RecordService
+from .core import vocab
+from .core.fields import Boolean, Choice, Date, Ref, Text
+from .core.records import RecordService
 
 # Days a concern may wait for its answer when the clerk sets no due date
 # (the usual time limit for answering a citizen's petition; change here).

@@ -41,9 +41,9 @@ from ..store.models import (
     MediationCase, Meeting, MeetingAttendance, OutreachSession, Team,
 )
 from ..vn import nfc
-from . import audit
-from .fields import Integer, Number, Ref, Text
-from .records import RecordService
+from .core import audit
+from .core.fields import Integer, Number, Ref, Text
+from .core.records import RecordService
 
 DEFAULT_CRITERIA = "default.json"
 STAGES = ("self", "review", "decided")

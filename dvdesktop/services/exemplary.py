@@ -6,9 +6,9 @@ import datetime as dt
 from ..errors import ValidationError
 from ..store.models import ExemplaryModel, Team
 from ..vn import fold
-from . import vocab
-from .fields import Choice, Integer, Ref, Text
-from .records import RecordService
+from .core import vocab
+from .core.fields import Choice, Integer, Ref, Text
+from .core.records import RecordService
 
 _THIS_YEAR = dt.date.today().year
 

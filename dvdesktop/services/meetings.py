@@ -27,9 +27,9 @@ from ..store.base import database_proxy, now
 from ..store.location import data_dir
 from ..store.models import AgendaItem, Meeting, MeetingAttendance, MeetingTask, Person, Team
 from ..vn import clean_line
-from . import audit, vocab
-from .fields import Choice, Date, DateTime, Integer, Ref, Text
-from .records import RecordService
+from .core import audit, vocab
+from .core.fields import Choice, Date, DateTime, Integer, Ref, Text
+from .core.records import RecordService
 from .register import MembershipService
 
 AGENDA_TEMPLATES_FILE = "agenda_templates.json"

@@ -7,9 +7,9 @@ from typing import Any
 from ..errors import ValidationError
 from ..store.models import OutreachSession, Team
 from ..vn import fold
-from . import vocab
-from .fields import Date, Integer, Ref, Text
-from .records import RecordService
+from .core import vocab
+from .core.fields import Date, Integer, Ref, Text
+from .core.records import RecordService
 
 DEFAULT_FORM = "Họp dân"
 # Kept from one session to the next by "Lưu và thêm mới" (a clerk copying a paper notebook).

@@ -23,7 +23,7 @@ from ..store.models import (
     AgendaItem, Concern, Meeting, MeetingAttendance, MeetingTask, Membership, OutreachSession, Person, Team,
 )
 from ..vn import clean_line, sort_key
-from . import numbering, vocab
+from .core import numbering, vocab
 from .register import MembershipService
 from .settings import Organisation, load_organisation
 
@@ -340,7 +340,7 @@ def document(kind: str, *, id: int | None = None, team: int | None = None, year:
         raise UserError(f"Không có loại văn bản «{kind}»; chọn một trong: {', '.join(KINDS)}.")
     org = org or load_organisation()
     if kind in ("register", "mediation"):
-        from . import mediation_printing
+        from .mediation import printing as mediation_printing
 
         if kind == "register":
             return mediation_printing.register_document(year or dt.date.today().year, area, org=org)

@@ -10,9 +10,9 @@ from ..errors import ValidationError
 from ..store.base import database_proxy, now
 from ..store.models import Area, AreaName, Membership, Person, Team
 from ..vn import fold
-from . import audit, vocab
-from .fields import Boolean, Choice, Date, Integer, Ref, Text
-from .records import RecordService
+from .core import audit, vocab
+from .core.fields import Boolean, Choice, Date, Integer, Ref, Text
+from .core.records import RecordService
 
 _THIS_YEAR = dt.date.today().year
 

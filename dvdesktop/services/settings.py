@@ -12,7 +12,7 @@ from ..errors import ValidationError
 from ..store.base import database_proxy, now
 from ..store.models import Setting
 from ..vn import clean_line
-from . import audit
+from .core import audit
 
 ORGANISATION_KEY = "organisation"
 

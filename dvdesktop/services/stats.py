@@ -30,7 +30,7 @@ from ..store.models import (
     Membership, OutreachSession, Person, Team,
 )
 from ..vn import format_number
-from .mediation_register import NOT_SETTLED
+from .mediation.register_data import NOT_SETTLED
 
 # Keys in output order with their Vietnamese labels (for the table).
 LABELS = {

@@ -7,8 +7,8 @@ import os
 
 from ..errors import ValidationError
 from ..store.models import User
-from .fields import Boolean, Choice, Text
-from .records import RecordService
+from .core.fields import Boolean, Choice, Text
+from .core.records import RecordService
 
 ROLES = (("admin", "Quản trị"), ("clerk", "Cán bộ nhập liệu"), ("viewer", "Chỉ xem"))
 _ITERATIONS = 200_000

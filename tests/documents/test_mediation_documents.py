@@ -21,8 +21,9 @@ from dvdesktop.cli import main as cli_main
 from dvdesktop.documents import mediation_register as register_doc
 from dvdesktop.documents.layout_rules import ND30
 from dvdesktop.errors import NotFoundError, UserError
-from dvdesktop.services import mediation_printing, printing
-from dvdesktop.services.mediation import save_case
+from dvdesktop.services.mediation import printing as mediation_printing
+from dvdesktop.services import printing
+from dvdesktop.services.mediation.records import save_case
 from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
 from dvdesktop.services.settings import Organisation, save_organisation
 from dvdesktop.store import close_database, open_database
@@ -367,7 +368,7 @@ def test_register_builds_from_plain_data():
     """The renderer takes plain data (no database): a hand-made book."""
     from dvdesktop.documents.mediation_data import MediationRegisterData
     from dvdesktop.documents.render import to_pdf
-    from dvdesktop.services.mediation_register import RegisterEntry, RegisterParty, RegisterSummary
+    from dvdesktop.services.mediation.register_data import RegisterEntry, RegisterParty, RegisterSummary
 
     entry = RegisterEntry(stt=1, received_on=D(2025, 3, 1), mediators=["Lò Thị Hoa"], invitees=[],
                           parties=[RegisterParty(unicodedata.normalize("NFD", "Vừ A Dơ"), 40, "bản Nà Khoang",

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from dvdesktop.services.mediation import save_case
+from dvdesktop.services.mediation.records import save_case
 from dvdesktop.services.register import AreaService, MembershipService, PersonService
 from dvdesktop.services.settings import load_organisation, save_organisation
 from dvdesktop.store.models import AuditLog, MediationCase, MediationMediator, MediationParty, MediationSession

@@ -54,7 +54,7 @@ def demo_file(tmp_path_factory):
     """The commune demo (every kind of record, dated up to today), built once."""
     import datetime as dt
 
-    from dvdesktop.services.demo import build_demo
+    from dvdesktop.services.demo.generator import build_demo
     from dvdesktop.store import close_database, open_database
 
     base = tmp_path_factory.mktemp("demo")

@@ -12,7 +12,7 @@ import pytest
 
 from dvdesktop import cli
 from dvdesktop.services import stats as stats_service
-from dvdesktop.services.demo import build_demo
+from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.store import close_database, open_database
 from dvdesktop.store.models import (
     Area, Concern, ExemplaryModel, MediationCase, MediationMediator, Meeting, Membership, OutreachSession, Person, Team,
@@ -224,7 +224,7 @@ def test_stats_year_filter(small):
 def test_stats_mediation_results_match_the_reporting_form(small):
     """"Không thành" on the commune's form includes stopped and transferred
     cases: the three results add up to the cases received."""
-    from dvdesktop.services.mediation import statistics
+    from dvdesktop.services.mediation.records import statistics
 
     team = Team.get(Team.name == "Tổ dân vận bản Nà Khoang")
     for outcome in ("dung", "chuyen", "dang"):

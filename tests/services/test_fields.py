@@ -2,7 +2,7 @@
 import pytest
 
 from dvdesktop.errors import ValidationError
-from dvdesktop.services.fields import Integer
+from dvdesktop.services.core.fields import Integer
 
 
 @pytest.mark.parametrize("text, value", [("1.234", 1234), ("1.234.567", 1234567), ("12", 12), (" 7 ", 7)])

@@ -497,7 +497,7 @@ def test_trash_limit(register):
 
 
 def test_mediation_case_parts_without_audit(register):
-    from dvdesktop.services import mediation as med
+    from dvdesktop.services.mediation import records as med
     from dvdesktop.store.models import AuditLog
 
     r = register

@@ -4,8 +4,8 @@ from types import SimpleNamespace
 import pytest
 
 from dvdesktop.errors import ConflictError, ValidationError
-from dvdesktop.services import mediation as med
-from dvdesktop.services.mediation import (
+from dvdesktop.services.mediation import records as med
+from dvdesktop.services.mediation.records import (
     MediationCaseService, SessionService, composition_warnings, deadline_state, export_rows, list_rows,
     mask_name, open_case_for_view, register_rows, save_case, start_deadline, statistics,
 )

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from dvdesktop.errors import ValidationError
-from dvdesktop.services import numbering as N
+from dvdesktop.services.core import numbering as N
 from dvdesktop.services import overview as O
 from dvdesktop.services.campaigns import CampaignService, ContributionService
 from dvdesktop.services.concerns import ConcernService

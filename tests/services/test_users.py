@@ -1,7 +1,7 @@
 import pytest
 
 from dvdesktop.errors import ValidationError
-from dvdesktop.services import audit
+from dvdesktop.services.core import audit
 from dvdesktop.services.register import PersonService
 from dvdesktop.services.users import UserService
 from dvdesktop.store.models import AuditLog

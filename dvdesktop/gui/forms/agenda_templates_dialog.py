@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services import vocab
+from ...services.core import vocab
 from ..dialogs import messages
 from ..i18n import _
 from ..widgets import ChoiceCombo, dialog_buttons

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.campaigns import CampaignService, ContributionService, HouseholdService, HouseholdSupportService
 from ...services.exemplary import ExemplaryModelService
 from ..i18n import _

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.concerns import ConcernService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services import mediation as med
-from ...services import vocab
-from ...services.mediation import MediationCaseService
+from ...services.mediation import records as med
+from ...services.core import vocab
+from ...services.mediation.records import MediationCaseService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo
 from .base import RecordWithChildrenForm

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services import vocab
+from ...services.core import vocab
 from ...services.meetings import MeetingService
 from ..dialogs import messages
 from ..i18n import _

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError, ValidationError
-from ...services import vocab
+from ...services.core import vocab
 from ...services.register import MembershipService
 from ..dialogs import messages
 from ..i18n import _

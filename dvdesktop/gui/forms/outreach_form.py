@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.outreach import OutreachService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.register import PersonService
 from ..dialogs import messages
 from ..i18n import _

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.register import TeamService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget
 
 from ...errors import UserError
-from ...services import vocab
+from ...services.core import vocab
 from ...services.listings import areas as listing
 from ...services.register import AreaService, TeamService
 from ..dialogs import messages

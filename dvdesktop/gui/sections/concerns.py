@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.concerns import RESOLVED, ConcernService
 from ...services.listings import concerns as listing
 from ..forms.choices import area_choices, team_choices

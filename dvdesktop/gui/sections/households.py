@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.campaigns import HouseholdService
 from ...services.listings import households as listing
 from ..forms.campaign_forms import HouseholdForm, SupportForm

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import mediation as med
-from ...services import vocab
+from ...services.mediation import records as med
+from ...services.core import vocab
 from ...services.listings import mediation as listing
-from ...services.mediation import MediationCaseService
+from ...services.mediation.records import MediationCaseService
 from ..dialogs import messages
 from ..forms.choices import area_choices
 from ..forms.mediation_form import MediationCaseForm
@@ -172,7 +172,7 @@ class MediationSection(ListFormSection):
                         safe_stem("so theo doi hoa giai", area_name, str(self.year)))
 
     def case_job(self) -> PrintJob | None:
-        from ...services.mediation_printing import case_document_name
+        from ...services.mediation.printing import case_document_name
 
         case_id = self.editor.record_id
         if case_id is None:
@@ -205,7 +205,7 @@ class MediationStatsDialog(QDialog):
 
     def __init__(self, parent, year: int):
         super().__init__(parent)
-        from ...services.mediation_register import STAT_RESULTS
+        from ...services.mediation.register_data import STAT_RESULTS
         from ...vn import format_number
 
         self.setWindowTitle(_("Mediation statistics {year}").format(year=year))

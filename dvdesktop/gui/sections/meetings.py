@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.listings import meetings as listing
 from ...services.meetings import MeetingService
 from ..forms.choices import team_choices

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.listings import outreach as listing
 from ...services.outreach import OutreachService
 from ..forms.choices import team_choices

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.listings import people as listing
 from ...services.register import PersonService
 from ..forms.choices import area_choices, ethnicity_choices, team_choices

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import vocab
+from ...services.core import vocab
 from ..dialogs import messages
 from ..i18n import _
 from ..print_preview import PrintButton, PrintJob, safe_stem

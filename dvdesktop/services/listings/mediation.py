@@ -17,10 +17,10 @@ import peewee as pw
 
 from ...store.models import Area, MediationCase, MediationMediator, MediationParty
 from ...vn import fold, sort_key
-from .. import vocab
-from ..mediation import (
-    DEADLINE_DUE, DEADLINE_MISSED, DEADLINE_OK, DEADLINE_STARTED, DUE_SOON_DAYS, START_WITHIN_DAYS, CaseRow,
-    deadline_state, mask_name, start_deadline,
+from ..core import vocab
+from ..mediation.records import (
+    DEADLINE_DUE, DEADLINE_MISSED, DEADLINE_OK, DEADLINE_STARTED, DUE_SOON_DAYS, START_WITHIN_DAYS,
+    CaseRow, deadline_state, mask_name, start_deadline,
 )
 from . import search_tokens
 

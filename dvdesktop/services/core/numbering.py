@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import peewee as pw
 
-from ..errors import ValidationError
-from ..store.base import database_proxy, new_uid, now
-from ..store.models import DocumentNumber
-from ..vn import clean_line, fold
+from ...errors import ValidationError
+from ...store.base import database_proxy, new_uid, now
+from ...store.models import DocumentNumber
+from ...vn import clean_line, fold
 from . import audit
 
 KINDS = (

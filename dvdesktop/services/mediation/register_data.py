@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import vocab
+from ..core import vocab
 
 # The four results of the commune's reporting form. Every case received falls
 # in exactly one, so the four add up to the cases received:

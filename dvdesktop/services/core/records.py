@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 
 import peewee as pw
 
-from ..errors import ConflictError, NotFoundError, ValidationError
-from ..store.base import BaseModel, database_proxy, now
+from ...errors import ConflictError, NotFoundError, ValidationError
+from ...store.base import BaseModel, database_proxy, now
 from . import audit
 from .fields import Field
 

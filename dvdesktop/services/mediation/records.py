@@ -18,19 +18,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ValidationError
-from ..store.base import database_proxy
-from ..store.models import (
+from ...errors import ValidationError
+from ...store.base import database_proxy
+from ...store.models import (
     Area, MediationCase, MediationMediator, MediationParty, MediationSession, Person, Team,
 )
-from ..vn import clean_line, fold, name_sort_key, short_date, sort_key
-from . import audit, vocab
-from .fields import Boolean, Choice, Date, Integer, Ref, Text
-from .mediation_register import (
+from ...vn import clean_line, fold, name_sort_key, short_date, sort_key
+from ..core import audit, vocab
+from ..core.fields import Boolean, Choice, Date, Integer, Ref, Text
+from .register_data import (
     REGISTER_RESULTS, STAT_RESULTS, AreaMediationCounts, MediationRegister, MediationStatistics,
     MediatorSummary, RegisterEntry, RegisterParty, RegisterSummary, result_category,
 )
-from .records import RecordService
+from ..core.records import RecordService
 
 # Mediation must start within this many days of the assignment of mediators
 # (calendar days, counted from the day after assigned_on).
@@ -359,7 +359,7 @@ def save_case(
 
 def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Person]:
     """The team's current members: the people mediators are chosen from."""
-    from .register import MembershipService
+    from ..register import MembershipService
 
     return [m.person for m in MembershipService.current(team_id, on)]
 
@@ -626,7 +626,7 @@ def list_rows(year: int | None = None, area_id: int | None = None, show_names: b
 
 def list_rows_by_setting(year: int | None = None, area_id: int | None = None, today: dt.date | None = None) -> list[CaseRow]:
     """list_rows() with names shown as the organisation setting says."""
-    from .settings import load_organisation
+    from ..settings import load_organisation
 
     return list_rows(year, area_id, load_organisation().show_confidential_names, today)
 

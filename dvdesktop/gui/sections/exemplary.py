@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...services import vocab
+from ...services.core import vocab
 from ...services.exemplary import ExemplaryModelService
 from ...services.listings import exemplary as listing
 from ..forms.campaign_forms import ExemplaryModelForm
@@ -43,7 +43,7 @@ class ModelsSource(RowSource):
         return result
 
 
-class ModelsSection(ListFormSection):
+class ExemplarySection(ListFormSection):
     key = "models"
     title = N_("\"Skilful mobilisation\" models")
     trash_title = N_("Deleted models")

@@ -35,17 +35,17 @@ from typing import Callable
 
 import peewee as pw
 
-from ..errors import UserError
-from ..paths import resource
-from ..store.base import database_proxy
-from ..store.models import (
-    ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet, Criterion,
-    Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase, MediationMediator,
-    MediationParty, MediationSession, Meeting, MeetingAttendance, MeetingTask, Membership, Meta, OutreachSession,
-    Person, Team,
+from ...errors import UserError
+from ...paths import resource
+from ...store.base import database_proxy
+from ...store.models import (
+    ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet,
+    Criterion, Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase,
+    MediationMediator, MediationParty, MediationSession, Meeting, MeetingAttendance, MeetingTask,
+    Membership, Meta, OutreachSession, Person, Team,
 )
-from . import evaluation as ev
-from .settings import Organisation, Signer, save_organisation
+from .. import evaluation as ev
+from ..settings import Organisation, Signer, save_organisation
 
 YEARS_OF_HISTORY = 5
 SCALES = ("commune", "province")

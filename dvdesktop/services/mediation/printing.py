@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..documents import blocks as B
-from ..documents import mediation as mediation_doc
-from ..documents import mediation_register as register_doc
-from ..documents.data import HeaderData
-from ..documents.mediation_data import CaseParty, CaseSession, MediationRecordData, MediationRegisterData
-from ..errors import NotFoundError, UserError
-from ..store.models import Area, MediationCase, Team
-from . import vocab
-from .mediation import _invitees, open_case_for_view, register_rows
-from .settings import Organisation, load_organisation
+from ...documents import blocks as B
+from ...documents import mediation as mediation_doc
+from ...documents import mediation_register as register_doc
+from ...documents.data import HeaderData
+from ...documents.mediation_data import CaseParty, CaseSession, MediationRecordData, MediationRegisterData
+from ...errors import NotFoundError, UserError
+from ...store.models import Area, MediationCase, Team
+from ..core import vocab
+from .records import _invitees, open_case_for_view, register_rows
+from ..settings import Organisation, load_organisation
 
 MEDIATION_TEAM = "Tổ hòa giải"
 

@@ -8,8 +8,8 @@ import hashlib
 import json
 import threading
 
-from ..store.base import now
-from ..store.models import AuditLog
+from ...store.base import now
+from ...store.models import AuditLog
 
 _current = threading.local()
 

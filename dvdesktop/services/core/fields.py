@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..errors import ValidationError
-from ..vn import clean_line, nfc, parse_date
+from ...errors import ValidationError
+from ...vn import clean_line, nfc, parse_date
 
 
 _GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")

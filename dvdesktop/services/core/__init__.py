@@ -1,0 +1,1 @@
+"""Shared machinery of the record services: fields, RecordService, audit log, numbering, vocabularies."""

@@ -1,0 +1,1 @@
+"""Demo data: a believable commune or province (generator.py)."""

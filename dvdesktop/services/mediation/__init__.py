@@ -1,0 +1,1 @@
+"""Grassroots mediation: records, rules, register, printing."""
