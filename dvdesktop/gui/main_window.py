@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
             return
         from .forms.settings_dialog import SettingsDialog
 
-        if SettingsDialog(self).exec():
+        if messages().run_dialog(SettingsDialog(self)):
             self.statusBar().showMessage(_("Settings saved."), 4000)
 
     def backup(self) -> None:

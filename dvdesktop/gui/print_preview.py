@@ -191,7 +191,7 @@ class PrintPreviewDialog(QDialog):
         printer.setDocName(self.job.file_stem)
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.page_count()))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not messages().run_dialog(dialog):
             return
         self.print_to(printer)
 

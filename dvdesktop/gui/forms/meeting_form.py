@@ -407,7 +407,7 @@ class MeetingForm(RecordWithChildrenForm):
     def edit_templates(self) -> None:
         from .agenda_templates_dialog import AgendaTemplatesDialog
 
-        AgendaTemplatesDialog(self).exec()
+        messages().run_dialog(AgendaTemplatesDialog(self))
 
     # --- tasks -----------------------------------------------------------------
 

@@ -315,13 +315,13 @@ class AreasTeamsSection(ListFormSection):
     def open_area_trash(self):
         from ..trash import TrashDialog
 
-        TrashDialog(self, AreaService, _("Deleted areas"), lambda a: a.name).exec()
+        messages().run_dialog(TrashDialog(self, AreaService, _("Deleted areas"), lambda a: a.name))
 
     def open_team_trash(self):
         from ..trash import TrashDialog
 
         dialog = TrashDialog(self, TeamService, _("Deleted teams"), lambda t: t.name)
-        dialog.exec()
+        messages().run_dialog(dialog)
         if dialog.restored:  # the area's team may be back: read the editor again, keeping typed changes
             if self.editor.is_dirty() and not messages().discard_changes(self):
                 return

@@ -238,7 +238,7 @@ class ListFormSection(Section):
     def open_trash(self) -> None:
         from ..trash import TrashDialog
 
-        TrashDialog(self, self.service, _(self.trash_title), self.trash_label).exec()
+        messages().run_dialog(TrashDialog(self, self.service, _(self.trash_title), self.trash_label))
 
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.current_id()

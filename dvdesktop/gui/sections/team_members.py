@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.core import vocab
+from ..dialogs import messages
 from ..i18n import _
 from ..print_preview import PrintJob, offer_job, print_button
 
@@ -143,18 +144,18 @@ class TeamMembersPanel(QWidget):
 
         if self.team_id is None:
             return
-        MembershipDialog(self, self.team_id).exec()
+        messages().run_dialog(MembershipDialog(self, self.team_id))
 
     def reassign(self):
         from ..forms.membership_dialog import ReassignDialog
 
         membership = self.selected_membership()
         if membership is not None:
-            ReassignDialog(self, membership).exec()
+            messages().run_dialog(ReassignDialog(self, membership))
 
     def end_membership(self):
         from ..forms.membership_dialog import EndMembershipDialog
 
         membership = self.selected_membership()
         if membership is not None:
-            EndMembershipDialog(self, membership).exec()
+            messages().run_dialog(EndMembershipDialog(self, membership))
