@@ -24,7 +24,7 @@ def demo(tmp_path_factory):
     kinds printed from one record, the number of a record to print."""
     from dvdesktop.services.settings import load_organisation
     from dvdesktop.store import close_database, open_database
-    from dvdesktop.store.models import MediationCase, Meeting, OutreachSession, Team
+    from dvdesktop.store.models import MediationCase, Meeting, OutreachSession, SupervisionActivity, Team
 
     path = str(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     assert cli.main(["demo", "--db", path, "--seed", "3", "--today", "2025-06-30"]) == 0
@@ -35,6 +35,7 @@ def demo(tmp_path_factory):
 
         ids = {"team": first(Team), "meeting": first(Meeting, Meeting.status == "held"),
                "session": first(OutreachSession), "case": first(MediationCase, MediationCase.outcome == "thanh"),
+               "supervision": first(SupervisionActivity),
                "commune": load_organisation().commune_short}
     finally:
         close_database()
@@ -43,7 +44,8 @@ def demo(tmp_path_factory):
 
 def arguments(kind: catalog.PrintableKind, ids: dict) -> list[str]:
     """The command-line options printing *kind* for one record, team or year of the demo."""
-    record = {"minutes": "meeting", "attendance-sheet": "meeting", "outreach": "session", "mediation": "case"}
+    record = {"minutes": "meeting", "attendance-sheet": "meeting", "outreach": "session", "mediation": "case",
+              "supervision": "supervision"}
     args = []
     if "id" in kind.needs:
         args += ["--id", str(ids[record[kind.key]])]  # a new kind printed from a record: say which here
@@ -135,9 +137,10 @@ def test_the_settings_form_lists_exactly_the_declared_styles(window, qtbot):
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
     assert list(dialog.styles) == list(catalog.style_settings())
-    assert {k.style_key for k in catalog.DECLARED} == set(dialog.styles)
+    assert {k.style_key for k in catalog.DECLARED} | set(catalog.OTHER_STYLES) == set(dialog.styles)
     for key, combo in dialog.styles.items():
-        assert combo.currentData() == catalog.KINDS[key].default_style
+        default = catalog.KINDS[key].default_style if key in catalog.KINDS else catalog.OTHER_STYLES[key][1]
+        assert combo.currentData() == default
 
 
 def test_the_in_menus_list_the_declared_kinds(window):

@@ -43,10 +43,10 @@ def test_sort_before_the_first_refresh_only_records_the_order(qapp):
 
 
 def _list_sections() -> list[str]:
-    from dvdesktop.gui.main_window import section_classes
     from dvdesktop.gui.sections.base import ListFormSection
+    from dvdesktop.gui.sections.catalog import SECTIONS
 
-    return [cls.key for cls in section_classes() if issubclass(cls, ListFormSection)]
+    return [entry.key for entry in SECTIONS if issubclass(entry.load(), ListFormSection)]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from dvdesktop.services import evaluation as ev
 from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.services.stats import collect
 from dvdesktop.store import close_database, open_database, schema_version
+from dvdesktop.store import migrations
 from dvdesktop.store.models import Area, Concern, CriteriaSet, Criterion, Evaluation, EvaluationScore, MediationCase, Team
 
 LEVELS = [{"code": "HTXS", "name": "Xuất sắc", "min_points": 90}, {"code": "HTT", "name": "Tốt", "min_points": 70},
@@ -196,11 +197,12 @@ def test_schema_2_migration_adds_the_stage_columns(db_url):
         for table, column in (("evaluation", "self_on"), ("evaluation", "self_by"), ("evaluation", "review_on"),
                               ("evaluation", "review_by"), ("evaluation", "decided_by"), ("criteria_set", "is_sample")):
             db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+        db.execute_sql('DROP TABLE "supervision_activity"')  # schema 3's
         db.execute_sql("UPDATE dv_meta SET value = '1' WHERE key = 'schema_version'")
         db.execute_sql("UPDATE evaluation SET stage = 'self'")  # schema 1's first stage
     close_database()
     db = open_database(db_url)
-    assert schema_version(db) == 2
+    assert schema_version(db) == migrations.latest_version()
     assert {"self_on", "self_by", "review_on", "review_by", "decided_by"} <= {c.name for c in db.get_columns("evaluation")}
     assert CriteriaSet.get().is_sample is False and Criterion.select().count() == 10 and EvaluationScore.select().count() == 10
     r = ev.rating(team.id, 2024)

@@ -221,8 +221,12 @@ class DetailEditor(QWidget):
             return
         self.main_form.save(then=lambda _id: then())
 
-    def save_child(self) -> None:
-        self._save_main_first(self.child_form.save)
+    def save_child(self) -> int | None:
+        """Save the child row (after the record's own edits); its id when the
+        save is already done (operations run synchronously), else None."""
+        saved: list[int | None] = []
+        self._save_main_first(lambda: saved.append(self.child_form.save()))
+        return saved[0] if saved else None
 
     def delete_child(self) -> None:
         child_id = self.child_form.record_id
