@@ -48,12 +48,12 @@ def sync_tasks():
 def window(qtbot, db_url, vietnamese, scripted, sync_tasks):
     from dvdesktop.gui.main_window import MainWindow
     from dvdesktop.gui.tasks import TaskRunner
-    from dvdesktop.store.location import resolve
+    from dvdesktop.services import session
 
     win = MainWindow()
     win.runner = TaskRunner(win)
     qtbot.addWidget(win)
-    win.database_opened(resolve(db_url))
+    win.database_opened(session.locate(db_url))
     return win
 
 

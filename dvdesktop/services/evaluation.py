@@ -246,14 +246,14 @@ def import_criteria_set(source: str | Path | dict | None, year: int, *, name: st
     default set shipped with the program)."""
     data = load_definition(source)
     with database_proxy.atomic():
-        cset = CriteriaSetService.create({
+        cset = CriteriaSetService.create_row({
             "year": year,
             "name": name or str(data.get("name") or "Bộ tiêu chí năm {year}").replace("{year}", str(year)),
             "levels": json.dumps(data["levels"], ensure_ascii=False),
             "quota": json.dumps(data.get("quota") or {}, ensure_ascii=False),
         })
         for row in definition_rows(data):
-            CriterionService.create({"criteria_set": cset.id, **row})
+            CriterionService.create_row({"criteria_set": cset.id, **row})
     return cset
 
 

@@ -91,7 +91,7 @@ def commune_signer(org: Organisation, style: str) -> SignerData:
 
 
 def _leader(team_id: int, on: dt.date) -> str:
-    for m in MembershipService.current(team_id, on):
+    for m in MembershipService.current_rows(team_id, on):
         if m.role == "to_truong":
             return m.person.full_name
     return ""
@@ -143,7 +143,7 @@ def minutes_data(meeting_id: int, org: Organisation | None = None) -> MinutesDat
     team = meeting.team
     day = _day(meeting.starts_at)
     style = _style(org, "minutes")
-    members = MembershipService.current(team.id, day)
+    members = MembershipService.current_rows(team.id, day)
     order = {m.person_id: i for i, m in enumerate(members)}
     by_person = {m.person_id: m for m in members}
     rows = list(MeetingAttendance.select(MeetingAttendance, Person).join(Person)
@@ -235,7 +235,7 @@ def roster_data(team_id: int | None = None, on: dt.date | None = None,
     style = _style(org, "roster")
     if team_id is not None:
         team = _team(team_id)
-        groups = [RosterGroup(team.name, [_member_row(m) for m in MembershipService.current(team.id, on)])]
+        groups = [RosterGroup(team.name, [_member_row(m) for m in MembershipService.current_rows(team.id, on)])]
         return RosterData(header=team_header(org, team, style, "DS", date=on), subject=team.name, groups=groups,
                           on=on, signer=team_signer(team, on))
     teams = sorted(Team.select().where(Team.deleted_at.is_null() & (Team.status == "active")),
@@ -289,7 +289,7 @@ def decision_data(team_id: int, kind: str = "thanh_lap", on: dt.date | None = No
     return DecisionData(
         header=commune_header(org, style, "QĐ", number=number, date=on),
         team_name=team.name, kind=kind, authority=authority, grounds=grounds, proposal=proposal,
-        members=[_member_row(m) for m in MembershipService.current(team.id, on)],
+        members=[_member_row(m) for m in MembershipService.current_rows(team.id, on)],
         previous_decision=previous, signer=signer, recipients=recipients,
     )
 
@@ -311,7 +311,7 @@ def attendance_sheet_data(team_id: int | None = None, meeting_id: int | None = N
         header.date = None
         return AttendanceSheetData(header=header, team_name="", meeting_title=title, blank_rows=20)
     team = _team(team_id)
-    members = [_member_row(m) for m in MembershipService.current(team.id, day or dt.date.today())]
+    members = [_member_row(m) for m in MembershipService.current_rows(team.id, day or dt.date.today())]
     return AttendanceSheetData(header=team_header(org, team, style, "DS", date=day), team_name=team.name,
                                meeting_title=title, names=members, blank_rows=max(6, 15 - len(members)))
 

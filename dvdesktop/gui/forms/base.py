@@ -6,6 +6,9 @@ As the clerk types, the form cleans each field by the service's field rules
 and then runs `service.validate()` for the rules across fields; a field at
 fault is outlined in red with the Vietnamese message under it. `save()`
 goes through `service.create` / `service.update(expected_version=...)`.
+
+`self.record` is the RecordData the service gave (plain values, the version
+and the names of referenced records), or None for a new record.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...errors import ConflictError, UserError, ValidationError
+from ...services.core.data import RecordData
 from ..dialogs import messages
 from ..i18n import _
 from ..widgets import Binding, bind
@@ -30,7 +34,7 @@ class RecordForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.record = None
+        self.record: RecordData | None = None
         self.bindings: dict[str, Binding] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.errors: dict[str, str] = {}
@@ -96,7 +100,7 @@ class RecordForm(QWidget):
             self.record = self.service.get(record_id) if record_id is not None else None
             values = {}
             if self.record is not None:
-                values = {f.name: self.record.__data__.get(f.name) for f in self.service.fields}
+                values = {f.name: self.record.get(f.name) for f in self.service.fields}
             else:
                 values = {**self.defaults(), **(defaults or {})}
             for name, binding in self.bindings.items():
@@ -225,7 +229,7 @@ class RecordForm(QWidget):
         self.saved.emit(record.id)
         return record.id
 
-    def write(self, values: dict[str, Any]):
+    def write(self, values: dict[str, Any]) -> RecordData:
         """Store *values* (the record and anything saved with it); the saved record."""
         if self.record is None:
             return self.service.create(values)

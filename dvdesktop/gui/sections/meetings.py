@@ -127,7 +127,7 @@ class MeetingsSection(ListFormSection):
 
     def describe(self, record_id):
         m = MeetingService.get(record_id)
-        return _("meeting of {team}, {day}").format(team=m.team.name, day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
+        return _("meeting of {team}, {day}").format(team=m.name_of("team"), day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
 
     def print_job(self):
         from ..dialogs import messages
@@ -138,7 +138,7 @@ class MeetingsSection(ListFormSection):
             return None
         m = self.editor.record
         return PrintJob("minutes", {"id": meeting_id},
-                        safe_stem("bien ban hop", m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
+                        safe_stem("bien ban hop", m.name_of("team"), f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
 
     def trash_label(self, record) -> str:
-        return f"{record.team.name}, {_as_datetime(record.starts_at):%d/%m/%Y}"
+        return f"{record.name_of('team')}, {_as_datetime(record.starts_at):%d/%m/%Y}"

@@ -139,7 +139,7 @@ class OutreachSection(ListFormSection):
             messages().info(self, _("Print record…"), _("Save the session first, then print its record."))
             return None
         return PrintJob("outreach", {"id": record.id},
-                        safe_stem("bien ban tuyen truyen", record.team.name, f"{record.held_on:%Y-%m-%d}"))
+                        safe_stem("bien ban tuyen truyen", record.name_of("team"), f"{record.held_on:%Y-%m-%d}"))
 
     def trash_label(self, record) -> str:
         return f"{record.held_on:%d/%m/%Y} – {record.topic}"

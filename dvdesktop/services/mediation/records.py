@@ -30,7 +30,9 @@ from .register_data import (
     REGISTER_RESULTS, STAT_RESULTS, AreaMediationCounts, MediationRegister, MediationStatistics,
     MediatorSummary, RegisterEntry, RegisterParty, RegisterSummary, result_category,
 )
+from ..core.data import RecordData
 from ..core.records import RecordService
+from .parts import Candidate, MediatorData, PartyData, SessionData
 
 # Mediation must start within this many days of the assignment of mediators
 # (calendar days, counted from the day after assigned_on).
@@ -294,14 +296,14 @@ def _sync_children(service: type[RecordService], model, case_id: int, items: Seq
         service.delete(row_id)
     for row_id, data in pending:
         if row_id is None:
-            saved.append(service.create(data))
+            saved.append(service.create_row(data))
             continue
         record = existing[row_id]
         cleaned = service.clean(data, partial=True)
         if all(record.__data__.get(k) == v for k, v in cleaned.items()):
             saved.append(record)
         else:
-            saved.append(service.update(row_id, data))
+            saved.append(service.update_row(row_id, data))
     return saved
 
 
@@ -312,7 +314,7 @@ def save_case(
     sessions: Sequence[dict[str, Any]],
     case_id: int | None = None,
     expected_version: int | None = None,
-) -> MediationCase:
+) -> RecordData:
     """Create or change a case with its parties, mediators and sessions in one
     transaction: any error (a ValidationError naming the field, a ConflictError
     when someone else saved the case meanwhile) leaves the database as it was.
@@ -341,9 +343,9 @@ def save_case(
         raise ValidationError("parties", "Vụ việc cần có ít nhất một bên.")
     with database_proxy.atomic(), _defer_cross_checks():
         if case_id is None:
-            case = MediationCaseService.create(data)
+            case = MediationCaseService.create_row(data)
         else:
-            case = MediationCaseService.update(case_id, data, expected_version=expected_version)
+            case = MediationCaseService.update_row(case_id, data, expected_version=expected_version)
         received_year = case.received_on.year
         parties = [_age_to_birth_year(p, received_year) for p in parties]
         _sync_children(PartyService, MediationParty, case.id, parties)
@@ -357,11 +359,11 @@ def save_case(
     return MediationCaseService.get(case.id)
 
 
-def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Person]:
+def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Candidate]:
     """The team's current members: the people mediators are chosen from."""
     from ..register import MembershipService
 
-    return [m.person for m in MembershipService.current(team_id, on)]
+    return [Candidate.of(m.person) for m in MembershipService.current_rows(team_id, on)]
 
 
 # --- the start deadline --------------------------------------------------------
@@ -494,10 +496,10 @@ def mask_name(name: str | None) -> str:
 class CaseDetail:
     """A case opened for viewing or editing, with its parts."""
 
-    case: MediationCase
-    parties: list[MediationParty]
-    mediators: list[MediationMediator]
-    sessions: list[MediationSession]
+    case: RecordData
+    parties: list[PartyData]
+    mediators: list[MediatorData]
+    sessions: list[SessionData]
     deadline: dt.date | None
     deadline_state: str
     warnings: list[str] = field(default_factory=list)
@@ -508,26 +510,29 @@ def open_case_for_view(case_id: int, username: str | None = None, today: dt.date
     row (who, when) to the audit log."""
     case = MediationCaseService.get(case_id)
     if case.confidential:
-        audit.write("view", case, username=username)
-    mediators = list(case.mediators.order_by(MediationMediator.is_lead.desc(), MediationMediator.id))
+        audit.write("view", case, table=MediationCase._meta.table_name, username=username)
+    parties, mediators, sessions = case_parts(case_id)
     return CaseDetail(
         case=case,
-        parties=list(case.parties.order_by(MediationParty.side, MediationParty.id)),
+        parties=parties,
         mediators=mediators,
-        sessions=list(case.sessions.order_by(MediationSession.held_on, MediationSession.id)),
+        sessions=sessions,
         deadline=start_deadline(case),
         deadline_state=deadline_state(case, today),
-        warnings=composition_warnings(mediators, case.area_id) if mediators else [],
+        warnings=composition_warnings(mediators, case.area) if mediators else [],
     )
 
 
-def case_parts(case_id: int) -> tuple[list[MediationParty], list[MediationMediator], list[MediationSession]]:
+def case_parts(case_id: int) -> tuple[list[PartyData], list[MediatorData], list[SessionData]]:
     """The case's parties, mediators (lead first) and sessions, read again
     without an audit row: for a form that opened the case through
     open_case_for_view and reloads it after a save."""
-    return (_by_case(MediationParty, [case_id], MediationParty.side, MediationParty.id)[case_id],
-            _by_case(MediationMediator, [case_id], MediationMediator.is_lead.desc(), MediationMediator.id)[case_id],
-            _by_case(MediationSession, [case_id], MediationSession.held_on, MediationSession.id)[case_id])
+    return ([PartyData.of(r) for r in
+             _by_case(MediationParty, [case_id], MediationParty.side, MediationParty.id)[case_id]],
+            [MediatorData.of(r) for r in
+             _by_case(MediationMediator, [case_id], MediationMediator.is_lead.desc(), MediationMediator.id)[case_id]],
+            [SessionData.of(r) for r in
+             _by_case(MediationSession, [case_id], MediationSession.held_on, MediationSession.id)[case_id]])
 
 
 # --- reading many cases ----------------------------------------------------------
