@@ -24,8 +24,10 @@ class RecordData(Mapping[str, Any]):
 
     id: int
     version: int
-    data: Mapping[str, Any] = field(default_factory=dict)
-    names: Mapping[str, str] = field(default_factory=dict)
+    # Not in repr(): a record may hold private data (parties of a dispute …)
+    # that must not end up in a log through an error message.
+    data: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    names: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data", MappingProxyType(dict(self.data)))
