@@ -72,7 +72,7 @@ def _log_unexpected() -> str:
     """Append the current exception's trace to the log file (never to the
     terminal); the file's path, or "" when it cannot be written."""
     try:
-        from ..store.location import log_dir
+        from ..services.session import log_dir
 
         path = log_dir() / LOG_NAME
         with open(path, "a", encoding="utf-8") as f:
@@ -119,9 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        from ..store.database import describe_database_error
+        from ..services.session import describe_error
 
-        message = describe_database_error(exc)
+        message = describe_error(exc)
         if message:  # the environment (read-only file, lock, server gone), not a bug
             print(f"Lỗi: {message}", file=sys.stderr)
             return 1

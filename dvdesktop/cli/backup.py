@@ -11,10 +11,10 @@ def arguments(parser) -> None:
 
 def run(args) -> int:
     from ..errors import UserError
+    from ..services import session
     from ..services.backup import backup_database
-    from ..store.location import resolve
 
-    spec = resolve(args.cmd_db or args.db)
+    spec = session.locate(args.cmd_db or args.db)
     target = Path(args.output).expanduser()
     if spec.is_postgres:
         raise UserError("Cơ sở dữ liệu trên máy chủ PostgreSQL được sao lưu bằng pg_dump trên máy chủ.")

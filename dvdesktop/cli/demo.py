@@ -25,21 +25,19 @@ def _reference(value: str | None) -> dt.date | None:
 
 
 def run(args) -> int:
+    from ..services import session
     from ..services import stats as stats_service
     from ..services.demo.generator import build_demo
-    from ..store import close_database, open_database
-    from ..store.location import demo_database
     from ..vn import format_number
 
     reference = _reference(args.today)
-    target = getattr(args, "db", None) or demo_database()
-    db = open_database(target)
+    info = session.open(session.locate(getattr(args, "db", None), demo=True))
     try:
         result = build_demo(scale=args.scale, seed=args.seed, reference=reference, force=args.force)
         numbers = stats_service.collect(today=result.reference)
-        spec = db.dv_spec.display()
+        spec = info.where
     finally:
-        close_database()
+        session.close()
     scale = "một xã" if result.scale == "commune" else "cả tỉnh"
     print(f"Đã tạo dữ liệu mẫu ({scale}, hạt giống {result.seed}, mốc {result.reference:%d/%m/%Y}) "
           f"trong {format_number(round(result.seconds, 1))} giây vào «{spec}».")

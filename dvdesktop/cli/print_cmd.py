@@ -50,14 +50,14 @@ def options(args) -> dict:
 
 def run(args) -> int:
     from ..documents.render import file_format
+    from ..services import session
     from ..services.printing import print_document
-    from ..store import close_database, open_database
 
     file_format(args.output)  # a wrong ending is refused before the database is opened
-    open_database(args.cmd_db or args.db, create=False)
+    session.open(args.cmd_db or args.db, create=False)
     try:
         path = print_document(args.kind, args.output, **options(args))
     finally:
-        close_database()
+        session.close()
     print(f"Đã ghi {path}")
     return 0

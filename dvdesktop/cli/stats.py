@@ -14,16 +14,14 @@ def arguments(p) -> None:
 
 
 def run(args) -> int:
+    from ..services import session
     from ..services.stats import collect, format_table
-    from ..store import close_database, open_database
-    from ..store.location import demo_database
 
-    target = getattr(args, "db", None) or (demo_database() if getattr(args, "demo", False) else None)
-    open_database(target, create=False)
+    session.open(session.locate(getattr(args, "db", None), demo=getattr(args, "demo", False)), create=False)
     try:
         numbers = collect(args.year)
     finally:
-        close_database()
+        session.close()
     if args.json:
         print(json.dumps(numbers, ensure_ascii=False, indent=2))
     else:

@@ -56,24 +56,15 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            result = self.work(self.progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
-        finally:
-            _close_thread_connection()
+        from ..services import session
 
-
-def _close_thread_connection() -> None:
-    """peewee opens one connection per thread; close the worker's."""
-    try:
-        from ..store import close_thread_connection
-
-        close_thread_connection()
-    except Exception:  # noqa: BLE001
-        log.debug("closing worker connection failed", exc_info=True)
+        with session.worker():  # closes this thread's database connection at the end
+            try:
+                result = self.work(self.progress)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.done.emit(result)
 
 
 class TaskHandle(QObject):

@@ -188,7 +188,7 @@ def save_meeting(
     tasks: list[dict] | None,
     meeting_id: int | None = None,
     expected_version: int | None = None,
-) -> Meeting:
+) -> RecordData:
     """Create or change a meeting and replace its attendance, agenda and tasks,
     all in one transaction: any error leaves the database as it was
     (MeetingService.save_with_children; see services.core.children).
@@ -252,7 +252,7 @@ def attendance_grid(team_id: int, on: dt.date | dt.datetime, meeting_id: int | N
     if meeting_id is not None:
         recorded = {a.person_id: a for a in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting_id)}
     rows = []
-    for m in MembershipService.current(team_id, _day(on)):
+    for m in MembershipService.current_rows(team_id, _day(on)):
         a = recorded.pop(m.person_id, None)
         rows.append(AttendanceRow(m.person_id, m.person.full_name, m.role, m.position,
                                   a.status if a else "present", a.reason if a else ""))
@@ -266,7 +266,7 @@ def attendance_grid(team_id: int, on: dt.date | dt.datetime, meeting_id: int | N
 def quorum(meeting_id: int) -> tuple[int, int]:
     """(present, total) derived from the attendance and the membership on the
     meeting day; a member left off the attendance list counts as absent."""
-    meeting = MeetingService.get(meeting_id)
+    meeting = MeetingService.row(meeting_id)
     rows = attendance_grid(meeting.team_id, meeting.starts_at, meeting.id)
     recorded = {a.person_id for a in MeetingAttendance.select(MeetingAttendance.person).where(MeetingAttendance.meeting == meeting_id)}
     present = sum(1 for r in rows if r.status == "present" and r.person_id in recorded)
@@ -284,7 +284,7 @@ def quorum_line(meeting_id: int) -> str:
 
 def absence_line(meeting_id: int) -> str:
     """'Vắng 1 đồng chí có lý do (Lò Thị Hoa: đi viện); 1 đồng chí không lý do (Vàng A Dơ).'"""
-    meeting = MeetingService.get(meeting_id)
+    meeting = MeetingService.row(meeting_id)
     recorded = {a.person_id for a in MeetingAttendance.select(MeetingAttendance.person).where(MeetingAttendance.meeting == meeting_id)}
     excused, absent = [], []
     for r in attendance_grid(meeting.team_id, meeting.starts_at, meeting.id):

@@ -8,12 +8,12 @@ def open_main_window(qtbot, url):
     """The main window on the database at *url* (already opened by a fixture)."""
     from dvdesktop.gui.main_window import MainWindow
     from dvdesktop.gui.tasks import TaskRunner
-    from dvdesktop.store.location import resolve
+    from dvdesktop.services import session
 
     win = MainWindow()
     win.runner = TaskRunner(win)
     qtbot.addWidget(win)
-    win.database_opened(resolve(url))
+    win.database_opened(session.locate(url))
     return win
 
 

@@ -103,7 +103,7 @@ def test_merge_through_the_dialog(window, scripted):
         "• Tổ dân vận bản Nà Khoang giải thể ngày 01/07/2025.",
     ]
     merged = AreaService.get(source.id)
-    assert merged.merged_into_id == target.id and not merged.active
+    assert merged.merged_into == target.id and not merged.active
     assert {p.area_id for p in Person.select().where(Person.id.in_([p.id for p in people]))} == {target.id}
     team = Team.get_by_id(source_team.id)
     assert (team.status, team.dissolved_on) == ("dissolved", dt.date(2025, 7, 1))

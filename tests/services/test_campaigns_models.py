@@ -73,7 +73,7 @@ def test_campaign_dates(db):
 
 
 def test_households_left_poverty(teams):
-    area_id = teams[0].area_id
+    area_id = teams[0].area
     with pytest.raises(ValidationError) as err:
         HouseholdService.create({"area": area_id, "head_name": "Lò Văn Pọm", "since_year": 2022, "left_poverty_year": 2021})
     assert err.value.field == "left_poverty_year" and "thoát nghèo" in err.value.message
@@ -102,7 +102,7 @@ def test_exemplary_model_fields_and_duplicates(teams):
                                       "year": 2025, "team": teams[0].id, "level": "cấp xã"})
     assert (m.field, m.level) == ("Kinh tế", "Cấp xã")
     m2 = ExemplaryModelService.create({"name": "Tiếng kẻng an ninh", "field": "Quoc phong - an ninh", "year": 2025})
-    assert m2.field == "Quốc phòng – an ninh" and m2.level == "" and m2.team_id is None
+    assert m2.field == "Quốc phòng – an ninh" and m2.level == "" and m2.team is None
     with pytest.raises(ValidationError) as err:
         ExemplaryModelService.create({"name": "X", "field": "Thể thao", "year": 2025})
     assert err.value.field == "field"

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,7 +19,7 @@ def team(db):
     team = TeamService.create({"area": area.id})
     names = [("Lò Văn Thắng", "to_truong"), ("Quàng Thị Mai", "to_pho"), ("Vàng A Dơ", "thanh_vien"),
              ("Lò Thị Hoa", "thanh_vien")]
-    team.people = []
+    team = SimpleNamespace(id=team.id, people=[])  # the team's id and its people, for the tests
     for name, role in names:
         p = PersonService.create({"full_name": name})
         MembershipService.create({"person": p.id, "team": team.id, "role": role, "start_date": "2025-01-01"})

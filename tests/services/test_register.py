@@ -26,9 +26,9 @@ def test_one_leader_at_a_time_and_kien_toan(team):
     MembershipService.reassign(lead.id, dt.date(2023, 1, 1), "thanh_vien")
     MembershipService.create({"person": b.id, "team": team.id, "role": "to_truong", "start_date": "2023-01-01"})
     current = MembershipService.current(team.id, dt.date(2024, 1, 1))
-    assert [(m.person.full_name, m.role) for m in current] == [("Quàng Thị Mai", "to_truong"), ("Lò Văn Thắng", "thanh_vien")]
+    assert [(m.full_name, m.role) for m in current] == [("Quàng Thị Mai", "to_truong"), ("Lò Văn Thắng", "thanh_vien")]
     # history is kept, not overwritten
-    assert MembershipService.current(team.id, dt.date(2021, 6, 1))[0].person.full_name == "Lò Văn Thắng"
+    assert MembershipService.current(team.id, dt.date(2021, 6, 1))[0].full_name == "Lò Văn Thắng"
 
 
 def test_membership_dates_in_order_and_no_double_membership(team):
@@ -64,7 +64,7 @@ def test_optimistic_locking_and_audit(db):
 def test_soft_delete_and_restore(db):
     p = PersonService.create({"full_name": "Mùa A Chứ"})
     PersonService.delete(p.id)
-    assert PersonService.active().count() == 0 and PersonService.trash().count() == 1
+    assert PersonService.active().count() == 0 and len(PersonService.trash()) == 1
     PersonService.restore(p.id)
     assert PersonService.active().count() == 1
 
@@ -103,11 +103,11 @@ def test_merge_moves_people_and_dissolves_the_merged_team(db):
     AreaService.merge([a.id], b.id, dt.date(2025, 7, 1))
     assert MembershipService.current(team_a.id, dt.date(2025, 8, 1)) == []
     assert len(MembershipService.current(team_a.id, dt.date(2025, 6, 1))) == 1
-    assert PersonService.get(person.id).area_id == b.id
+    assert PersonService.get(person.id).area == b.id
     assert TeamService.get(team_a.id).status == "dissolved"
     assert TeamService.get(team_b.id).status == "active"
     merged = AreaService.get(a.id)
-    assert merged.merged_into_id == b.id and not merged.active
+    assert merged.merged_into == b.id and not merged.active
     assert AreaService.name_on(merged, dt.date(2024, 1, 1)) == "Thôn 1"
     with pytest.raises(ValidationError):
         AreaService.merge([a.id], b.id, dt.date(2025, 8, 1))
@@ -146,5 +146,5 @@ def test_new_leader_takes_over_in_one_step(db):
     with pytest.raises(ValidationError):
         MembershipService.reassign(member.id, dt.date(2024, 1, 1), "to_truong")
     MembershipService.reassign(member.id, dt.date(2024, 1, 1), "to_truong", demote_current_leader=True)
-    roles = {m.person.full_name: m.role for m in MembershipService.current(team.id, dt.date(2024, 6, 1))}
+    roles = {m.full_name: m.role for m in MembershipService.current(team.id, dt.date(2024, 6, 1))}
     assert roles == {"Quàng Thị Mai": "to_truong", "Lò Văn Thắng": "thanh_vien"}

@@ -165,7 +165,7 @@ class MergeAreaDialog(QDialog):
             if area_id == self.source.id:
                 continue
             area = AreaService.get(area_id)
-            if area.active and area.merged_into_id is None and fold(area.commune or "") == commune:
+            if area.active and area.merged_into is None and fold(area.commune or "") == commune:
                 result.append((area_id, label))
         return result
 

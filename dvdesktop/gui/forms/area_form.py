@@ -67,10 +67,10 @@ class AreaForm(RecordForm):
         from ...vn import short_date
 
         rows = former_names(record.id)
-        if record.merged_into_id is not None:
+        if record.merged_into is not None:
             from .area_dialogs import area_label
 
-            target = AreaService.get(record.merged_into_id, include_deleted=True)
+            target = AreaService.get(record.merged_into, include_deleted=True)
             day = max((r.valid_to for r in rows if r.valid_to), default=None)
             self.merged_note.setText(_("Merged into {area} from {day}.").format(
                 area=area_label(target), day=short_date(day) if day else "?"))

@@ -8,6 +8,9 @@ fault is outlined in red with the Vietnamese message under it. `save()`
 goes through `service.create` / `service.update(expected_version=...)` as an
 operation (gui/operations.py): off the GUI thread, the form greyed meanwhile,
 and the lists showing the record read again when it is done.
+
+`self.record` is the RecordData the service gave (plain values, the version
+and the names of referenced records), or None for a new record.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFormLay
 from .. import palette
 from ...errors import ValidationError
 from ..operations import OpChanges, RecordOp
+from ...services.core.data import RecordData
 from ..widgets import Binding, bind
 
 VALIDATE_DELAY_MS = 150
@@ -35,7 +39,7 @@ class RecordForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.record = None
+        self.record: RecordData | None = None
         self.bindings: dict[str, Binding] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.errors: dict[str, str] = {}
@@ -103,7 +107,7 @@ class RecordForm(QWidget):
             self.record = self.service.get(record_id) if record_id is not None else None
             values = {}
             if self.record is not None:
-                values = {f.name: self.record.__data__.get(f.name) for f in self.service.fields}
+                values = {f.name: self.record.get(f.name) for f in self.service.fields}
             else:
                 values = {**self.defaults(), **(defaults or {})}
             for name, binding in self.bindings.items():
@@ -271,7 +275,7 @@ class RecordForm(QWidget):
         record. It runs off the GUI thread, so it must not touch widgets."""
         return lambda: self.write(values)
 
-    def write(self, values: dict[str, Any]):
+    def write(self, values: dict[str, Any]) -> RecordData:
         """Store *values*; the saved record (runs off the GUI thread: no widgets here)."""
         if self.record is None:
             return self.service.create(values)

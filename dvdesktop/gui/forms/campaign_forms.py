@@ -79,7 +79,7 @@ class ContributionForm(ChildForm):
             show_number(self.money, record.money)
 
     def title_for(self, record):
-        return record.team.name if record is not None else _("A team's part")
+        return record.name_of("team") if record is not None else _("A team's part")
 
 
 class HouseholdForm(RecordForm):

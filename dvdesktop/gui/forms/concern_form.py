@@ -79,7 +79,7 @@ class ConcernForm(RecordForm):
         from ...services.concerns import is_overdue
 
         self.meeting.set_items(meeting_choices(self.team.code()), blank=_(texts.NONE))
-        self.meeting.set_code(record.meeting_id if record is not None else None)
+        self.meeting.set_code(record.meeting if record is not None else None)
         self._anonymous_toggled(self.anonymous.isChecked())
         if record is not None and is_overdue(record):
             days = (dt.date.today() - record.due_date).days

@@ -197,7 +197,7 @@ class MeetingForm(RecordWithChildrenForm):
         if record is None:
             return _("New meeting")
         kind = dict(vocab.MEETING_KINDS).get(record.kind, "")
-        return _("Meeting of {team}, {day}").format(team=record.team.name, day=f"{record.starts_at:%d/%m/%Y}") + \
+        return _("Meeting of {team}, {day}").format(team=record.name_of("team"), day=f"{record.starts_at:%d/%m/%Y}") + \
             (f" ({kind.lower()})" if kind else "")
 
     def load(self, record_id, defaults=None):
@@ -221,8 +221,8 @@ class MeetingForm(RecordWithChildrenForm):
                                      else f"{ends:%d/%m/%Y %H:%M}")
             self._grid_key = None
             self._refresh_people(keep=False)
-            self.chair.set_code(record.chair_id if record else None)
-            self.secretary.set_code(record.secretary_id if record else None)
+            self.chair.set_code(record.chair if record else None)
+            self.secretary.set_code(record.secretary if record else None)
             if record is not None:
                 from ...services.listings.meetings import agenda_lines, task_lines
 
@@ -275,8 +275,8 @@ class MeetingForm(RecordWithChildrenForm):
         else:
             self._members = MembershipService.current(team_id, day)
             rows = attendance_grid(team_id, day, self.record_id if self.record is not None
-                                   and self.record.team_id == team_id else None)
-        people = [(m.person_id, m.person.full_name) for m in self._members]
+                                   and self.record.team == team_id else None)
+        people = [(m.person_id, m.full_name) for m in self._members]
         known = {pid for pid, _n in people}
         for code in (chair, secretary):
             if code is not None and code not in known:
@@ -418,7 +418,7 @@ class MeetingForm(RecordWithChildrenForm):
         text = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems([m.person.full_name for m in self._members])
+        combo.addItems([m.full_name for m in self._members])
         combo.setEditText(text)
         combo.blockSignals(False)
 
@@ -505,7 +505,7 @@ class MeetingForm(RecordWithChildrenForm):
 
     def _task_rows(self) -> list[dict]:
         rows = []
-        names = {m.person.full_name: m.person_id for m in self._members}
+        names = {m.full_name: m.person_id for m in self._members}
         for row in range(self.tasks.rowCount()):
             first = self.tasks.item(row, 0)
             description = first.text().strip() if first else ""

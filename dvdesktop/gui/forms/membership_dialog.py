@@ -119,7 +119,7 @@ class ReassignDialog(QDialog):
         layout = QVBoxLayout(self)
         labels = dict(vocab.TEAM_ROLES)
         intro = QLabel(_("{name}: now {role}{position} since {start}.").format(
-            name=membership.person.full_name, role=labels.get(membership.role, membership.role).lower(),
+            name=membership.name_of("person"), role=labels.get(membership.role, membership.role).lower(),
             position=f" ({membership.position})" if membership.position else "",
             start=membership.start_date.strftime("%d/%m/%Y")))
         intro.setWordWrap(True)
@@ -159,7 +159,7 @@ class ReassignDialog(QDialog):
         day = self.on.date()
         if self.role.code() != "to_truong" or day is None:
             return None
-        return next((m for m in MembershipService.current(self.membership.team_id, day)
+        return next((m for m in MembershipService.current(self.membership.team, day)
                      if m.role == "to_truong" and m.id != self.membership.id), None)
 
     def _update_step_down(self, *_args) -> None:
@@ -167,7 +167,7 @@ class ReassignDialog(QDialog):
         self.step_down.setVisible(leader is not None)
         if leader is not None:
             self.step_down.setText(_("{name}, the team leader now, becomes an ordinary member from the same day")
-                                   .format(name=leader.person.full_name))
+                                   .format(name=leader.full_name))
             if self.isVisible():
                 self.adjustSize()
 
@@ -201,7 +201,7 @@ class EndMembershipDialog(QDialog):
         self.membership = membership
         self.setWindowTitle(_("End membership"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(membership.person.full_name))
+        layout.addWidget(QLabel(membership.name_of("person")))
         form = QFormLayout()
         self.on = DateEdit()
         self.on.set_date(dt.date.today())

@@ -51,7 +51,7 @@ class TeamForm(RecordForm):
         super().load(record_id, defaults)
 
     def loaded(self, record):
-        self._cadre_id = record.cadre_id if record is not None else None
+        self._cadre_id = record.cadre if record is not None else None
         self.clear_cadre.setEnabled(self._cadre_id is not None)
 
     def defaults(self):

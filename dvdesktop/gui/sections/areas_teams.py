@@ -276,8 +276,8 @@ class AreasTeamsSection(ListFormSection):
             messages().info(self, _("Merge area"), _("Save the area and its team first, then merge."))
             return
         area = AreaService.get(area_id)
-        if area.merged_into_id is not None:
-            target = AreaService.get(area.merged_into_id, include_deleted=True)
+        if area.merged_into is not None:
+            target = AreaService.get(area.merged_into, include_deleted=True)
             messages().warning(self, _("Merge area"), _("{area} was already merged into {target}.").format(
                 area=area_label(area), target=area_label(target)))
             return

@@ -126,7 +126,7 @@ class MeetingsSection(ListFormSection):
 
     def describe(self, record_id):
         m = MeetingService.get(record_id)
-        return _("meeting of {team}, {day}").format(team=m.team.name, day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
+        return _("meeting of {team}, {day}").format(team=m.name_of("team"), day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
 
     def print_job(self, kind, offer):
         from ..dialogs import messages
@@ -137,7 +137,7 @@ class MeetingsSection(ListFormSection):
             return None
         m = self.editor.record
         return offer_job(kind, offer, {"id": meeting_id},
-                         m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}")
+                         m.name_of("team"), f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
-        return f"{record.team.name}, {_as_datetime(record.starts_at):%d/%m/%Y}"
+        return f"{record.name_of('team')}, {_as_datetime(record.starts_at):%d/%m/%Y}"

@@ -138,7 +138,7 @@ class OutreachSection(ListFormSection):
         if record is None or self.editor.is_dirty():
             messages().info(self, _("Print record…"), _("Save the session first, then print its record."))
             return None
-        return offer_job(kind, offer, {"id": record.id}, record.team.name, f"{record.held_on:%Y-%m-%d}")
+        return offer_job(kind, offer, {"id": record.id}, record.name_of("team"), f"{record.held_on:%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
         return f"{record.held_on:%d/%m/%Y} – {record.topic}"

@@ -96,10 +96,10 @@ class TeamMembersPanel(QWidget):
         members = MembershipService.current(team_id, self.on_date)
         self.heading.setText(_("{n} current members on {day}").format(n=len(members), day=short_date(self.on_date)))
         for m in members:
-            self._append(self.current, m.id, [m.person.full_name, labels.get(m.role, m.role), m.position,
+            self._append(self.current, m.id, [m.full_name, labels.get(m.role, m.role), m.position,
                                               short_date(m.start_date)])
         for m in MembershipService.former(team_id, self.on_date):
-            self._append(self.former, m.id, [m.person.full_name, labels.get(m.role, m.role), m.position,
+            self._append(self.former, m.id, [m.full_name, labels.get(m.role, m.role), m.position,
                                              short_date(m.start_date), short_date(m.end_date), m.end_reason])
         self._update_buttons()
 

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from ...errors import ConflictError, ValidationError
 from ...store.base import BaseModel, database_proxy, now
 from . import audit
+from .data import RecordData
 
 if TYPE_CHECKING:
     from .records import RecordService
@@ -211,19 +212,19 @@ def child_parent_label(child: Child) -> str:
 
 def save_with_children(parent: type[RecordService], record_id: int | None, values: Mapping[str, Any],
                        children: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, *,
-                       expected_version: int | None = None) -> BaseModel:
+                       expected_version: int | None = None) -> RecordData:
     """Create (record_id None) or change a record and replace the child rows of
     the kinds given in *children* (kinds left out are not touched), in one
-    transaction. Returns the saved record, read again."""
+    transaction. Returns the saved record, read again (plain data)."""
     children = dict(children or {})
     for name in children:
         _child(parent, name)  # an unknown kind is an error, not silently dropped
     with database_proxy.atomic(), _in_save():
         before = snapshot(parent, record_id, list(children)) if record_id is not None else None
         if record_id is None:
-            record = parent.create(dict(values))
+            record = parent.create_row(dict(values))
         else:
-            record = parent.update(record_id, dict(values), expected_version=expected_version)
+            record = parent.update_row(record_id, dict(values), expected_version=expected_version)
         saved: dict[str, list[BaseModel]] = {}
         changed = False
         for child in parent.children:
@@ -236,7 +237,7 @@ def save_with_children(parent: type[RecordService], record_id: int | None, value
     return parent.get(record.id)
 
 
-def save_child(parent: type[RecordService], parent_id: int, name: str, row: Mapping[str, Any]) -> BaseModel:
+def save_child(parent: type[RecordService], parent_id: int, name: str, row: Mapping[str, Any]) -> RecordData:
     """Add one child row (no "id") or change one (with "id", and "version" to
     check that nobody changed it meanwhile); the parent's other rows stay.
     An error names the field alone: the row is the whole form."""
@@ -246,7 +247,7 @@ def save_child(parent: type[RecordService], parent_id: int, name: str, row: Mapp
     version = data.pop("version", None)
     data[child.fk] = parent_id
     with database_proxy.atomic(), _in_save():
-        record = parent.get(parent_id)
+        record = parent.row(parent_id)
         before = snapshot(parent, parent_id, [name])
         if row_id is None:
             saved, changed = _insert(child, data), True
@@ -259,14 +260,14 @@ def save_child(parent: type[RecordService], parent_id: int, name: str, row: Mapp
             parent.check_children(record, {name: child.rows_of(parent_id)})
             _bump(parent, record)
             _audit(parent, record, before, [name])
-    return child.model.get_by_id(saved.id)
+    return child.service.get(saved.id)
 
 
 def remove_child(parent: type[RecordService], parent_id: int, name: str, row_id: int) -> None:
     """Remove one child row of the parent."""
     child = _child(parent, name)
     with database_proxy.atomic(), _in_save():
-        record = parent.get(parent_id)
+        record = parent.row(parent_id)
         existing = child.model.get_or_none((child.model.id == row_id) & (getattr(child.model, child.fk) == parent_id))
         if existing is None:
             return  # already gone: what the clerk wanted

@@ -81,9 +81,9 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
         raise UserError("Vụ việc đang hòa giải, chưa có kết quả: chưa có văn bản hòa giải để in.")
     detail = open_case_for_view(case_id, username)
     case = detail.case
-    area = Area.get_or_none(Area.id == case.area_id) if case.area_id else None
-    if area is None and case.team_id:
-        team = Team.get_or_none(Team.id == case.team_id)
+    area = Area.get_or_none(Area.id == case.area) if case.area else None
+    if area is None and case.team:
+        team = Team.get_or_none(Team.id == case.team)
         area = team.area if team is not None else None
     sides = dict(vocab.MEDIATION_SIDES)
     mediators = [m.name for m in detail.mediators]

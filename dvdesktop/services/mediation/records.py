@@ -24,8 +24,10 @@ from ...vn import short_date
 from ..core import audit, vocab
 from ..core.children import Child, saving_children
 from ..core.fields import Boolean, Choice, Date, Integer, Ref, Text
+from ..core.data import RecordData
 from ..core.records import RecordService
 from .rules import as_id, composition_warnings, deadline_state, start_deadline
+from .parts import Candidate, MediatorData, PartyData, SessionData
 
 # Finer kinds of dispute per scope, offered in the form (free text is allowed).
 MEDIATION_KINDS: dict[str, tuple[str, ...]] = {
@@ -261,7 +263,7 @@ def save_case(
     sessions: Sequence[dict[str, Any]],
     case_id: int | None = None,
     expected_version: int | None = None,
-) -> MediationCase:
+) -> RecordData:
     """Create or change a case with its parties, mediators and sessions in one
     transaction (MediationCaseService.save_with_children): any error (a
     ValidationError naming the field, "parties[1].name" for a row, a
@@ -293,11 +295,11 @@ def save_case(
         expected_version=expected_version)
 
 
-def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Person]:
+def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Candidate]:
     """The team's current members: the people mediators are chosen from."""
     from ..register import MembershipService
 
-    return [m.person for m in MembershipService.current(team_id, on)]
+    return [Candidate.of(m.person) for m in MembershipService.current_rows(team_id, on)]
 
 
 # --- numbers -------------------------------------------------------------------
@@ -327,10 +329,10 @@ def next_case_number(year: int, *, team_id: int | None = None, area_id: int | No
 class CaseDetail:
     """A case opened for viewing or editing, with its parts."""
 
-    case: MediationCase
-    parties: list[MediationParty]
-    mediators: list[MediationMediator]
-    sessions: list[MediationSession]
+    case: RecordData
+    parties: list[PartyData]
+    mediators: list[MediatorData]
+    sessions: list[SessionData]
     deadline: dt.date | None
     deadline_state: str
     warnings: list[str] = field(default_factory=list)
@@ -341,26 +343,29 @@ def open_case_for_view(case_id: int, username: str | None = None, today: dt.date
     row (who, when) to the audit log."""
     case = MediationCaseService.get(case_id)
     if case.confidential:
-        audit.write("view", case, username=username)
-    mediators = list(case.mediators.order_by(MediationMediator.is_lead.desc(), MediationMediator.id))
+        audit.write("view", case, table=MediationCase._meta.table_name, username=username)
+    parties, mediators, sessions = case_parts(case_id)
     return CaseDetail(
         case=case,
-        parties=list(case.parties.order_by(MediationParty.side, MediationParty.id)),
+        parties=parties,
         mediators=mediators,
-        sessions=list(case.sessions.order_by(MediationSession.held_on, MediationSession.id)),
+        sessions=sessions,
         deadline=start_deadline(case),
         deadline_state=deadline_state(case, today),
-        warnings=composition_warnings(mediators, case.area_id) if mediators else [],
+        warnings=composition_warnings(mediators, case.area) if mediators else [],
     )
 
 
-def case_parts(case_id: int) -> tuple[list[MediationParty], list[MediationMediator], list[MediationSession]]:
+def case_parts(case_id: int) -> tuple[list[PartyData], list[MediatorData], list[SessionData]]:
     """The case's parties, mediators (lead first) and sessions, read again
     without an audit row: for a form that opened the case through
     open_case_for_view and reloads it after a save."""
-    return (rows_by_case(MediationParty, [case_id], MediationParty.side, MediationParty.id)[case_id],
-            rows_by_case(MediationMediator, [case_id], MediationMediator.is_lead.desc(), MediationMediator.id)[case_id],
-            rows_by_case(MediationSession, [case_id], MediationSession.held_on, MediationSession.id)[case_id])
+    return ([PartyData.of(r) for r in
+             rows_by_case(MediationParty, [case_id], MediationParty.side, MediationParty.id)[case_id]],
+            [MediatorData.of(r) for r in
+             rows_by_case(MediationMediator, [case_id], MediationMediator.is_lead.desc(), MediationMediator.id)[case_id]],
+            [SessionData.of(r) for r in
+             rows_by_case(MediationSession, [case_id], MediationSession.held_on, MediationSession.id)[case_id]])
 
 
 # --- reading many cases ----------------------------------------------------------

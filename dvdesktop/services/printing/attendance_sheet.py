@@ -31,7 +31,7 @@ def attendance_sheet_data(team_id: int | None = None, meeting_id: int | None = N
         header.date = None
         return AttendanceSheetData(header=header, team_name="", meeting_title=title, blank_rows=20)
     team = find_team(team_id)
-    members = [member_row(m) for m in MembershipService.current(team.id, day or dt.date.today())]
+    members = [member_row(m) for m in MembershipService.current_rows(team.id, day or dt.date.today())]
     return AttendanceSheetData(header=team_header(org, team, chosen, "DS", date=day), team_name=team.name,
                                meeting_title=title, names=members, blank_rows=max(6, 15 - len(members)))
 

@@ -52,7 +52,7 @@ def decision_data(team_id: int, kind: str = "thanh_lap", on: dt.date | None = No
     return DecisionData(
         header=commune_header(org, chosen, "QĐ", number=number, date=on),
         team_name=team.name, kind=kind, authority=authority, grounds=grounds, proposal=proposal,
-        members=[member_row(m) for m in MembershipService.current(team.id, on)],
+        members=[member_row(m) for m in MembershipService.current_rows(team.id, on)],
         previous_decision=previous, signer=signer, recipients=recipients,
     )
 

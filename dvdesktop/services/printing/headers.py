@@ -73,7 +73,7 @@ def commune_signer(org: Organisation, style: str) -> SignerData:
 
 
 def _leader(team_id: int, on: dt.date) -> str:
-    for m in MembershipService.current(team_id, on):
+    for m in MembershipService.current_rows(team_id, on):
         if m.role == "to_truong":
             return m.person.full_name
     return ""

@@ -17,7 +17,7 @@ def minutes_data(meeting_id: int, org: Organisation | None = None) -> MinutesDat
         raise NotFoundError(f"Không tìm thấy cuộc họp số {meeting_id}.")
     team = meeting.team
     day = day_of(meeting.starts_at)
-    members = MembershipService.current(team.id, day)
+    members = MembershipService.current_rows(team.id, day)
     order = {m.person_id: i for i, m in enumerate(members)}
     by_person = {m.person_id: m for m in members}
     rows = list(MeetingAttendance.select(MeetingAttendance, Person).join(Person)

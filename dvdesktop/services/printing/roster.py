@@ -20,7 +20,7 @@ def roster_data(team_id: int | None = None, on: dt.date | None = None,
     chosen = style(org, "roster")
     if team_id is not None:
         team = find_team(team_id)
-        groups = [RosterGroup(team.name, [member_row(m) for m in MembershipService.current(team.id, on)])]
+        groups = [RosterGroup(team.name, [member_row(m) for m in MembershipService.current_rows(team.id, on)])]
         return RosterData(header=team_header(org, team, chosen, "DS", date=on), subject=team.name, groups=groups,
                           on=on, signer=team_signer(team, on))
     teams = sorted(Team.select().where(Team.deleted_at.is_null() & (Team.status == "active")),
