@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dvdesktop.documents import BUILDERS, samples  # noqa: E402
+from dvdesktop.documents import samples
+from dvdesktop.services.printing.catalog import KINDS  # noqa: E402
 from dvdesktop.documents.render import to_docx, to_pdf  # noqa: E402
 
 
@@ -60,7 +61,7 @@ def main() -> int:
 
     start = time.perf_counter()
     for i, d in enumerate(data):
-        to_pdf(BUILDERS["minutes"](d), folder / f"bien-ban-{i + 1:03d}.pdf")
+        to_pdf(KINDS["minutes"].build(d), folder / f"bien-ban-{i + 1:03d}.pdf")
     pdf_s = time.perf_counter() - start
 
     docx_dir = folder / "docx"
@@ -69,7 +70,7 @@ def main() -> int:
     files = []
     for i, d in enumerate(data):
         path = docx_dir / f"bien-ban-{i + 1:03d}.docx"
-        to_docx(BUILDERS["minutes"](d), path)
+        to_docx(KINDS["minutes"].build(d), path)
         files.append(str(path))
     docx_s = time.perf_counter() - start
 

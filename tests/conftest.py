@@ -90,6 +90,14 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
+def pg_url(pg_server):
+    """An empty, opened PostgreSQL database alone, for the few tests whose
+    subject is PostgreSQL itself (e.g. the GUI's backup pointing to pg_dump)."""
+    yield _empty_postgres(pg_server)
+    close_database()
+
+
+@pytest.fixture
 def db(db_url):
     """The opened peewee database (SQLite or PostgreSQL)."""
     from dvdesktop.store import current_database

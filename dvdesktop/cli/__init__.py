@@ -1,7 +1,9 @@
 """The command line: `dvdesktop [--db DB] [--demo] [COMMAND ...]`.
 
-Each command lives in a module of this package with `register(subparsers)`;
-the handler returns an exit code. User and data errors exit 1 with one
+Each command is declared once in COMMANDS (its name, its help, its module);
+the module has `arguments(parser)` and `run(args)`, which returns an exit
+code and imports its heavy dependencies itself, so that building the parser
+stays cheap and the window opens quickly. User and data errors exit 1 with one
 Vietnamese line on stderr, wrong usage exits 2, and a traceback is shown only
 with --debug.
 """
@@ -13,12 +15,39 @@ import importlib
 import logging
 import sys
 import traceback
+from dataclasses import dataclass
 
 from .. import __version__
 from ..errors import UserError
 
-# Modules registering subcommands, in the order `--help` lists them.
-COMMAND_MODULES = ("demo", "stats", "check", "backup", "print_cmd", "report")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # `dvdesktop NAME`
+    help: str  # one Vietnamese line in `dvdesktop --help`
+    module: str  # the module of this package with arguments(parser) and run(args)
+    description: str = ""  # `dvdesktop NAME --help` (the module may say more)
+
+    def load(self):
+        return importlib.import_module(f"{__name__}.{self.module}")
+
+
+# The commands, in the order `--help` lists them.
+COMMANDS = (
+    Command("demo", "tạo cơ sở dữ liệu mẫu", "demo",
+            "Tạo dữ liệu mẫu: một xã (commune) hoặc cả tỉnh (province), năm năm hoạt động. "
+            "Cùng hạt giống (--seed) cho cùng dữ liệu. Mặc định ghi vào tệp mẫu riêng, "
+            "không bao giờ ghi vào cơ sở dữ liệu thật."),
+    Command("stats", "thống kê số liệu", "stats", "Thống kê tổ, thành viên và hoạt động."),
+    Command("check", "kiểm tra tính toàn vẹn và phiên bản cơ sở dữ liệu", "check"),
+    Command("backup", "sao lưu cơ sở dữ liệu ra một tệp", "backup"),
+    Command("print", "in văn bản ra tệp PDF hoặc Word", "print_cmd"),
+    Command("report", "báo cáo công tác Tổ dân vận (PDF, Word, Excel)", "report",
+            "Báo cáo tổng kết năm hoặc báo cáo kết quả một kỳ, lập từ số liệu đã ghi."),
+    Command("evaluate", "đánh giá, xếp loại Tổ dân vận", "evaluate",
+            "Đánh giá, xếp loại Tổ dân vận: điểm gợi ý, bộ tiêu chí của năm."),
+)
 LOG_NAME = "dvdesktop.log"  # the GUI's log file too (gui/errors.py)
 
 
@@ -43,7 +72,7 @@ def _log_unexpected() -> str:
     """Append the current exception's trace to the log file (never to the
     terminal); the file's path, or "" when it cannot be written."""
     try:
-        from ..store.location import log_dir
+        from ..services.session import log_dir
 
         path = log_dir() / LOG_NAME
         with open(path, "a", encoding="utf-8") as f:
@@ -61,10 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu mẫu (tạo khi chưa có)")
     parser.add_argument("--debug", action="store_true", help="in đầy đủ lỗi để gỡ rối")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
-    for name in COMMAND_MODULES:
-        # Command modules import their heavy dependencies inside the handler,
-        # so building the parser stays cheap and the window opens quickly.
-        importlib.import_module(f"{__name__}.{name}").register(sub)
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=command.help, description=command.description or None)
+        module = command.load()
+        module.arguments(p)
+        p.set_defaults(handler=module.run)
     return parser
 
 
@@ -89,9 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        from ..store.database import describe_database_error
+        from ..services.session import describe_error
 
-        message = describe_database_error(exc)
+        message = describe_error(exc)
         if message:  # the environment (read-only file, lock, server gone), not a bug
             print(f"Lỗi: {message}", file=sys.stderr)
             return 1

@@ -4,19 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu ra một tệp")
+def arguments(parser) -> None:
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite cần sao lưu")
     parser.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi")
-    parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from ..errors import UserError
+    from ..services import session
     from ..services.backup import backup_database
-    from ..store.location import resolve
 
-    spec = resolve(args.cmd_db or args.db)
+    spec = session.locate(args.cmd_db or args.db)
     target = Path(args.output).expanduser()
     if spec.is_postgres:
         raise UserError("Cơ sở dữ liệu trên máy chủ PostgreSQL được sao lưu bằng pg_dump trên máy chủ.")

@@ -4,22 +4,19 @@ from __future__ import annotations
 import sys
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("check", help="kiểm tra tính toàn vẹn và phiên bản cơ sở dữ liệu")
+def arguments(parser) -> None:
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
-    parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
-    from ..store import close_database, open_database
-    from ..store.integrity import check
+    from ..services import session
 
-    db = open_database(args.cmd_db or args.db, create=False)
+    info = session.open(args.cmd_db or args.db, create=False)
     try:
-        report = check(db)
+        report = session.check()
     finally:
-        close_database()
-    print(f"Cơ sở dữ liệu: {db.dv_spec.display()} ({report.engine})")
+        session.close()
+    print(f"Cơ sở dữ liệu: {info.where} ({report.engine})")
     print(f"Phiên bản lược đồ: {report.schema_version} (chương trình: {report.latest_version})")
     if report.healthy:
         print("Tình trạng: tốt.")

@@ -7,19 +7,12 @@ import datetime as dt
 from ..errors import UserError
 
 
-def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "demo", help="tạo cơ sở dữ liệu mẫu",
-        description="Tạo dữ liệu mẫu: một xã (commune) hoặc cả tỉnh (province), năm năm hoạt động. "
-                    "Cùng hạt giống (--seed) cho cùng dữ liệu. Mặc định ghi vào tệp mẫu riêng, "
-                    "không bao giờ ghi vào cơ sở dữ liệu thật.",
-    )
+def arguments(p) -> None:
     p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://… (mặc định: tệp dữ liệu mẫu)")
     p.add_argument("--scale", choices=("commune", "province"), default="commune", help="quy mô: commune (một xã) hoặc province (cả tỉnh)")
     p.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
     p.add_argument("--today", help="ngày mốc YYYY-MM-DD: dữ liệu là năm năm trước ngày này (mặc định hôm nay)")
     p.add_argument("--force", action="store_true", help="xóa hết dữ liệu đang có rồi tạo lại")
-    p.set_defaults(handler=run)
 
 
 def _reference(value: str | None) -> dt.date | None:
@@ -32,21 +25,19 @@ def _reference(value: str | None) -> dt.date | None:
 
 
 def run(args) -> int:
+    from ..services import session
     from ..services import stats as stats_service
     from ..services.demo.generator import build_demo
-    from ..store import close_database, open_database
-    from ..store.location import demo_database
     from ..vn import format_number
 
     reference = _reference(args.today)
-    target = getattr(args, "db", None) or demo_database()
-    db = open_database(target)
+    info = session.open(session.locate(getattr(args, "db", None), demo=True))
     try:
         result = build_demo(scale=args.scale, seed=args.seed, reference=reference, force=args.force)
         numbers = stats_service.collect(today=result.reference)
-        spec = db.dv_spec.display()
+        spec = info.where
     finally:
-        close_database()
+        session.close()
     scale = "một xã" if result.scale == "commune" else "cả tỉnh"
     print(f"Đã tạo dữ liệu mẫu ({scale}, hạt giống {result.seed}, mốc {result.reference:%d/%m/%Y}) "
           f"trong {format_number(round(result.seconds, 1))} giây vào «{spec}».")

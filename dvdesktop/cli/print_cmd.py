@@ -1,28 +1,29 @@
-"""`dvdesktop print KIND [--id N | --team N | --year Y | --area N] --db DB -o FILE`:
-write a printed document as PDF or Word (by FILE's ending)."""
+"""`dvdesktop print KIND [--id N | --team N | --year Y | --area N | --on D] --db DB -o FILE`:
+write a printed document as PDF or Word (by FILE's ending). The kinds and
+the options each takes come from services/printing/catalog.py."""
 from __future__ import annotations
 
+# How each option of the catalog is read from the command line.
+_FLAGS = {"kien_toan": "--kien-toan", "show_names": "--show-names"}
 
-def register(sub) -> None:
-    from ..services.core.vocab import PRINT_KINDS as KINDS
+
+def arguments(parser) -> None:
+    from ..services.printing.catalog import DECLARED, KINDS, OPTIONS, option_help
     from . import year_arg
 
-    kinds = ", ".join(f"{k} ({label})" for k, label in KINDS.items())
-    parser = sub.add_parser("print", help="in văn bản ra tệp PDF hoặc Word",
-                            description=f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}.")
+    kinds = ", ".join(f"{k.key} ({k.label})" for k in DECLARED)
+    parser.description = f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}."
     parser.add_argument("kind", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
-    parser.add_argument("--id", type=int, help="số cuộc họp (minutes, attendance-sheet), buổi tuyên truyền (outreach), "
-                        "vụ việc hòa giải (mediation) hoặc cuộc giám sát (supervision)")
-    parser.add_argument("--team", type=int, help="số Tổ dân vận (bỏ trống: toàn xã)")
-    parser.add_argument("--year", type=year_arg, help="năm (concerns, register, supervision-list; mặc định năm nay)")
-    parser.add_argument("--area", type=int, help="số địa bàn (register, supervision-list; bỏ trống: toàn xã)")
-    parser.add_argument("--on", type=_day, help="ngày lập danh sách / quyết định kiện toàn, dd/mm/yyyy (mặc định hôm nay)")
-    parser.add_argument("--kien-toan", action="store_true", help="quyết định kiện toàn thay vì thành lập (decision)")
-    parser.add_argument("--show-names", action="store_true",
-                        help="in cả họ tên người phản ánh (concerns; mặc định ẩn vì là dữ liệu cá nhân)")
+    types = {"id": int, "team": int, "area": int, "year": year_arg, "on": _day}
+    for name in OPTIONS:
+        if not any(name in k.needs for k in DECLARED):
+            continue
+        if name in _FLAGS:
+            parser.add_argument(_FLAGS[name], dest=name, action="store_true", help=option_help(name))
+        else:
+            parser.add_argument(f"--{name}", type=types[name], help=option_help(name))
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
     parser.add_argument("-o", "--output", required=True, help="tệp kết quả, đuôi .pdf hoặc .docx")
-    parser.set_defaults(handler=run)
 
 
 def _day(text: str):
@@ -36,18 +37,27 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def options(args) -> dict:
+    """The print options from the parsed command line (those the parser has)."""
+    from ..services.printing.catalog import OPTIONS
+
+    given = {name: getattr(args, name) for name in OPTIONS if hasattr(args, name)}
+    kien_toan = given.pop("kien_toan", False)
+    given["decision_kind"] = "kien_toan" if kien_toan else "thanh_lap"
+    given["show_names"] = bool(given.get("show_names"))
+    return given
+
+
 def run(args) -> int:
     from ..documents.render import file_format
+    from ..services import session
     from ..services.printing import print_document
-    from ..store import close_database, open_database
 
     file_format(args.output)  # a wrong ending is refused before the database is opened
-    open_database(args.cmd_db or args.db, create=False)
+    session.open(args.cmd_db or args.db, create=False)
     try:
-        path = print_document(args.kind, args.output, id=args.id, team=args.team, year=args.year,
-                              show_names=args.show_names, on=args.on, area=args.area,
-                              decision_kind="kien_toan" if args.kien_toan else "thanh_lap")
+        path = print_document(args.kind, args.output, **options(args))
     finally:
-        close_database()
+        session.close()
     print(f"Đã ghi {path}")
     return 0

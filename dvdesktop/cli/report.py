@@ -6,11 +6,9 @@ from __future__ import annotations
 import argparse
 
 
-def register(sub) -> None:
+def arguments(parser) -> None:
     from . import year_arg
 
-    parser = sub.add_parser("report", help="báo cáo công tác Tổ dân vận (PDF, Word, Excel)",
-                            description="Báo cáo tổng kết năm hoặc báo cáo kết quả một kỳ, lập từ số liệu đã ghi.")
     kinds = parser.add_subparsers(dest="report_kind", metavar="LOẠI", required=True)
     annual = kinds.add_parser("annual", help="báo cáo tổng kết năm",
                               description="Báo cáo tổng kết công tác Tổ dân vận năm Y, so sánh với năm Y-1.")
@@ -23,7 +21,6 @@ def register(sub) -> None:
         p.add_argument("--commune", metavar="MÃ", help="mã xã, phường (cơ sở dữ liệu của tỉnh; bỏ trống: toàn bộ)")
         p.add_argument("--db", dest="cmd_db", default=None, help="tệp SQLite hoặc địa chỉ postgresql://…")
         p.add_argument("-o", "--output", required=True, help="tệp kết quả, đuôi .pdf, .docx hoặc .xlsx")
-        p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,27 +5,23 @@ import argparse
 import json
 
 
-def register(subparsers) -> None:
+def arguments(p) -> None:
     from . import year_arg
 
-    p = subparsers.add_parser("stats", help="thống kê số liệu", description="Thống kê tổ, thành viên và hoạt động.")
     p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://…")
     p.add_argument("--year", type=year_arg, help="chỉ tính trong năm này")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.set_defaults(handler=run)
 
 
 def run(args) -> int:
+    from ..services import session
     from ..services.stats import collect, format_table
-    from ..store import close_database, open_database
-    from ..store.location import demo_database
 
-    target = getattr(args, "db", None) or (demo_database() if getattr(args, "demo", False) else None)
-    open_database(target, create=False)
+    session.open(session.locate(getattr(args, "db", None), demo=getattr(args, "demo", False)), create=False)
     try:
         numbers = collect(args.year)
     finally:
-        close_database()
+        session.close()
     if args.json:
         print(json.dumps(numbers, ensure_ascii=False, indent=2))
     else:

@@ -1,4 +1,4 @@
-"""Plain data the document renderers take. A service (services/printing.py)
+"""Plain data the document renderers take. A service (services/printing/)
 fills these from the database; tests build them by hand. No database here."""
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 2013): the *Sổ theo dõi hoạt động hòa giải ở cơ sở*, the văn bản hòa giải
 thành and the biên bản hòa giải không thành.
 
-services/mediation_printing.py fills these from the database; tests build
+services/mediation/printing.py fills these from the database; tests build
 them by hand. No database and no service here: the register's Part I rows
 and Part II summary are the plain dataclasses of
 services/mediation_register.py (RegisterEntry, RegisterSummary), read

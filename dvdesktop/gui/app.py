@@ -37,36 +37,34 @@ def _exit_point(app: QApplication, point: str) -> None:
 
 def build_demo(path: str, progress) -> None:
     """Create the demo commune database at *path* (runs in a worker thread)."""
+    from ..services import session
     from ..services.demo.generator import build_demo as build
-    from ..store import open_database
 
-    open_database(path)
+    session.open(path)
     build(scale="commune", progress=lambda text: progress.update(0, 0, text))
 
 
 def start(window, args, runner) -> None:
     """Everything after the first paint."""
     from ..errors import UserError
-    from ..store.location import DatabaseSpec, demo_database, resolve
+    from ..services import session
     from .errors import install_excepthook, setup_logging
 
     setup_logging(logging.DEBUG if getattr(args, "debug", False) else logging.INFO)
     install_excepthook()
     if getattr(args, "demo", False):
-        spec = DatabaseSpec("sqlite", demo_database())
+        spec = session.locate(demo=True)
     else:
-        spec = resolve(getattr(args, "db", None))
+        spec = session.locate(getattr(args, "db", None))
     creating_demo = getattr(args, "demo", False) and not os.path.exists(spec.target)
 
     def work(progress):
-        from ..store import close_database, open_database
-
         if creating_demo:
             progress.update(0, 0, _("Creating the demo database (first use only)…"))
             try:
                 build_demo(spec.target, progress)
             except BaseException:
-                close_database()
+                session.close()
                 for suffix in ("", "-wal", "-shm"):
                     try:
                         os.remove(spec.target + suffix)
@@ -74,8 +72,7 @@ def start(window, args, runner) -> None:
                         pass
                 raise
         progress.update(0, 0, _("Opening the database…"))
-        open_database(spec)
-        return spec
+        return session.open(spec)
 
     def opened(spec):
         window.dataShown.connect(lambda: _exit_point(QApplication.instance(), "ready"))

@@ -2,9 +2,10 @@
 
 Widgets never call QMessageBox directly; they call `messages()`, which tests
 replace with `ScriptedMessages` so that no modal dialog ever blocks a test.
-Our own small dialogs (rename an area, merge areas ...) are shown through
+Every modal dialog (rename or merge areas, members, settings, the trash, the
+person picker, agenda templates, Qt's print dialog) is shown through
 `messages().run_dialog(dialog)` for the same reason: a test scripts what the
-clerk does in them.
+clerk does in it (ScriptedMessages.dialog_scripts); no test patches exec().
 """
 from __future__ import annotations
 

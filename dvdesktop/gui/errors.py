@@ -27,7 +27,7 @@ _log_file: Path | None = None
 def setup_logging(level: int = logging.INFO) -> Path:
     """Send log records to <log_dir>/dvdesktop.log (1 MB × 5 files)."""
     global _log_file
-    from ..store.location import log_dir
+    from ..services.session import log_dir
 
     path = log_dir() / LOG_NAME
     root = logging.getLogger()
@@ -87,9 +87,9 @@ def report(exc: BaseException, parent=None) -> None:
         log.warning("user error: %s", exc.message)
         messages().warning(parent, _("Cannot continue"), exc.message)
         return
-    from ..store.database import describe_database_error
+    from ..services.session import describe_error
 
-    plain = describe_database_error(exc)  # locked, read-only, disk full, server gone
+    plain = describe_error(exc)  # locked, read-only, disk full, server gone
     if plain is not None:
         log.warning("database error: %s", exc)
         messages().warning(parent, _("Cannot continue"), plain)

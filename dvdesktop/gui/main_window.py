@@ -2,62 +2,33 @@
 a toolbar with the year selector, the open database in the status bar.
 
 The window is built and shown before the database is opened (and before
-peewee is imported): sections are created when first shown, so the first
-paint comes quickly and `start()` does the rest.
+peewee is imported): the navigation is made from the sections' declarations
+(sections/catalog.py) and each section is imported and created when first
+shown, so the first paint comes quickly and `start()` does the rest.
 """
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
     QStackedWidget, QToolBar, QWidget,
 )
 
+from . import palette
 from .dialogs import messages
 from .i18n import _
+from .operations import Operations
+from .sections.catalog import SECTIONS, SectionEntry
 from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
-# "module:Class" under dvdesktop.gui.sections, in navigation order. A module
-# not written yet, or a section whose available() is False, is not shown.
-SECTIONS = (
-    "overview:OverviewSection",
-    "areas_teams:AreasTeamsSection",
-    "people:PeopleSection",
-    "meetings:MeetingsSection",
-    "outreach:OutreachSection",
-    "concerns:ConcernsSection",
-    "supervision:SupervisionSection",
-    "mediation:MediationSection",
-    "campaigns:CampaignsSection",
-    "households:HouseholdsSection",
-    "exemplary:ExemplarySection",
-    "evaluation:EvaluationSection",
-    "reports:ReportsSection",
-)
 FIRST_YEAR = 2015
-
-
-def section_classes() -> list[type]:
-    found = []
-    for spec in SECTIONS:
-        module_name, _sep, class_name = spec.partition(":")
-        try:
-            module = importlib.import_module(f"{__package__}.sections.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.sections.{module_name}":
-                continue
-            raise
-        cls = getattr(module, class_name)
-        if cls.available():
-            found.append(cls)
-    return found
+SLOW_OP_MS = 400  # a save taking longer shows the progress bar
 
 
 class MainWindow(QMainWindow):
@@ -70,18 +41,22 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1280, 780)
         self.database_ready = False
         self.spec = None
-        self._section_classes: list[type] | None = None
+        self._entries: tuple[SectionEntry, ...] = ()
         self.sections: dict[int, QWidget] = {}
         self._pending_year: dict[int, int] = {}  # hidden sections to bring to the new year when shown
         self._data_shown = False
+        # Saves, deletes and restores run through here; the sections subscribe
+        # to the kinds of record their lists show (sections/catalog.py).
+        self.operations = Operations(self)
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(210)
         self.nav.setSpacing(2)
         self.nav.setStyleSheet(
-            "QListWidget { background: #1d3557; color: #f1f5f9; border: none; font-size: 14px; padding-top: 6px; }"
+            f"QListWidget {{ background: {palette.NAV_BACKGROUND}; color: {palette.NAV_TEXT}; border: none; "
+            "font-size: 14px; padding-top: 6px; }"
             "QListWidget::item { padding: 9px 12px; }"
-            "QListWidget::item:selected { background: #457b9d; color: white; }")
+            f"QListWidget::item:selected {{ background: {palette.NAV_SELECTED}; color: white; }}")
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -176,9 +151,13 @@ class MainWindow(QMainWindow):
     def task_started(self, handle) -> None:
         self.progress.setRange(0, 0)
         self.progress.setFormat(handle.label + " %p%")
-        self.progress.show()
-        self.cancel_task.show()
-        self.cancel_task.clicked.connect(handle.cancel)
+        if handle.cancellable:
+            self.progress.show()
+            self.cancel_task.show()
+            self.cancel_task.clicked.connect(handle.cancel)
+        else:  # a save: the bar only when it takes long enough to be noticed
+            QTimer.singleShot(SLOW_OP_MS, self.progress,
+                              lambda: self.progress.setVisible(handle.running or self.progress.isVisible()))
 
         def step(done, total, text):
             if total:
@@ -190,10 +169,11 @@ class MainWindow(QMainWindow):
         def finished():
             self.progress.hide()
             self.cancel_task.hide()
-            try:
-                self.cancel_task.clicked.disconnect(handle.cancel)
-            except (RuntimeError, TypeError):
-                pass
+            if handle.cancellable:
+                try:
+                    self.cancel_task.clicked.disconnect(handle.cancel)
+                except (RuntimeError, TypeError):
+                    pass
             self.statusBar().clearMessage()
 
         handle.progressed.connect(step)
@@ -211,10 +191,10 @@ class MainWindow(QMainWindow):
         self.database_ready = True
         self.db_label.setText(_("Database: {where}").format(where=spec.display()))
         self.db_label.setToolTip(spec.display())
-        self._section_classes = section_classes()
+        self._entries = SECTIONS
         self.nav.clear()
-        for cls in self._section_classes:
-            QListWidgetItem(_(cls.title), self.nav)
+        for entry in self._entries:
+            QListWidgetItem(_(entry.title), self.nav)
         self.nav.setCurrentRow(0)
 
     def database_failed(self, message: str) -> None:
@@ -222,7 +202,7 @@ class MainWindow(QMainWindow):
         placeholder = QLabel(message + "\n\n" + _("Start the program again with --db to choose another database."))
         placeholder.setWordWrap(True)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setStyleSheet("font-size: 15px; color: #8a1c1c; padding: 40px;")
+        placeholder.setStyleSheet(f"font-size: 15px; color: {palette.FAILURE}; padding: 40px;")
         self.stack.addWidget(placeholder)
         self.stack.setCurrentWidget(placeholder)
 
@@ -237,14 +217,14 @@ class MainWindow(QMainWindow):
 
     def section(self, key: str):
         """The section with *key*, created if needed (tests, links)."""
-        for row, cls in enumerate(self._section_classes or []):
-            if cls.key == key:
+        for row, entry in enumerate(self._entries):
+            if entry.key == key:
                 self.nav.setCurrentRow(row)
                 return self.sections.get(row)
         raise KeyError(key)
 
     def show_section(self, row: int) -> None:
-        if row < 0 or not self._section_classes:
+        if row < 0 or not self._entries:
             return
         current = self.current_section()
         if current is not None and current.has_unsaved_changes() and self.sections.get(row) is not current:
@@ -256,8 +236,11 @@ class MainWindow(QMainWindow):
             current.discard_changes()
         section = self.sections.get(row)
         if section is None:
-            section = self._section_classes[row](self)
+            entry = self._entries[row]
+            section = entry.load()(self)
+            section.key = entry.key
             section.year = self.current_year()
+            self.operations.subscribe(entry.shows, section.records_changed)
             section.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.sections[row] = section
             self.stack.addWidget(section)
@@ -318,10 +301,8 @@ class MainWindow(QMainWindow):
             return
         from .forms.settings_dialog import SettingsDialog
 
-        if SettingsDialog(self).exec():
+        if messages().run_dialog(SettingsDialog(self)):
             self.statusBar().showMessage(_("Settings saved."), 4000)
-            if (s := self.current_section()) is not None:
-                s.refresh()
 
     def backup(self) -> None:
         """A consistent copy of the SQLite file, verified, written off the GUI thread."""
@@ -365,4 +346,6 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
                 break
+        if self.operations.running and getattr(self, "runner", None) is not None:
+            self.runner.pool.waitForDone(30_000)  # a save under way is finished, not cut off
         event.accept()

@@ -3,11 +3,15 @@ PDF or Word. The documents come from services.printing (no Qt there); this
 module only asks where to save, runs the rendering off the GUI thread and
 shows the PDF (QtPdf's QPdfView) with a Print… button (QPrintDialog).
 
-    button = PrintButton(lambda: PrintJob("minutes", {"id": 12}, "bien-ban-hop"))
+    button = print_button("meeting", lambda kind, offer: offer_job(kind, offer, {"id": 12}), "Print minutes…")
 
     menu = PrintMenuButton()                  # several documents, each with the same three choices
-    menu.add_document("roster", "Member list", lambda: PrintJob("roster", {"team": 3}, "danh-sach"),
-                      unavailable=lambda: None if team else "Choose an area with a team first.")
+    menu.add_offers("team", lambda kind, offer: offer_job(kind, offer, {"team": 3}, "Nà Khoang"),
+                    unavailable=lambda: None if team else "Choose an area with a team first.")
+
+What can be printed, and from where, is declared in services/printing/catalog.py
+(PrintableKind, PrintOffer): a menu lists the offers of its scope, a single
+button prints the one offer of its scope (`offer_job(*catalog.offer("meeting"), …)`).
 
 A job factory returns None when there is nothing to print yet (it shows its
 own message). File dialogs go through dialogs.messages().save_file so tests
@@ -25,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QMenu, QPushButton, QVBoxLayout
 
+from ..services.printing.catalog import PrintableKind, PrintOffer, offers
 from .dialogs import messages
 from .i18n import _
 from .widgets import fit_to_screen
@@ -34,7 +39,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class PrintJob:
-    kind: str  # a key of services.printing.KINDS
+    kind: str  # a key of services.printing.catalog.KINDS
     options: dict[str, Any] = field(default_factory=dict)
     file_stem: str = "van-ban"  # suggested file name, without the ending
 
@@ -52,6 +57,27 @@ def safe_stem(*parts: str) -> str:
 
     text = "-".join(fold(p) for p in parts if p)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "van-ban"
+
+
+def offer_job(kind: PrintableKind, offer: PrintOffer, options: dict[str, Any] | None = None,
+              *subject: str, file_stem: str | None = None) -> PrintJob:
+    """The job printing *offer* of *kind* with the section's *options* (the
+    offer's own fixed ones win); the file is named after the offer and *subject*."""
+    return PrintJob(kind.key, {**(options or {}), **offer.options},
+                    file_stem or safe_stem(offer.file_name or kind.file_name, *subject))
+
+
+def print_button(scope: str, make_job: Callable[[PrintableKind, PrintOffer], PrintJob | None],
+                 text: str | None = None, parent=None) -> PrintButton | PrintMenuButton:
+    """The "In…" of a section: what the catalog offers in *scope* — one
+    document, a PrintButton (*text* on it); several, a PrintMenuButton."""
+    found = offers(scope)
+    if len(found) == 1:
+        kind, offer = found[0]
+        return PrintButton(lambda: make_job(kind, offer), text, parent)
+    button = PrintMenuButton(None, parent)
+    button.add_offers(scope, make_job)
+    return button
 
 
 def _runner(widget):
@@ -165,7 +191,7 @@ class PrintPreviewDialog(QDialog):
         printer.setDocName(self.job.file_stem)
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.page_count()))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not messages().run_dialog(dialog):
             return
         self.print_to(printer)
 
@@ -285,6 +311,13 @@ class PrintMenuButton(QPushButton):
                                           lambda: self._run_entry(entry, lambda p, j: save_as(p, j, ".docx")))
         self.entries[key] = entry
         return entry
+
+    def add_offers(self, scope: str, make_job: Callable[[PrintableKind, PrintOffer], PrintJob | None], *,
+                   unavailable: Callable[[], str | None] | None = None) -> list[PrintEntry]:
+        """One entry per document the catalog offers in *scope*, in its order."""
+        return [self.add_document(offer.key, offer.label, lambda k=kind, o=offer: make_job(k, o),
+                                  unavailable=unavailable)
+                for kind, offer in offers(scope)]
 
     def update_entries(self) -> None:
         """Enable the documents that can be printed now; the others say why."""

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from . import palette
 from .i18n import _
 
 log = logging.getLogger(__name__)
@@ -139,11 +140,11 @@ class LazyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             row = self._row(index.row())
             if row.error:
-                return QBrush(QColor("#a33"))
+                return QBrush(QColor(palette.ERROR_ROW))
             if row.alert:
-                return QBrush(QColor("#c0392b"))
+                return QBrush(QColor(palette.ALERT))
             if row.muted:
-                return QBrush(QColor("#777"))
+                return QBrush(QColor(palette.MUTED_ROW))
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

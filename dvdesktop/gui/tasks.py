@@ -56,34 +56,26 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            result = self.work(self.progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
-        finally:
-            _close_thread_connection()
+        from ..services import session
 
-
-def _close_thread_connection() -> None:
-    """peewee opens one connection per thread; close the worker's."""
-    try:
-        from ..store import close_thread_connection
-
-        close_thread_connection()
-    except Exception:  # noqa: BLE001
-        log.debug("closing worker connection failed", exc_info=True)
+        with session.worker():  # closes this thread's database connection at the end
+            try:
+                result = self.work(self.progress)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.done.emit(result)
 
 
 class TaskHandle(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, label: str, progress: Progress):
+    def __init__(self, label: str, progress: Progress, cancellable: bool = True):
         super().__init__()
         self.label = label
         self.progress = progress
+        self.cancellable = cancellable  # a save in a transaction is not: no Cancel button for it
         self.running = True
 
     def cancel(self) -> None:
@@ -102,9 +94,10 @@ class TaskRunner(QObject):
         self._alive: set[tuple] = set()
 
     def run(self, work: Callable[[Progress], Any], *, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None, label: str = "") -> TaskHandle:
+            on_error: Callable[[BaseException], None] | None = None, label: str = "",
+            cancellable: bool = True) -> TaskHandle:
         progress = Progress()
-        handle = TaskHandle(label, progress)
+        handle = TaskHandle(label, progress, cancellable)
 
         def finish_ok(result):
             handle.running = False

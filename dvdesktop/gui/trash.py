@@ -5,9 +5,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from ..errors import UserError
-from .dialogs import messages
 from .i18n import _
+from .operations import OpChanges, RecordOp
 
 
 class TrashDialog(QDialog):
@@ -53,10 +52,11 @@ class TrashDialog(QDialog):
         if row < 0:
             return
         record_id = self.table.item(row, 0).data(256)
-        try:
-            self.service.restore(record_id)
-        except UserError as exc:
-            messages().warning(self, _("Cannot restore"), exc.message)
-            return
-        self.restored.append(record_id)
-        self.load()
+        service = self.service
+
+        def restored(_result) -> None:  # the lists showing the record read it again (operations)
+            self.restored.append(record_id)
+            self.load()
+
+        RecordOp(self, lambda: service.restore(record_id), OpChanges.of(service), label=_("Restoring"),
+                 failure_title=_("Cannot restore")).success(restored).run_in_background()

@@ -1,4 +1,5 @@
-"""Campaigns and each team's contribution; households the teams help. No Qt here."""
+"""Campaigns and each team's contribution (saved one at a time as the
+campaign's child rows, services.core.children). No Qt here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,39 +7,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import ValidationError
-from ..store.models import Area, Campaign, CampaignContribution, Household, HouseholdSupport, Team
-from ..vn import name_sort_key, sort_key
-from .core import vocab
-from .core.fields import Choice, Date, Integer, Number, Ref, Text
+from ..store.models import Campaign, CampaignContribution, Team
+from ..vn import sort_key
+from .core.children import Child
+from .core.fields import Date, Integer, Money, Number, Ref, Text
 from .core.records import RecordService
 
 _THIS_YEAR = dt.date.today().year
 WORK_DAY_STEP = Decimal("0.1")  # the column keeps one decimal: 2,5 ngày công
-
-
-@dataclass(frozen=True)
-class Money(Integer):
-    """Whole đồng, typed the Vietnamese way: '1.500.000', '1 500 000 đ', '2.000.000 đồng'."""
-
-    def coerce(self, value):
-        if isinstance(value, float):
-            if not value.is_integer():
-                raise ValidationError(self.name, f"{self.label} phải là số đồng chẵn.")
-            value = int(value)
-        if isinstance(value, Decimal):
-            if value != value.to_integral_value():
-                raise ValidationError(self.name, f"{self.label} phải là số đồng chẵn.")
-            value = int(value)
-        if isinstance(value, str):
-            text = value.strip().lower()
-            for unit in ("đồng", "vnđ", "vnd", "đ"):
-                if text.endswith(unit):
-                    text = text[: -len(unit)].strip()
-                    break
-            if "," in text:
-                raise ValidationError(self.name, f"{self.label} phải là số đồng chẵn (không có phần lẻ sau dấu phẩy).")
-            value = text
-        return super().coerce(value)
 
 
 @dataclass(frozen=True)
@@ -97,6 +73,12 @@ class ContributionService(RecordService):
             raise ValidationError("team", "Tổ này đã có kết quả trong phong trào này; hãy sửa dòng đã có.")
 
 
+# declared here: the child service is defined after the campaign's
+CampaignService.children = (
+    Child("contributions", ContributionService, fk="campaign", label="Kết quả tham gia của tổ"),
+)
+
+
 @dataclass
 class TeamTotal:
     team_id: int
@@ -146,54 +128,3 @@ def totals(campaign_id: int | None = None, year: int | None = None) -> Totals:
         result.money += money
     result.by_team = sorted(teams.values(), key=lambda t: sort_key(t.team_name))
     return result
-
-
-# --- households ----------------------------------------------------------------
-
-
-class HouseholdService(RecordService):
-    model = Household
-    label = "hộ gia đình"
-    fields = (
-        Ref("area", "Địa bàn", required=True, model=Area),
-        Text("head_name", "Chủ hộ", required=True),
-        Choice("situation", "Hoàn cảnh", choices=vocab.HOUSEHOLD_SITUATIONS, default="ngheo"),
-        Integer("members", "Số nhân khẩu", minimum=1, maximum=50),
-        Integer("since_year", "Năm bắt đầu", minimum=1990, maximum=_THIS_YEAR),
-        Integer("left_poverty_year", "Năm thoát nghèo", minimum=1990, maximum=_THIS_YEAR),
-        Text("notes", "Ghi chú", max_length=5000, multiline=True),
-    )
-
-    @classmethod
-    def check(cls, values, existing):
-        since, left = values.get("since_year"), values.get("left_poverty_year")
-        if since and left and left < since:
-            raise ValidationError("left_poverty_year", "Năm thoát nghèo không được trước năm bắt đầu.")
-
-
-class HouseholdSupportService(RecordService):
-    model = HouseholdSupport
-    label = "lần hỗ trợ"
-    fields = (
-        Ref("household", "Hộ được giúp", required=True, model=Household),
-        Ref("team", "Tổ dân vận", model=Team),
-        Date("given_on", "Ngày hỗ trợ", required=True),
-        Text("kind", "Hình thức hỗ trợ", required=True, max_length=100),
-        Text("description", "Nội dung", max_length=5000, multiline=True),
-        Text("given_by", "Người, đơn vị hỗ trợ", max_length=300),
-        Money("value", "Trị giá (đồng)", default=0),
-    )
-
-    @classmethod
-    def check(cls, values, existing):
-        if values["given_on"] > dt.date.today():
-            raise ValidationError("given_on", "Ngày hỗ trợ không được sau hôm nay.")
-        household = Household.get_by_id(values["household"])
-        if household.since_year and values["given_on"].year < household.since_year:
-            raise ValidationError("given_on", f"Ngày hỗ trợ trước năm {household.since_year} hộ bắt đầu được theo dõi.")
-
-
-def households_left_poverty(year: int) -> list[Household]:
-    """Households (not in the trash) that left poverty in *year*, by head's name."""
-    rows = list(HouseholdService.active().where(Household.left_poverty_year == year))
-    return sorted(rows, key=lambda h: name_sort_key(h.head_name))

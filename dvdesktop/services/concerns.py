@@ -12,6 +12,7 @@ from ..store.models import Area, Concern, Meeting, Team
 from ..vn import fold
 from .core import vocab
 from .core.fields import Boolean, Choice, Date, Ref, Text
+from .core.data import RecordData
 from .core.records import RecordService
 
 # Days a concern may wait for its answer when the clerk sets no due date
@@ -111,16 +112,16 @@ class ConcernService(RecordService):
     # --- steps of the flow -------------------------------------------------------
 
     @classmethod
-    def forward(cls, concern_id: int, to: str, on: dt.date, reference_no: str = "", platform: str = "") -> Concern:
+    def forward(cls, concern_id: int, to: str, on: dt.date, reference_no: str = "", platform: str = "") -> RecordData:
         return cls.update(concern_id, {"status": "da_chuyen", "forwarded_to": to, "forwarded_on": on,
                                        "reference_no": reference_no, "platform": platform})
 
     @classmethod
-    def answer(cls, concern_id: int, text: str, on: dt.date) -> Concern:
+    def answer(cls, concern_id: int, text: str, on: dt.date) -> RecordData:
         return cls.update(concern_id, {"status": "da_tra_loi", "answer": text, "answered_on": on})
 
     @classmethod
-    def resolve(cls, concern_id: int, on: dt.date) -> Concern:
+    def resolve(cls, concern_id: int, on: dt.date) -> RecordData:
         return cls.update(concern_id, {"status": RESOLVED, "resolved_on": on})
 
 
@@ -138,7 +139,7 @@ def overdue(on: dt.date | None = None) -> pw.ModelSelect:
     )
 
 
-def is_overdue(record: Concern, on: dt.date | None = None) -> bool:
+def is_overdue(record: Concern | RecordData, on: dt.date | None = None) -> bool:
     on = on or dt.date.today()
     return record.status != RESOLVED and record.due_date is not None and record.due_date < on
 

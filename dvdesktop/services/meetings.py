@@ -1,38 +1,31 @@
 """Meetings of a Tổ dân vận: the meeting, its attendance, agenda and follow-up
 tasks, saved together; the quorum line; carrying open tasks into the next
-meeting; numbering and agenda templates. No Qt here.
+meeting; numbering. Agenda templates are in services.agenda_templates. No Qt here.
 
 Child rows (attendance, agenda items, tasks) are validated by small record
-services and written by save_meeting() in the same transaction as the
-meeting. A ValidationError on a child row names the field as
-``"<list>[<index>].<field>"`` (e.g. ``"tasks[2].description"``) so a form can
-put the cursor in the right cell of the right grid.
+services and saved with the meeting in one transaction (the children declared
+on MeetingService, services.core.children). A ValidationError on a child row
+names the field as ``"<list>[<index>].<field>"`` (e.g.
+``"tasks[2].description"``) so a form can put the cursor in the right cell of
+the right grid.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
 from ..errors import ValidationError
-from ..paths import resource
-from ..store.base import database_proxy, now
-from ..store.location import data_dir
+from ..store.base import now
 from ..store.models import AgendaItem, Meeting, MeetingAttendance, MeetingTask, Person, Team
-from ..vn import clean_line
-from .core import audit, vocab
+from .core import vocab
+from .core.children import Child
 from .core.fields import Choice, Date, DateTime, Integer, Ref, Text
 from .core.records import RecordService
 from .register import MembershipService
-
-AGENDA_TEMPLATES_FILE = "agenda_templates.json"
 
 
 class MeetingService(RecordService):
@@ -80,11 +73,12 @@ class MeetingService(RecordService):
 
 
 class AttendanceService(RecordService):
-    """One member's attendance at a meeting (written only through save_meeting)."""
+    """One member's attendance at a meeting (saved with the meeting)."""
 
     model = MeetingAttendance
     label = "điểm danh"
     fields = (
+        Ref("meeting", "Cuộc họp", required=True, model=Meeting),
         Ref("person", "Thành viên", required=True, model=Person),
         Choice("status", "Có mặt / vắng", choices=vocab.ATTENDANCE, default="present"),
         Text("reason", "Lý do vắng", max_length=300),
@@ -98,11 +92,21 @@ class AttendanceService(RecordService):
             cleaned["reason"] = ""
         return cleaned
 
+    @classmethod
+    def check(cls, values, existing):
+        others = MeetingAttendance.select().where(
+            (MeetingAttendance.meeting == values["meeting"]) & (MeetingAttendance.person == values["person"]))
+        if existing is not None:
+            others = others.where(MeetingAttendance.id != existing.id)
+        if others.exists():
+            raise ValidationError("person", f"{Person.get_by_id(values['person']).full_name} đã có trong danh sách.")
+
 
 class AgendaItemService(RecordService):
     model = AgendaItem
     label = "nội dung họp"
     fields = (
+        Ref("meeting", "Cuộc họp", required=True, model=Meeting),
         Integer("position", "Thứ tự", minimum=0, maximum=1000),
         Text("title", "Nội dung", required=True, max_length=300),
         Text("content", "Chi tiết", max_length=20000, multiline=True),
@@ -113,6 +117,7 @@ class TaskService(RecordService):
     model = MeetingTask
     label = "nhiệm vụ"
     fields = (
+        Ref("meeting", "Cuộc họp", required=True, model=Meeting),
         Ref("assignee", "Người thực hiện", model=Person),
         Text("assignee_name", "Người thực hiện", max_length=200),
         Text("description", "Nội dung nhiệm vụ", required=True, max_length=5000, multiline=True),
@@ -122,47 +127,58 @@ class TaskService(RecordService):
         Ref("carried_from", "Nhiệm vụ chuyển từ cuộc họp trước", model=MeetingTask),
     )
 
+    @classmethod
+    def derive_values(cls, cleaned, state, existing):
+        if state.get("assignee") and not state.get("assignee_name"):
+            cleaned["assignee_name"] = state["assignee_name"] = Person.get_by_id(state["assignee"]).full_name
+        if state.get("status") == "open" and state.get("done_on") is not None:
+            cleaned["done_on"] = state["done_on"] = None
 
-_CHILD_LABELS = {"attendance": "Điểm danh", "agenda": "Nội dung họp", "tasks": "Nhiệm vụ"}
+    @classmethod
+    def check(cls, values, existing):
+        meeting = Meeting.get_by_id(values["meeting"])
+        meeting_day = meeting.starts_at.date()
+        if values["status"] == "done" and values.get("done_on") is None:
+            raise ValidationError("done_on", "nhiệm vụ đã xong cần có ngày hoàn thành.")
+        source_id = values.get("carried_from")
+        if source_id:
+            copies = (
+                MeetingTask.select(MeetingTask.meeting).join(Meeting)
+                .where((MeetingTask.carried_from == source_id) & Meeting.deleted_at.is_null())
+            )
+            if existing is not None:
+                copies = copies.where(MeetingTask.id != existing.id)
+            if copies.where(MeetingTask.meeting == meeting.id).exists():
+                raise ValidationError("carried_from", "nhiệm vụ này đã được chuyển vào cuộc họp ở dòng khác.")
+            source = MeetingTask.select(MeetingTask, Meeting).join(Meeting).where(MeetingTask.id == source_id).get()
+            if source.meeting_id == meeting.id or source.meeting.starts_at >= meeting.starts_at:
+                raise ValidationError("carried_from", "chỉ chuyển được nhiệm vụ của cuộc họp trước.")
+            if source.meeting.team_id != meeting.team_id:
+                raise ValidationError("carried_from", "nhiệm vụ chuyển sang phải là của cùng tổ.")
+            if copies.exists():
+                raise ValidationError("carried_from", "nhiệm vụ này đã được chuyển sang một cuộc họp khác.")
+        elif values.get("due_date") and values["due_date"] < meeting_day:
+            raise ValidationError("due_date", "hạn hoàn thành không được trước ngày họp.")
+        if values.get("done_on") and values["done_on"] < meeting_day and not source_id:
+            raise ValidationError("done_on", "ngày hoàn thành không được trước ngày họp.")
+
+    @classmethod
+    def after_save(cls, record, before):
+        if record.status != "open" and record.carried_from_id:
+            _close_ancestors(record.carried_from_id, record.status, record.done_on)
 
 
-def _child_error(kind: str, index: int, err: ValidationError) -> ValidationError:
-    return ValidationError(f"{kind}[{index}].{err.field}", f"{_CHILD_LABELS[kind]}, dòng {index + 1}: {err.message}")
+def _unlink_carried(task: MeetingTask) -> None:
+    """Tasks carried from a task being removed keep their text but lose the link."""
+    MeetingTask.update(carried_from=None).where(MeetingTask.carried_from == task.id).execute()
 
 
-def _clean_children(service: type[RecordService], kind: str, rows) -> list[dict]:
-    cleaned = []
-    for i, row in enumerate(rows or ()):
-        row = dict(row)
-        row_id = row.pop("id", None)  # only tasks keep their id (links of carried tasks)
-        if kind != "tasks":
-            row_id = None
-        try:
-            values = service.clean(row)
-        except ValidationError as err:
-            raise _child_error(kind, i, err) from None
-        if row_id is not None:
-            values["id"] = int(row_id)
-        cleaned.append(values)
-    return cleaned
-
-
-def _children_snapshot(meeting_id: int) -> dict:
-    return {
-        "attendance": [
-            {"person": a.person_id, "status": a.status, "reason": a.reason}
-            for a in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting_id).order_by(MeetingAttendance.id)
-        ],
-        "agenda": [
-            {"position": a.position, "title": a.title}
-            for a in AgendaItem.select().where(AgendaItem.meeting == meeting_id).order_by(AgendaItem.position, AgendaItem.id)
-        ],
-        "tasks": [
-            {"id": t.id, "description": t.description, "assignee": t.assignee_id, "due_date": t.due_date,
-             "status": t.status, "done_on": t.done_on, "carried_from": t.carried_from_id}
-            for t in MeetingTask.select().where(MeetingTask.meeting == meeting_id).order_by(MeetingTask.id)
-        ],
-    }
+# declared here: the child services are defined after the meeting's
+MeetingService.children = (
+    Child("attendance", AttendanceService, fk="meeting", label="Điểm danh"),
+    Child("agenda", AgendaItemService, fk="meeting", label="Nội dung họp", order=("position", "id"), position="position"),
+    Child("tasks", TaskService, fk="meeting", label="Nhiệm vụ", before_remove=_unlink_carried),
+)
 
 
 def save_meeting(
@@ -172,104 +188,21 @@ def save_meeting(
     tasks: list[dict] | None,
     meeting_id: int | None = None,
     expected_version: int | None = None,
-) -> Meeting:
+) -> RecordData:
     """Create or change a meeting and replace its attendance, agenda and tasks,
-    all in one transaction: any error leaves the database as it was.
+    all in one transaction: any error leaves the database as it was
+    (MeetingService.save_with_children; see services.core.children).
 
     *attendance*: ``[{"person", "status", "reason"}]``; *agenda*:
     ``[{"title", "content"}]`` (their order is the agenda order); *tasks*:
     ``[{"id"?, "description", "assignee", "assignee_name", "due_date",
-    "status", "done_on", "carried_from"}]``. A task row that gives the ``id``
-    of one of this meeting's tasks changes that task in place (so links of
-    tasks carried from it stay); the meeting's other tasks are removed.
+    "status", "done_on", "carried_from"}]``. A row that gives the ``id`` of
+    one of this meeting's rows changes that row in place (so links of tasks
+    carried from it stay); the meeting's other rows are removed.
     """
-    att_rows = _clean_children(AttendanceService, "attendance", attendance)
-    agenda_rows = _clean_children(AgendaItemService, "agenda", agenda)
-    task_rows = _clean_children(TaskService, "tasks", tasks)
-    with database_proxy.atomic():
-        if meeting_id is None:
-            before = None
-            meeting = MeetingService.create(data)
-        else:
-            before = _children_snapshot(meeting_id)
-            meeting = MeetingService.update(meeting_id, data, expected_version=expected_version)
-        _check_attendance(meeting, att_rows)
-        _check_tasks(meeting, task_rows)
-
-        MeetingAttendance.delete().where(MeetingAttendance.meeting == meeting.id).execute()
-        for row in att_rows:
-            MeetingAttendance.create(meeting=meeting.id, **row)
-
-        AgendaItem.delete().where(AgendaItem.meeting == meeting.id).execute()
-        for position, row in enumerate(agenda_rows, start=1):
-            row["position"] = position
-            AgendaItem.create(meeting=meeting.id, **row)
-
-        keep = {row["id"] for row in task_rows if row.get("id")}
-        stale = MeetingTask.select(MeetingTask.id).where((MeetingTask.meeting == meeting.id) & MeetingTask.id.not_in(keep or {0}))
-        MeetingTask.update(carried_from=None).where(MeetingTask.carried_from.in_(stale)).execute()
-        MeetingTask.delete().where((MeetingTask.meeting == meeting.id) & MeetingTask.id.not_in(keep or {0})).execute()
-        for row in task_rows:
-            task_id = row.pop("id", None)
-            if task_id:
-                MeetingTask.update(**row, version=MeetingTask.version + 1, updated_at=now()).where(MeetingTask.id == task_id).execute()
-            else:
-                task_id = MeetingTask.create(meeting=meeting.id, **row).id
-            if row["status"] != "open" and row.get("carried_from"):
-                _close_ancestors(row["carried_from"], row["status"], row.get("done_on"))
-
-        audit.write("update" if before else "create", meeting, table="meeting_children",
-                    before=before, after=_children_snapshot(meeting.id))
-    return MeetingService.get(meeting.id)
-
-
-def _check_attendance(meeting: Meeting, rows: list[dict]) -> None:
-    seen: set[int] = set()
-    for i, row in enumerate(rows):
-        if row["person"] in seen:
-            name = Person.get_by_id(row["person"]).full_name
-            raise ValidationError(f"attendance[{i}].person", f"Điểm danh, dòng {i + 1}: {name} đã có trong danh sách.")
-        seen.add(row["person"])
-        if row["status"] == "present":
-            row["reason"] = ""
-
-
-def _check_tasks(meeting: Meeting, rows: list[dict]) -> None:
-    meeting_day = meeting.starts_at.date()
-    own_ids = {t.id for t in MeetingTask.select(MeetingTask.id).where(MeetingTask.meeting == meeting.id)}
-    carried: set[int] = set()
-    for i, row in enumerate(rows):
-        where = f"tasks[{i}]"
-        prefix = f"Nhiệm vụ, dòng {i + 1}: "
-        if row.get("id") and row["id"] not in own_ids:
-            raise ValidationError(f"{where}.id", prefix + "nhiệm vụ này không thuộc cuộc họp đang sửa.")
-        if row.get("assignee") and not row.get("assignee_name"):
-            row["assignee_name"] = Person.get_by_id(row["assignee"]).full_name
-        if row["status"] == "done" and row.get("done_on") is None:
-            raise ValidationError(f"{where}.done_on", prefix + "nhiệm vụ đã xong cần có ngày hoàn thành.")
-        if row["status"] == "open":
-            row["done_on"] = None
-        source_id = row.get("carried_from")
-        if source_id:
-            if source_id in carried:
-                raise ValidationError(f"{where}.carried_from", prefix + "nhiệm vụ này đã được chuyển vào cuộc họp ở dòng khác.")
-            carried.add(source_id)
-            source = MeetingTask.select(MeetingTask, Meeting).join(Meeting).where(MeetingTask.id == source_id).get()
-            if source.meeting_id == meeting.id or source.meeting.starts_at >= meeting.starts_at:
-                raise ValidationError(f"{where}.carried_from", prefix + "chỉ chuyển được nhiệm vụ của cuộc họp trước.")
-            if source.meeting.team_id != meeting.team_id:
-                raise ValidationError(f"{where}.carried_from", prefix + "nhiệm vụ chuyển sang phải là của cùng tổ.")
-            elsewhere = (
-                MeetingTask.select().join(Meeting)
-                .where((MeetingTask.carried_from == source_id) & (MeetingTask.meeting != meeting.id)
-                       & Meeting.deleted_at.is_null())
-            )
-            if elsewhere.exists():
-                raise ValidationError(f"{where}.carried_from", prefix + "nhiệm vụ này đã được chuyển sang một cuộc họp khác.")
-        elif row.get("due_date") and row["due_date"] < meeting_day:
-            raise ValidationError(f"{where}.due_date", prefix + "hạn hoàn thành không được trước ngày họp.")
-        if row.get("done_on") and row["done_on"] < meeting_day and not source_id:
-            raise ValidationError(f"{where}.done_on", prefix + "ngày hoàn thành không được trước ngày họp.")
+    return MeetingService.save_with_children(
+        meeting_id, data, {"attendance": attendance or [], "agenda": agenda or [], "tasks": tasks or []},
+        expected_version=expected_version)
 
 
 def _close_ancestors(task_id: int, status: str, done_on: dt.date | None) -> None:
@@ -319,7 +252,7 @@ def attendance_grid(team_id: int, on: dt.date | dt.datetime, meeting_id: int | N
     if meeting_id is not None:
         recorded = {a.person_id: a for a in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting_id)}
     rows = []
-    for m in MembershipService.current(team_id, _day(on)):
+    for m in MembershipService.current_rows(team_id, _day(on)):
         a = recorded.pop(m.person_id, None)
         rows.append(AttendanceRow(m.person_id, m.person.full_name, m.role, m.position,
                                   a.status if a else "present", a.reason if a else ""))
@@ -333,7 +266,7 @@ def attendance_grid(team_id: int, on: dt.date | dt.datetime, meeting_id: int | N
 def quorum(meeting_id: int) -> tuple[int, int]:
     """(present, total) derived from the attendance and the membership on the
     meeting day; a member left off the attendance list counts as absent."""
-    meeting = MeetingService.get(meeting_id)
+    meeting = MeetingService.row(meeting_id)
     rows = attendance_grid(meeting.team_id, meeting.starts_at, meeting.id)
     recorded = {a.person_id for a in MeetingAttendance.select(MeetingAttendance.person).where(MeetingAttendance.meeting == meeting_id)}
     present = sum(1 for r in rows if r.status == "present" and r.person_id in recorded)
@@ -351,7 +284,7 @@ def quorum_line(meeting_id: int) -> str:
 
 def absence_line(meeting_id: int) -> str:
     """'Vắng 1 đồng chí có lý do (Lò Thị Hoa: đi viện); 1 đồng chí không lý do (Vàng A Dơ).'"""
-    meeting = MeetingService.get(meeting_id)
+    meeting = MeetingService.row(meeting_id)
     recorded = {a.person_id for a in MeetingAttendance.select(MeetingAttendance.person).where(MeetingAttendance.meeting == meeting_id)}
     excused, absent = [], []
     for r in attendance_grid(meeting.team_id, meeting.starts_at, meeting.id):
@@ -462,94 +395,8 @@ def next_minutes_number(team_id: int, year: int) -> int:
     return highest + 1
 
 
-# --- agenda templates ----------------------------------------------------------
-
-
-@dataclass
-class AgendaTemplate:
-    name: str
-    kind: str  # dinh_ky / dot_xuat
-    items: list[str]
-
-
-def _user_templates_path() -> Path:
-    return data_dir() / AGENDA_TEMPLATES_FILE
-
-
-def _parse_templates(raw: Any) -> list[AgendaTemplate]:
-    if not isinstance(raw, list):
-        raise ValidationError("templates", "Tệp mẫu nội dung họp phải là một danh sách.")
-    kinds = {code for code, _ in vocab.MEETING_KINDS}
-    result, names = [], set()
-    for i, entry in enumerate(raw):
-        if isinstance(entry, AgendaTemplate):
-            entry = {"name": entry.name, "kind": entry.kind, "items": entry.items}
-        if not isinstance(entry, dict):
-            raise ValidationError(f"templates[{i}]", f"Mẫu thứ {i + 1} không hợp lệ.")
-        name = clean_line(str(entry.get("name") or ""))
-        if not name:
-            raise ValidationError(f"templates[{i}].name", f"Mẫu thứ {i + 1} chưa có tên.")
-        if name.casefold() in names:
-            raise ValidationError(f"templates[{i}].name", f"Tên mẫu «{name}» bị trùng.")
-        names.add(name.casefold())
-        kind = entry.get("kind") or "dinh_ky"
-        if kind not in kinds:
-            raise ValidationError(f"templates[{i}].kind", f"Mẫu «{name}»: loại cuộc họp «{kind}» không hợp lệ.")
-        items = [clean_line(str(t)) for t in entry.get("items") or () if str(t).strip()]
-        if not items:
-            raise ValidationError(f"templates[{i}].items", f"Mẫu «{name}» chưa có nội dung nào.")
-        result.append(AgendaTemplate(name, kind, items))
-    return result
-
-
-def shipped_agenda_templates() -> list[AgendaTemplate]:
-    with open(resource(AGENDA_TEMPLATES_FILE), encoding="utf-8") as f:
-        return _parse_templates(json.load(f))
-
-
-def load_agenda_templates() -> list[AgendaTemplate]:
-    """The clerk's own templates when saved, else the ones shipped with the program.
-    A damaged user copy falls back to the shipped templates."""
-    path = _user_templates_path()
-    if path.exists():
-        try:
-            with open(path, encoding="utf-8") as f:
-                return _parse_templates(json.load(f))
-        except (OSError, ValueError, ValidationError):
-            pass
-    return shipped_agenda_templates()
-
-
-def save_agenda_templates(templates: list) -> Path:
-    """Write the clerk's templates (AgendaTemplate or dicts) to the user data
-    folder; they override the shipped ones from then on."""
-    parsed = _parse_templates(list(templates))
-    path = _user_templates_path()
-    payload = [{"name": t.name, "kind": t.kind, "items": t.items} for t in parsed]
-    fd, tmp = tempfile.mkstemp(prefix=".agenda", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(payload, f, ensure_ascii=False, indent=2)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def reset_agenda_templates() -> None:
-    """Forget the clerk's templates and use the shipped ones again."""
-    _user_templates_path().unlink(missing_ok=True)
-
-
-def agenda_from_template(template: AgendaTemplate) -> list[dict]:
-    return [{"title": t, "content": ""} for t in template.items]
-
-
 __all__ = [
-    "MeetingService", "AttendanceService", "AgendaItemService", "TaskService", "AttendanceRow", "AgendaTemplate",
+    "MeetingService", "AttendanceService", "AgendaItemService", "TaskService", "AttendanceRow",
     "save_meeting", "attendance_grid", "quorum", "format_quorum", "quorum_line", "absence_line",
     "open_tasks_for_next", "overdue_tasks", "latest_meeting", "copy_from_previous", "next_minutes_number",
-    "shipped_agenda_templates", "load_agenda_templates", "save_agenda_templates", "reset_agenda_templates",
-    "agenda_from_template",
 ]

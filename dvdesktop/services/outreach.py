@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ValidationError
@@ -55,10 +56,11 @@ class OutreachService(RecordService):
                                   "Số người nghe là người dân tộc thiểu số không được lớn hơn tổng số người nghe.")
 
 
-def save_and_new_defaults(record: OutreachSession | dict[str, Any]) -> dict[str, Any]:
+def save_and_new_defaults(record: OutreachSession | Mapping[str, Any]) -> dict[str, Any]:
     """The values a new blank form keeps after "Lưu và thêm mới": the team,
-    the date and the form of the session just saved."""
-    if isinstance(record, dict):
+    the date and the form of the session just saved (*record*: its RecordData,
+    a dict of its values or its row)."""
+    if isinstance(record, Mapping):
         return {name: record.get(name) for name in KEPT_FOR_NEXT}
     return {name: record.__data__.get(name) for name in KEPT_FOR_NEXT}
 

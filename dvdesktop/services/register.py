@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import peewee as pw
@@ -12,6 +13,7 @@ from ..store.models import Area, AreaName, Membership, Person, Team
 from ..vn import fold
 from .core import audit, vocab
 from .core.fields import Boolean, Choice, Date, Integer, Ref, Text
+from .core.data import RecordData
 from .core.records import RecordService
 
 _THIS_YEAR = dt.date.today().year
@@ -48,17 +50,17 @@ class AreaService(RecordService):
             raise ValidationError("name", f"Đã có địa bàn «{values['name']}» trong xã này.")
 
     @classmethod
-    def rename(cls, area_id: int, new_name: str, on: dt.date, reason: str = "Đổi tên") -> Area:
+    def rename(cls, area_id: int, new_name: str, on: dt.date, reason: str = "Đổi tên") -> RecordData:
         """Rename an area, keeping the old name in its history."""
         with database_proxy.atomic():
-            area = cls.get(area_id)
+            area = cls.row(area_id)
             old = area.name
             last = AreaName.select(pw.fn.MAX(AreaName.valid_to)).where(AreaName.area == area).scalar()
             AreaName.create(area=area, name=old, valid_from=last, valid_to=on, reason=reason)
             return cls.update(area_id, {"name": new_name})
 
     @classmethod
-    def merge(cls, source_ids: list[int], target_id: int, on: dt.date) -> Area:
+    def merge(cls, source_ids: list[int], target_id: int, on: dt.date) -> RecordData:
         """Merge areas into *target* on *on* (sáp nhập thôn).
 
         The people of the merged areas move to the target; their teams are
@@ -66,7 +68,7 @@ class AreaService(RecordService):
         their meetings, concerns, cases and households stay with the area they
         happened in, which keeps its old name, inactive, pointing to the target."""
         with database_proxy.atomic():
-            target = cls.get(target_id)
+            target = cls.row(target_id)
             if target.merged_into_id is not None or not target.active:
                 raise ValidationError("merged_into", f"Địa bàn «{target.name}» đã ngừng hoạt động, không sáp nhập vào được.")
             if len(set(source_ids)) != len(source_ids):
@@ -74,7 +76,7 @@ class AreaService(RecordService):
             for source_id in source_ids:
                 if source_id == target_id:
                     raise ValidationError("merged_into", "Không thể sáp nhập một địa bàn vào chính nó.")
-                source = cls.get(source_id)
+                source = cls.row(source_id)
                 if source.merged_into_id is not None:
                     raise ValidationError("merged_into", f"Địa bàn «{source.name}» đã được sáp nhập trước đó.")
                 before = audit.snapshot(source)
@@ -84,15 +86,15 @@ class AreaService(RecordService):
                     TeamService.update(team.id, {"status": "dissolved", "dissolved_on": max(on, team.established_on or on)})
                 Area.update(merged_into=target, active=False, version=Area.version + 1, updated_at=now()).where(
                     Area.id == source.id).execute()
-                audit.write("update", source, before=before, after=audit.snapshot(cls.get(source.id)))
-            return target
+                audit.write("update", source, before=before, after=audit.snapshot(cls.row(source.id)))
+        return cls.get(target.id)
 
     @classmethod
-    def name_on(cls, area: Area, day: dt.date) -> str:
+    def name_on(cls, area: Area | RecordData, day: dt.date) -> str:
         """The name the area had on *day* (old records keep their old names)."""
         row = (
             AreaName.select(AreaName.name)
-            .where((AreaName.area == area) & (AreaName.valid_to > day)
+            .where((AreaName.area == area.id) & (AreaName.valid_to > day)
                    & ((AreaName.valid_from.is_null()) | (AreaName.valid_from <= day)))
             .order_by(AreaName.valid_to)
             .first()
@@ -206,15 +208,15 @@ class PersonService(RecordService):
         return cleaned
 
     @classmethod
-    def likely_duplicates(cls, full_name: str, birth_year: int | None, exclude_id: int | None = None) -> list[Person]:
+    def likely_duplicates(cls, full_name: str, birth_year: int | None, exclude_id: int | None = None) -> list[RecordData]:
         """People with the same folded name (and the same birth year, when both
         are known): warn before adding one more."""
-        query = cls.active().where(Person.name_folded == fold(full_name))
+        query = cls._data_query().where(Person.deleted_at.is_null() & (Person.name_folded == fold(full_name)))
         if birth_year:
             query = query.where((Person.birth_year == birth_year) | Person.birth_year.is_null())
         if exclude_id:
             query = query.where(Person.id != exclude_id)
-        return list(query.limit(10))
+        return cls._read_data(query.limit(10))
 
 
 class MembershipService(RecordService):
@@ -250,18 +252,18 @@ class MembershipService(RecordService):
                 )
 
     @classmethod
-    def end(cls, membership_id: int, on: dt.date, reason: str = "") -> Membership:
+    def end(cls, membership_id: int, on: dt.date, reason: str = "") -> RecordData:
         return cls.update(membership_id, {"end_date": on, "end_reason": reason})
 
     @classmethod
     def reassign(cls, membership_id: int, on: dt.date, role: str, position: str | None = None,
-                 reason: str = "Kiện toàn", *, demote_current_leader: bool = False) -> Membership:
+                 reason: str = "Kiện toàn", *, demote_current_leader: bool = False) -> RecordData:
         """Kiện toàn: end a membership on *on* and start the new role the same day.
 
         With *demote_current_leader*, a new tổ trưởng takes over in the same
         step: the team's current leader becomes a member from that day."""
         with database_proxy.atomic():
-            old = cls.get(membership_id)
+            old = cls.row(membership_id)
             if demote_current_leader and role == "to_truong":
                 leader = (Membership.select().where(
                     (Membership.team == old.team_id) & (Membership.role == "to_truong")
@@ -280,8 +282,13 @@ class MembershipService(RecordService):
             })
 
     @classmethod
-    def current(cls, team_id: int, on: dt.date | None = None) -> list[Membership]:
+    def current(cls, team_id: int, on: dt.date | None = None) -> list[Member]:
         """The team's members on *on* (today by default), leader first."""
+        return [Member.of(m) for m in cls.current_rows(team_id, on)]
+
+    @classmethod
+    def current_rows(cls, team_id: int, on: dt.date | None = None) -> list[Membership]:
+        """current() as peewee rows with the person joined (for services)."""
         on = on or dt.date.today()
         order = pw.Case(Membership.role, (("to_truong", 0), ("to_pho", 1)), 2)
         rows = (
@@ -295,7 +302,7 @@ class MembershipService(RecordService):
     @classmethod
     def current_by_team(cls, on: dt.date | None = None) -> dict[int, list[Membership]]:
         """Every team's members on *on*, leader first, in one query (rosters of
-        a whole commune or province)."""
+        a whole commune or province); peewee rows, for services."""
         on = on or dt.date.today()
         order = pw.Case(Membership.role, (("to_truong", 0), ("to_pho", 1)), 2)
         rows = (
@@ -310,13 +317,36 @@ class MembershipService(RecordService):
         return teams
 
     @classmethod
-    def former(cls, team_id: int, on: dt.date | None = None) -> list[Membership]:
+    def former(cls, team_id: int, on: dt.date | None = None) -> list[Member]:
+        """Members who had left the team by *on*, the latest to leave first."""
         on = on or dt.date.today()
-        return list(
+        return [Member.of(m) for m in (
             Membership.select(Membership, Person).join(Person)
             .where((Membership.team == team_id) & Membership.end_date.is_null(False) & (Membership.end_date <= on))
             .order_by(Membership.end_date.desc())
-        )
+        )]
+
+
+@dataclass(frozen=True)
+class Member:
+    """One membership of a team with the member's name, as screens list it."""
+
+    id: int
+    version: int
+    person_id: int
+    full_name: str
+    team_id: int
+    role: str
+    position: str
+    start_date: dt.date
+    end_date: dt.date | None
+    end_reason: str
+
+    @classmethod
+    def of(cls, m: Membership) -> Member:
+        """From a membership row read with its person joined."""
+        return cls(m.id, m.version, m.person_id, m.person.full_name, m.team_id, m.role, m.position,
+                   m.start_date, m.end_date, m.end_reason)
 
 
 def person_roles(person_ids: list[int], on: dt.date | None = None) -> dict[int, list[str]]:
@@ -339,8 +369,3 @@ def person_roles(person_ids: list[int], on: dt.date | None = None) -> dict[int, 
             text += f" ({position})"
         result[pid].append(text)
     return result
-
-
-def as_dict(record, service: type[RecordService]) -> dict[str, Any]:
-    """The editable values of a record, as a form or a script would send them back."""
-    return {f.name: record.__data__.get(f.name) for f in service.fields}

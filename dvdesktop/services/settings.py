@@ -13,28 +13,14 @@ from ..store.base import database_proxy, now
 from ..store.models import Setting
 from ..vn import clean_line
 from .core import audit
+from .printing.catalog import default_styles, style_settings
 
 ORGANISATION_KEY = "organisation"
 
-# Document kinds whose header style (Party or State) the clerk chooses.
-DOCUMENT_KINDS = {
-    "minutes": "Biên bản họp Tổ dân vận",
-    "outreach": "Biên bản buổi tuyên truyền",
-    "concerns": "Sổ tổng hợp ý kiến, kiến nghị",
-    "roster": "Danh sách thành viên",
-    "decision": "Quyết định thành lập, kiện toàn",
-    "mediation": "Văn bản hòa giải",
-    "register": "Sổ theo dõi hòa giải",
-    "report": "Báo cáo",
-    "supervision": "Báo cáo, danh sách giám sát của Nhân dân",
-    "evaluation": "Phiếu đánh giá, báo cáo xếp loại Tổ dân vận",
-}
-DEFAULT_STYLES = {
-    "minutes": "party", "outreach": "party", "concerns": "party", "roster": "party",
-    "decision": "party", "mediation": "state", "register": "state", "report": "party",
-    "supervision": "party",
-    "evaluation": "party",
-}
+# The header-style settings (Party or State), one per declared printed kind
+# that has its own (services/printing/catalog.py); the form lists these.
+DOCUMENT_KINDS = style_settings()
+DEFAULT_STYLES = default_styles()
 
 
 @dataclass

@@ -65,7 +65,7 @@ class UserService(RecordService):
     def set_password(cls, user_id: int, password: str) -> None:
         if len(password) < 8:
             raise ValidationError("password", "Mật khẩu cần ít nhất 8 ký tự.")
-        user = cls.get(user_id)
+        user = cls.row(user_id)
         User.update(password_hash=hash_password(password), version=User.version + 1).where(User.id == user.id).execute()
 
     @classmethod

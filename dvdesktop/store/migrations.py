@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator, migrate
+from playhouse.migrate import SchemaMigrator
 
 
 @dataclass(frozen=True)
@@ -30,15 +30,23 @@ def _initial(db: pw.Database, migrator: SchemaMigrator) -> None:  # pragma: no c
 
 def _rating_stages(db: pw.Database, migrator: SchemaMigrator) -> None:
     """Who recorded each stage of a team's yearly rating and when; whether a
-    criteria set is still the shipped sample."""
-    migrate(
-        migrator.add_column("evaluation", "self_on", pw.DateField(null=True)),
-        migrator.add_column("evaluation", "self_by", pw.CharField(max_length=200, default="")),
-        migrator.add_column("evaluation", "review_on", pw.DateField(null=True)),
-        migrator.add_column("evaluation", "review_by", pw.CharField(max_length=200, default="")),
-        migrator.add_column("evaluation", "decided_by", pw.CharField(max_length=200, default="")),
-        migrator.add_column("criteria_set", "is_sample", pw.BooleanField(default=False)),
-    )
+    criteria set is still the shipped sample.
+
+    Plain ALTER TABLE ... ADD COLUMN with a default: playhouse's add_column
+    makes a NOT NULL column by rebuilding the table on SQLite, and dropping
+    the old table would cascade-delete the rows that refer to it (criteria,
+    scores)."""
+    postgres = isinstance(db, pw.PostgresqlDatabase)
+    boolean = "BOOLEAN NOT NULL DEFAULT FALSE" if postgres else "INTEGER NOT NULL DEFAULT 0"
+    for table, column, kind in (
+        ("evaluation", "self_on", "DATE"),
+        ("evaluation", "self_by", "VARCHAR(200) NOT NULL DEFAULT ''"),
+        ("evaluation", "review_on", "DATE"),
+        ("evaluation", "review_by", "VARCHAR(200) NOT NULL DEFAULT ''"),
+        ("evaluation", "decided_by", "VARCHAR(200) NOT NULL DEFAULT ''"),
+        ("criteria_set", "is_sample", boolean),
+    ):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
 
 
 def _supervision(db: pw.Database, migrator: SchemaMigrator) -> None:

@@ -17,7 +17,7 @@ from dvdesktop.services import stats as stats_service
 from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.services.settings import load_organisation, save_organisation
 from dvdesktop.store import close_database, open_database
-from documents_support import all_text, open_pdf
+from tests.documents.pdf_reading import all_text, open_pdf
 
 YEAR = 2026
 

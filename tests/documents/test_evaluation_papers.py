@@ -11,7 +11,6 @@ from decimal import Decimal
 
 import docx
 import pytest
-from documents_support import all_text, open_pdf
 
 from dvdesktop.cli import main
 from dvdesktop.services import evaluation as ev
@@ -20,6 +19,8 @@ from dvdesktop.services.evaluation import board
 from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
 from dvdesktop.services.settings import Organisation, Signer, load_organisation, save_organisation
 from dvdesktop.store import close_database, open_database
+
+from tests.documents.pdf_reading import all_text, open_pdf
 
 YEAR = 2025
 
@@ -121,7 +122,7 @@ def test_report_of_all_teams_pdf_and_word(rated, tmp_path):
 
 def test_state_header_when_the_settings_say_so(rated, tmp_path):
     org = load_organisation()
-    org.header_styles["evaluation"] = "state"
+    org.header_styles["evaluation-sheet"] = "state"  # the setting both rating papers share
     save_organisation(org)
     path = printing.print_document("evaluation-report", tmp_path / "bc.pdf", year=YEAR)
     with open_pdf(path.read_bytes()) as pdf:

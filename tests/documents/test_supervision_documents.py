@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from docx import Document as read_docx
 
-from documents_support import all_text, margin_violations, open_pdf, page_text
+from tests.documents.pdf_reading import all_text, margin_violations, open_pdf, page_text
 from dvdesktop.cli import main as cli_main
 from dvdesktop.documents import render
 from dvdesktop.documents import supervision as supervision_doc

@@ -10,28 +10,14 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-import pytest
-from gui_support import QT_STRICT, make_team, scripted, sync_tasks, vietnamese, window  # noqa: F401
+from tests.gui.helpers import make_team
 
 from dvdesktop.gui.forms.criteria_editor import C_METRIC, C_POINTS, C_TARGET, C_TEXT
 from dvdesktop.services import evaluation as ev
 from dvdesktop.services.evaluation import board as eval_board
-from dvdesktop.store.models import AuditLog, Evaluation, OutreachSession
-
-pytestmark = QT_STRICT
+from dvdesktop.store.models import AuditLog, OutreachSession
 
 YEAR = dt.date.today().year - 1
-
-
-@pytest.fixture
-def db_url(tmp_path):
-    """GUI tests run on SQLite only."""
-    from dvdesktop.store import close_database, open_database
-
-    path = str(tmp_path / "gui.sqlite3")
-    open_database(path)
-    yield path
-    close_database()
 
 
 def two_teams():
@@ -255,7 +241,7 @@ def test_rating_flow_end_to_end(window, scripted, qtbot):
     assert not dialog.advance_button.isVisibleTo(dialog)
     # the grid follows
     row = next(r for r in range(section.model.rowCount()) if section.model.id_at(r) == t1.id)
-    assert section.model.data(section.model.index(row, 5)) == "Quyết định"
+    assert section.model.data(section.model.index(row, 5)) == "Đã quyết định"
 
     # reopen: the reason is required and kept
     def give_reason(d):
@@ -337,11 +323,11 @@ def test_scores_limited_to_the_maximum(window, qtbot):
 
 def test_in_menu_prints_the_sheet_and_the_report(window, scripted, tmp_path):
     import docx
-    from documents_support import all_text, open_pdf
+    from tests.documents.pdf_reading import all_text, open_pdf
 
     t1, _t2 = two_teams()
     section = open_section(window)
-    sheet = section.print_button.entries["sheet"]
+    sheet = section.print_button.entries["evaluation-sheet"]
     assert sheet.reason() == "Hãy chọn một tổ trong danh sách trước."  # no team chosen yet
     section.select_id(t1.id)
     assert sheet.reason() is None
@@ -351,7 +337,7 @@ def test_in_menu_prints_the_sheet_and_the_report(window, scripted, tmp_path):
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "phieu.docx")).paragraphs)
     assert "PHIẾU TỰ ĐÁNH GIÁ, XẾP LOẠI TỔ DÂN VẬN" in text and f"Tổ dân vận bản Nà Khoang năm {YEAR}" in text
     scripted.files = [str(tmp_path / "bao-cao.pdf")]
-    section.print_button.entries["report"].pdf_action.trigger()
+    section.print_button.entries["evaluation-report"].pdf_action.trigger()
     with open_pdf((tmp_path / "bao-cao.pdf").read_bytes()) as pdf:
         assert f"Kết quả đánh giá, xếp loại Tổ dân vận năm {YEAR}" in all_text(pdf)
 

@@ -7,28 +7,13 @@ import datetime as dt
 import subprocess
 import sys
 
-import pytest
-from gui_support import QT_STRICT, scripted, sync_tasks, vietnamese, window  # noqa: F401
 
 from dvdesktop.services import stats
 from dvdesktop.services.evaluation import board, criteria_set, save_rating
 from dvdesktop.store.models import Area, Concern, Meeting, OutreachSession, Team
 
-pytestmark = QT_STRICT
-
 YEAR = dt.date.today().year - 1
 ON = dt.date(YEAR, 12, 31)
-
-
-@pytest.fixture
-def db_url(tmp_path):
-    """GUI tests run on SQLite only."""
-    from dvdesktop.store import close_database, open_database
-
-    path = str(tmp_path / "charts.sqlite3")
-    open_database(path)
-    yield path
-    close_database()
 
 
 def records():

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gui_support import QT_STRICT, make_team, scripted, sync_tasks, vietnamese, window  # noqa: F401
+from tests.gui.helpers import make_team
 from PySide6.QtCore import Qt
 
-from documents_support import all_text, open_pdf
+from tests.documents.pdf_reading import all_text, open_pdf
 from dvdesktop.services.supervision.records import SupervisionService
 from dvdesktop.store.models import SupervisionActivity
 
-pytestmark = QT_STRICT
 
 DAY = dt.date.today() - dt.timedelta(days=45)
 ROAD = "Dự án đường giao thông nông thôn bản Nà Hỳ 2 – Nà Khoang"

@@ -1,5 +1,5 @@
 """Editing the agenda templates: the shipped ones are the start; the clerk's
-own copy (services.meetings.save_agenda_templates) overrides them."""
+own copy (services.agenda_templates.save_agenda_templates) overrides them."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import texts
 from ...errors import ValidationError
 from ...services.core import vocab
 from ..dialogs import messages
@@ -17,7 +18,7 @@ from ..widgets import ChoiceCombo, dialog_buttons
 class AgendaTemplatesDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        from ...services.meetings import load_agenda_templates
+        from ...services.agenda_templates import load_agenda_templates
 
         self.setWindowTitle(_("Agenda templates"))
         self.resize(760, 460)
@@ -98,18 +99,18 @@ class AgendaTemplatesDialog(QDialog):
             self._fill_list(row)
 
     def save(self) -> None:
-        from ...services.meetings import save_agenda_templates
+        from ...services.agenda_templates import save_agenda_templates
 
         self._keep()
         try:
             save_agenda_templates(self.templates)
         except ValidationError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
+            messages().warning(self, _(texts.CANNOT_SAVE), exc.message)
             return
         self.accept()
 
     def reset(self) -> None:
-        from ...services.meetings import reset_agenda_templates
+        from ...services.agenda_templates import reset_agenda_templates
 
         if messages().confirm(self, _("Agenda templates"),
                               _("Forget your own templates and use the ones shipped with the program?")):

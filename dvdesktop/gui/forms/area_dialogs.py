@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
 )
 
-from ...errors import UserError, ValidationError
+from .. import palette, texts
+from ...errors import ValidationError
 from ...services.listings import areas as listing
 from ...services.listings.choices import area_choices
 from ...services.listings.people import PeopleFilter, people_ids
 from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
-from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..widgets import ChoiceCombo, DateEdit, dialog_buttons
 
 
@@ -37,7 +38,7 @@ def last_name_change(area_id: int) -> dt.date | None:
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b;")
+    label.setStyleSheet(palette.ERROR_TEXT_STYLE)
     return label
 
 
@@ -57,7 +58,7 @@ class RenameAreaDialog(QDialog):
         self.rename = QRadioButton(_("A rename: keep «{old}» as a former name").format(old=old_name))
         hint = QLabel(_("Records made before the day it took effect keep the name they had."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.HINT_STYLE)
         hint.setContentsMargins(24, 0, 0, 0)
         self.correction = QRadioButton(_("Only a typing correction: keep no former name"))
         layout.addWidget(self.rename)
@@ -101,7 +102,7 @@ class RenameAreaDialog(QDialog):
         if self.keep_history():
             day = self.on.date()
             if day is None:
-                self.error.setText(_("Enter the date as dd/mm/yyyy."))
+                self.error.setText(_(texts.ENTER_DATE))
                 self.on.setFocus()
                 return
             last = last_name_change(self.area_id)
@@ -141,7 +142,7 @@ class MergeAreaDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary.setStyleSheet("QLabel { background: #fbf7e9; padding: 6px; }")
+        self.summary.setStyleSheet(f"QLabel {{ background: {palette.NOTE_BACKGROUND}; padding: 6px; }}")
         self.summary.setMinimumHeight(110)
         layout.addWidget(self.summary)
         self.error = _error_label()
@@ -164,7 +165,7 @@ class MergeAreaDialog(QDialog):
             if area_id == self.source.id:
                 continue
             area = AreaService.get(area_id)
-            if area.active and area.merged_into_id is None and fold(area.commune or "") == commune:
+            if area.active and area.merged_into is None and fold(area.commune or "") == commune:
                 result.append((area_id, label))
         return result
 
@@ -179,7 +180,7 @@ class MergeAreaDialog(QDialog):
         if target_id is None:
             return _("Choose the area it merges into.")
         if day is None:
-            return _("Enter the date as dd/mm/yyyy.")
+            return _(texts.ENTER_DATE)
         source, target = area_label(self.source), area_label(AreaService.get(target_id))
         moved = len(people_ids(PeopleFilter(area_id=self.source.id)))
         lines = [_("From {day}:").format(day=short_date(day)),
@@ -212,7 +213,7 @@ class MergeAreaDialog(QDialog):
             self.target.setFocus()
             return
         if day is None:
-            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            self.error.setText(_(texts.ENTER_DATE))
             self.on.setFocus()
             return
         last = last_name_change(self.source.id)
@@ -221,13 +222,19 @@ class MergeAreaDialog(QDialog):
                                .format(day=short_date(last)))
             self.on.setFocus()
             return
-        try:
-            AreaService.merge([self.source.id], target_id, day)
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            return
-        except UserError as exc:
-            messages().warning(self, _("Cannot merge"), exc.message)
-            return
-        self.merged = True
-        self.accept()
+        source_id = self.source.id
+
+        def merged(_result):
+            self.merged = True
+            self.accept()
+
+        def refused(exc) -> bool:
+            if isinstance(exc, ValidationError):
+                self.error.setText(exc.message)
+                return True
+            return False
+
+        # the merged area's team and members move too: every list showing them is read again
+        RecordOp(self, lambda: AreaService.merge([source_id], target_id, day),
+                 OpChanges.of("area", "team", "membership", "person"), label=_("Merging"),
+                 failure_title=_("Cannot merge")).success(merged).failure(refused).run_in_background()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
+from .. import palette
 from ...services.core import vocab
 from ...services.register import AreaService
 from ..dialogs import messages
@@ -32,7 +33,7 @@ class AreaForm(RecordForm):
         self.active = self.field("active", QCheckBox(_("Still in use (not merged)")), "")
         self.merged_note = QLabel()
         self.merged_note.setWordWrap(True)
-        self.merged_note.setStyleSheet("color: #8a5a00;")
+        self.merged_note.setStyleSheet(f"color: {palette.MERGED_NOTE};")
         self.form.addRow("", self.merged_note)
         self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
         self.notes.setMaximumHeight(70)
@@ -66,10 +67,10 @@ class AreaForm(RecordForm):
         from ...vn import short_date
 
         rows = former_names(record.id)
-        if record.merged_into_id is not None:
+        if record.merged_into is not None:
             from .area_dialogs import area_label
 
-            target = AreaService.get(record.merged_into_id, include_deleted=True)
+            target = AreaService.get(record.merged_into, include_deleted=True)
             day = max((r.valid_to for r in rows if r.valid_to), default=None)
             self.merged_note.setText(_("Merged into {area} from {day}.").format(
                 area=area_label(target), day=short_date(day) if day else "?"))

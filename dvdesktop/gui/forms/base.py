@@ -5,32 +5,41 @@ label)`, in the order the clerk fills them (that is also the tab order).
 As the clerk types, the form cleans each field by the service's field rules
 and then runs `service.validate()` for the rules across fields; a field at
 fault is outlined in red with the Vietnamese message under it. `save()`
-goes through `service.create` / `service.update(expected_version=...)`.
+goes through `service.create` / `service.update(expected_version=...)` as an
+operation (gui/operations.py): off the GUI thread, the form greyed meanwhile,
+and the lists showing the record read again when it is done.
+
+`self.record` is the RecordData the service gave (plain values, the version
+and the names of referenced records), or None for a new record.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ...errors import ConflictError, UserError, ValidationError
-from ..dialogs import messages
-from ..i18n import _
+from .. import palette
+from ...errors import ValidationError
+from ..operations import OpChanges, RecordOp
+from ...services.core.data import RecordData
 from ..widgets import Binding, bind
 
 VALIDATE_DELAY_MS = 150
-INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px; background: #fff6f5;"
+INVALID_STYLE = f"border: 1px solid {palette.ALERT}; border-radius: 2px; background: {palette.INVALID_BACKGROUND};"
 
 
 class RecordForm(QWidget):
     service = None  # a RecordService subclass
+    also_changes: tuple[str, ...] = ()  # record kinds a save writes besides the service's own (child rows …)
     saved = Signal(int)
+    saveFailed = Signal()  # not saved: a field at fault, the clerk declined, or the save failed
     dirtyChanged = Signal(bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.record = None
+        self.record: RecordData | None = None
         self.bindings: dict[str, Binding] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.errors: dict[str, str] = {}
@@ -38,6 +47,8 @@ class RecordForm(QWidget):
         self._dirty = False
         self._loading = False
         self._last_widget = None
+        self.saving = False  # a save is running (off the GUI thread)
+        self._focus_before_save = None
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate)
         outer = QVBoxLayout(self)
@@ -63,7 +74,7 @@ class RecordForm(QWidget):
         self.bindings[name] = binding
         error = QLabel()
         error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
+        error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         error.hide()
         self.error_labels[name] = error
         box = QWidget()
@@ -96,7 +107,7 @@ class RecordForm(QWidget):
             self.record = self.service.get(record_id) if record_id is not None else None
             values = {}
             if self.record is not None:
-                values = {f.name: self.record.__data__.get(f.name) for f in self.service.fields}
+                values = {f.name: self.record.get(f.name) for f in self.service.fields}
             else:
                 values = {**self.defaults(), **(defaults or {})}
             for name, binding in self.bindings.items():
@@ -196,40 +207,82 @@ class RecordForm(QWidget):
         """Hook: ask the clerk before saving (duplicate warnings)."""
         return True
 
-    def save(self) -> int | None:
-        """Save through the service; the record's id, or None if not saved."""
+    def save(self, then: Callable[[int], Any] | None = None) -> int | None:
+        """Validate, then store as an operation: off the GUI thread when the
+        form is in a main window whose tasks run in the background. On success
+        the form shows the stored record, `saved` is emitted and *then(id)*
+        runs. The id when the save is already done (a synchronous op), None
+        while it runs or when nothing was saved (`saveFailed` says so); a
+        failure keeps the clerk's edits."""
+        if self.saving:
+            return None
         if not self.validate():
             self.focus_first_error()
+            self.saveFailed.emit()
             return None
         values = self.values()
         if not self.confirm_save(values):
+            self.saveFailed.emit()
             return None
-        try:
-            record = self.write(values)
-        except ValidationError as exc:
-            name = exc.field if exc.field in values else None
-            if name:
-                self._mark(name, exc.message)
-                if name in self.bindings:
-                    self.bindings[name].widget.setFocus()
-            else:
-                messages().warning(self, _("Cannot save"), exc.message)
-            return None
-        except ConflictError as exc:
-            messages().warning(self, _("Changed by someone else"), exc.message)
-            return None
-        except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
-            return None
-        self.load(record.id)
-        self.saved.emit(record.id)
-        return record.id
+        store = self.storer(values)
+        done: list[int] = []
 
-    def write(self, values: dict[str, Any]):
-        """Store *values* (the record and anything saved with it); the saved record."""
+        def stored(record):
+            self._set_saving(False)
+            self.load(record.id)
+            done.append(record.id)
+            self.saved.emit(record.id)
+            if then is not None:
+                then(record.id)
+
+        def failed(exc):
+            self._set_saving(False)
+            self.saveFailed.emit()
+            if isinstance(exc, ValidationError):
+                self.write_failed(exc)
+                name = exc.field if exc.field in values else None
+                if name:
+                    self._mark(name, exc.message)
+                    if name in self.bindings:
+                        self.bindings[name].widget.setFocus()
+                    return True
+            return False  # the message service says it (ConflictError: changed by someone else)
+
+        self._set_saving(True)
+        RecordOp(self, store, OpChanges.of(self.service, *self.also_changes)) \
+            .success(stored).failure(failed).run_in_background()
+        return done[0] if done else None
+
+    def _set_saving(self, saving: bool) -> None:
+        """Grey the form while its save runs (typing meanwhile would be lost
+        when the stored record is shown); the focus goes back where it was."""
+        self.saving = saving
+        if saving:
+            self._focus_before_save = QApplication.focusWidget()
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        widget, self._focus_before_save = self._focus_before_save, None
+        try:
+            if widget is not None and self.isAncestorOf(widget):
+                widget.setFocus()
+        except RuntimeError:  # a grid's cell editor, gone meanwhile
+            pass
+
+    def storer(self, values: dict[str, Any]) -> Callable[[], Any]:
+        """What the save does, gathered on the GUI thread: a function that
+        stores *values* (and anything saved with them) and returns the saved
+        record. It runs off the GUI thread, so it must not touch widgets."""
+        return lambda: self.write(values)
+
+    def write(self, values: dict[str, Any]) -> RecordData:
+        """Store *values*; the saved record (runs off the GUI thread: no widgets here)."""
         if self.record is None:
             return self.service.create(values)
         return self.service.update(self.record.id, values, expected_version=self.record.version)
+
+    def write_failed(self, exc: ValidationError) -> None:
+        """Hook, on the GUI thread: show where a refused save's error lies (a grid cell, a tab)."""
 
     def focus_first_error(self) -> None:
         for name in self.bindings:
@@ -276,6 +329,6 @@ class RecordWithChildrenForm(RecordForm):
             return True
         return self._children_clean is not None and self.children() != self._children_clean
 
-    def save(self) -> int | None:
+    def save(self, then=None) -> int | None:
         self.commit_open_edits()
-        return super().save()
+        return super().save(then)

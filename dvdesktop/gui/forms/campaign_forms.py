@@ -6,8 +6,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from .. import texts
 from ...services.core import vocab
-from ...services.campaigns import CampaignService, ContributionService, HouseholdService, HouseholdSupportService
+from ...services.campaigns import CampaignService, ContributionService
+from ...services.households import HouseholdService, HouseholdSupportService
 from ...services.exemplary import ExemplaryModelService
 from ..i18n import _
 from ..widgets import ChoiceCombo, DateEdit, TextCombo
@@ -54,10 +56,10 @@ class CampaignForm(RecordForm):
 
 class ContributionForm(ChildForm):
     service = ContributionService
-    parent_field = "campaign"
+    parent_service, child_name = CampaignService, "contributions"
 
     def build(self):
-        self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
         self.households = self.field("households_mobilised", QLineEdit(), _("Households mobilised"))
         self.work_days = self.field("work_days", QLineEdit(), _("Work days"))
         self.money = self.field("money", QLineEdit(), _("Money (đồng)"))
@@ -68,7 +70,7 @@ class ContributionForm(ChildForm):
         self.result.setMaximumHeight(60)
 
     def load(self, record_id, defaults=None):
-        self.team.set_items(team_choices(), blank=_("(choose)"))
+        self.team.set_items(team_choices(), blank=_(texts.CHOOSE))
         super().load(record_id, defaults)
 
     def loaded(self, record):
@@ -77,7 +79,7 @@ class ContributionForm(ChildForm):
             show_number(self.money, record.money)
 
     def title_for(self, record):
-        return record.team.name if record is not None else _("A team's part")
+        return record.name_of("team") if record is not None else _("A team's part")
 
 
 class HouseholdForm(RecordForm):
@@ -85,7 +87,7 @@ class HouseholdForm(RecordForm):
 
     def build(self):
         self.head_name = self.field("head_name", QLineEdit(), _("Head of household"))
-        self.area = self.field("area", ChoiceCombo([], blank=_("(choose)")), _("Area"))
+        self.area = self.field("area", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Area"))
         self.situation = self.field("situation", ChoiceCombo(vocab.HOUSEHOLD_SITUATIONS), _("Situation"))
         self.members = self.field("members", QLineEdit(), _("Household members"))
         self.since_year = self.field("since_year", QLineEdit(), _("Followed since (year)"))
@@ -96,7 +98,7 @@ class HouseholdForm(RecordForm):
         self.notes.setMaximumHeight(60)
 
     def load(self, record_id, defaults=None):
-        self.area.set_items(area_choices(), blank=_("(choose)"))
+        self.area.set_items(area_choices(), blank=_(texts.CHOOSE))
         super().load(record_id, defaults)
 
     def defaults(self):
@@ -108,12 +110,12 @@ class HouseholdForm(RecordForm):
 
 class SupportForm(ChildForm):
     service = HouseholdSupportService
-    parent_field = "household"
+    parent_service, child_name = HouseholdService, "support"
 
     def build(self):
         self.given_on = self.field("given_on", DateEdit(), _("Date"))
         self.kind = self.field("kind", TextCombo(SUPPORT_KINDS), _("Kind of help"))
-        self.team = self.field("team", ChoiceCombo([], blank=_("(none)")), _("Team"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
         self.given_by = self.field("given_by", QLineEdit(), _("Given by"))
         self.value = self.field("value", QLineEdit(), _("Value (đồng)"))
         self.value.setMaximumWidth(150)
@@ -121,7 +123,7 @@ class SupportForm(ChildForm):
         self.description.setMaximumHeight(60)
 
     def load(self, record_id, defaults=None):
-        self.team.set_items(team_choices(), blank=_("(none)"))
+        self.team.set_items(team_choices(), blank=_(texts.NONE))
         super().load(record_id, defaults)
 
     def loaded(self, record):

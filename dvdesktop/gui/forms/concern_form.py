@@ -7,6 +7,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
+from .. import texts
+from .. import palette
 from ...services.core import vocab
 from ...services.concerns import ConcernService
 from ..i18n import _
@@ -36,7 +38,7 @@ class ConcernForm(RecordForm):
 
     def build(self) -> None:
         self.overdue = QLabel()
-        self.overdue.setStyleSheet("color: #c0392b; font-weight: 600;")
+        self.overdue.setStyleSheet(f"color: {palette.ALERT}; font-weight: 600;")
         self.overdue.hide()
         self.form.addRow(self.overdue)
         self.received_on = self.field("received_on", DateEdit(), _("Received on"))
@@ -44,9 +46,9 @@ class ConcernForm(RecordForm):
         self.anonymous = self.field("anonymous", QCheckBox(_("Anonymous")), "")
         self.raised_by = self.field("raised_by", QLineEdit(), _("Raised by"))
         self.contact = self.field("contact", QLineEdit(), _("Contact"))
-        self.area = self.field("area", ChoiceCombo([], blank=_("(none)")), _("Area"))
-        self.team = self.field("team", ChoiceCombo([], blank=_("(none)")), _("Team"))
-        self.meeting = self.field("meeting", ChoiceCombo([], blank=_("(none)")), _("Raised at meeting"))
+        self.area = self.field("area", ChoiceCombo([], blank=_(texts.NONE)), _("Area"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
+        self.meeting = self.field("meeting", ChoiceCombo([], blank=_(texts.NONE)), _("Raised at meeting"))
         self.field_ = self.field("field", TextCombo(vocab.CONCERN_FIELDS), _("Field"))
         self.content = self.field("content", QPlainTextEdit(), _("Content"))
         self.content.setMaximumHeight(90)
@@ -68,16 +70,16 @@ class ConcernForm(RecordForm):
             self.bindings[name].widget.textChanged.connect(self._step_date_changed)
 
     def load(self, record_id, defaults=None):
-        self.area.set_items(area_choices(), blank=_("(none)"))
-        self.team.set_items(team_choices(), blank=_("(none)"))
-        self.meeting.set_items([], blank=_("(none)"))
+        self.area.set_items(area_choices(), blank=_(texts.NONE))
+        self.team.set_items(team_choices(), blank=_(texts.NONE))
+        self.meeting.set_items([], blank=_(texts.NONE))
         super().load(record_id, defaults)
 
     def loaded(self, record) -> None:
         from ...services.concerns import is_overdue
 
-        self.meeting.set_items(meeting_choices(self.team.code()), blank=_("(none)"))
-        self.meeting.set_code(record.meeting_id if record is not None else None)
+        self.meeting.set_items(meeting_choices(self.team.code()), blank=_(texts.NONE))
+        self.meeting.set_code(record.meeting if record is not None else None)
         self._anonymous_toggled(self.anonymous.isChecked())
         if record is not None and is_overdue(record):
             days = (dt.date.today() - record.due_date).days
@@ -106,7 +108,7 @@ class ConcernForm(RecordForm):
     def _team_changed(self, *_args) -> None:
         if self._loading:
             return
-        self.meeting.set_items(meeting_choices(self.team.code()), blank=_("(none)"))
+        self.meeting.set_items(meeting_choices(self.team.code()), blank=_(texts.NONE))
         if self.area.code() is None and self.team.code() is not None:
             from ...services.listings.areas import area_of_team
 

@@ -2,9 +2,12 @@
 children below, and the form of the chosen child under the list (a
 campaign and each team's part in it; a household and the help it got).
 
-Children are saved through their own RecordService, one at a time, so each
-is validated as it is typed like any other form. The editor offers the API
-that ListFormSection expects of an editor (load, save, is_dirty, saved ...).
+Children are saved one at a time as child rows of the record above
+(RecordService.save_child / remove_child, services.core.children): each is
+validated as it is typed by its own service like any other form, and each
+change bumps the version of the record above, so the record's form is read
+again after it (and saved first when it has edits). The editor offers the
+API that ListFormSection expects of an editor (load, save, is_dirty, saved ...).
 """
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from .base import RecordForm
 
 
@@ -25,18 +30,33 @@ _NUMBER = re.compile(r"^[\d.,]+$")
 
 
 class ChildForm(RecordForm):
-    """A child's form; `parent_field` is set from the record above."""
+    """A child row's form: the rows named `child_name` of `parent_service`'s
+    record `parent_id` (the record above)."""
 
-    parent_field = ""
+    parent_service = None  # the RecordService that declares the child
+    child_name = ""
 
     def __init__(self, parent=None):
         self.parent_id: int | None = None
         super().__init__(parent)
 
+    @property
+    def parent_field(self) -> str:
+        return next(c.fk for c in self.parent_service.children if c.name == self.child_name)
+
     def values(self):
         values = super().values()
         values[self.parent_field] = self.parent_id
         return values
+
+    def write(self, values):
+        row = dict(values)
+        if self.record is not None:
+            row.update(id=self.record.id, version=self.record.version)
+        return self.parent_service.save_child(self.parent_id, self.child_name, row)
+
+    def remove(self, child_id: int) -> None:
+        self.parent_service.remove_child(self.parent_id, self.child_name, child_id)
 
 
 class DetailEditor(QWidget):
@@ -54,7 +74,7 @@ class DetailEditor(QWidget):
         self.child_heading.setStyleSheet("font-size: 14px; font-weight: 600; padding: 6px 8px 0 8px;")
         layout.addWidget(self.child_heading)
         self.totals = QLabel()
-        self.totals.setStyleSheet("padding: 0 8px; color: #1d4e89; font-weight: 600;")
+        self.totals.setStyleSheet(f"padding: 0 8px; color: {palette.EMPHASIS}; font-weight: 600;")
         self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
         self.table = QTableWidget(0, len(columns))
@@ -153,15 +173,27 @@ class DetailEditor(QWidget):
     def is_dirty(self) -> bool:
         return self.main_form.is_dirty() or self.child_form.is_dirty()
 
+    @property
+    def saving(self) -> bool:
+        return self.main_form.saving or self.child_form.saving
+
     def save(self):
-        record_id = self.record_id
-        if self.main_form.is_dirty() or record_id is None:
-            record_id = self.main_form.save()
-            if record_id is None:
-                return None
-        if self.child_form.is_dirty() and self.child_form.save() is None:
-            return None
-        return record_id
+        """The record, then the child being edited (each an operation, the
+        second after the first has stored); the record's id once both are
+        done at once, else None."""
+        done: list[int] = []
+
+        def save_child(record_id):
+            if self.child_form.is_dirty():
+                self.child_form.save(then=lambda _child_id: done.append(record_id))
+            else:
+                done.append(record_id)
+
+        if self.main_form.is_dirty() or self.record_id is None:
+            self.main_form.save(then=save_child)
+        else:
+            save_child(self.record_id)
+        return done[0] if done else None
 
     def discard(self):
         self.load(self.record_id)
@@ -181,8 +213,20 @@ class DetailEditor(QWidget):
         self.child_form.load(None, defaults)
         self.child_form.focus_first()
 
+    def _save_main_first(self, then: Callable[[], object]) -> None:
+        """A child's change bumps the record's version: the record's own
+        edits are saved before (then *then* runs), not refused as a conflict after."""
+        if not self.main_form.is_dirty():
+            then()
+            return
+        self.main_form.save(then=lambda _id: then())
+
     def save_child(self) -> int | None:
-        return self.child_form.save()
+        """Save the child row (after the record's own edits); its id when the
+        save is already done (operations run synchronously), else None."""
+        saved: list[int | None] = []
+        self._save_main_first(lambda: saved.append(self.child_form.save()))
+        return saved[0] if saved else None
 
     def delete_child(self) -> None:
         child_id = self.child_form.record_id
@@ -190,9 +234,18 @@ class DetailEditor(QWidget):
             return
         if not messages().confirm(self, _("Remove this line"), _("Remove the selected line?"), destructive=True):
             return
-        self.child_form.service.delete(child_id)
-        self._load_children(self.record_id)
-        self.saved.emit(self.record_id)
+        self._save_main_first(lambda: self._remove_child(child_id))
+
+    def _remove_child(self, child_id: int) -> None:
+        form, record_id = self.child_form, self.record_id
+
+        def removed(_result):
+            self.main_form.load(record_id)  # its version went up with the child's removal
+            self._load_children(record_id)
+            self.saved.emit(record_id)
+
+        RecordOp(self, lambda: form.remove(child_id), OpChanges.of(form.service, form.parent_service),
+                 label=_("Deleting"), failure_title=_("Cannot delete")).success(removed).run_in_background()
 
     def _main_saved(self, record_id) -> None:
         if self.child_form.parent_id != record_id:
@@ -200,5 +253,6 @@ class DetailEditor(QWidget):
         self.saved.emit(record_id)
 
     def _child_saved(self, child_id) -> None:
+        self.main_form.load(self.record_id)  # its version went up with the child's change
         self._load_children(self.record_id, select=child_id)
         self.saved.emit(self.record_id)

@@ -10,6 +10,7 @@ row (once per opening, not again when the form reloads after a save)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
@@ -28,8 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import ValidationError
 from ...services.mediation import records as med
+from ...services.mediation import rules
 from ...services.core import vocab
 from ...services.mediation.records import MediationCaseService
 from ..i18n import _
@@ -40,11 +44,10 @@ from .grid import grid_item, grid_table, optional_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-RED = "#c0392b"
-AMBER = "#b9770e"
-MUTED = "#555"
+RED, AMBER, MUTED = palette.ALERT, palette.WARNING, palette.MUTED
 
 TAB_INTAKE, TAB_PARTIES, TAB_MEDIATORS, TAB_SESSIONS, TAB_OUTCOME = range(5)
+_CHILD = re.compile(r"^(parties|mediators|sessions)\[(\d+)\]\.(\w+)$")
 FIELD_TABS = {
     "received_on": TAB_INTAKE, "number": TAB_INTAKE, "area": TAB_INTAKE, "team": TAB_INTAKE,
     "grounds": TAB_INTAKE, "scope": TAB_INTAKE, "kind": TAB_INTAKE, "summary": TAB_INTAKE,
@@ -88,7 +91,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         self._children_clean = None
         self._audited_id: int | None = None
         self.today: dt.date | None = None  # tests fix "today"; None: the real day
-        self.deadline_state = med.DEADLINE_OK
+        self.deadline_state = rules.DEADLINE_OK
         self.composition: list[str] = []
         self.deadline_label = QLabel()
         self.deadline_label.setWordWrap(True)
@@ -123,8 +126,8 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.received_on = self.field("received_on", DateEdit(), _("Received on"))
         self.number = self.field("number", QLineEdit(), _("Case number"))
         self.number.setMaximumWidth(140)
-        self.area = self.field("area", ChoiceCombo([], blank=_("(choose)")), _("Area"))
-        self.team = self.field("team", ChoiceCombo([], blank=_("(none)")), _("Team"))
+        self.area = self.field("area", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Area"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
         self.grounds = self.field("grounds", ChoiceCombo(vocab.MEDIATION_GROUNDS), _("Grounds for mediation"))
         self.scope = self.field("scope", ChoiceCombo(vocab.MEDIATION_SCOPES), _("Scope"))
         self.kind = self.field("kind", TextCombo([]), _("Kind of dispute"))
@@ -233,8 +236,8 @@ class MediationCaseForm(RecordWithChildrenForm):
         return _("Case {number}").format(number=label) + (f" – {record.kind}" if record.kind else "")
 
     def load(self, record_id, defaults=None):
-        self.area.set_items(area_choices(), blank=_("(choose)"))
-        self.team.set_items(team_choices(), blank=_("(none)"))
+        self.area.set_items(area_choices(), blank=_(texts.CHOOSE))
+        self.team.set_items(team_choices(), blank=_(texts.NONE))
         self._children_clean = None
         if record_id is None or record_id != self._audited_id:
             self._audited_id = None
@@ -468,13 +471,13 @@ class MediationCaseForm(RecordWithChildrenForm):
             self.composition_label.setText(_("No mediator chosen yet."))
             self.composition_label.setStyleSheet(f"color: {MUTED};")
             return
-        self.composition = med.composition_warnings(rows, self.area.code())
+        self.composition = rules.composition_warnings(rows, self.area.code())
         if self.composition:
             self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
             self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         else:
             self.composition_label.setText(_("The mediation group is complete ({n} mediators).").format(n=len(rows)))
-            self.composition_label.setStyleSheet("color: #1e7b34;")
+            self.composition_label.setStyleSheet(f"color: {palette.GOOD};")
 
     # --- sessions ------------------------------------------------------------------
 
@@ -566,30 +569,30 @@ class MediationCaseForm(RecordWithChildrenForm):
             days = [d for d in (optional_date(s["held_on"]) for s in self.session_rows()) if d]
             started = min(days) if days else None
         case = SimpleNamespace(assigned_on=assigned, started_on=started, outcome=self.outcome.code() or "dang")
-        state = med.deadline_state(case, self._today())
-        deadline = med.start_deadline(case)
+        state = rules.deadline_state(case, self._today())
+        deadline = rules.start_deadline(case)
         self.deadline_state = state
         if deadline is None:
             text, style = _("No mediator assigned yet: mediation must start within {n} days of the assignment.").format(
-                n=med.START_WITHIN_DAYS), f"color: {MUTED};"
-        elif state == med.DEADLINE_STARTED:
+                n=rules.START_WITHIN_DAYS), f"color: {MUTED};"
+        elif state == rules.DEADLINE_STARTED:
             text = _("Start deadline {deadline}: mediation started").format(deadline=short_date(deadline))
             if started:
                 text += " " + _("on {day}").format(day=short_date(started))
                 if started > deadline:
                     text += " " + _("(late)")
             style = f"color: {MUTED};"
-        elif state == med.DEADLINE_MISSED:
+        elif state == rules.DEADLINE_MISSED:
             late = (self._today() - deadline).days
             text = _("Start deadline {deadline} missed {n} days ago: mediation has not started.").format(
                 deadline=short_date(deadline), n=late)
             style = f"color: {RED}; font-weight: 700;"
-        elif state == med.DEADLINE_DUE:
+        elif state == rules.DEADLINE_DUE:
             text = _("Start mediation by {deadline} (due now).").format(deadline=short_date(deadline))
             style = f"color: {AMBER}; font-weight: 600;"
         else:
             text = _("Start mediation by {deadline}.").format(deadline=short_date(deadline))
-            style = "color: #1d4e89;"
+            style = f"color: {palette.EMPHASIS};"
         self.deadline_label.setText(text)
         self.deadline_label.setStyleSheet(style + " padding: 2px 0 4px 0;")
 
@@ -608,17 +611,30 @@ class MediationCaseForm(RecordWithChildrenForm):
         else:
             self._children_changed()
 
-    def write(self, values):
-        parties, mediators, sessions = self.children()
-        try:
-            return med.save_case(values, parties, mediators, sessions, case_id=self.record_id,
-                                 expected_version=self.record.version if self.record is not None else None)
-        except ValidationError as exc:
-            self.show_tab_of(exc.field)
-            raise
+    def storer(self, values):
+        parties, mediators, sessions = self.children()  # read on the GUI thread; stored off it
+        case_id, version = self.record_id, self.record.version if self.record is not None else None
+        return lambda: med.save_case(values, parties, mediators, sessions, case_id=case_id,
+                                     expected_version=version)
+
+    def write_failed(self, exc: ValidationError) -> None:
+        self.show_tab_of(exc.field)
 
     def show_tab_of(self, name: str | None) -> None:
-        if name in FIELD_TABS:
+        match = _CHILD.match(name or "")
+        if match:  # a row's error: "parties[1].name" (services.core.children)
+            kind, index, field = match.group(1), int(match.group(2)), match.group(3)
+            table, tab, columns = {
+                "parties": (self.parties, TAB_PARTIES, {"name": 0, "side": 1, "gender": 2, "birth_year": 3, "age": 3,
+                                                         "address": 4, "phone": 5, "demands": 6}),
+                "mediators": (self.mediators, TAB_MEDIATORS, {"name": 0, "person": 0, "gender": 1, "is_lead": 2}),
+                "sessions": (self.sessions, TAB_SESSIONS, {"held_on": 0, "place": 1, "attendees": 2, "content": 3}),
+            }[kind]
+            self.tabs.setCurrentIndex(tab)
+            if index < table.rowCount():
+                table.setCurrentCell(index, columns.get(field, 0))
+                table.setFocus()
+        elif name in FIELD_TABS:
             self.tabs.setCurrentIndex(FIELD_TABS[name])
 
     def focus_first_error(self) -> None:

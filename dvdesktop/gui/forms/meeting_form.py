@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import ValidationError
 from ...services.core import vocab
 from ...services.meetings import MeetingService
@@ -37,7 +39,7 @@ from .grid import grid_item, grid_table, optional_date
 
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$")
 _CHILD = re.compile(r"^(attendance|agenda|tasks)\[(\d+)\]\.(\w+)$")
-OVERDUE = QColor("#c0392b")
+OVERDUE = QColor(palette.ALERT)
 
 
 def _format_start(value) -> str:
@@ -63,7 +65,7 @@ class MeetingForm(RecordWithChildrenForm):
         self._children_clean = None
         self._members: list = []  # current memberships of the chosen team on the meeting day
         self._grid_key = None
-        self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
         self.kind = self.field("kind", ChoiceCombo(vocab.MEETING_KINDS), _("Kind of meeting"))
         self.starts_at = self.field("starts_at", QLineEdit(), _("Starts at"))
         self.starts_at.setPlaceholderText(_("dd/mm/yyyy hh:mm"))
@@ -75,8 +77,8 @@ class MeetingForm(RecordWithChildrenForm):
         self.number.setToolTip(_("Numbered per team and year; suggested, can be changed"))
         self.title = self.field("title", QLineEdit(), _("Meeting title"))
         self.place = self.field("place", QLineEdit(), _("Place"))
-        self.chair = self.field("chair", ChoiceCombo([], blank=_("(none)")), _("Chair"))
-        self.secretary = self.field("secretary", ChoiceCombo([], blank=_("(none)")), _("Secretary"))
+        self.chair = self.field("chair", ChoiceCombo([], blank=_(texts.NONE)), _("Chair"))
+        self.secretary = self.field("secretary", ChoiceCombo([], blank=_(texts.NONE)), _("Secretary"))
         self.guests = self.field("guests", QPlainTextEdit(), _("Invited guests"))
         self.guests.setPlaceholderText(_("One guest a line"))
         self.guests.setMaximumHeight(54)
@@ -103,7 +105,7 @@ class MeetingForm(RecordWithChildrenForm):
         page = QWidget()
         lay = QVBoxLayout(page)
         self.quorum = QLabel()
-        self.quorum.setStyleSheet("font-weight: 600; color: #1d4e89;")
+        self.quorum.setStyleSheet(f"font-weight: 600; color: {palette.EMPHASIS};")
         self.absence = QLabel()
         self.absence.setWordWrap(True)
         lay.addWidget(self.quorum)
@@ -195,11 +197,11 @@ class MeetingForm(RecordWithChildrenForm):
         if record is None:
             return _("New meeting")
         kind = dict(vocab.MEETING_KINDS).get(record.kind, "")
-        return _("Meeting of {team}, {day}").format(team=record.team.name, day=f"{record.starts_at:%d/%m/%Y}") + \
+        return _("Meeting of {team}, {day}").format(team=record.name_of("team"), day=f"{record.starts_at:%d/%m/%Y}") + \
             (f" ({kind.lower()})" if kind else "")
 
     def load(self, record_id, defaults=None):
-        self.team.set_items(team_choices(), blank=_("(choose)"))
+        self.team.set_items(team_choices(), blank=_(texts.CHOOSE))
         self._children_clean = None
         super().load(record_id, defaults)
 
@@ -219,8 +221,8 @@ class MeetingForm(RecordWithChildrenForm):
                                      else f"{ends:%d/%m/%Y %H:%M}")
             self._grid_key = None
             self._refresh_people(keep=False)
-            self.chair.set_code(record.chair_id if record else None)
-            self.secretary.set_code(record.secretary_id if record else None)
+            self.chair.set_code(record.chair if record else None)
+            self.secretary.set_code(record.secretary if record else None)
             if record is not None:
                 from ...services.listings.meetings import agenda_lines, task_lines
 
@@ -273,8 +275,8 @@ class MeetingForm(RecordWithChildrenForm):
         else:
             self._members = MembershipService.current(team_id, day)
             rows = attendance_grid(team_id, day, self.record_id if self.record is not None
-                                   and self.record.team_id == team_id else None)
-        people = [(m.person_id, m.person.full_name) for m in self._members]
+                                   and self.record.team == team_id else None)
+        people = [(m.person_id, m.full_name) for m in self._members]
         known = {pid for pid, _n in people}
         for code in (chair, secretary):
             if code is not None and code not in known:
@@ -283,8 +285,8 @@ class MeetingForm(RecordWithChildrenForm):
                 name = person_name(code)
                 if name is not None:
                     people.append((code, name))
-        self.chair.set_items(people, blank=_("(none)"))
-        self.secretary.set_items(people, blank=_("(none)"))
+        self.chair.set_items(people, blank=_(texts.NONE))
+        self.secretary.set_items(people, blank=_(texts.NONE))
         self.chair.set_code(chair)
         self.secretary.set_code(secretary)
         self.attendance.blockSignals(True)
@@ -378,7 +380,7 @@ class MeetingForm(RecordWithChildrenForm):
         return rows
 
     def _fill_template_menu(self) -> None:
-        from ...services.meetings import load_agenda_templates
+        from ...services.agenda_templates import load_agenda_templates
 
         self.template_menu.clear()
         for template in load_agenda_templates():
@@ -388,7 +390,7 @@ class MeetingForm(RecordWithChildrenForm):
 
     def apply_template(self, template) -> None:
         """Put the template's items in the agenda (after asking, if it has lines)."""
-        from ...services.meetings import agenda_from_template
+        from ...services.agenda_templates import agenda_from_template
 
         if self._agenda_rows() and not messages().confirm(
                 self, _("Agenda"), _("Replace the agenda with the template «{name}»?").format(name=template.name)):
@@ -405,7 +407,7 @@ class MeetingForm(RecordWithChildrenForm):
     def edit_templates(self) -> None:
         from .agenda_templates_dialog import AgendaTemplatesDialog
 
-        AgendaTemplatesDialog(self).exec()
+        messages().run_dialog(AgendaTemplatesDialog(self))
 
     # --- tasks -----------------------------------------------------------------
 
@@ -416,7 +418,7 @@ class MeetingForm(RecordWithChildrenForm):
         text = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems([m.person.full_name for m in self._members])
+        combo.addItems([m.full_name for m in self._members])
         combo.setEditText(text)
         combo.blockSignals(False)
 
@@ -503,7 +505,7 @@ class MeetingForm(RecordWithChildrenForm):
 
     def _task_rows(self) -> list[dict]:
         rows = []
-        names = {m.person.full_name: m.person_id for m in self._members}
+        names = {m.full_name: m.person_id for m in self._members}
         for row in range(self.tasks.rowCount()):
             first = self.tasks.item(row, 0)
             description = first.text().strip() if first else ""
@@ -603,16 +605,16 @@ class MeetingForm(RecordWithChildrenForm):
     def children(self) -> tuple[list[dict], list[dict], list[dict]]:
         return self._attendance_rows(), self._agenda_rows(), self._task_rows()
 
-    def write(self, values):
+    def storer(self, values):
         from ...services.meetings import save_meeting
 
-        attendance, agenda, tasks = self.children()
-        try:
-            return save_meeting(values, attendance, agenda, tasks, meeting_id=self.record_id,
-                                expected_version=self.record.version if self.record is not None else None)
-        except ValidationError as exc:
-            self.show_child_error(exc)
-            raise
+        attendance, agenda, tasks = self.children()  # read on the GUI thread; stored off it
+        meeting_id, version = self.record_id, self.record.version if self.record is not None else None
+        return lambda: save_meeting(values, attendance, agenda, tasks, meeting_id=meeting_id,
+                                    expected_version=version)
+
+    def write_failed(self, exc: ValidationError) -> None:
+        self.show_child_error(exc)
 
     def show_child_error(self, exc: ValidationError) -> None:
         """Put the cursor in the grid cell a child-row error names."""

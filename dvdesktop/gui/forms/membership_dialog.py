@@ -9,11 +9,12 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...errors import UserError, ValidationError
+from .. import palette, texts
+from ...errors import ValidationError
 from ...services.core import vocab
 from ...services.register import MembershipService
-from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..widgets import ChoiceCombo, DateEdit, TextCombo, dialog_buttons
 from .base import RecordForm
 
@@ -35,7 +36,7 @@ class MembershipForm(RecordForm):
         lay.addWidget(self.person_label, 1)
         lay.addWidget(self.pick)
         self.person_error = QLabel()
-        self.person_error.setStyleSheet("color: #c0392b;")
+        self.person_error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.person_error.hide()
         box = QWidget()
         vbox = QVBoxLayout(box)
@@ -100,9 +101,11 @@ class MembershipDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self):
-        self.created_id = self.form.save()
-        if self.created_id is not None:
+        def created(record_id):
+            self.created_id = record_id
             self.accept()
+
+        self.form.save(then=created)
 
 
 class ReassignDialog(QDialog):
@@ -116,7 +119,7 @@ class ReassignDialog(QDialog):
         layout = QVBoxLayout(self)
         labels = dict(vocab.TEAM_ROLES)
         intro = QLabel(_("{name}: now {role}{position} since {start}.").format(
-            name=membership.person.full_name, role=labels.get(membership.role, membership.role).lower(),
+            name=membership.name_of("person"), role=labels.get(membership.role, membership.role).lower(),
             position=f" ({membership.position})" if membership.position else "",
             start=membership.start_date.strftime("%d/%m/%Y")))
         intro.setWordWrap(True)
@@ -142,7 +145,7 @@ class ReassignDialog(QDialog):
         layout.addWidget(self.step_down)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         layout.addWidget(self.error)
         buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
@@ -156,7 +159,7 @@ class ReassignDialog(QDialog):
         day = self.on.date()
         if self.role.code() != "to_truong" or day is None:
             return None
-        return next((m for m in MembershipService.current(self.membership.team_id, day)
+        return next((m for m in MembershipService.current(self.membership.team, day)
                      if m.role == "to_truong" and m.id != self.membership.id), None)
 
     def _update_step_down(self, *_args) -> None:
@@ -164,27 +167,32 @@ class ReassignDialog(QDialog):
         self.step_down.setVisible(leader is not None)
         if leader is not None:
             self.step_down.setText(_("{name}, the team leader now, becomes an ordinary member from the same day")
-                                   .format(name=leader.person.full_name))
+                                   .format(name=leader.full_name))
             if self.isVisible():
                 self.adjustSize()
 
     def save(self):
         day = self.on.date()
         if day is None:
-            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            self.error.setText(_(texts.ENTER_DATE))
             return
         reason = self.reason.text() or _("Kiện toàn")
-        try:
-            self.new_id = MembershipService.reassign(
-                self.membership.id, day, self.role.code(), self.position.currentText(), reason,
-                demote_current_leader=self.step_down.isChecked()).id
-        except ValidationError as exc:
+        membership_id, role, position = self.membership.id, self.role.code(), self.position.currentText()
+        demote = self.step_down.isChecked()
+
+        def reassigned(record):
+            self.new_id = record.id
+            self.accept()
+
+        RecordOp(self, lambda: MembershipService.reassign(membership_id, day, role, position, reason,
+                                                          demote_current_leader=demote),
+                 OpChanges.of(MembershipService)).success(reassigned).failure(self._refused).run_in_background()
+
+    def _refused(self, exc) -> bool:
+        if isinstance(exc, ValidationError):
             self.error.setText(exc.message)
-            return
-        except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
-            return
-        self.accept()
+            return True
+        return False
 
 
 class EndMembershipDialog(QDialog):
@@ -193,7 +201,7 @@ class EndMembershipDialog(QDialog):
         self.membership = membership
         self.setWindowTitle(_("End membership"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(membership.person.full_name))
+        layout.addWidget(QLabel(membership.name_of("person")))
         form = QFormLayout()
         self.on = DateEdit()
         self.on.set_date(dt.date.today())
@@ -203,7 +211,7 @@ class EndMembershipDialog(QDialog):
         form.addRow(_("Reason"), self.reason)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         layout.addWidget(self.error)
         buttons = dialog_buttons(self, self.save)
         layout.addWidget(buttons)
@@ -211,14 +219,14 @@ class EndMembershipDialog(QDialog):
     def save(self):
         day = self.on.date()
         if day is None:
-            self.error.setText(_("Enter the date as dd/mm/yyyy."))
+            self.error.setText(_(texts.ENTER_DATE))
             return
-        try:
-            MembershipService.end(self.membership.id, day, self.reason.text())
-        except ValidationError as exc:
+        membership_id, reason = self.membership.id, self.reason.text()
+        RecordOp(self, lambda: MembershipService.end(membership_id, day, reason), OpChanges.of(MembershipService)) \
+            .success(lambda _result: self.accept()).failure(self._refused).run_in_background()
+
+    def _refused(self, exc) -> bool:
+        if isinstance(exc, ValidationError):
             self.error.setText(exc.message)
-            return
-        except UserError as exc:
-            messages().warning(self, _("Cannot save"), exc.message)
-            return
-        self.accept()
+            return True
+        return False

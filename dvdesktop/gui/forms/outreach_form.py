@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
+from .. import texts
+from .. import palette
 from ...services.core import vocab
 from ...services.outreach import OutreachService
 from ..i18n import _
@@ -17,7 +19,7 @@ class OutreachForm(RecordForm):
     service = OutreachService
 
     def build(self) -> None:
-        self.team = self.field("team", ChoiceCombo([], blank=_("(choose)")), _("Team"))
+        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
         self.held_on = self.field("held_on", DateEdit(), _("Date"))
         self.form_ = self.field("form", TextCombo(vocab.OUTREACH_FORMS), _("Form"))
         self.topic = self.field("topic", QLineEdit(), _("Topic"))
@@ -34,11 +36,11 @@ class OutreachForm(RecordForm):
         self.result.setMaximumHeight(90)
         self.hint = QLabel(_("Ctrl+Enter: save and start the next session with the same team, date and form."))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(palette.HINT_STYLE)
         self.form.addRow("", self.hint)
 
     def load(self, record_id, defaults=None):
-        self.team.set_items(team_choices(), blank=_("(choose)"))
+        self.team.set_items(team_choices(), blank=_(texts.CHOOSE))
         super().load(record_id, defaults)
 
     def defaults(self):
@@ -54,13 +56,15 @@ class OutreachForm(RecordForm):
             return _("New outreach session")
         return _("Session of {day}").format(day=f"{record.held_on:%d/%m/%Y}")
 
-    def save_and_new(self) -> int | None:
-        """Save, then an empty form keeping the team, the date and the form."""
+    def save_and_new(self, then=None) -> int | None:
+        """Save, then an empty form keeping the team, the date and the form;
+        *then(id)* after that (the id is returned too when the save was done at once)."""
         from ...services.outreach import save_and_new_defaults
 
-        record_id = self.save()
-        if record_id is None:
-            return None
-        self.load(None, save_and_new_defaults(self.service.get(record_id)))
-        self.topic.setFocus()
-        return record_id
+        def saved(record_id):
+            self.load(None, save_and_new_defaults(self.service.get(record_id)))
+            self.topic.setFocus()
+            if then is not None:
+                then(record_id)
+
+        return self.save(then=saved)

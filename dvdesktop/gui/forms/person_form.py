@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 
+from .. import texts
 from ...services.core import vocab
 from ...services.register import PersonService
 from ..dialogs import messages
@@ -26,7 +27,7 @@ class PersonForm(RecordForm):
         self.ethnicity = self.field("ethnicity", TextCombo(vocab.ETHNIC_GROUPS), _("Ethnic group"))
         self.phone = self.field("phone", QLineEdit(), _("Phone"))
         self.address = self.field("address", QLineEdit(), _("Address"))
-        self.area = self.field("area", ChoiceCombo([], blank=_("(none)")), _("Area"))
+        self.area = self.field("area", ChoiceCombo([], blank=_(texts.NONE)), _("Area"))
         self.party_member = self.field("party_member", QCheckBox(_("Party member")), "")
         self.titles = self.field("titles", QLineEdit(), _("Other positions"))
         self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
@@ -40,7 +41,7 @@ class PersonForm(RecordForm):
         return {"ethnicity": "Kinh"}
 
     def load(self, record_id, defaults=None):
-        self.area.set_items(area_choices(), blank=_("(none)"))
+        self.area.set_items(area_choices(), blank=_(texts.NONE))
         super().load(record_id, defaults)
 
     def title_for(self, record) -> str:

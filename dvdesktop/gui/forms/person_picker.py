@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableView, QVBoxLayout
 
+from ..dialogs import messages
 from ..i18n import _
 from ..table_model import LazyTableModel
 from ..widgets import SearchBox, dialog_buttons
@@ -48,9 +49,10 @@ class PersonPicker(QDialog):
 
     @classmethod
     def choose(cls, parent, title: str = ""):
-        """The chosen Person, or None. Tests replace this classmethod."""
+        """The chosen Person, or None. Shown through the dialog service, whose
+        test hook picks the person as a clerk would (search, select, OK)."""
         dialog = cls(parent, title)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected_id() is None:
+        if not messages().run_dialog(dialog) or dialog.selected_id() is None:
             return None
         from ...services.register import PersonService
 

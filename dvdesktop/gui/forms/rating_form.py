@@ -376,13 +376,14 @@ class RatingDialog(QDialog):
         return self._run(lambda: ev.reopen(self.team_id, self.year, reason), _("Cannot reopen"))
 
     def sheet_job(self):
-        from ..print_preview import PrintJob, safe_stem
+        from ...services.printing.catalog import offer
+        from ..print_preview import offer_job
 
         if self.is_dirty():
             messages().info(self, _("Print the sheet…"), _("Save the scores first, then print the sheet."))
             return None
-        return PrintJob("evaluation-sheet", {"team": self.team_id, "year": self.year},
-                        safe_stem("phieu tu danh gia", self.data.team_name, str(self.year)))
+        kind, sheet = offer("evaluation", "evaluation-sheet")
+        return offer_job(kind, sheet, {"team": self.team_id, "year": self.year}, self.data.team_name, str(self.year))
 
     def reject(self) -> None:
         if self.is_dirty() and not messages().discard_changes(self):

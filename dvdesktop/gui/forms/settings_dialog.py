@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (
     QScrollArea, QVBoxLayout, QWidget,
 )
 
+from .. import texts
+from .. import palette
 from ...errors import UserError
 from ...services.settings import DOCUMENT_KINDS, Organisation, Signer, load_organisation, save_organisation
-from ..dialogs import messages
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..widgets import dialog_buttons
 
 
@@ -73,7 +75,7 @@ class SettingsDialog(QDialog):
         place = QGroupBox(_("Commune"))
         form = QFormLayout(place)
         self.province = QComboBox()
-        self.province.addItem(_("(choose)"), None)
+        self.province.addItem(_(texts.CHOOSE), None)
         for code, name in provinces():
             self.province.addItem(name, code)
         self.commune = QComboBox()
@@ -82,7 +84,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Commune"), self.commune)
         hint = QLabel(_("The list of 34 provinces and 3,321 communes in force since 1 July 2025."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.HINT_STYLE)
         form.addRow("", hint)
         self.party_committee = QLineEdit()
         self.people_committee = QLineEdit()
@@ -115,7 +117,7 @@ class SettingsDialog(QDialog):
         self.confidential = QCheckBox(_("Show names of mediation parties in lists"))
         layout.addWidget(self.confidential)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.error.setWordWrap(True)
         outer.addWidget(self.error)
         buttons = dialog_buttons(self, self.save)
@@ -152,7 +154,7 @@ class SettingsDialog(QDialog):
         code = self.province.currentData()
         self.commune.blockSignals(True)
         self.commune.clear()
-        self.commune.addItem(_("(choose)"), None)
+        self.commune.addItem(_(texts.CHOOSE), None)
         if code is not None:
             for ward_code, name in communes(code):
                 self.commune.addItem(name, ward_code)
@@ -192,10 +194,17 @@ class SettingsDialog(QDialog):
         return org
 
     def save(self) -> None:
-        try:
-            self.org = save_organisation(self.organisation())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            messages().warning(self, _("Cannot save"), exc.message)
-            return
-        self.accept()
+        org = self.organisation()
+
+        def saved(stored):
+            self.org = stored
+            self.accept()
+
+        def refused(exc) -> bool:
+            if isinstance(exc, UserError):
+                self.error.setText(exc.message)
+            return False  # and the message
+
+        # the settings change what some lists show (mediation parties' names)
+        RecordOp(self, lambda: save_organisation(org), OpChanges.of("settings")) \
+            .success(saved).failure(refused).run_in_background()

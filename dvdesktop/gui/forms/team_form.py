@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from .. import texts
 from ...services.core import vocab
 from ...services.register import TeamService
 from ..i18n import _
@@ -17,7 +18,7 @@ class TeamForm(RecordForm):
 
     def build(self) -> None:
         self._cadre_id = None
-        self.area = self.field("area", ChoiceCombo([], blank=_("(choose)")), _("Area"))
+        self.area = self.field("area", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Area"))
         self.name = self.field("name", QLineEdit(), _("Team name"))
         self.name.setPlaceholderText(_("Filled in from the area when left empty"))
         self.decision_number = self.field("decision_number", QLineEdit(), _("Decision number"))
@@ -45,12 +46,12 @@ class TeamForm(RecordForm):
         self.notes.setMaximumHeight(70)
 
     def load(self, record_id, defaults=None):
-        self.area.set_items(area_choices(), blank=_("(choose)"))
+        self.area.set_items(area_choices(), blank=_(texts.CHOOSE))
         self._cadre_id = None
         super().load(record_id, defaults)
 
     def loaded(self, record):
-        self._cadre_id = record.cadre_id if record is not None else None
+        self._cadre_id = record.cadre if record is not None else None
         self.clear_cadre.setEnabled(self._cadre_id is not None)
 
     def defaults(self):

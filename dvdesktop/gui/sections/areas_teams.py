@@ -7,13 +7,13 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget
 
-from ...errors import UserError
 from ...services.core import vocab
 from ...services.listings import areas as listing
 from ...services.register import AreaService, TeamService
 from ..dialogs import messages
 from ..i18n import N_, _
-from ..print_preview import PrintJob, PrintMenuButton, safe_stem
+from ..operations import OpChanges, RecordOp
+from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -87,7 +87,9 @@ class AreaTeamEditor(QTabWidget):
         self.addTab(self.members, _("Composition"))
         self.area_form.saved.connect(self._area_saved)
         self.team_form.saved.connect(self._team_saved)
-        self.members.changed_callback = lambda: self.saved.emit(self.record_id) if self.record_id else None
+        # a form whose save is refused shows its tab (the message is under its field)
+        self.area_form.saveFailed.connect(lambda: self.setCurrentIndex(0))
+        self.team_form.saveFailed.connect(lambda: self.setCurrentIndex(1))
         self.on_date = None
         self.load(None)
 
@@ -130,18 +132,26 @@ class AreaTeamEditor(QTabWidget):
     def is_dirty(self):
         return self.area_form.is_dirty() or self.team_form.is_dirty()
 
+    @property
+    def saving(self) -> bool:
+        return self.area_form.saving or self.team_form.saving
+
     def save(self):
-        area_id = self.record_id
-        if self.area_form.is_dirty() or area_id is None:
-            area_id = self.area_form.save()
-            if area_id is None:
-                self.setCurrentIndex(0)
-                return None
-        if self.team_form.is_dirty():
-            if self.team_form.save() is None:
-                self.setCurrentIndex(1)
-                return None
-        return area_id
+        """The area, then its team (each an operation, the second after the
+        first has stored); the area's id once both are done at once, else None."""
+        done: list[int] = []
+
+        def save_team(area_id):
+            if self.team_form.is_dirty():
+                self.team_form.save(then=lambda _team_id: done.append(area_id))
+            else:
+                done.append(area_id)
+
+        if self.area_form.is_dirty() or self.record_id is None:
+            self.area_form.save(then=save_team)
+        else:
+            save_team(self.record_id)
+        return done[0] if done else None
 
     def discard(self):
         self.load(self.record_id)
@@ -152,8 +162,6 @@ class AreaTeamEditor(QTabWidget):
 
 
 class AreasTeamsSection(ListFormSection):
-    key = "areas"
-    title = N_("Areas and teams")
     service = AreaService
     search_placeholder = N_("Search area (Ctrl+F)")
 
@@ -195,30 +203,16 @@ class AreasTeamsSection(ListFormSection):
     # --- printing ---------------------------------------------------------------
 
     def make_print_button(self) -> PrintMenuButton:
-        """"In…": the selected area's team (member list, decisions, a blank
-        attendance sheet) and the whole commune (every team's members, a blank
-        concern slip)."""
+        """"In…": what the catalog offers for the selected area's team (member
+        list, decisions, a blank attendance sheet) and for the whole commune
+        (every team's members, a blank concern slip)."""
         button = self.print_button = PrintMenuButton()
         button.setToolTip(_("Print the member list, the decisions or a blank form"))
-        no_team = self.no_team_reason
         button.add_heading(self.team_heading)
-        button.add_document("roster", _("Member list of the team"),
-                            lambda: self.team_job("roster", _("member list")), unavailable=no_team)
-        button.add_document("decision", _("Decision establishing the team"),
-                            lambda: self.team_job("decision", _("establishing decision"),
-                                                  decision_kind="thanh_lap"), unavailable=no_team)
-        button.add_document("decision-kien-toan", _("Decision consolidating the team (kiện toàn)"),
-                            lambda: self.team_job("decision", _("consolidating decision"),
-                                                  decision_kind="kien_toan"), unavailable=no_team)
-        button.add_document("attendance-sheet", _("Attendance sheet for a meeting (blank)"),
-                            lambda: self.team_job("attendance-sheet", _("attendance sheet")), unavailable=no_team)
+        button.add_offers("team", self.team_job, unavailable=self.no_team_reason)
         button.add_separator()
         button.add_heading(_("Whole commune"))
-        button.add_document("commune-roster", _("Member list of every team in the commune"),
-                            lambda: PrintJob("roster", {"team": None, "on": self.on_date},
-                                             safe_stem(_("member list"), _("whole commune"))))
-        button.add_document("concern-slip", _("Concern intake slip (blank)"),
-                            lambda: PrintJob("concern-slip", {"team": None}, safe_stem(_("concern slip"))))
+        button.add_offers("commune", lambda kind, offer: offer_job(kind, offer, {"on": self.on_date}))
         return button
 
     def selected_team(self):
@@ -237,14 +231,14 @@ class AreasTeamsSection(ListFormSection):
             return _("This area has no Tổ dân vận yet: add it on the «Team» tab first.")
         return None
 
-    def team_job(self, kind: str, what: str, **options) -> PrintJob | None:
+    def team_job(self, kind, offer) -> PrintJob | None:
         team = self.selected_team()
         if team is None:
             return None
         if self.editor.is_dirty():
             messages().info(self, _("Print…"), _("Save the area and its team first, then print."))
             return None
-        return PrintJob(kind, {"team": team.id, "on": self.on_date, **options}, safe_stem(what, team.name))
+        return offer_job(kind, offer, {"team": team.id, "on": self.on_date}, team.name)
 
     def open_link(self, link: str) -> None:
         """From the overview: "with", "without" (a team) or "idle" (no meeting this quarter)."""
@@ -261,6 +255,12 @@ class AreasTeamsSection(ListFormSection):
         super().set_year(year)
         self.editor.members.load(self.editor.members.team_id, self.on_date)
 
+    def records_changed(self, changes):
+        """The list, and the composition tab (members, roles) of the area shown."""
+        super().records_changed(changes)
+        if self.is_current() and changes.touches(("membership", "person", "team")):
+            self.editor.members.load(self.editor.members.team_id, self.on_date)
+
     def describe(self, record_id):
         return AreaService.get(record_id).name
 
@@ -276,8 +276,8 @@ class AreasTeamsSection(ListFormSection):
             messages().info(self, _("Merge area"), _("Save the area and its team first, then merge."))
             return
         area = AreaService.get(area_id)
-        if area.merged_into_id is not None:
-            target = AreaService.get(area.merged_into_id, include_deleted=True)
+        if area.merged_into is not None:
+            target = AreaService.get(area.merged_into, include_deleted=True)
             messages().warning(self, _("Merge area"), _("{area} was already merged into {target}.").format(
                 area=area_label(area), target=area_label(target)))
             return
@@ -289,9 +289,8 @@ class AreasTeamsSection(ListFormSection):
         if not messages().run_dialog(dialog):
             return
         target = AreaService.get(dialog.target.code())
-        self.editor.load(area_id)
-        self.model.invalidate()
-        self.reload(select_id=area_id)
+        self.editor.load(area_id)  # the list was read again by the merge's operation
+        self.select_id(area_id)
         self.status.emit(_("Merged {area} into {target}.").format(area=area_label(area), target=area_label(target)))
 
     def delete_team(self):
@@ -305,27 +304,24 @@ class AreasTeamsSection(ListFormSection):
         if not messages().confirm(self, _("Delete"), _("Move «{name}» to the trash? You can restore it from "
                                                        "the trash later.").format(name=name), destructive=True):
             return
-        try:
-            TeamService.delete(team_id)
-        except UserError as exc:
-            messages().warning(self, _("Cannot delete"), exc.message)
-            return
-        self.editor.load(self.editor.record_id)
-        self.reload()
-        self.status.emit(_("Moved to the trash: {name}").format(name=name))
+
+        def deleted(_result):  # the list was read again (operations); the editor shows the area without it
+            self.editor.load(self.editor.record_id)
+            self.status.emit(_("Moved to the trash: {name}").format(name=name))
+
+        RecordOp(self, lambda: TeamService.delete(team_id), OpChanges.of(TeamService), label=_("Deleting"),
+                 failure_title=_("Cannot delete")).success(deleted).run_in_background()
 
     def open_area_trash(self):
         from ..trash import TrashDialog
 
-        TrashDialog(self, AreaService, _("Deleted areas"), lambda a: a.name).exec()
-        self.reload()
+        messages().run_dialog(TrashDialog(self, AreaService, _("Deleted areas"), lambda a: a.name))
 
     def open_team_trash(self):
         from ..trash import TrashDialog
 
         dialog = TrashDialog(self, TeamService, _("Deleted teams"), lambda t: t.name)
-        dialog.exec()
-        self.reload()
+        messages().run_dialog(dialog)
         if dialog.restored:  # the area's team may be back: read the editor again, keeping typed changes
             if self.editor.is_dirty() and not messages().discard_changes(self):
                 return

@@ -11,11 +11,12 @@ the right. To add a section (meetings, outreach, concerns, mediation ...):
    here that only calls them and turns their rows into table Rows, and a
    RecordForm over the record's service. Nothing under gui/ queries the
    models;
-2. subclass ListFormSection: `key`, `title = N_("...")`, `make_source()`,
-   `make_editor()`, optionally `add_filters(bar)` calling
-   `self.filters_changed()`, and `service` for delete/trash;
-3. add "module:Class" to main_window.SECTIONS. A section whose module is
-   missing, or whose `available()` says False, is not shown.
+2. subclass ListFormSection: `make_source()`, `make_editor()`, optionally
+   `add_filters(bar)` calling `self.filters_changed()`, and `service` for
+   delete/trash;
+3. declare it in sections/catalog.py (key, title, "module:Class", the
+   record kinds its list shows): the window lists it from there, and the
+   operations that change those kinds make it read its list again.
 
 The main window sends Ctrl+N / Ctrl+S / Ctrl+F / Esc / Delete and the year
 selector to the current section through the methods below.
@@ -39,10 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import NotFoundError, UserError
+from .. import palette
+from ...errors import NotFoundError
 from ..dialogs import messages
 from ..errors import report
 from ..i18n import _
+from ..operations import OpChanges, RecordOp
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
 from ..widgets import SearchBox
 
@@ -54,18 +57,13 @@ def reference_date(year: int) -> dt.date:
 
 
 class Section(QWidget):
-    key = ""
-    title = ""  # N_() marked; the window translates it
+    key = ""  # set by the window from the section's declaration (sections/catalog.py)
     status = Signal(str)  # a short message for the status bar
 
     def __init__(self, window=None):
         super().__init__()
         self.window_ = window
         self.year = dt.date.today().year
-
-    @classmethod
-    def available(cls) -> bool:
-        return True
 
     def set_year(self, year: int) -> None:
         self.year = year
@@ -80,6 +78,17 @@ class Section(QWidget):
 
     def activated(self) -> None:
         """Shown in the main window (refresh counts and the like)."""
+
+    def is_current(self) -> bool:
+        window = self.window_
+        return window is None or not hasattr(window, "current_section") or window.current_section() is self
+
+    def records_changed(self, changes) -> None:
+        """An operation changed records of a kind this section shows
+        (gui/operations.py): read them again now if it is the section shown,
+        else when it is next shown (activated())."""
+        if self.is_current():
+            self.refresh()
 
     # Keyboard commands; sections without records ignore them.
     def new_record(self) -> None:
@@ -158,7 +167,7 @@ class ListFormSection(Section):
         self.view.addAction(self.delete_action)
         left_layout.addWidget(self.view)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #555;")
+        self.count_label.setStyleSheet(palette.HINT_STYLE)
         left_layout.addWidget(self.count_label)
         self.splitter.addWidget(left)
 
@@ -220,11 +229,16 @@ class ListFormSection(Section):
     def activated(self) -> None:
         self.refresh()
 
+    def records_changed(self, changes) -> None:
+        """Read the list again, keeping the selection (rows changed: nothing cached kept)."""
+        if self.is_current():
+            self.model.invalidate()
+            self.reload()
+
     def open_trash(self) -> None:
         from ..trash import TrashDialog
 
-        TrashDialog(self, self.service, _(self.trash_title), self.trash_label).exec()
-        self.reload()
+        messages().run_dialog(TrashDialog(self, self.service, _(self.trash_title), self.trash_label))
 
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.current_id()
@@ -262,7 +276,9 @@ class ListFormSection(Section):
         record_id = self.model.data(current, ID_ROLE) if current.isValid() else None
         if record_id is not None and record_id == self.editor.record_id:
             return
-        if self.editor.is_dirty() and not messages().discard_changes(self):
+        # while the editor's save runs the list stays where it is (the save
+        # then shows the record it stored)
+        if getattr(self.editor, "saving", False) or (self.editor.is_dirty() and not messages().discard_changes(self)):
             self._reverting = True
             try:
                 self.view.selectionModel().setCurrentIndex(
@@ -285,13 +301,21 @@ class ListFormSection(Section):
         self.reload(select_id=self.editor.record_id if self.editor.record_id is not None else -1)
 
     def record_saved(self, record_id: int) -> None:
-        self.model.invalidate(record_id)
-        self.reload(select_id=record_id)
+        """The editor stored *record_id*: the list was read again by the save's
+        operation (records_changed); select the stored record in it."""
+        if self.current_id() != record_id:
+            self._reverting = True
+            try:
+                self.select_id(record_id)
+            finally:
+                self._reverting = False
         self.status.emit(_("Saved."))
 
     # --- commands from the main window ---------------------------------------------
 
     def new_record(self) -> None:
+        if getattr(self.editor, "saving", False):
+            return
         if self.editor.is_dirty() and not messages().discard_changes(self):
             return
         self._reverting = True
@@ -335,14 +359,16 @@ class ListFormSection(Section):
         if not messages().confirm(self, _("Delete"), _("Move «{name}» to the trash? You can restore it from "
                                                        "the trash later.").format(name=name), destructive=True):
             return
-        try:
-            self.service.delete(record_id)
-        except UserError as exc:
-            messages().warning(self, _("Cannot delete"), exc.message)
-            return
         row = self.model.row_of(record_id) or 0
-        self.editor.load(None)
-        self.reload(select_id=-1)
-        if self.model.rowCount():
-            self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)))
-        self.status.emit(_("Moved to the trash: {name}").format(name=name))
+        service = self.service
+
+        def deleted(_result) -> None:
+            # the list was read again without the record (records_changed): its neighbour is chosen
+            if self.editor.record_id == record_id:
+                self.editor.load(None)
+            if self.model.rowCount():
+                self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)))
+            self.status.emit(_("Moved to the trash: {name}").format(name=name))
+
+        RecordOp(self, lambda: service.delete(record_id), OpChanges.of(service), label=_("Deleting"),
+                 failure_title=_("Cannot delete")).success(deleted).run_in_background()

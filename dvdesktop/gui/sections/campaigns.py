@@ -84,8 +84,6 @@ class CampaignEditor(DetailEditor):
 
 
 class CampaignsSection(ListFormSection):
-    key = "campaigns"
-    title = N_("Campaigns")
     trash_title = N_("Deleted campaigns")
     service = CampaignService
     search_placeholder = N_("Search campaign (Ctrl+F)")

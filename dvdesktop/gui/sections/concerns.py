@@ -6,13 +6,14 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from .. import texts
 from ...services.core import vocab
 from ...services.concerns import RESOLVED, ConcernService
 from ...services.listings import concerns as listing
 from ..forms.choices import area_choices, team_choices
 from ..forms.concern_form import ConcernForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from ..link_filter import LinkChip, month_text, parse_month
@@ -68,8 +69,6 @@ class ConcernsSource(RowSource):
 
 
 class ConcernsSection(ListFormSection):
-    key = "concerns"
-    title = N_("Citizens' concerns")
     trash_title = N_("Deleted concerns")
     service = ConcernService
     search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")
@@ -94,20 +93,20 @@ class ConcernsSection(ListFormSection):
         self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue (any year)"))]
                                     + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
         self.f_field = ChoiceCombo([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         for combo in (self.f_status, self.f_field, self.f_area, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
         self.link_chip = LinkChip(self._clear_link)
         bar.addWidget(self.link_chip)
-        self.print_button = PrintButton(self.print_job, _("Print register…"))
+        self.print_button = print_button("concerns", self.print_job, _("Print register…"))
         self.print_button.setToolTip(_("The concerns received in the selected year (of the chosen team)"))
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         s = self.source
@@ -140,10 +139,9 @@ class ConcernsSection(ListFormSection):
         c = ConcernService.get(record_id)
         return _("concern of {day}").format(day=f"{c.received_on:%d/%m/%Y}")
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         team = self.f_team.code()
-        return PrintJob("concerns", {"year": self.year, "team": team},
-                        safe_stem("tong hop kien nghi", str(self.year)))
+        return offer_job(kind, offer, {"year": self.year, "team": team}, str(self.year))
 
     def trash_label(self, record) -> str:
         return f"{record.received_on:%d/%m/%Y} – {(record.content or '')[:60]}"

@@ -23,7 +23,7 @@ from ...vn import format_number, sort_key
 from ..dialogs import messages
 from ..errors import report
 from ..i18n import N_, _
-from ..print_preview import PrintJob, PrintMenuButton, safe_stem
+from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from ..table_model import ID_ROLE, Column, LazyTableModel, Row, RowSource
 from ..widgets import ChoiceCombo, SearchBox
 from .base import Section
@@ -147,11 +147,11 @@ class EvaluationSection(Section):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         top.addWidget(self.heading, 1)
+        # the documents the print catalog offers here (services/printing/catalog.py, scope "evaluation")
         self.print_button = PrintMenuButton()
-        self.print_button.add_document("sheet", _("Self-assessment sheet of the selected team"), self.sheet_job,
-                                       unavailable=self.sheet_unavailable)
-        self.print_button.add_document("report", _("Report on the ratings of the year"), self.report_job,
-                                       unavailable=self.report_unavailable)
+        self.print_button.add_offers("evaluation", self.print_job)
+        self.print_button.entries["evaluation-sheet"].unavailable = self.sheet_unavailable
+        self.print_button.entries["evaluation-report"].unavailable = self.report_unavailable
         top.addWidget(self.print_button)
         layout.addLayout(top)
 
@@ -643,13 +643,11 @@ class EvaluationSection(Section):
             return _("The year has no criteria set yet.")
         return None
 
-    def sheet_job(self) -> PrintJob | None:
+    def print_job(self, kind, offer) -> PrintJob | None:
+        if offer.key == "evaluation-report":
+            return offer_job(kind, offer, {"year": self.year}, str(self.year))
         team_id = self.current_id()
         row = self.source.row_of(team_id) if team_id is not None else None
         if row is None:
             return None
-        return PrintJob("evaluation-sheet", {"team": team_id, "year": self.year},
-                        safe_stem("phieu tu danh gia", row.team_name, str(self.year)))
-
-    def report_job(self) -> PrintJob:
-        return PrintJob("evaluation-report", {"year": self.year}, safe_stem("bao cao xep loai to dan van", str(self.year)))
+        return offer_job(kind, offer, {"team": team_id, "year": self.year}, row.team_name, str(self.year))

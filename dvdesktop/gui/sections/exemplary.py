@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import texts
 from ...services.core import vocab
 from ...services.exemplary import ExemplaryModelService
 from ...services.listings import exemplary as listing
@@ -44,8 +45,6 @@ class ModelsSource(RowSource):
 
 
 class ExemplarySection(ListFormSection):
-    key = "models"
-    title = N_("\"Skilful mobilisation\" models")
     trash_title = N_("Deleted models")
     service = ExemplaryModelService
     search_placeholder = N_("Search model, team, description (Ctrl+F)")
@@ -63,13 +62,13 @@ class ExemplarySection(ListFormSection):
         self.f_field = ChoiceCombo([(f, f) for f in vocab.MODEL_FIELDS], blank=_("All fields"))
         self.f_level = ChoiceCombo([(lv, lv or _("Not yet recognised")) for lv in vocab.MODEL_LEVELS],
                                    blank=_("All levels"))
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         for combo in (self.f_field, self.f_level, self.f_team):
             combo.currentIndexChanged.connect(self.filters_changed)
             bar.addWidget(combo, 1)
 
     def refresh_choices(self) -> None:
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         self.source.year = self.year

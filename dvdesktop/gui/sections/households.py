@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import texts
 from ...services.core import vocab
-from ...services.campaigns import HouseholdService
+from ...services.households import HouseholdService
 from ...services.listings import households as listing
 from ..forms.campaign_forms import HouseholdForm, SupportForm
 from ..forms.choices import area_choices
@@ -84,8 +85,6 @@ class HouseholdEditor(DetailEditor):
 
 
 class HouseholdsSection(ListFormSection):
-    key = "households"
-    title = N_("Households helped")
     trash_title = N_("Deleted households")
     service = HouseholdService
     search_placeholder = N_("Search head of household (Ctrl+F)")
@@ -101,7 +100,7 @@ class HouseholdsSection(ListFormSection):
 
     def add_filters(self, bar):
         self.f_situation = ChoiceCombo(vocab.HOUSEHOLD_SITUATIONS, blank=_("All situations"))
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
         self.f_state = ChoiceCombo([("still", _("Still in difficulty")), ("left", _("Left poverty this year"))],
                                    blank=_("All households"))
         for combo in (self.f_situation, self.f_area, self.f_state):
@@ -109,7 +108,7 @@ class HouseholdsSection(ListFormSection):
             bar.addWidget(combo, 1)
 
     def refresh_choices(self) -> None:
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
 
     def apply_filters(self):
         self.source.year = self.year

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services.mediation import records as med
+from .. import texts
+from .. import palette
+from ...services.mediation import rules
+from ...services.mediation import stats as mediation_stats
 from ...services.core import vocab
 from ...services.listings import mediation as listing
 from ...services.mediation.records import MediationCaseService
@@ -28,16 +31,16 @@ from ..dialogs import messages
 from ..forms.choices import area_choices
 from ..forms.mediation_form import MediationCaseForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import PrintJob, offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
 
 DEADLINE_FILTERS = (
-    (med.DEADLINE_MISSED, N_("Start deadline missed")),
-    (med.DEADLINE_DUE, N_("Start deadline due")),
-    (med.DEADLINE_OK, N_("Not started, in time")),
-    (med.DEADLINE_STARTED, N_("Started or closed")),
+    (rules.DEADLINE_MISSED, N_("Start deadline missed")),
+    (rules.DEADLINE_DUE, N_("Start deadline due")),
+    (rules.DEADLINE_OK, N_("Not started, in time")),
+    (rules.DEADLINE_STARTED, N_("Started or closed")),
 )
 
 
@@ -81,27 +84,25 @@ class MediationSource(RowSource):
         for r in listing.case_rows(ids, self.show_names, self.today):
             rid = r.id
             deadline = short_date(r.deadline)
-            if r.deadline_state == med.DEADLINE_MISSED:
+            if r.deadline_state == rules.DEADLINE_MISSED:
                 deadline += " – " + _("missed")
-            elif r.deadline_state == med.DEADLINE_DUE:
+            elif r.deadline_state == rules.DEADLINE_DUE:
                 deadline += " – " + _("due")
             tips = []
-            if r.deadline_state == med.DEADLINE_MISSED:
+            if r.deadline_state == rules.DEADLINE_MISSED:
                 tips.append(_("Mediation has not started within {n} days of the assignment.").format(
-                    n=med.START_WITHIN_DAYS))
+                    n=rules.START_WITHIN_DAYS))
             if r.names_masked:
                 tips.append(_("Parties' names are hidden: the case is confidential."))
             result[rid] = Row([short_date(r.received_on), r.number, r.area_name, r.kind, deadline, r.outcome_label,
                                r.parties, r.mediators, r.scope],
-                              alert=r.deadline_state == med.DEADLINE_MISSED,
-                              muted=r.outcome != "dang" and r.deadline_state != med.DEADLINE_MISSED,
+                              alert=r.deadline_state == rules.DEADLINE_MISSED,
+                              muted=r.outcome != "dang" and r.deadline_state != rules.DEADLINE_MISSED,
                               tooltip="\n".join(tips) or None)
         return result
 
 
 class MediationSection(ListFormSection):
-    key = "mediation"
-    title = N_("Mediation")
     trash_title = N_("Deleted mediation cases")
     service = MediationCaseService
     search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")
@@ -120,7 +121,7 @@ class MediationSection(ListFormSection):
         return _("{n} cases").format(n=n)
 
     def add_filters(self, bar):
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
         self.f_outcome = ChoiceCombo(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
         self.f_deadline = ChoiceCombo([(code, _(label)) for code, label in DEADLINE_FILTERS],
                                       blank=_("Deadline: all"))
@@ -131,16 +132,16 @@ class MediationSection(ListFormSection):
         self.stats_button = QPushButton(_("Statistics…"))
         self.stats_button.clicked.connect(self.show_statistics)
         self.search_bar.addWidget(self.stats_button)
-        self.register_button = PrintButton(self.register_job, _("Print mediation register…"))
+        self.register_button = print_button("mediation-register", self.register_job, _("Print mediation register…"))
         self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở for the year (and the chosen area)"))
         self.search_bar.addWidget(self.register_button)
-        self.case_print_button = PrintButton(self.case_job, _("Print case document…"))
+        self.case_print_button = print_button("mediation-case", self.case_job, _("Print case document…"))
         self.case_print_button.setToolTip(_("The settlement (hòa giải thành) or the record of an unsuccessful "
                                             "mediation, from the case's outcome"))
         self.search_bar.addWidget(self.case_print_button)
 
     def refresh_choices(self) -> None:
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
 
     def apply_filters(self):
         s = self.source
@@ -165,13 +166,13 @@ class MediationSection(ListFormSection):
         self._stats_dialog = dialog  # keep it alive (tests look at it)
         dialog.open()
 
-    def register_job(self) -> PrintJob | None:
+    def register_job(self, kind, offer) -> PrintJob | None:
         area = self.f_area.code()
         area_name = self.f_area.currentText() if area is not None else ""
-        return PrintJob("register", {"year": self.year, "area": area},
-                        safe_stem("so theo doi hoa giai", area_name, str(self.year)))
+        return offer_job(kind, offer, {"year": self.year, "area": area}, area_name,
+                         str(self.year))
 
-    def case_job(self) -> PrintJob | None:
+    def case_job(self, kind, offer) -> PrintJob | None:
         from ...services.mediation.printing import case_document_name
 
         case_id = self.editor.record_id
@@ -185,7 +186,7 @@ class MediationSection(ListFormSection):
             messages().info(self, _("Print"), _("The case has no outcome yet: the settlement or the record of an "
                                                 "unsuccessful mediation is printed once mediation has ended."))
             return None
-        return PrintJob("mediation", {"id": case_id}, case_document_name(case_id))
+        return offer_job(kind, offer, {"id": case_id}, file_stem=case_document_name(case_id))
 
     def trash_label(self, record) -> str:
         return f"{record.number or '#' + str(record.id)} – {record.kind}"
@@ -210,7 +211,7 @@ class MediationStatsDialog(QDialog):
 
         self.setWindowTitle(_("Mediation statistics {year}").format(year=year))
         self.resize(900, 520)
-        self.stats = med.statistics(year)
+        self.stats = mediation_stats.statistics(year)
         s = self.stats
         layout = QVBoxLayout(self)
         rate = s.success_rate
@@ -252,7 +253,7 @@ class MediationStatsDialog(QDialog):
         note = QLabel(_("Đang giải quyết: mediation has started; chưa giải quyết: received but not started yet. "
                         "Không thành includes stopped cases and cases sent to the competent authority."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(palette.HINT_STYLE)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -6,13 +6,14 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from .. import texts
 from ...services.core import vocab
 from ...services.listings import meetings as listing
 from ...services.meetings import MeetingService
 from ..forms.choices import team_choices
 from ..forms.meeting_form import MeetingForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from ..link_filter import LinkChip, month_text, parse_month
@@ -71,8 +72,6 @@ class MeetingsSource(RowSource):
 
 
 class MeetingsSection(ListFormSection):
-    key = "meetings"
-    title = N_("Meetings")
     trash_title = N_("Deleted meetings")
     service = MeetingService
     search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")
@@ -92,7 +91,7 @@ class MeetingsSection(ListFormSection):
         return _("{n} meetings").format(n=n)
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         self.f_kind = ChoiceCombo(vocab.MEETING_KINDS, blank=_("All kinds of meeting"))
         self.f_status = ChoiceCombo(vocab.MEETING_STATUSES, blank=_("Held and planned"))
         self.f_tasks = ChoiceCombo([("open", _("With open tasks")), ("overdue", _("With overdue tasks (any year)"))],
@@ -102,7 +101,7 @@ class MeetingsSection(ListFormSection):
             bar.addWidget(combo, 1)
         self.link_chip = LinkChip(self._clear_month)
         bar.addWidget(self.link_chip)
-        self.print_button = PrintButton(self.print_job, _("Print minutes…"))
+        self.print_button = print_button("meeting", self.print_job, _("Print minutes…"))
         self.search_bar.addWidget(self.print_button)
 
     def _clear_month(self) -> None:
@@ -110,7 +109,7 @@ class MeetingsSection(ListFormSection):
         self.reload()
 
     def refresh_choices(self):
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         s = self.source
@@ -139,9 +138,9 @@ class MeetingsSection(ListFormSection):
 
     def describe(self, record_id):
         m = MeetingService.get(record_id)
-        return _("meeting of {team}, {day}").format(team=m.team.name, day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
+        return _("meeting of {team}, {day}").format(team=m.name_of("team"), day=f"{_as_datetime(m.starts_at):%d/%m/%Y}")
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         from ..dialogs import messages
 
         meeting_id = self.editor.record_id
@@ -149,8 +148,8 @@ class MeetingsSection(ListFormSection):
             messages().info(self, _("Print minutes…"), _("Save the meeting first, then print its minutes."))
             return None
         m = self.editor.record
-        return PrintJob("minutes", {"id": meeting_id},
-                        safe_stem("bien ban hop", m.team.name, f"{_as_datetime(m.starts_at):%Y-%m-%d}"))
+        return offer_job(kind, offer, {"id": meeting_id},
+                         m.name_of("team"), f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
-        return f"{record.team.name}, {_as_datetime(record.starts_at):%d/%m/%Y}"
+        return f"{record.name_of('team')}, {_as_datetime(record.starts_at):%d/%m/%Y}"

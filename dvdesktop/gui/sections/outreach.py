@@ -7,13 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
+from .. import texts
 from ...services.core import vocab
 from ...services.listings import outreach as listing
 from ...services.outreach import OutreachService
 from ..forms.choices import team_choices
 from ..forms.outreach_form import OutreachForm
 from ..i18n import N_, _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from ..link_filter import LinkChip, month_text, parse_month
@@ -58,8 +59,6 @@ class OutreachSource(RowSource):
 
 
 class OutreachSection(ListFormSection):
-    key = "outreach"
-    title = N_("Outreach and mobilisation")
     trash_title = N_("Deleted sessions")
     service = OutreachService
     search_placeholder = N_("Search topic, policy, place, presenter (Ctrl+F)")
@@ -89,7 +88,7 @@ class OutreachSection(ListFormSection):
             n=n, total=format_number(total), women=format_number(women), minority=format_number(minority))
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         self.f_form = ChoiceCombo([(f, f) for f in vocab.OUTREACH_FORMS], blank=_("All forms"))
         for combo in (self.f_team, self.f_form):
             combo.currentIndexChanged.connect(self.filters_changed)
@@ -101,11 +100,11 @@ class OutreachSection(ListFormSection):
         self.save_new_button.setToolTip(_("Save, then a new session with the same team, date and form (Ctrl+Enter)"))
         self.save_new_button.clicked.connect(self.save_and_new)
         self.search_bar.addWidget(self.save_new_button)
-        self.print_button = PrintButton(self.print_job, _("Print record…"))
+        self.print_button = print_button("outreach", self.print_job, _("Print record…"))
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
 
     def apply_filters(self):
         self.source.year = self.year
@@ -132,27 +131,27 @@ class OutreachSection(ListFormSection):
             self.editor._clean_values = self.editor.values()
 
     def save_and_new(self) -> None:
-        record_id = self.editor.save_and_new()
-        if record_id is not None:
+        def ready_for_next(_record_id):
             self._reverting = True
             self.view.clearSelection()
             self.view.setCurrentIndex(self.model.index(-1, -1))
             self._reverting = False
             self.status.emit(_("Saved. Enter the next session."))
 
+        self.editor.save_and_new(then=ready_for_next)
+
     def describe(self, record_id):
         s = OutreachService.get(record_id)
         return f"{s.held_on:%d/%m/%Y} – {s.topic}"
 
-    def print_job(self):
+    def print_job(self, kind, offer):
         from ..dialogs import messages
 
         record = self.editor.record
         if record is None or self.editor.is_dirty():
             messages().info(self, _("Print record…"), _("Save the session first, then print its record."))
             return None
-        return PrintJob("outreach", {"id": record.id},
-                        safe_stem("bien ban tuyen truyen", record.team.name, f"{record.held_on:%Y-%m-%d}"))
+        return offer_job(kind, offer, {"id": record.id}, record.name_of("team"), f"{record.held_on:%Y-%m-%d}")
 
     def trash_label(self, record) -> str:
         return f"{record.held_on:%d/%m/%Y} – {record.topic}"

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _
+from .. import palette
+from ..i18n import _
 from .base import Section
 
 
@@ -59,8 +60,8 @@ class GettingStarted(QFrame):
         super().__init__()
         self.overview = overview
         self.setObjectName("getting-started")
-        self.setStyleSheet("QFrame#getting-started { background: #fffbea; border: 1px solid #e8d48a; "
-                           "border-radius: 6px; }")
+        self.setStyleSheet(f"QFrame#getting-started {{ background: {palette.NOTICE_BACKGROUND}; "
+                           f"border: 1px solid {palette.NOTICE_BORDER}; border-radius: 6px; }}")
         layout = QVBoxLayout(self)
         title = QLabel(_("Getting started: fill in the register in this order"))
         title.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -92,7 +93,7 @@ class GettingStarted(QFrame):
         first = next((i for i, d in enumerate(done) if not d), None)
         for i, ((label, button), text, d) in enumerate(zip(self.steps, self.texts, done)):
             label.setText(f"{i + 1}. {text}" + (" ✓" if d else ""))
-            label.setStyleSheet("color: #5b6b5b;" if d else "font-weight: 600;" if i == first else "")
+            label.setStyleSheet(f"color: {palette.DONE_STEP};" if d else "font-weight: 600;" if i == first else "")
             button.setDefault(i == first)
         self.setVisible(first is not None)
 
@@ -115,8 +116,6 @@ class GettingStarted(QFrame):
 
 
 class OverviewSection(Section):
-    key = "overview"
-    title = N_("Overview")
 
     def __init__(self, window=None):
         super().__init__(window)
@@ -136,7 +135,7 @@ class OverviewSection(Section):
         self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
         layout.addWidget(self.heading)
         self.subheading = QLabel()
-        self.subheading.setStyleSheet("color: #555;")
+        self.subheading.setStyleSheet(palette.HINT_STYLE)
         layout.addWidget(self.subheading)
         self.getting_started = GettingStarted(self)
         self.getting_started.hide()
@@ -168,11 +167,12 @@ class OverviewSection(Section):
 
         card = _Card(self, link)
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setStyleSheet("QFrame { background: %s; border: 1px solid #d5dde8; border-radius: 6px; }"
-                           "QLabel { border: none; background: transparent; }" % ("#fdf0ef" if alert else "#f4f7fb"))
+        background = palette.CARD_ALERT_BACKGROUND if alert else palette.CARD_BACKGROUND
+        card.setStyleSheet(f"QFrame {{ background: {background}; border: 1px solid {palette.CARD_BORDER}; border-radius: 6px; }}"
+                           "QLabel { border: none; background: transparent; }")
         lay = QVBoxLayout(card)
         number = QLabel(format_number(value))
-        number.setStyleSheet("font-size: 26px; font-weight: 600; color: %s;" % ("#c0392b" if alert else "#1d4e89"))
+        number.setStyleSheet("font-size: 26px; font-weight: 600; color: %s;" % (palette.ALERT if alert else palette.EMPHASIS))
         text = QLabel(label)
         text.setWordWrap(True)
         lay.addWidget(number)

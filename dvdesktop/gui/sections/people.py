@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import texts
 from ...services.core import vocab
 from ...services.listings import people as listing
 from ...services.register import PersonService
@@ -57,8 +58,6 @@ class PeopleSource(RowSource):
 
 
 class PeopleSection(ListFormSection):
-    key = "people"
-    title = N_("Members")
     trash_title = N_("Deleted people")
     service = PersonService
     search_placeholder = N_("Search name or phone (Ctrl+F)")
@@ -73,8 +72,8 @@ class PeopleSection(ListFormSection):
         return _("{n} people").format(n=f"{n:,}".replace(",", "."))
 
     def add_filters(self, bar):
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
         self.f_role = ChoiceCombo(vocab.TEAM_ROLES, blank=_("All roles"))
         self.f_status = ChoiceCombo([("current", _("Current members")), ("former", _("Former members")),
                                      ("none", _("Not in a team"))], blank=_("Everyone"))
@@ -88,8 +87,8 @@ class PeopleSection(ListFormSection):
             bar.addWidget(combo, 1)
 
     def refresh_choices(self) -> None:
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
         self.f_ethnicity.set_items(ethnicity_choices(), blank=_("Ethnic group: all"))
 
     def apply_filters(self):

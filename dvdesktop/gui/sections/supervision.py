@@ -12,7 +12,7 @@ from ...services.supervision.records import STATUSES, SupervisionService
 from ..forms.choices import area_choices, team_choices
 from ..forms.supervision_form import SupervisionForm
 from ..i18n import N_, _
-from ..print_preview import PrintJob, PrintMenuButton, safe_stem
+from ..print_preview import PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
 from .base import ListFormSection
@@ -94,10 +94,9 @@ class SupervisionSection(ListFormSection):
             bar.addWidget(combo, 1)
         self.print_button = PrintMenuButton()
         self.print_button.setToolTip(_("Print the report of the selected supervision or the year's list"))
-        self.print_button.add_document("supervision", _("Report on this supervision"), self.report_job,
-                                       unavailable=self._no_record)
-        self.print_button.add_document("supervision-list", _("List of the year's supervision activities"),
-                                       self.list_job)
+        for entry in self.print_button.add_offers("supervision", self.print_job):
+            if entry.key == "supervision":  # the report of one activity needs one chosen and saved
+                entry.unavailable = self._no_record
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
@@ -141,12 +140,9 @@ class SupervisionSection(ListFormSection):
             return _("Save the supervision first, then print its report.")
         return None
 
-    def report_job(self):
-        record = self.editor.record
-        return PrintJob("supervision", {"id": record.id},
-                        safe_stem("bao cao giam sat", record.team.name, f"{record.start_date:%Y-%m-%d}"))
-
-    def list_job(self):
-        team = self.f_team.code()
-        return PrintJob("supervision-list", {"year": self.year, "team": team, "area": self.f_area.code()},
-                        safe_stem("danh sach giam sat", str(self.year)))
+    def print_job(self, kind, offer):
+        if kind.key == "supervision":
+            record = self.editor.record
+            return offer_job(kind, offer, {"id": record.id}, record.team.name, f"{record.start_date:%Y-%m-%d}")
+        return offer_job(kind, offer, {"year": self.year, "team": self.f_team.code(), "area": self.f_area.code()},
+                         str(self.year))

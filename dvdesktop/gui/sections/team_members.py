@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.core import vocab
+from ..dialogs import messages
 from ..i18n import _
-from ..print_preview import PrintButton, PrintJob, safe_stem
+from ..print_preview import PrintJob, offer_job, print_button
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -40,7 +41,6 @@ class TeamMembersPanel(QWidget):
         super().__init__(parent)
         self.team_id: int | None = None
         self.on_date = dt.date.today()
-        self.changed_callback = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.heading = QLabel()
@@ -48,7 +48,7 @@ class TeamMembersPanel(QWidget):
         self.heading.setWordWrap(True)  # room for the print button at 1366x768
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        self.print_button = PrintButton(self.print_job, _("Print list…"))
+        self.print_button = print_button("composition", self.print_job, _("Print list…"))
         self.print_button.setToolTip(_("The team's member list on the date shown, to print or save as PDF or Word"))
         top.addWidget(self.print_button)
         layout.addLayout(top)
@@ -96,10 +96,10 @@ class TeamMembersPanel(QWidget):
         members = MembershipService.current(team_id, self.on_date)
         self.heading.setText(_("{n} current members on {day}").format(n=len(members), day=short_date(self.on_date)))
         for m in members:
-            self._append(self.current, m.id, [m.person.full_name, labels.get(m.role, m.role), m.position,
+            self._append(self.current, m.id, [m.full_name, labels.get(m.role, m.role), m.position,
                                               short_date(m.start_date)])
         for m in MembershipService.former(team_id, self.on_date):
-            self._append(self.former, m.id, [m.person.full_name, labels.get(m.role, m.role), m.position,
+            self._append(self.former, m.id, [m.full_name, labels.get(m.role, m.role), m.position,
                                              short_date(m.start_date), short_date(m.end_date), m.end_reason])
         self._update_buttons()
 
@@ -128,37 +128,34 @@ class TeamMembersPanel(QWidget):
         self.reassign_button.setEnabled(has_team and selected)
         self.end_button.setEnabled(has_team and selected)
 
-    def print_job(self) -> PrintJob | None:
+    def print_job(self, kind, offer) -> PrintJob | None:
         from ...services.register import TeamService
 
         if self.team_id is None:
             return None
         name = TeamService.get(self.team_id).name
-        return PrintJob("roster", {"team": self.team_id, "on": self.on_date}, safe_stem(_("member list"), name))
+        return offer_job(kind, offer, {"team": self.team_id, "on": self.on_date}, name)
 
-    def _done(self) -> None:
-        self.load(self.team_id)
-        if self.changed_callback is not None:
-            self.changed_callback()
+    # The dialogs store their change as an operation: the lists and this tab are
+    # then read again (AreasTeamsSection.records_changed).
 
     def add_member(self):
         from ..forms.membership_dialog import MembershipDialog
 
         if self.team_id is None:
             return
-        if MembershipDialog(self, self.team_id).exec():
-            self._done()
+        messages().run_dialog(MembershipDialog(self, self.team_id))
 
     def reassign(self):
         from ..forms.membership_dialog import ReassignDialog
 
         membership = self.selected_membership()
-        if membership is not None and ReassignDialog(self, membership).exec():
-            self._done()
+        if membership is not None:
+            messages().run_dialog(ReassignDialog(self, membership))
 
     def end_membership(self):
         from ..forms.membership_dialog import EndMembershipDialog
 
         membership = self.selected_membership()
-        if membership is not None and EndMembershipDialog(self, membership).exec():
-            self._done()
+        if membership is not None:
+            messages().run_dialog(EndMembershipDialog(self, membership))

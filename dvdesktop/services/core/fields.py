@@ -208,3 +208,28 @@ class Ref(Field):
         if not query.exists():
             raise ValidationError(self.name, f"Không tìm thấy {self.label.lower()} đã chọn (có thể đã bị xóa).")
         return record_id
+
+
+@dataclass(frozen=True)
+class Money(Integer):
+    """Whole đồng, typed the Vietnamese way: '1.500.000', '1 500 000 đ', '2.000.000 đồng'."""
+
+    def coerce(self, value):
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise ValidationError(self.name, f"{self.label} phải là số đồng chẵn.")
+            value = int(value)
+        if isinstance(value, Decimal):
+            if value != value.to_integral_value():
+                raise ValidationError(self.name, f"{self.label} phải là số đồng chẵn.")
+            value = int(value)
+        if isinstance(value, str):
+            text = value.strip().lower()
+            for unit in ("đồng", "vnđ", "vnd", "đ"):
+                if text.endswith(unit):
+                    text = text[: -len(unit)].strip()
+                    break
+            if "," in text:
+                raise ValidationError(self.name, f"{self.label} phải là số đồng chẵn (không có phần lẻ sau dấu phẩy).")
+            value = text
+        return super().coerce(value)

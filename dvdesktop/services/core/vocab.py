@@ -98,20 +98,3 @@ MODEL_FIELDS = ("Kinh tế", "Văn hóa – xã hội", "Quốc phòng – an ni
 MODEL_LEVELS = ("", "Cấp xã", "Cấp tỉnh", "Cấp trung ương")
 
 EVALUATION_STAGES = (("self", "Tự đánh giá"), ("review", "Thẩm định"), ("decided", "Đã quyết định"))
-
-# Printed documents, by the name `dvdesktop print KIND` takes.
-PRINT_KINDS = {
-    "minutes": "Biên bản họp Tổ dân vận",
-    "outreach": "Biên bản buổi tuyên truyền, vận động",
-    "concerns": "Tổng hợp ý kiến, kiến nghị",
-    "roster": "Danh sách thành viên Tổ dân vận",
-    "decision": "Quyết định thành lập, kiện toàn Tổ dân vận",
-    "attendance-sheet": "Danh sách người tham dự (mẫu trống)",
-    "concern-slip": "Phiếu ghi nhận ý kiến, kiến nghị (mẫu trống)",
-    "register": "Sổ theo dõi hoạt động hòa giải ở cơ sở",
-    "mediation": "Văn bản hòa giải thành / biên bản hòa giải không thành",
-    "supervision": "Báo cáo kết quả giám sát (một cuộc giám sát)",
-    "supervision-list": "Danh sách các cuộc giám sát của Nhân dân trong năm",
-    "evaluation-sheet": "Phiếu tự đánh giá, xếp loại Tổ dân vận (một tổ)",
-    "evaluation-report": "Báo cáo kết quả đánh giá, xếp loại Tổ dân vận (các tổ)",
-}

@@ -787,6 +787,11 @@ class Generator:
                         })
 
     def build_evaluations(self) -> None:
+        """Each year's rating as a commune runs it: teams assess themselves
+        from late November, the commune reviews in the second half of
+        December, the Party committee decides in late January (quota kept).
+        Only what has happened by the reference day is recorded, so the
+        current year is part way through its self-assessments."""
         r = self.rng
         data = self.criteria_def
         crit_rows = ev.definition_rows(data)
@@ -801,37 +806,54 @@ class Generator:
             set_id = self.w.add(CriteriaSet, stamp, {
                 "year": y, "name": str(data.get("name", "")).replace("{year}", str(y)),
                 "levels": json.dumps(levels, ensure_ascii=False), "quota": json.dumps(quota, ensure_ascii=False),
+                "is_sample": False,  # the commune adopted the sample as its set
             })
             crit_ids = [self.w.add(Criterion, stamp, {"criteria_set": set_id, **row}) for row in crit_rows]
-            decided = dt.date(y + 1, 1, 20) <= self.ref
             for ci, com in enumerate(self.communes):
+                commune = f"{com['kind']} {com['name']}"
+                review_on = self.date_between(dt.date(y, 12, 15), dt.date(y, 12, 28))
+                decided_on = self.date_between(dt.date(y + 1, 1, 15), dt.date(y + 1, 1, 25))
                 rated = []
                 for t in by_commune.get(ci, []):
                     if ev.active_months(SimpleNamespace(established_on=t.established, dissolved_on=None), y) < min_months:
                         continue
+                    self_on = self.date_between(dt.date(y, 11, 20), dt.date(y, 12, 10))
+                    if self_on > self.ref:
+                        continue  # not assessed yet
                     level = max(0.3, min(1.0, t.strength + r.uniform(-0.12, 0.1)))
+                    reviewed_done = review_on <= self.ref
                     self_scores, reviewed = [], []
                     for row in crit_rows:
                         mx = float(row["max_points"])
                         s = round(mx * max(0.2, min(1.0, level + r.uniform(-0.12, 0.12))) * 2) / 2
                         rv = max(0.0, s - (0.5 * r.randint(1, 2) if r.random() < 0.25 else 0))
                         self_scores.append(Decimal(str(s)))
-                        reviewed.append(Decimal(str(rv)))
-                    total = sum(reviewed, Decimal(0))
-                    rated.append([t, self_scores, reviewed, total, ev.rate(total, levels)])
-                ratings = ev.enforce_quota([x[4] for x in rated], [float(x[3]) for x in rated], quota, levels)
+                        reviewed.append(Decimal(str(rv)) if reviewed_done else None)
+                    total = sum((rv if rv is not None else s for s, rv in zip(self_scores, reviewed)), Decimal(0))
+                    leader = next((m[1] for m in t.active(self_on) if m[3] == "to_truong"), "")
+                    rated.append([t, self_scores, reviewed, total, ev.rate(total, levels), self_on, leader])
+                decided = decided_on <= self.ref
+                ratings = [x[4] for x in rated]
+                if decided:
+                    ratings = ev.enforce_quota(ratings, [float(x[3]) for x in rated], quota, levels)
                 dec_no = r.randint(10, 99)
-                for (t, self_scores, reviewed, total, _), rating in zip(rated, ratings):
-                    eid = self.w.add(Evaluation, self.stamp(dt.date(y, 12, 15)), {
-                        "criteria_set": set_id, "team": t.id, "year": y, "stage": "decided" if decided else "review",
+                for (t, self_scores, reviewed, total, _, self_on, leader), rating in zip(rated, ratings):
+                    stage = "decided" if decided else "review" if review_on <= self.ref else "self"
+                    last = {"self": self_on, "review": review_on, "decided": decided_on}[stage]
+                    eid = self.w.add(Evaluation, self.stamp(last), {
+                        "criteria_set": set_id, "team": t.id, "year": y, "stage": stage,
                         "total": total, "rating": rating,
                         "self_comment": "Tổ đã hoàn thành các nhiệm vụ trọng tâm trong năm.",
-                        "review_comment": "Thống nhất kết quả tự đánh giá, điều chỉnh một số tiêu chí.",
+                        "self_on": self_on, "self_by": f"{leader}, Tổ trưởng" if leader else "Tổ dân vận",
+                        "review_comment": "Thống nhất kết quả tự đánh giá, điều chỉnh một số tiêu chí." if stage != "self" else "",
+                        "review_on": review_on if stage != "self" else None,
+                        "review_by": f"Khối Dân vận {commune}" if stage != "self" else "",
                         "decision_number": f"{dec_no}-QĐ/ĐU" if decided else "",
-                        "decided_on": dt.date(y + 1, 1, 20) if decided else None,
+                        "decided_on": decided_on if decided else None,
+                        "decided_by": f"Ban Thường vụ Đảng ủy {commune}" if decided else "",
                     })
                     for cid, s, rv in zip(crit_ids, self_scores, reviewed):
-                        self.w.add(EvaluationScore, self.stamp(dt.date(y, 12, 15)), {
+                        self.w.add(EvaluationScore, self.stamp(last), {
                             "evaluation": eid, "criterion": cid, "self_score": s, "reviewed_score": rv,
                         })
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from .criteria import (
     CriteriaProblems, CriteriaSetData, CriterionData, GroupData, LevelData, QuotaData, check_levels, check_quota_rules,
-    copy_criteria_set, criteria_set, criteria_set_by_id, default_criteria_path, definition_problems, definition_rows,
-    levels_of, load_definition, parse_metric, quota_of, save_criteria_set,
+    copy_criteria_set, criteria_problems, criteria_set, criteria_set_by_id, default_criteria_path, definition_problems, definition_rows,
+    levels_of, load_definition, parse_metric, quota_of, sample_criteria_set, save_criteria_set,
 )
 from .exchange import export_criteria_file, import_criteria_file, read_criteria_file
 from .grid import Distribution, LevelCount, RatingRow, distribution, fill_from_suggestions, quota_warnings, year_grid

@@ -194,7 +194,7 @@ def definition_problems(data: Any) -> list[str]:
             elif len(code) > MAX_CODE_LENGTH:
                 problems.append(f"{where}: mã tiêu chí dài quá {MAX_CODE_LENGTH} ký tự.")
             elif code in seen:
-                problems.append(f"{where}: mã tiêu chí bị lặp (đã có ở nhóm {seen[code]}).")
+                problems.append(f"{where}: mã tiêu chí bị lặp (tiêu chí thứ {ci} của nhóm {gi} trùng mã với một tiêu chí ở nhóm {seen[code]}).")
             else:
                 seen[code] = gi
             if not isinstance(crit.get("title"), str) or not crit["title"].strip():
@@ -350,6 +350,17 @@ def _metric_text(c: CriterionData) -> str:
         return ""
     target = Decimal(str(c.target if c.target is not None else 1))
     return f"{c.metric}:{target.normalize():f}"
+
+
+def criteria_problems(data: CriteriaSetData) -> list[str]:
+    """Every problem of *data* (as save_criteria_set would list them), for a
+    form that checks as the clerk edits; [] when it can be saved."""
+    return definition_problems(definition_of(data))
+
+
+def sample_criteria_set(year: int) -> CriteriaSetData:
+    """The sample shipped with the program, for *year*, not saved (id None)."""
+    return data_from_definition(load_definition(None), year)
 
 
 # --- reading a year's set ----------------------------------------------------

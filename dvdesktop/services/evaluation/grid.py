@@ -141,7 +141,7 @@ def year_grid(year: int, commune: str | None = None) -> list[RatingRow]:
     for t in teams:
         r = rated.get(t.id)
         cset = sets[r.set_id] if r else current
-        suggestions = suggestions_for(cset, facts[t.id])
+        suggestions = suggestions_for(cset, facts[t.id], explain=False)
         suggested = sum((s.score for s in suggestions.values()), Decimal(0))
         suggested_level = rate(suggested, cset.levels)
         ok, reason, _months = eligibility(t.established_on, t.dissolved_on, year, cset.quota.min_active_months)
@@ -192,7 +192,7 @@ def fill_from_suggestions(year: int, only_unrated: bool = True, commune: str | N
         for chunk in _chunks(new, 500):
             Evaluation.insert_many([
                 Evaluation.prepare_row({"uid": _uid(), "criteria_set": current.id, "team": t.id, "year": year, "stage": "",
-                                        "created_at": stamp, "updated_at": stamp, "version": 1})
+                                        "created_at": stamp, "updated_at": stamp, "version": 0})  # 1 once filled, below
                 for t in chunk
             ]).execute()
         if new:
@@ -204,7 +204,7 @@ def fill_from_suggestions(year: int, only_unrated: bool = True, commune: str | N
         for t, _r, cset in todo:
             r = rated[t.id]
             column = "self_score" if r.stage == "" else "reviewed_score"
-            suggestions: dict[str, Suggestion] = suggestions_for(cset, facts[t.id])
+            suggestions: dict[str, Suggestion] = suggestions_for(cset, facts[t.id], explain=False)
             for code, s in suggestions.items():
                 cid = ids[(cset.id, code)]
                 score_id = existing.get((r.evaluation_id, cid))

@@ -1,33 +1,35 @@
 """The yearly rating's printed papers: fill documents.evaluation_data from
-the ratings (ratings.rating, board.year_board). No Qt here; services/printing
-calls document() for the kinds "evaluation-sheet" and "evaluation-report"
-(the GUI's In… menu and `dvdesktop print` both go through it).
+the ratings (ratings.rating, board.year_board). No Qt here; the kinds
+"evaluation-sheet" and "evaluation-report" are declared in
+services/printing/catalog.py (the GUI's In… menu and `dvdesktop print` both
+go through it).
 
-The header style is the setting of the "evaluation" papers (Party or State).
+The header style is the setting both papers share (Party or State).
 """
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from ...documents import blocks as B
-from ...documents import evaluation as evaluation_doc
 from ...documents.evaluation_data import (
     EvaluationReportData, EvaluationSheetData, ReportLevel, ReportTeam, SheetCriterion, SheetGroup,
 )
-from ...errors import UserError
 from ..settings import Organisation, load_organisation
 from .board import year_board
 from .criteria import require_criteria_set
 from .ratings import STAGE_NAMES, level_for, rating
 
-STYLE_KEY = "evaluation"
-KINDS = ("evaluation-sheet", "evaluation-report")
+STYLE_KEY = "evaluation-sheet"  # the header setting of both papers (printing/catalog.py)
+
+
+def this_year() -> int:
+    return dt.date.today().year
 
 
 def sheet_data(team_id: int, year: int, *, org: Organisation | None = None,
                today: dt.date | None = None) -> EvaluationSheetData:
-    from ..printing import _team, team_header, team_signer
+    from ..printing.headers import team_header, team_signer
+    from ..printing.headers import find_team as _team
 
     org = org or load_organisation()
     today = today or dt.date.today()
@@ -70,7 +72,7 @@ def _note(row) -> str:
 
 
 def report_data(year: int, *, org: Organisation | None = None, today: dt.date | None = None) -> EvaluationReportData:
-    from ..printing import commune_header, commune_signer
+    from ..printing.headers import commune_header, commune_signer
 
     org = org or load_organisation()
     today = today or dt.date.today()
@@ -92,15 +94,3 @@ def report_data(year: int, *, org: Organisation | None = None, today: dt.date | 
         ineligible=dist.ineligible, min_active_months=cset.quota.min_active_months, teams=teams,
         several_communes=several, signer=commune_signer(org, style), recipients=recipients,
     )
-
-
-def document(kind: str, *, team: int | None = None, year: int | None = None,
-             org: Organisation | None = None) -> B.Document:
-    year = year or dt.date.today().year
-    if kind == "evaluation-sheet":
-        if team is None:
-            raise UserError("In phiếu tự đánh giá cần số Tổ dân vận (--team).")
-        return evaluation_doc.sheet(sheet_data(team, year, org=org))
-    if kind == "evaluation-report":
-        return evaluation_doc.report(report_data(year, org=org))
-    raise UserError(f"Không có loại văn bản «{kind}».")

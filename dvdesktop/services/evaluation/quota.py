@@ -107,8 +107,14 @@ def active_months(team: Any, year: int) -> int:
     """Whole months the team was active in *year*: from its establishment (or
     1 January) to its dissolution (or the end of the year). *team* is
     anything with ``established_on`` and ``dissolved_on``."""
-    start = max(team.established_on or dt.date(year, 1, 1), dt.date(year, 1, 1))
-    stop = min(team.dissolved_on or dt.date(year + 1, 1, 1), dt.date(year + 1, 1, 1))  # exclusive
+    return months_active(team.established_on, team.dissolved_on, year)
+
+
+def months_active(established_on: dt.date | None, dissolved_on: dt.date | None, year: int) -> int:
+    start = max(established_on or dt.date(year, 1, 1), dt.date(year, 1, 1))
+    stop = min(dissolved_on or dt.date(year + 1, 1, 1), dt.date(year + 1, 1, 1))  # exclusive
+    if start == dt.date(year, 1, 1) and stop == dt.date(year + 1, 1, 1):
+        return 12  # the whole year, as most teams
     months = 0
     while months < 12 and _add_months(start, months + 1) <= stop:
         months += 1
@@ -117,13 +123,7 @@ def active_months(team: Any, year: int) -> int:
 
 def eligibility(established_on: dt.date | None, dissolved_on: dt.date | None, year: int, min_months: int) -> tuple[bool, str, int]:
     """(may be rated, the reason in Vietnamese when not, months active)."""
-
-    class _Team:  # active_months reads attributes
-        pass
-
-    team = _Team()
-    team.established_on, team.dissolved_on = established_on, dissolved_on
-    months = active_months(team, year)
+    months = months_active(established_on, dissolved_on, year)
     if months >= (min_months or 0):
         return True, "", months
     parts = []

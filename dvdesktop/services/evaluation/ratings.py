@@ -23,13 +23,14 @@ from ...store.base import database_proxy, now
 from ...store.models import Area, Criterion, Evaluation, EvaluationScore, Team
 from ...vn import nfc, short_date
 from ..core import audit
+from ..core.vocab import EVALUATION_STAGES
 from .criteria import CriteriaSetData, LevelData, criteria_set_by_id, require_criteria_set
 from .metrics import team_facts
 from .quota import eligibility, level_name, rate
 from .suggestions import suggestions_for
 
 STAGES = ("self", "review", "decided")
-STAGE_NAMES = {"": "Đang chấm điểm", "self": "Tự đánh giá", "review": "Thẩm định", "decided": "Quyết định"}
+STAGE_NAMES = {"": "Đang chấm điểm", **dict(EVALUATION_STAGES)}
 _ORDER = ("",) + STAGES
 
 

@@ -10,6 +10,7 @@ from ...errors import ValidationError
 from ...store.base import database_proxy
 from ...store.models import CriteriaSet, Criterion
 from ..core.fields import Integer, Number, Ref, Text
+from ..core.children import Child
 from ..core.records import RecordService
 from .criteria import check_levels, check_quota_rules, definition_rows, load_definition, parse_metric
 
@@ -79,6 +80,12 @@ class CriterionService(RecordService):
             raise ValidationError("code", f"Bộ tiêu chí đã có tiêu chí mã «{values['code']}».")
 
 
+# declared here: the child service is defined after the set's
+CriteriaSetService.children = (
+    Child("criteria", CriterionService, fk="criteria_set", label="Tiêu chí", order=("position", "id"), position="position"),
+)
+
+
 def import_criteria_set(source: str | Path | dict | None, year: int, *, name: str | None = None) -> CriteriaSet:
     """Add a criteria set for *year* from a JSON file or dict (None: the
     sample shipped with the program), beside any set the year has: the
@@ -86,15 +93,13 @@ def import_criteria_set(source: str | Path | dict | None, year: int, *, name: st
     set, or to hand a set between communes, use exchange.import_criteria_file."""
     data = load_definition(source)
     with database_proxy.atomic():
-        cset = CriteriaSetService.create({
+        cset = CriteriaSetService.save_with_children(None, {
             "year": year,
             "name": name or str(data.get("name") or "Bộ tiêu chí năm {year}").replace("{year}", str(year)),
             "levels": json.dumps(data["levels"], ensure_ascii=False),
             "quota": json.dumps(data.get("quota") or {}, ensure_ascii=False),
-        })
+        }, {"criteria": definition_rows(data)})
         if data.get("sample"):
             CriteriaSet.update(is_sample=True).where(CriteriaSet.id == cset.id).execute()
             cset.is_sample = True
-        for row in definition_rows(data):
-            CriterionService.create({"criteria_set": cset.id, **row})
     return cset

@@ -5,6 +5,7 @@ changes them; criteria without a metric are scored by hand."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import ROUND_FLOOR, Decimal
 
 from ...vn import format_number
@@ -23,6 +24,7 @@ class Suggestion:
     explanation: str
 
 
+@lru_cache(maxsize=65536)
 def suggested_score(max_points: Decimal, value: float, target: Decimal) -> Decimal:
     """Full points at or above *target*, proportional below, rounded down to 0.5."""
     target = Decimal(str(target))
@@ -31,12 +33,19 @@ def suggested_score(max_points: Decimal, value: float, target: Decimal) -> Decim
     return (raw * 2).to_integral_value(rounding=ROUND_FLOOR) / 2
 
 
-def _n(value: float | int | Decimal) -> str:
+@lru_cache(maxsize=8192)
+def _formatted(value: float | int | Decimal) -> str:
     return format_number(value)
 
 
+def _n(value: float | int | Decimal) -> str:
+    # babel formats a number in ~0.1 ms: 2,128 teams × 10 criteria × a few
+    # numbers would take seconds; the same small numbers come back all the time
+    return _formatted(value)
+
+
 def _pct(value: float) -> str:
-    return f"{format_number(value)} %"
+    return f"{_n(value)} %"
 
 
 def what_was_recorded(metric: str, f: TeamFacts, value: float) -> str:
@@ -72,29 +81,40 @@ def what_was_recorded(metric: str, f: TeamFacts, value: float) -> str:
 
 def _target_words(metric: str, target: Decimal) -> str:
     unit = " %" if metric.endswith("_pct") else ""
-    return f"{format_number(target)}{unit}"
+    return f"{_n(target)}{unit}"
 
 
-def suggest(criterion: CriterionData, facts: TeamFacts, values: dict[str, float] | None = None) -> Suggestion | None:
-    """The suggestion of one criterion (None when it is scored by hand)."""
+def suggest(criterion: CriterionData, facts: TeamFacts, values: dict[str, float] | None = None, *,
+            explain: bool = True) -> Suggestion | None:
+    """The suggestion of one criterion (None when it is scored by hand);
+    *explain* False leaves the explanation empty (totals of many teams)."""
     if not criterion.metric:
         return None
     values = values if values is not None else facts.metrics()
     target = Decimal(str(criterion.target if criterion.target is not None else 1))
     value = values[criterion.metric]
     score = suggested_score(criterion.max_points, value, target)
+    if not explain:
+        return _bare(criterion.code, criterion.metric, value, target, criterion.max_points)
     words = what_was_recorded(criterion.metric, facts, value)
     if Decimal(str(value)) < target:
-        words += f" (đủ điểm từ {_target_words(criterion.metric, target)})"
-    explanation = f"{words} → {format_number(score)}/{format_number(criterion.max_points)}"
+        need = f"đủ điểm từ {_target_words(criterion.metric, target)}"
+        words = f"{words[:-1]}; {need})" if words.endswith(")") else f"{words} ({need})"
+    explanation = f"{words} → {_n(score)}/{_n(criterion.max_points)}"
     return Suggestion(criterion.code, criterion.metric, value, float(target), score, criterion.max_points, explanation)
 
 
-def suggestions_for(cset: CriteriaSetData, facts: TeamFacts) -> dict[str, Suggestion]:
+@lru_cache(maxsize=65536)
+def _bare(code: str, metric: str, value: float, target: Decimal, max_points: Decimal) -> Suggestion:
+    # many teams share the same values: one frozen Suggestion serves them all
+    return Suggestion(code, metric, value, float(target), suggested_score(max_points, value, target), max_points, "")
+
+
+def suggestions_for(cset: CriteriaSetData, facts: TeamFacts, *, explain: bool = True) -> dict[str, Suggestion]:
     values = facts.metrics()
     result = {}
     for crit in cset.criteria:
-        s = suggest(crit, facts, values)
+        s = suggest(crit, facts, values, explain=explain)
         if s is not None:
             result[crit.code] = s
     return result

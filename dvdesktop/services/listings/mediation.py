@@ -18,15 +18,36 @@ import peewee as pw
 from ...store.models import Area, MediationCase, MediationMediator, MediationParty
 from ...vn import fold, sort_key
 from ..core import vocab
-from ..mediation.records import (
+from ..mediation.rules import (
     DEADLINE_DUE, DEADLINE_MISSED, DEADLINE_OK, DEADLINE_STARTED, DUE_SOON_DAYS, START_WITHIN_DAYS,
-    CaseRow, deadline_state, mask_name, start_deadline,
+    deadline_state, mask_name, start_deadline,
 )
 from . import search_tokens
 
 _SCOPE_LABELS = dict(vocab.MEDIATION_SCOPES)
 _OUTCOME_LABELS = dict(vocab.MEDIATION_OUTCOMES)
 _FAR = dt.date(9999, 12, 31)
+
+
+@dataclass
+class CaseRow:
+    """One line of the case list; party names masked unless allowed."""
+
+    id: int
+    version: int
+    number: str
+    received_on: dt.date
+    area_name: str
+    scope: str  # label
+    kind: str
+    parties: str  # "N*** V** A* – T*** T** B*"
+    mediators: str
+    outcome: str  # code
+    outcome_label: str
+    deadline: dt.date | None
+    deadline_state: str  # ok / due / missed / started: "missed" is shown in red
+    confidential: bool
+    names_masked: bool
 
 
 @dataclass(frozen=True)
@@ -129,7 +150,9 @@ def case_ids(filters: MediationFilter, sort: str | None = None, descending: bool
 
 
 def case_rows(ids: list[int], show_names: bool = False, today: dt.date | None = None) -> list[CaseRow]:
-    """The list rows of *ids* (names masked as services.mediation.list_rows does)."""
+    """The list rows of *ids*; party names of a confidential case masked unless
+    *show_names* (the organisation setting show_confidential_names); addresses
+    and phones never appear."""
     if not ids:
         return []
     cases = list(MediationCase.select().where(MediationCase.id.in_(ids)))

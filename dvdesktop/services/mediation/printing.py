@@ -1,5 +1,5 @@
 """Printed mediation documents: fill documents.mediation_data from the
-database. No Qt here; services/printing.py calls these for the kinds
+database. No Qt here; services/printing/mediation.py calls these for the kinds
 "register" and "mediation" (and so do the GUI and the command line).
 
 Both documents carry the parties' names (they are the legal record): reading
@@ -18,7 +18,8 @@ from ...documents.mediation_data import CaseParty, CaseSession, MediationRecordD
 from ...errors import NotFoundError, UserError
 from ...store.models import Area, MediationCase, Team
 from ..core import vocab
-from .records import _invitees, open_case_for_view, register_rows
+from .records import open_case_for_view
+from .register import invitees, register_rows
 from ..settings import Organisation, load_organisation
 
 MEDIATION_TEAM = "Tổ hòa giải"
@@ -80,9 +81,9 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
         raise UserError("Vụ việc đang hòa giải, chưa có kết quả: chưa có văn bản hòa giải để in.")
     detail = open_case_for_view(case_id, username)
     case = detail.case
-    area = Area.get_or_none(Area.id == case.area_id) if case.area_id else None
-    if area is None and case.team_id:
-        team = Team.get_or_none(Team.id == case.team_id)
+    area = Area.get_or_none(Area.id == case.area) if case.area else None
+    if area is None and case.team:
+        team = Team.get_or_none(Team.id == case.team)
         area = team.area if team is not None else None
     sides = dict(vocab.MEDIATION_SIDES)
     mediators = [m.name for m in detail.mediators]
@@ -95,7 +96,7 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
         received_on=case.received_on, assigned_on=case.assigned_on, closed_on=case.closed_on, number=case.number,
         scope=dict(vocab.MEDIATION_SCOPES).get(case.scope, case.scope), kind=case.kind,
         parties=parties, mediators=mediators,
-        invitees=_invitees(detail.sessions, mediators, [p.name for p in parties]),
+        invitees=invitees(detail.sessions, mediators, [p.name for p in parties]),
         summary=case.summary,
         sessions=[CaseSession(s.held_on, s.place, s.attendees, s.content) for s in detail.sessions],
         agreement=case.agreement, carry_out_how=case.carry_out_how, carry_out_by=case.carry_out_by,

@@ -12,7 +12,8 @@ from ...errors import NotFoundError
 from ...store.models import Area, SupervisionActivity, Team
 from ...vn import short_date
 from ..core import vocab
-from ..printing import _style, _team, commune_header, commune_signer, team_header, team_signer
+from ..printing.headers import commune_header, commune_signer, find_team, team_header, team_signer
+from ..printing.headers import style as _style
 from ..settings import Organisation, load_organisation
 from .counts import supervision_counts
 from .records import ACTED, acted_label, kind_label
@@ -71,7 +72,7 @@ def list_data(year: int | None = None, team_id: int | None = None, *, area_id: i
              .where(S.deleted_at.is_null() & Team.deleted_at.is_null()
                     & (S.start_date >= dt.date(year, 1, 1)) & (S.start_date <= dt.date(year, 12, 31))))
     if team_id is not None:
-        team = _team(team_id)
+        team = find_team(team_id)
         query = query.where(S.team == team.id)
         header, scope, signer = team_header(org, team, style, "DS", date=today), team.name, team_signer(team, today)
     else:

@@ -1,0 +1,54 @@
+"""The command line's contract: errors exit 1 with one Vietnamese line (never
+a traceback), usage errors exit 2."""
+from __future__ import annotations
+
+import os
+
+import peewee as pw
+import pytest
+
+from dvdesktop.cli import main
+
+
+@pytest.mark.parametrize("argv", [
+    ["stats", "--year", "99999"],
+    ["stats", "--year", "0"],
+    ["print", "register", "--year", "10000", "-o", "x.pdf"],
+    ["print", "concerns", "--year", "-1", "-o", "x.pdf"],
+])
+def test_year_out_of_range_is_a_usage_error(db_file, argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv + ["--db", db_file])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "năm" in err
+
+
+def test_unexpected_error_goes_to_the_log_not_the_terminal(db_file, monkeypatch, capsys):
+    from dvdesktop.services import stats
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(stats, "collect", broken)
+    assert main(["stats", "--db", db_file]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("Lỗi không mong muốn") and "Traceback" not in err
+    log = os.path.join(os.environ["DVDESKTOP_LOG_DIR"], "dvdesktop.log")
+    with open(log, encoding="utf-8") as f:
+        text = f.read()
+    assert "Traceback" in text and "RuntimeError: a bug" in text
+
+
+def test_database_error_while_working_is_explained(db_file, monkeypatch, capsys):
+    """A write refused by the environment after opening (read-only file, lock)
+    is the clerk's to fix: plain words, no 'unexpected error'."""
+    from dvdesktop.services import stats
+
+    def read_only(*args, **kwargs):
+        raise pw.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(stats, "collect", read_only)
+    assert main(["stats", "--db", db_file]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "chỉ cho phép đọc" in err and db_file in err

@@ -1,0 +1,384 @@
+"""Printed mediation documents read back: the register (Sổ theo dõi hoạt động
+hòa giải ở cơ sở) with pdfplumber and python-docx — portrait cover, Part I on
+landscape A4 with the column titles repeated on every page and one row per
+case of the year, Part II — the văn bản hòa giải thành and the biên bản hòa
+giải không thành; LibreOffice opens the Word files; `dvdesktop print`."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from docx import Document as read_docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from dvdesktop.cli import main as cli_main
+from dvdesktop.documents import mediation_register as register_doc
+from dvdesktop.documents.layout_rules import ND30
+from dvdesktop.errors import NotFoundError, UserError
+from dvdesktop.services.mediation import printing as mediation_printing
+from dvdesktop.services import printing
+from dvdesktop.services.mediation.records import save_case
+from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
+from dvdesktop.services.settings import Organisation, save_organisation
+from dvdesktop.store import close_database, open_database
+from dvdesktop.store.models import AuditLog
+
+from tests.documents.pdf_reading import A4_PT, all_text, fonts_embedded, margin_violations, open_pdf, page_text
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+D = dt.date
+N_CASES = 23  # enough for several Part I pages
+PART_ONE_HEADER = "Nội dung chủ yếu của vụ việc"
+NUMBER_ROW = [f"({i})" for i in range(1, 10)]  # the register's numbered header row
+
+
+def _case(i: int, area, mediators, *, year=2024, outcome=None):
+    received = D(year, 1, 1) + dt.timedelta(days=9 * i)
+    outcome = outcome or ("thanh" if i % 4 else "khong_thanh")
+    data = {"area": area.id, "received_on": received, "number": f"{i + 1:02d}/{year}", "scope":
+            ("dan_su", "hon_nhan_gia_dinh", "khac")[i % 3], "kind": "Tranh chấp ranh giới đất",
+            "summary": f"Hai hộ tranh chấp mốc giới thửa đất số {100 + i}, mỗi bên cho rằng bên kia lấn sang 1 m.",
+            "assigned_on": received + dt.timedelta(days=1), "outcome": outcome,
+            "closed_on": received + dt.timedelta(days=4)}
+    if outcome == "thanh":
+        data.update(agreement=f"Cắm lại mốc theo bản đồ địa chính thửa {100 + i}.",
+                    carry_out_how="Hai bên cùng cắm mốc, Tổ hòa giải chứng kiến.",
+                    carry_out_by=received + dt.timedelta(days=20))
+    parties = [
+        {"name": f"Lò Văn Thắng {i + 1}", "age": 45, "gender": "nam", "address": "bản Nà Khoang", "side": "A",
+         "demands": "Trả lại 1 m đất"},
+        {"name": f"Quàng Thị Mai {i + 1}", "birth_year": 1990, "gender": "nữ", "address": "bản Nà Khoang",
+         "side": "B", "demands": "Giữ nguyên mốc cũ"},
+    ]
+    sessions = [{"held_on": received + dt.timedelta(days=3), "place": "Nhà văn hóa bản Nà Khoang",
+                 "attendees": "Hà Văn Dũng (trưởng bản)", "content": "Nghe hai bên trình bày, đối chiếu bản đồ."}]
+    return save_case(data, parties, [{"person": m.id, "is_lead": n == 0} for n, m in enumerate(mediators)],
+                     sessions)
+
+
+@pytest.fixture
+def book(db):
+    save_organisation(Organisation(province="Điện Biên", commune="xã Nậm Pồ",
+                                   people_committee="Ủy ban nhân dân xã Nậm Pồ", place_name="Nậm Pồ"))
+    nk = AreaService.create({"name": "Nà Khoang", "kind": "bản", "commune": "xã Nậm Pồ"})
+    pn = AreaService.create({"name": "Phiêng Ngám", "kind": "bản", "commune": "xã Nậm Pồ"})
+    team = TeamService.create({"area": nk.id, "established_on": "2020-01-05"})
+    people = []
+    for name, gender in (("Lường Văn Hùng", "nam"), ("Lò Thị Hoa", "nữ"), ("Tòng Văn Ún", "nam")):
+        p = PersonService.create({"full_name": name, "gender": gender})
+        MembershipService.create({"person": p.id, "team": team.id, "role": "thanh_vien", "start_date": "2020-01-05"})
+        people.append(p)
+    cases = [_case(i, nk, people) for i in range(N_CASES)]
+    other_area = _case(0, pn, people[:2], outcome="thanh")
+    other_year = _case(1, nk, people, year=2023)
+    open_case = save_case({"area": nk.id, "received_on": D(2024, 12, 20), "assigned_on": D(2024, 12, 21),
+                           "kind": "Mâu thuẫn hàng xóm"},
+                          [{"name": "Cà Văn Pọm", "side": "A"}], [{"person": people[0].id}], [])
+
+    return {"nk": nk, "pn": pn, "cases": cases, "other_area": other_area, "other_year": other_year,
+            "open": open_case, "people": people}
+
+
+def _pdf_bytes(kind: str, tmp_path, **options) -> bytes:
+    path = printing.print_document(kind, tmp_path / f"{kind}.pdf", **options)
+    return path.read_bytes()
+
+
+def is_part_one(page) -> bool:
+    """A Part I page: the numbered header row (1)…(9) is on it."""
+    words = {w["text"] for w in page.extract_words()}
+    return all(n in words for n in NUMBER_ROW)
+
+
+def _is_landscape(page) -> bool:
+    return (round(page.width), round(page.height)) == (round(A4_PT[1]), round(A4_PT[0]))
+
+
+def _column_bounds() -> list[tuple[float, float]]:
+    left = ND30.margin_left_mm * 72 / 25.4
+    width = A4_PT[1] - left - ND30.margin_right_mm * 72 / 25.4
+    total = sum(c.width for c in register_doc.COLUMNS)
+    bounds, x = [], left
+    for c in register_doc.COLUMNS:
+        w = width * c.width / total
+        bounds.append((x, x + w))
+        x += w
+    return bounds
+
+
+def header_titles(page) -> list[str]:
+    """The text of each Part I column above the numbered row (1)…(9)."""
+    words = page.extract_words()
+    number_top = min(w["top"] for w in words if w["text"] == "(1)")
+    margin = ND30.margin_top_mm * 72 / 25.4  # the page number lives above
+    title_bottom = max((w["bottom"] for w in words if w["text"] == "PHẦN" and w["top"] < number_top), default=margin)
+    titles = []
+    for x0, x1 in _column_bounds():
+        cell = [w for w in words if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and title_bottom < w["top"] < number_top]
+        cell.sort(key=lambda w: (round(w["top"]), w["x0"]))
+        titles.append(unicodedata.normalize("NFC", " ".join(w["text"] for w in cell)))
+    return titles
+
+
+def column_text(pages, index: int) -> str:
+    """Part I: the words of one column under the header rows, on every page, whitespace collapsed."""
+    x0, x1 = _column_bounds()[index]
+    out = []
+    for page in pages:
+        words = page.extract_words()
+        number_bottom = max(w["bottom"] for w in words if w["text"] == "(1)")
+        cell = [w for w in words if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and w["top"] > number_bottom]
+        cell.sort(key=lambda w: (round(w["top"]), w["x0"]))
+        out += [w["text"] for w in cell]
+    return unicodedata.normalize("NFC", " ".join(out))
+
+
+def _stt_numbers(page) -> list[int]:
+    """Integers drawn in the STT column of Part I (the table's first column)."""
+    left = ND30.margin_left_mm * 72 / 25.4
+    width = (A4_PT[1] - left - ND30.margin_right_mm * 72 / 25.4) * register_doc.COLUMNS[0].width
+    words = page.extract_words()
+    header_bottom = max((w["bottom"] for w in words if w["text"] == "(9)"), default=0)
+    return [int(w["text"]) for w in words
+            if left <= w["x0"] and w["x1"] <= left + width and w["top"] > header_bottom and w["text"].isdigit()]
+
+
+# --- the register ------------------------------------------------------------------
+
+
+def test_register_pdf_cover_part_one_part_two(book, tmp_path):
+    data = _pdf_bytes("register", tmp_path, year=2024, area=book["nk"].id)
+    expected_rows = N_CASES + 1  # the year's cases of the area, the open one included
+    with open_pdf(data) as pdf:
+        pages = pdf.pages
+        cover = page_text(pages[0])
+        assert (round(pages[0].width), round(pages[0].height)) == (round(A4_PT[0]), round(A4_PT[1]))
+        for text in ("TỈNH ĐIỆN BIÊN", "XÃ NẬM PỒ", "BẢN NÀ KHOANG", "TỔ HÒA GIẢI BẢN NÀ KHOANG", "SỔ THEO DÕI",
+                     "HOẠT ĐỘNG HÒA GIẢI Ở CƠ SỞ", "Năm 2024", "Quyển số:", "Mở sổ ngày 01 tháng 01 năm 2024",
+                     "Khóa sổ ngày 31 tháng 12 năm 2024"):
+            assert text in cover, text
+        part_one = [p for p in pages[1:] if is_part_one(p)]
+        assert len(part_one) >= 2, "the year's cases fill several pages"
+        assert pages[1] is part_one[0]
+        numbers = []
+        for page in part_one:
+            assert _is_landscape(page), page.page_number
+            # the header row (the column titles over the numbered row) on every page
+            assert header_titles(page) == [c.title for c in register_doc.COLUMNS], page.page_number
+            assert margin_violations(page, ND30) == [], page.page_number
+            numbers += _stt_numbers(page)
+        # one row per case of the year, in order
+        assert numbers == list(range(1, expected_rows + 1))
+        text = all_text(pdf)
+        assert "- Lò Văn Thắng 1, 45 tuổi, bản Nà Khoang - Quàng Thị Mai 1, 34 tuổi" in column_text(part_one, 3)
+        assert "Cà Văn Pọm" in column_text(part_one, 3)
+        results = column_text(part_one, 6)
+        assert results.count("Không thành") == 6 and "Đang hòa giải" in results
+        assert "Cắm lại mốc theo bản đồ địa chính thửa 101." in column_text(part_one, 5)
+        assert "Lò Văn Thắng 1: Trả lại 1 m đất" in column_text(part_one, 5)  # demands when không thành
+        assert "Người được mời: Hà Văn Dũng (trưởng bản)" in column_text(part_one, 2)
+        assert "2023" not in column_text(part_one, 1)  # another year's case
+        assert "Địa bàn:" not in text  # one area's book
+        assert "PHẦN II: TỔNG HỢP KẾT QUẢ HOẠT ĐỘNG HÒA GIẢI" in text
+        assert f"Tổng số vụ việc tiếp nhận trong năm: {expected_rows} vụ việc." in text
+        assert "TỔ TRƯỞNG TỔ HÒA GIẢI" in text
+        # Part II by mediator: cases, thành, không thành, đang, chưa giải quyết (the open case has no session)
+        assert "2 Lường Văn Hùng 24 17 6 0 1" in text
+        assert "1 Hòa giải thành 17 70,8 %" in text and "4 Chưa giải quyết 1 4,2 %" in text
+        # every page's text is NFC, every font embedded
+        for page in pages:
+            raw = page.extract_text() or ""
+            assert unicodedata.is_normalized("NFC", raw), page.page_number
+        assert all(fonts_embedded(pdf).values())
+
+
+def test_commune_register_has_every_area_and_marks_it(book, tmp_path):
+    data = _pdf_bytes("register", tmp_path, year=2024)
+    with open_pdf(data) as pdf:
+        part_one = [p for p in pdf.pages if is_part_one(p)]
+        numbers = [n for p in part_one for n in _stt_numbers(p)]
+        text = all_text(pdf)
+        notes = column_text(part_one, 8)
+    assert numbers == list(range(1, N_CASES + 3))  # + the other area's case and the open one
+    assert "Địa bàn: Phiêng Ngám" in notes and notes.count("Địa bàn: Nà Khoang") == N_CASES + 1
+    assert "CÁC TỔ HÒA GIẢI XÃ NẬM PỒ" in text
+
+
+def test_register_data_and_audit(book):
+    before = AuditLog.select().where(AuditLog.action == "view").count()
+    data = mediation_printing.register_data(2024, book["nk"].id, book_number="03", today=D(2025, 6, 1))
+    assert data.team_name == "Tổ hòa giải bản Nà Khoang" and data.area == "bản Nà Khoang"
+    assert data.province == "Điện Biên" and data.book_number == "03"
+    assert data.opened_on == D(2024, 1, 1) and data.closed_on == D(2024, 12, 31)
+    assert len(data.entries) == N_CASES + 1
+    assert [e.stt for e in data.entries] == list(range(1, N_CASES + 2))
+    # the register names the parties: reading it is audited
+    assert AuditLog.select().where(AuditLog.action == "view").count() == before + 1
+    # a year still running is not closed
+    assert mediation_printing.register_data(2025, today=D(2025, 6, 1)).closed_on is None
+
+
+def test_empty_register_prints(book, tmp_path):
+    with open_pdf(_pdf_bytes("register", tmp_path, year=2019)) as pdf:
+        text = all_text(pdf)
+        assert _is_landscape(pdf.pages[1])
+    assert "Năm 2019 chưa có vụ việc hòa giải nào được ghi vào sổ." in text
+    assert "Tổng số vụ việc tiếp nhận trong năm: 0 vụ việc." in text
+
+
+def test_register_docx_read_back(book, tmp_path):
+    path = printing.print_document("register", tmp_path / "so.docx", year=2024, area=book["nk"].id)
+    d = read_docx(str(path))
+    sections = list(d.sections)
+    assert sections[0].orientation == WD_ORIENT.PORTRAIT
+    assert sections[1].orientation == WD_ORIENT.LANDSCAPE
+    assert round(sections[1].page_width.mm) == 297 and round(sections[1].page_height.mm) == 210
+    table = next(t for t in d.tables if PART_ONE_HEADER in t.rows[0].cells[4].text)
+    header_rows = [r for r in table.rows if r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None]
+    assert len(header_rows) == 2  # titles and the (1)…(9) row repeat on every page
+    body = table.rows[len(header_rows):]
+    assert [r.cells[0].text for r in body] == [str(i) for i in range(1, N_CASES + 2)]
+    for row in table.rows:
+        for cell in row.cells:
+            assert unicodedata.is_normalized("NFC", cell.text)
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "SỔ THEO DÕI" in text and "PHẦN II: TỔNG HỢP KẾT QUẢ HOẠT ĐỘNG HÒA GIẢI" in text
+
+
+# --- one case's document ---------------------------------------------------------------
+
+
+def test_settlement_has_the_contents_the_law_lists(book, tmp_path):
+    case = book["cases"][1]  # thành
+    with open_pdf(_pdf_bytes("mediation", tmp_path, id=case.id)) as pdf:
+        first = pdf.pages[0]
+        assert (round(first.width), round(first.height)) == (round(A4_PT[0]), round(A4_PT[1]))
+        text = all_text(pdf)
+        for page in pdf.pages:
+            assert margin_violations(page, ND30) == []
+    for heading in ("VĂN BẢN HÒA GIẢI THÀNH", "1. Căn cứ tiến hành hòa giải:", "2. Thông tin cơ bản về các bên:",
+                    "3. Nội dung chủ yếu của vụ việc:", "4. Diễn biến của quá trình hòa giải:",
+                    "5. Thỏa thuận đạt được và giải pháp thực hiện:", "6. Quyền, nghĩa vụ của các bên:",
+                    "7. Phương thức, thời hạn thực hiện thỏa thuận:",
+                    "8. Chữ ký hoặc điểm chỉ của các bên và hòa giải viên:"):
+        assert heading in text, heading
+    flat = re.sub(r"\s+", " ", text)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "TỔ HÒA GIẢI" in text
+    assert "Bên thứ nhất: Ông Lò Văn Thắng 2, sinh năm 1979; địa chỉ: bản Nà Khoang." in flat
+    assert "Bên thứ hai: Bà Quàng Thị Mai 2, sinh năm 1990" in flat
+    assert "Cắm lại mốc theo bản đồ địa chính thửa 101." in flat
+    assert "Phương thức thực hiện: Hai bên cùng cắm mốc" in flat
+    assert "chậm nhất ngày 30 tháng 01 năm 2024" in flat
+    assert "Một bên hoặc các bên yêu cầu" in flat
+    # a signature box for each party and the mediator
+    for box in ("BÊN THỨ NHẤT", "BÊN THỨ HAI", "HÒA GIẢI VIÊN"):
+        assert box in text
+    assert text.count("(Ký hoặc điểm chỉ, ghi rõ họ tên)") == 2
+    assert "Lường Văn Hùng" in text  # the lead mediator signs
+
+
+def test_unsuccessful_record(book, tmp_path):
+    case = book["cases"][0]  # không thành
+    path = printing.print_document("mediation", tmp_path / "bb.docx", id=case.id)
+    d = read_docx(str(path))
+    parts = [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+    text = "\n".join(parts)
+    assert "BIÊN BẢN" in text and "Hòa giải không thành" in text
+    assert "Ý kiến, yêu cầu của bên thứ nhất (Lò Văn Thắng 1): Trả lại 1 m đất" in text
+    assert "Các bên không đạt được thỏa thuận; hòa giải không thành." in text
+    assert "VĂN BẢN HÒA GIẢI THÀNH" not in text
+    assert all(unicodedata.is_normalized("NFC", t) for t in parts)
+    assert d.sections[0].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_case_document_rules_and_audit(book):
+    with pytest.raises(UserError, match="chưa có kết quả"):
+        printing.document("mediation", id=book["open"].id)
+    with pytest.raises(UserError, match="--id"):
+        printing.document("mediation")
+    with pytest.raises(NotFoundError):
+        printing.document("mediation", id=99999)
+    case = book["cases"][1]
+    before = AuditLog.select().where((AuditLog.action == "view") & (AuditLog.record_id == case.id)).count()
+    printing.document("mediation", id=case.id)
+    after = AuditLog.select().where((AuditLog.action == "view") & (AuditLog.record_id == case.id)).count()
+    assert after == before + 1  # printing a confidential case is a view of it
+
+
+def test_cli_prints_register_and_case(book, db_url, tmp_path):
+    if not db_url.startswith("postgresql"):
+        close_database()  # the command opens the database itself
+    out = tmp_path / "so-theo-doi.pdf"
+    assert cli_main(["print", "register", "--year", "2024", "--area", str(book["nk"].id), "--db", db_url,
+                     "-o", str(out)]) == 0
+    with open_pdf(out.read_bytes()) as pdf:
+        assert _is_landscape(pdf.pages[1])
+    out = tmp_path / "van-ban.docx"
+    assert cli_main(["print", "mediation", "--id", str(book["cases"][1].id), "--db", db_url, "-o", str(out)]) == 0
+    assert "VĂN BẢN HÒA GIẢI THÀNH" in "\n".join(p.text for p in read_docx(str(out)).paragraphs)
+    assert cli_main(["print", "mediation", "--id", str(book["open"].id), "--db", db_url,
+                     "-o", str(tmp_path / "x.pdf")]) == 1
+    open_database(db_url)
+
+
+# --- LibreOffice -----------------------------------------------------------------------
+
+
+def test_libreoffice_opens_the_word_files(book, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if IN_CI:
+            pytest.fail("CI=true but LibreOffice (soffice) is missing: apt-get install libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    files = [printing.print_document("register", tmp_path / "so.docx", year=2024, area=book["nk"].id),
+             printing.print_document("mediation", tmp_path / "thanh.docx", id=book["cases"][1].id),
+             printing.print_document("mediation", tmp_path / "khong-thanh.docx", id=book["cases"][0].id)]
+    out = tmp_path / "pdf"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), *map(str, files)],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    with open_pdf((out / "so.pdf").read_bytes()) as pdf:
+        assert not _is_landscape(pdf.pages[0]) and _is_landscape(pdf.pages[1])
+        part_one = [p for p in pdf.pages if is_part_one(p)]
+        assert len(part_one) >= 2 and all(_is_landscape(p) for p in part_one)
+        assert "SỔ THEO DÕI" in all_text(pdf)
+        # page numbers from page 2 on (the first landscape page too), centred in the top margin
+        top, left = ND30.margin_top_mm * 72 / 25.4, ND30.margin_left_mm * 72 / 25.4
+        centre = left + (A4_PT[1] - left - ND30.margin_right_mm * 72 / 25.4) / 2
+        for n in (2, 3):
+            [char] = [c for c in pdf.pages[n - 1].chars if c["bottom"] < top]
+            assert char["text"] == str(n) and abs((char["x0"] + char["x1"]) / 2 - centre) < 3
+    with open_pdf((out / "thanh.pdf").read_bytes()) as pdf:
+        text = all_text(pdf)
+        assert "VĂN BẢN HÒA GIẢI THÀNH" in text and "HÒA GIẢI VIÊN" in text
+    with open_pdf((out / "khong-thanh.pdf").read_bytes()) as pdf:
+        assert "Hòa giải không thành" in all_text(pdf)
+
+
+def test_register_builds_from_plain_data():
+    """The renderer takes plain data (no database): a hand-made book."""
+    from dvdesktop.documents.mediation_data import MediationRegisterData
+    from dvdesktop.documents.render import to_pdf
+    from dvdesktop.services.mediation.register_data import RegisterEntry, RegisterParty, RegisterSummary
+
+    entry = RegisterEntry(stt=1, received_on=D(2025, 3, 1), mediators=["Lò Thị Hoa"], invitees=[],
+                          parties=[RegisterParty(unicodedata.normalize("NFD", "Vừ A Dơ"), 40, "bản Nà Khoang",
+                                                 "Bên thứ nhất")],
+                          content="Tranh chấp lối đi", agreement="Mở lối đi rộng 1,5 m", demands=[], result="Thành",
+                          result_code="thanh", notes="")
+    data = MediationRegisterData(year=2025, province="Điện Biên", commune="xã Nậm Pồ", area="bản Nà Khoang",
+                                 team_name="Tổ hòa giải bản Nà Khoang", entries=[entry],
+                                 summary=RegisterSummary(total=1, by_scope=[("Dân sự", 1)],
+                                                         by_result=[("Hòa giải thành", 1)]))
+    with open_pdf(to_pdf(register_doc.build(data))) as pdf:
+        parties = column_text([p for p in pdf.pages if is_part_one(p)], 3)
+    assert parties == "- Vừ A Dơ, 40 tuổi, bản Nà Khoang"  # NFD in, NFC out

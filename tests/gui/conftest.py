@@ -1,0 +1,60 @@
+"""Fixtures for the GUI tests: offscreen Qt, the Vietnamese catalog, message
+boxes and dialogs answered by a script (never a blocking modal dialog),
+background tasks run synchronously, the main window on a fresh database.
+
+GUI tests run on SQLite only: the services under the screens are tested on
+both engines in tests/services/, and a second engine here would only double
+the slowest part of the suite. A test whose subject is PostgreSQL itself asks
+for `pg_url` (tests/conftest.py) and opens its own window.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dvdesktop.gui import i18n
+from dvdesktop.gui.dialogs import ScriptedMessages, set_message_service
+from dvdesktop.gui.tasks import TaskRunner
+from dvdesktop.store import close_database, open_database
+
+from tests.gui.helpers import open_main_window
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    """Overrides tests/conftest.py's two-engine db_url: SQLite only (see above)."""
+    path = str(tmp_path / "test.sqlite3")
+    open_database(path)
+    yield path
+    close_database()
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    i18n.install("vi")
+    translator = i18n.CatalogTranslator(qapp)
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def scripted():
+    """The message/dialog service's test hook: every message is recorded,
+    questions and our dialogs are answered from a script."""
+    stub = ScriptedMessages()
+    previous = set_message_service(stub)
+    yield stub
+    set_message_service(previous)
+
+
+@pytest.fixture
+def sync_tasks():
+    previous = TaskRunner.synchronous
+    TaskRunner.synchronous = True
+    yield
+    TaskRunner.synchronous = previous
+
+
+@pytest.fixture
+def window(qtbot, db_url, vietnamese, scripted, sync_tasks):
+    return open_main_window(qtbot, db_url)
