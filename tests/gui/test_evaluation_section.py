@@ -71,11 +71,15 @@ def test_criteria_edited_in_the_tree_and_saved(window, scripted):
     assert not section.has_unsaved_changes()
 
 
-def test_criteria_problems_are_listed_and_nothing_is_saved(window):
+def test_criteria_problems_are_listed_and_nothing_is_saved(window, qtbot):
     section = open_section(window)
     editor = section.criteria_editor
     before = ev.criteria_set(YEAR)
     criterion_item(editor, "1.2").setText(C_POINTS, "mười")
+    # checked as the clerk edits, before any save
+    qtbot.waitUntil(lambda: section.problems_label.isVisibleTo(section), timeout=2000)
+    assert section.problems_label.text().startswith("Cần sửa trước khi lưu:")
+    assert "tiêu chí 1.2: điểm tối đa (max_points) phải là một số" in section.problems_label.text()
     editor.levels.item(2, 2).setText("95")  # HT above HTT: thresholds must fall
     assert not section.save_criteria()
     text = section.problems_label.text()

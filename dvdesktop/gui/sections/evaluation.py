@@ -10,7 +10,7 @@ is read off the GUI thread (a province has 2,128 teams).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStackedWidget, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -295,6 +295,8 @@ class EvaluationSection(Section):
                                           "border-radius: 4px; padding: 6px;")
         self.problems_label.hide()
         pl.addWidget(self.problems_label)
+        self._check_timer = QTimer(self, singleShot=True, interval=300)
+        self._check_timer.timeout.connect(self.check_criteria)
         self.criteria_editor = CriteriaEditor()
         self.criteria_editor.changed.connect(self._criteria_edited)
         pl.addWidget(self.criteria_editor, 1)
@@ -329,6 +331,7 @@ class EvaluationSection(Section):
         if cset is None:
             self.criteria_editor.name.setText(f"Tiêu chí đánh giá, xếp loại Tổ dân vận năm {year}")
             self.criteria_editor._clean = self.criteria_editor.definition()
+        self._check_timer.stop()
         self.problems_label.hide()
         self.export_button.setEnabled(cset is not None)
         self.save_criteria_button.setEnabled(False)
@@ -493,6 +496,17 @@ class EvaluationSection(Section):
         dirty = self.criteria_editor.is_dirty()
         self.save_criteria_button.setEnabled(dirty)
         self.discard_criteria_button.setEnabled(dirty)
+        self._check_timer.start()  # checked as the clerk edits, as a RecordForm does
+
+    def check_criteria(self) -> list[str]:
+        """Show every problem of the set as edited (the service's own rules); [] when it can be saved."""
+        from ...services.evaluation.criteria import definition_problems
+
+        self._check_timer.stop()
+        problems = definition_problems(self.criteria_editor.definition()) if self.criteria_editor.is_dirty() else []
+        self.problems_label.setText(_("To correct before saving:") + "\n" + "\n".join(f"• {p}" for p in problems))
+        self.problems_label.setVisible(bool(problems))
+        return problems
 
     def _show_problems(self, exc: UserError) -> None:
         problems = getattr(exc, "problems", None) or [exc.message]
@@ -516,6 +530,7 @@ class EvaluationSection(Section):
             self.tabs.setCurrentIndex(1)
             self._show_problems(exc)
             return False
+        self._check_timer.stop()
         self.status.emit(_("Criteria of {year} saved.").format(year=year))
         self.criteria_set = saved
         self.criteria_editor.load(saved)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from ...errors import ValidationError
 from ...vn import sort_key
-from .criteria import CriteriaSetData, criteria_set, default_criteria_path, save_criteria_set
-from .exchange import read_criteria_file
+from .criteria import CriteriaSetData, criteria_set, sample_criteria_set, save_criteria_set
 from .grid import Distribution, LevelCount, RatingRow, year_grid
 from .quota import quota_problems
 
@@ -73,4 +72,4 @@ def start_from_sample(year: int) -> CriteriaSetData:
     existing = criteria_set(year)
     if existing is not None:
         raise ValidationError("year", f"Năm {year} đã có bộ tiêu chí «{existing.name}».")
-    return save_criteria_set(year, read_criteria_file(default_criteria_path(), year), expected_version=None)
+    return save_criteria_set(year, sample_criteria_set(year), expected_version=None)
