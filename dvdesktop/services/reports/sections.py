@@ -395,3 +395,5 @@ for _part, _builder, _key in (
 
 
 __all__ = ["compare_table", "pct_figure", "change"]
+
+from . import supervision_section  # noqa: E402,F401  (its section goes in after the concerns)
