@@ -48,7 +48,7 @@ def supervision(ctx: ReportContext) -> ReportSection:
     before, kinds_before = _split(row_before)
     figures = [
         Figure("supervision_activities", "Cuộc giám sát của Nhân dân", now["activities"], before["activities"]),
-        *[Figure(f"supervision_{code}", f"– {label}", kinds_now[code], kinds_before[code])
+        *[Figure(f"supervision_{code}", f"– lĩnh vực {label[0].lower()}{label[1:]}", kinds_now[code], kinds_before[code])
           for code, label in vocab.SUPERVISION_KINDS],
         Figure("supervision_sent", "Lượt kiến nghị đã gửi cơ quan có thẩm quyền", now["sent"], before["sent"]),
         Figure("supervision_answered", "Lượt kiến nghị đã được trả lời", now["answered"], before["answered"]),
