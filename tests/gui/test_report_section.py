@@ -184,32 +184,42 @@ def test_preview_opens_the_report(report_window, scripted):
     dialog.close()
 
 
-def test_supervision_figures_stats_equal_report_with_a_commune(tmp_path):
-    open_database(str(tmp_path / "s.sqlite3"))
-    try:
-        _two_communes()
-        for commune, expected in (("03200", 3), ("07300", 1), (None, 4)):
-            stats = stats_service.collect(YEAR, today=dt.date(THIS_YEAR, 1, 5), commune_code=commune)
-            f = reports.annual(YEAR, commune_code=commune, today=dt.date(THIS_YEAR, 1, 5))
-            shown = {fig.key: fig.current for s in f.sections() for fig in s.figures}
-            keys = [k for k in stats if k.startswith("supervision_")]
-            assert len(keys) == 10 and all(shown[k] == stats[k] for k in keys), commune
-            assert stats["supervision_activities"] == expected + (1 if commune != "03200" else 0)  # + October
-        whole = reports.annual(YEAR, today=dt.date(THIS_YEAR, 1, 5))
-        col = whole.by_commune.columns.index("Cuộc giám sát") - 1
-        assert [r.values[col] for r in whole.by_commune.rows] == [2, 3, 5]
-        text = whole.section("supervision").paragraphs[0]
-        assert text.startswith(f"Trong năm {YEAR}, các Tổ dân vận đã tổ chức, phối hợp tổ chức 5\u00a0cuộc giám sát")
-        assert "gửi 3\u00a0lượt kiến nghị" in text and "đã được trả lời 2\u00a0lượt (66,7\u00a0%)" in text
-        assert "1\u00a0lượt đã được tiếp thu, thực hiện" in text and "còn 1\u00a0lượt kiến nghị chờ trả lời" in text
-        # the section in the PDF and in Word, after the concerns
-        pdf_path = reports.write_report(whole, tmp_path / "nam.pdf")
-        with open_pdf(pdf_path.read_bytes()) as pdf:
-            flat = " ".join(all_text(pdf).split())
-        assert "5. Tổ chức giám sát của Nhân dân" in flat and flat.index("4. Tiếp nhận") < flat.index("5. Tổ chức giám sát")
-        docx_path = reports.write_report(whole, tmp_path / "nam.docx")
-        paragraphs = [p.text for p in DocxDocument(docx_path).paragraphs]
-        i = paragraphs.index("5. Tổ chức giám sát của Nhân dân")
-        assert any("cuộc giám sát" in p for p in paragraphs[i + 1:i + 3])
-    finally:
-        close_database()
+def test_supervision_figures_stats_equal_report_with_a_commune(db_url, tmp_path):
+    _two_communes()
+    for commune, expected in (("03200", 3), ("07300", 2), (None, 5)):  # 07300: August and October
+        stats = stats_service.collect(YEAR, today=dt.date(THIS_YEAR, 1, 5), commune_code=commune)
+        f = reports.annual(YEAR, commune_code=commune, today=dt.date(THIS_YEAR, 1, 5))
+        shown = {fig.key: fig.current for s in f.sections() for fig in s.figures}
+        keys = [k for k in stats if k.startswith("supervision_")]
+        assert len(keys) == 10 and all(shown[k] == stats[k] for k in keys), commune
+        assert stats["supervision_activities"] == expected
+    whole = reports.annual(YEAR, today=dt.date(THIS_YEAR, 1, 5))
+    col = whole.by_commune.columns.index("Cuộc giám sát") - 1
+    assert [r.values[col] for r in whole.by_commune.rows] == [2, 3, 5]
+    text = whole.section("supervision").paragraphs[0]
+    assert text.startswith(f"Trong năm {YEAR}, các Tổ dân vận đã tổ chức, phối hợp tổ chức 5\u00a0cuộc giám sát")
+    assert "gửi 3\u00a0lượt kiến nghị" in text and "đã được trả lời 2\u00a0lượt (66,7\u00a0%)" in text
+    assert "1\u00a0lượt đã được tiếp thu, thực hiện" in text and "còn 1\u00a0lượt kiến nghị chờ trả lời" in text
+    # the section in the PDF and in Word, after the concerns
+    pdf_path = reports.write_report(whole, tmp_path / "nam.pdf")
+    with open_pdf(pdf_path.read_bytes()) as pdf:
+        flat = " ".join(all_text(pdf).split())
+    assert "5. Tổ chức giám sát của Nhân dân" in flat and flat.index("4. Tiếp nhận") < flat.index("5. Tổ chức giám sát")
+    docx_path = reports.write_report(whole, tmp_path / "nam.docx")
+    paragraphs = [p.text for p in DocxDocument(docx_path).paragraphs]
+    i = paragraphs.index("5. Tổ chức giám sát của Nhân dân")
+    assert any("cuộc giám sát" in p for p in paragraphs[i + 1:i + 3])
+
+
+def test_concerns_by_field_lists_each_field_once(db_url):
+    from dvdesktop.store.models import Concern
+
+    area = Area.create(name="Nà Khoang", kind="bản", commune="xã Nậm Pồ", commune_code="03200")
+    for field, n in (("Môi trường", 2), ("Đất đai", 1)):
+        for _i in range(n):
+            Concern.create(area=area, received_on=dt.date(YEAR, 5, 1), content="Kiến nghị", field=field)
+    Concern.create(area=area, received_on=dt.date(YEAR - 1, 5, 1), content="Kiến nghị", field="Môi trường")
+    table = reports.annual(YEAR, today=dt.date(THIS_YEAR, 1, 5)).section("concerns").tables[1]
+    labels = [r.label for r in table.rows]
+    assert len(labels) == len(set(labels))
+    assert {r.label: r.values for r in table.rows}["Môi trường"] == [1, 2, 1]

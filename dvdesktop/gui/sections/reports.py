@@ -90,6 +90,8 @@ class ReportsSection(Section):
 
         # --- the choices ---------------------------------------------------------------
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(8)
         heading = QLabel(_("Work report of the teams"))
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         left.addWidget(heading)
@@ -149,6 +151,11 @@ class ReportsSection(Section):
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.word_button.clicked.connect(lambda: self.save("docx"))
         self.excel_button.clicked.connect(lambda: self.save("xlsx"))
+        formats = QLabel(_("PDF and Word: the whole report, ready to sign and print. Excel: its statistics tables, "
+                           "one per sheet."))
+        formats.setWordWrap(True)
+        formats.setStyleSheet("color: #555;")
+        out_layout.addWidget(formats)
         left.addWidget(out)
         left.addStretch(1)
         left_widget = QWidget()

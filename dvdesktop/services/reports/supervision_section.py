@@ -64,9 +64,9 @@ def supervision(ctx: ReportContext) -> ReportSection:
                            "giám sát của Nhân dân đối với việc thực hiện các chương trình, dự án, quy chế dân chủ ở "
                            "cơ sở và các vấn đề Nhân dân quan tâm ở địa bàn",
                            now["activities"], before["activities"], "cuộc", ctx.comparison)
-        detail = listing([f"{label[0].lower()}{label[1:]} {qty(kinds_now[code], 'cuộc')}"
+        detail = listing([f"{label[0].lower()}{label[1:]} ({qty(kinds_now[code], 'cuộc')})"
                           for code, label in vocab.SUPERVISION_KINDS if kinds_now[code]])
-        text = sentence(head, f"trong đó {detail}" if detail else "", _recommendations(now), _waiting(now))
+        text = sentence(head, f"trong đó giám sát {detail}" if detail else "", _recommendations(now), _waiting(now))
     labels = dict(vocab.SUPERVISION_KINDS)
     shown = [code for code in c.SUPERVISION_KINDS if kinds_now[code] or kinds_before[code]] or c.SUPERVISION_KINDS
     chart = Chart(f"Cuộc giám sát theo lĩnh vực, {ctx.previous.column.lower()} và {ctx.period.column.lower()}",
