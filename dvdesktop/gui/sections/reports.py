@@ -245,6 +245,7 @@ class ReportsSection(Section):
         self.refresh()
 
     def refresh(self) -> None:
+        self._figures_choice = None
         if self.year != self._synced_year:  # the window sets .year before the first refresh
             self._synced_year = self.year
             self.year_box.blockSignals(True)
@@ -255,6 +256,8 @@ class ReportsSection(Section):
         self.update_summary()
 
     def activated(self) -> None:
+        """Shown again: records may have changed meanwhile, count again."""
+        self._figures_choice = None
         self.update_summary()
 
     def _load_communes(self) -> None:
