@@ -48,6 +48,7 @@ SECTIONS = (
                  ("household", "household_support", "area")),
     SectionEntry("models", N_("\"Skilful mobilisation\" models"), "exemplary:ExemplarySection",
                  ("exemplary_model", "team")),
+    SectionEntry("reports", N_("Work report"), "reports:ReportsSection", (ANY,)),
 )
 
 
