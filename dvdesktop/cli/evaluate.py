@@ -44,11 +44,9 @@ def run(args) -> int:
 
 
 def _open(args) -> None:
-    from ..store import open_database
-    from ..store.location import demo_database
+    from ..services import session
 
-    target = getattr(args, "db", None) or (demo_database() if getattr(args, "demo", False) else None)
-    open_database(target, create=False)
+    session.open(session.locate(getattr(args, "db", None), demo=getattr(args, "demo", False)), create=False)
 
 
 def _number(value) -> int | float:
@@ -57,7 +55,7 @@ def _number(value) -> int | float:
 
 def run_suggest(args) -> int:
     from ..services.evaluation import year_grid
-    from ..store import close_database
+    from ..services.session import close as close_database
     from ..vn import format_number
 
     _open(args)
@@ -95,7 +93,7 @@ def run_suggest(args) -> int:
 
 def run_export(args) -> int:
     from ..services.evaluation import export_criteria_file
-    from ..store import close_database
+    from ..services.session import close as close_database
 
     _open(args)
     try:
@@ -108,7 +106,7 @@ def run_export(args) -> int:
 
 def run_import(args) -> int:
     from ..services.evaluation import CriteriaProblems, import_criteria_file
-    from ..store import close_database
+    from ..services.session import close as close_database
 
     _open(args)
     try:

@@ -26,13 +26,13 @@ def arguments(parser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..services import reports
     from ..services.reports.output import report_format
-    from ..store import close_database, open_database
+    from ..services import session
 
     report_format(args.output)  # a wrong ending is refused before any work
     if args.report_kind == "period":
         start, end = reports.parse_day(args.date_from), reports.parse_day(args.date_to)
         reports.Period(start, end)  # "from" after "to" is refused before the database is opened
-    open_database(args.cmd_db or args.db, create=False)
+    session.open(session.locate(args.cmd_db or args.db, demo=getattr(args, "demo", False)), create=False)
     try:
         if args.report_kind == "annual":
             figures = reports.annual(args.year, args.commune)
@@ -40,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
             figures = reports.period(start, end, args.commune)
         path = reports.write_report(figures, args.output)
     finally:
-        close_database()
+        session.close()
     print(f"Đã ghi {path}")
     return 0

@@ -48,7 +48,7 @@ LABELS = {
     "campaign_money": "Tiền đóng góp cho phong trào (đồng)",
     "evaluations": "Lượt tổ được đánh giá, xếp loại",
 }
-# People's supervision (services.supervision.counts): the activities, each kind, the recommendations.
+# People's supervision (services.reports.counting.supervision): the activities, each kind, the recommendations.
 LABELS.update({"supervision_activities": "Cuộc giám sát của Nhân dân"})
 LABELS.update({f"supervision_{code}": f"  trong đó: {label}" for code, label in vocab.SUPERVISION_KINDS})
 LABELS.update({
@@ -65,20 +65,9 @@ def collect(year: int | None = None, today: dt.date | None = None, commune_code:
     today = today or dt.date.today()
     scope = counting.Scope.current(today, commune_code) if year is None else counting.Scope.year(year, today, commune_code)
     figures = counting.stats_figures(scope)
-    figures.update(_supervision(year))
     ordered = {"year": year}
     ordered.update({k: figures[k] for k in LABELS})
     return ordered
-
-
-def _supervision(year: int | None) -> dict[str, int]:
-    from .supervision.counts import supervision_counts
-
-    c = supervision_counts(year)
-    out = {"supervision_activities": c.activities}
-    out.update({f"supervision_{code}": n for code, n in c.by_kind.items()})
-    out.update({"supervision_sent": c.sent, "supervision_answered": c.answered, "supervision_acted_on": c.acted_on})
-    return out
 
 
 def format_table(stats: dict, title: str = "") -> str:

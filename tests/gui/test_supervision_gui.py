@@ -107,7 +107,7 @@ def test_enter_save_reopen_search_delete_restore(window, scripted):
     scripted.answers = [True]
     section.delete_selected()
     assert column(section, 3) == ["Việc thu gom rác thải sinh hoạt"]
-    assert SupervisionService.trash().count() == 1
+    assert len(SupervisionService.trash()) == 1
     from dvdesktop.gui.trash import TrashDialog
 
     dialog = TrashDialog(section, SupervisionService, "Các cuộc giám sát đã xóa", section.trash_label)

@@ -63,7 +63,7 @@ def _full(cset, points):
 def test_import_criteria_set_from_file_and_dict(setup, tmp_path):
     team, cset = setup
     assert cset.name == "Tiêu chí đánh giá, xếp loại Tổ dân vận năm 2024"
-    assert Criterion.select().where(Criterion.criteria_set == cset).count() == 10
+    assert Criterion.select().where(Criterion.criteria_set == cset.id).count() == 10
     custom = {"groups": [{"title": "Nhóm", "criteria": [{"code": "A", "title": "Họp", "max_points": 60, "metric": "meetings:12"},
                                                           {"code": "B", "title": "Khác", "max_points": 40}]}],
               "levels": [{"code": "DAT", "name": "Đạt", "min_points": 50}, {"code": "KD", "name": "Không đạt", "min_points": 0}],

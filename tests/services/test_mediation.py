@@ -6,6 +6,7 @@ import pytest
 from dvdesktop.errors import ConflictError, ValidationError
 from dvdesktop.services.listings.mediation import MediationFilter, case_ids, case_rows
 from dvdesktop.services.mediation import rules
+from dvdesktop.services.mediation import records as med
 from dvdesktop.services.mediation.records import MediationCaseService, SessionService, open_case_for_view, save_case
 from dvdesktop.services.mediation.register import register_rows
 from dvdesktop.services.mediation.rules import composition_warnings, deadline_state, mask_name, start_deadline

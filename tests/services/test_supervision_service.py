@@ -155,7 +155,7 @@ def test_listing_filters_and_diacritic_free_search(listed):
     assert ids(query="cat suoi") == [listed["old"]]
     assert set(ids(kind="moi_truong")) == {listed["trash"], listed["old"]}
     assert set(ids(team_id=t1.id)) == {listed["road"], listed["money"]}
-    assert set(ids(area_id=t2.area_id)) == {listed["trash"], listed["old"]}
+    assert set(ids(area_id=t2.area)) == {listed["trash"], listed["old"]}
     assert ids(status="waiting") == [listed["road"]]
     assert ids(status="answered") == ids(status="acted") == [listed["trash"]]
     assert set(ids(status="not_sent")) == {listed["money"], listed["old"]}

@@ -52,6 +52,7 @@ SECTIONS = (
     SectionEntry("evaluation", N_("Rating of the teams"), "evaluation:EvaluationSection",
                  ("evaluation", "criteria_set", "team", "meeting", "outreach_session", "concern", "mediation_case",
                   "exemplary_model", "campaign_contribution", "supervision_activity")),
+    SectionEntry("reports", N_("Work report"), "reports:ReportsSection", (ANY,)),
 )
 
 

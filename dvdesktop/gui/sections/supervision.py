@@ -143,6 +143,6 @@ class SupervisionSection(ListFormSection):
     def print_job(self, kind, offer):
         if kind.key == "supervision":
             record = self.editor.record
-            return offer_job(kind, offer, {"id": record.id}, record.team.name, f"{record.start_date:%Y-%m-%d}")
+            return offer_job(kind, offer, {"id": record.id}, record.name_of("team"), f"{record.start_date:%Y-%m-%d}")
         return offer_job(kind, offer, {"year": self.year, "team": self.f_team.code(), "area": self.f_area.code()},
                          str(self.year))

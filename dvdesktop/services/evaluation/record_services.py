@@ -11,6 +11,7 @@ from ...store.base import database_proxy
 from ...store.models import CriteriaSet, Criterion
 from ..core.fields import Integer, Number, Ref, Text
 from ..core.children import Child
+from ..core.data import RecordData
 from ..core.records import RecordService
 from .criteria import check_levels, check_quota_rules, definition_rows, load_definition, parse_metric
 
@@ -86,7 +87,7 @@ CriteriaSetService.children = (
 )
 
 
-def import_criteria_set(source: str | Path | dict | None, year: int, *, name: str | None = None) -> CriteriaSet:
+def import_criteria_set(source: str | Path | dict | None, year: int, *, name: str | None = None) -> RecordData:
     """Add a criteria set for *year* from a JSON file or dict (None: the
     sample shipped with the program), beside any set the year has: the
     newest applies to ratings started from now on. To replace the year's
@@ -101,5 +102,5 @@ def import_criteria_set(source: str | Path | dict | None, year: int, *, name: st
         }, {"criteria": definition_rows(data)})
         if data.get("sample"):
             CriteriaSet.update(is_sample=True).where(CriteriaSet.id == cset.id).execute()
-            cset.is_sample = True
+            cset = CriteriaSetService.get(cset.id)
     return cset

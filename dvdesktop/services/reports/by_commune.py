@@ -9,14 +9,14 @@ from . import breakdowns as bd
 from . import counting as c
 
 COLUMNS = ["Xã, phường", "Số tổ", "Thành viên", "Cuộc họp", "Buổi tuyên truyền", "Ý kiến, kiến nghị",
-           "Vụ việc hòa giải", "Mô hình DVK"]
+           "Vụ việc hòa giải", "Mô hình DVK", "Cuộc giám sát"]
 
 
 def commune_table(ctx) -> StatTable:
     scope = ctx.scope
     counts = [
         (c.teams, 0), (c.memberships, 1), (c.meetings, 0), (c.outreach, 0), (c.concerns, 0), (c.mediation, 0),
-        (c.exemplary_models, 0),
+        (c.exemplary_models, 0), (c.supervision, 0),
     ]
     grouped = [(fn(scope, group=True), i) for fn, i in counts]
     totals = [ctx.both(fn)[0][c.TOTAL][i] for fn, i in counts]

@@ -34,8 +34,10 @@ import peewee as pw
 from ..mediation.register_data import NOT_SETTLED
 from ...store.models import (
     Area, Campaign, CampaignContribution, Concern, Evaluation, ExemplaryModel, Household, HouseholdSupport,
-    MediationCase, Meeting, MeetingAttendance, Membership, OutreachSession, Person, Team,
+    MediationCase, Meeting, MeetingAttendance, Membership, OutreachSession, Person, SupervisionActivity, Team,
 )
+from ..core import vocab
+from ..supervision.records import ACTED, ANSWER_DAYS
 
 ANSWERED = ("da_tra_loi", "da_giai_quyet")
 RESOLVED = "da_giai_quyet"
@@ -328,6 +330,31 @@ def evaluations(scope: Scope, group: bool = False) -> dict:
     return _rows(q, Area.commune_code, group, 1)
 
 
+def supervision_filter(scope: Scope) -> pw.Expression:
+    """Supervision activities of live teams, dated by their first day."""
+    s = SupervisionActivity
+    return s.deleted_at.is_null() & s.team.in_(scope.live_teams()) & scope.dated(s.start_date)
+
+
+SUPERVISION_KINDS = [code for code, _label in vocab.SUPERVISION_KINDS]
+
+
+def supervision(scope: Scope, group: bool = False) -> dict:
+    """(activities, recommendations sent, waiting for an answer, answered,
+    acted on — fully or partly —, late, then one count per code of
+    vocab.SUPERVISION_KINDS in its order) of the activities started in the
+    period. Late: sent, unanswered, over ANSWER_DAYS old on scope.on."""
+    s = SupervisionActivity
+    sent, unanswered = s.sent_on.is_null(False), s.answered_on.is_null()
+    q = _team_joined(s.select(
+        pw.fn.COUNT(s.id), count_case(sent), count_case(sent & unanswered), count_case(s.answered_on.is_null(False)),
+        count_case(s.answered_on.is_null(False) & s.acted_on.in_(ACTED)),
+        count_case(sent & unanswered & (s.sent_on < scope.on - dt.timedelta(days=ANSWER_DAYS))),
+        *(count_case(s.kind == code) for code in SUPERVISION_KINDS),
+    ), s).where(supervision_filter(scope))
+    return _rows(q, Area.commune_code, group, 6 + len(SUPERVISION_KINDS))
+
+
 def work_days_value(value) -> int | float:
     """A sum of work days as JSON wants it: an int when whole."""
     d = Decimal(str(value or 0))
@@ -349,6 +376,7 @@ def stats_figures(scope: Scope, run=None) -> dict:
     n_concerns, n_resolved, *_ = total(concerns)
     n_sessions, audience, *_ = total(outreach)
     work_days, money, *_ = total(campaigns)
+    n_supervised, n_sent, _waiting, n_answered, n_acted, _late, *by_kind = total(supervision)
     return {
         "areas": total(areas)[0],
         "teams": total(teams)[0],
@@ -369,4 +397,9 @@ def stats_figures(scope: Scope, run=None) -> dict:
         "campaign_work_days": work_days_value(work_days),
         "campaign_money": int(money or 0),
         "evaluations": total(evaluations)[0],
+        "supervision_activities": n_supervised,
+        **{f"supervision_{code}": n for code, n in zip(SUPERVISION_KINDS, by_kind)},
+        "supervision_sent": n_sent,
+        "supervision_answered": n_answered,
+        "supervision_acted_on": n_acted,
     }

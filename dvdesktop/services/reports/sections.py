@@ -239,7 +239,7 @@ def concerns(ctx: ReportContext) -> ReportSection:
         text = sentence(head, mainly, ", ".join(h for h in handled if h), overdue)
     by_field = StatTable("Ý kiến, kiến nghị theo lĩnh vực", "Kiến nghị theo lĩnh vực",
                          ["Lĩnh vực", ctx.previous.column, ctx.period.column, "Tăng/giảm"])
-    known = list(vocab.CONCERN_FIELDS) + sorted(set(fields_now) | set(fields_before) - set(vocab.CONCERN_FIELDS))
+    known = list(vocab.CONCERN_FIELDS) + sorted((set(fields_now) | set(fields_before)) - set(vocab.CONCERN_FIELDS))
     for f in known:
         a, b = fields_before.get(f, 0), fields_now.get(f, 0)
         if a or b:
@@ -395,3 +395,5 @@ for _part, _builder, _key in (
 
 
 __all__ = ["compare_table", "pct_figure", "change"]
+
+from . import supervision_section  # noqa: E402,F401  (its section goes in after the concerns)
