@@ -174,3 +174,13 @@ def test_a_module_breaking_each_rule_is_reported(tmp_path):
     # and nothing is reported that is allowed: the GUI uses services and Qt, vn uses vn, store uses peewee
     assert not any(line.startswith(("fakepkg/gui/ok.py", "fakepkg/vn/other.py", "fakepkg/store/models.py"))
                    or "fakepkg.vn.other" in line for line in found), joined
+
+
+def test_every_package_folder_is_a_regular_package():
+    """A folder without __init__.py is a namespace package: PyInstaller's
+    collect_submodules does not enter it, and the frozen program then lacks
+    every module loaded by name (printed kinds, sections)."""
+    root = Path(dvdesktop.__file__).parent
+    missing = [str(d.relative_to(root.parent)) for d in root.rglob("*")
+               if d.is_dir() and d.name != "__pycache__" and any(d.glob("*.py")) and not (d / "__init__.py").exists()]
+    assert not missing, f"folders without __init__.py: {missing}"

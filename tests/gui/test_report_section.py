@@ -9,17 +9,15 @@ import datetime as dt
 import openpyxl
 import pytest
 from docx import Document as DocxDocument
-from gui_support import QT_STRICT, scripted, vietnamese  # noqa: F401
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from documents_support import all_text, open_pdf
+from tests.documents.pdf_reading import all_text, open_pdf
 from dvdesktop.gui.tasks import TaskRunner
 from dvdesktop.services import reports
 from dvdesktop.services import stats as stats_service
 from dvdesktop.store import close_database, open_database
 from dvdesktop.store.models import Area, Meeting, SupervisionActivity, Team
 
-pytestmark = QT_STRICT
 THIS_YEAR = dt.date.today().year
 YEAR = THIS_YEAR - 1  # a whole past year: the figures do not depend on today
 

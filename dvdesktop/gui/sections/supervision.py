@@ -11,6 +11,7 @@ from ...services.listings import supervision as listing
 from ...services.supervision.records import STATUSES, SupervisionService
 from ..forms.choices import area_choices, team_choices
 from ..forms.supervision_form import SupervisionForm
+from .. import texts
 from ..i18n import N_, _
 from ..print_preview import PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
@@ -83,8 +84,8 @@ class SupervisionSection(ListFormSection):
         return _("{n} supervision activities").format(n=n)
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_("All teams"))
-        self.f_area = ChoiceCombo([], blank=_("All areas"))
+        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
+        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
         self.f_kind = ChoiceCombo(vocab.SUPERVISION_KINDS, blank=_("All fields of supervision"))
         self.f_status = ChoiceCombo([("waiting", _("Waiting for an answer")), ("answered", _("Answered")),
                                      ("acted", _("Carried out")), ("not_sent", _("No recommendation sent"))],
@@ -100,8 +101,8 @@ class SupervisionSection(ListFormSection):
         self.search_bar.addWidget(self.print_button)
 
     def refresh_choices(self):
-        self.f_team.set_items(team_choices(), blank=_("All teams"))
-        self.f_area.set_items(area_choices(), blank=_("All areas"))
+        self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))
+        self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
 
     def apply_filters(self):
         s = self.source

@@ -7,7 +7,6 @@ number, signature and recipients; written as PDF, Word or Excel.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from ...documents import annual_report, render
@@ -95,15 +94,7 @@ def write_report(figures: ReportFigures, path: str | Path, org: Organisation | N
     kind = report_format(path)
     if kind in ("pdf", "docx"):
         return render.write(report_document(figures, org, on), path)
-    if not path.parent.exists():
-        raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
+    from .choices import save_bytes
+
     data = write_workbook(figures, "Báo cáo " + subject_line(figures)[0].lower() + subject_line(figures)[1:])
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp «{path}»: tệp đang mở trong chương trình khác hoặc không có quyền ghi "
-                        f"({exc.strerror or exc}).") from None
-    return path
+    return save_bytes(data, path)
