@@ -20,7 +20,8 @@ def main() -> int:
     parser.add_argument("db")
     parser.add_argument("--year", type=int)
     parser.add_argument("--out", default="docs")
-    parser.add_argument("--extra", action="store_true", help="also the criteria tab and the rating form of the first team")
+    parser.add_argument("--extra", action="store_true",
+                        help="also the criteria tab and the rating form of the first team")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 

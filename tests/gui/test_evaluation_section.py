@@ -360,7 +360,8 @@ def test_a_lower_level_decided_keeps_the_quota(window, scripted, qtbot):
     dialog.by.setText("Nguyễn Thị Hoa")
     assert dialog.advance() and dialog.advance()  # self-assessment, review
     assert dialog.decided_level.isVisibleTo(dialog)
-    assert [dialog.decided_level.itemData(i) for i in range(dialog.decided_level.count())] == ["HTXS", "HTT", "HT", "KHT"]
+    choices = [dialog.decided_level.itemData(i) for i in range(dialog.decided_level.count())]
+    assert choices == ["HTXS", "HTT", "HT", "KHT"]
     dialog.decided_level.set_code("HTT")
     assert dialog.advance()  # decided, one level lower than the total gives
     assert ev.rating(t2.id, YEAR).level_code == "HTT"
@@ -424,6 +425,7 @@ def test_fill_runs_off_the_gui_thread(window, scripted, qtbot):
     section.fill_button.click()
     qtbot.waitUntil(lambda: len(started) >= 2 and not any(h.running for h in started), timeout=10000)
     qtbot.waitUntil(lambda: section.board is not None
-                    and next(r for r in section.board.rows if r.team_id == t1.id).given_total is not None, timeout=10000)
+                    and next(r for r in section.board.rows if r.team_id == t1.id).given_total is not None,
+                    timeout=10000)
     assert [h.label for h in started][:2] == ["Đang điền điểm", "Đang đọc kết quả xếp loại"]
     assert ev.rating(t1.id, YEAR).criteria[0].given == 15

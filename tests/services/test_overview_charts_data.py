@@ -83,7 +83,8 @@ def test_the_lists_behind_the_bars_hold_the_same_records(db):
         ids = concern_listing.concern_ids(concern_listing.ConcernFilter(year=YEAR, timeliness=kind), on=ON)
         assert len(ids) == getattr(charts.timeliness, kind), kind
     for m in charts.months:
-        held = meeting_listing.meeting_ids(meeting_listing.MeetingFilter(year=YEAR, month=m.month, status="held"), on=ON)
+        held_filter = meeting_listing.MeetingFilter(year=YEAR, month=m.month, status="held")
+        held = meeting_listing.meeting_ids(held_filter, on=ON)
         assert len(held) == m.meetings, m.month
         sessions = outreach_listing.outreach_ids(outreach_listing.OutreachFilter(year=YEAR, month=m.month))
         assert len(sessions) == m.outreach_sessions, m.month

@@ -226,7 +226,8 @@ class RatingDialog(QDialog):
                 text.setText(f"{line.text}<br><span style='color:#2f6f3e'>{line.explanation}</span>")
                 text.setTextFormat(Qt.TextFormat.RichText)
             grid.addWidget(text, row, 1)
-            grid.addWidget(QLabel(_pts(line.max_points)), row, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+            grid.addWidget(QLabel(_pts(line.max_points)), row, 2, top_right)
             suggested = QLabel(_pts(line.suggested) if line.suggested is not None else _("by hand"))
             suggested.setStyleSheet("color: #2f6f3e;" if line.suggested is not None else "color: #777;")
             grid.addWidget(suggested, row, 3, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)

@@ -364,7 +364,8 @@ class EvaluationSection(Section):
         levels = [(lv.code, lv.name) for lv in board.criteria_set.levels] if board.criteria_set else []
         self.f_level.set_items(levels + [(NOT_RATED, _("Not rated yet")), (CANNOT, _("Cannot be rated"))],
                                blank=_("All ratings"))
-        self.fill_button.setEnabled(board.criteria_set is not None and any(c.metric for c in board.criteria_set.criteria))
+        cset = board.criteria_set
+        self.fill_button.setEnabled(cset is not None and any(c.metric for c in cset.criteria))
         self._show_distribution()
         self.apply_filters()
         self.model.refresh()

@@ -54,7 +54,8 @@ def warnings_of(rows: list[RatingRow] | tuple[RatingRow, ...], cset: CriteriaSet
     several = len({row.commune for row in rows}) > 1
     warnings: list[str] = []
     for name in sorted(by_commune, key=sort_key):
-        warnings += quota_problems(by_commune[name], quota, cset.levels, where=(name or "Chưa rõ xã") if several else "")
+        where = (name or "Chưa rõ xã") if several else ""
+        warnings += quota_problems(by_commune[name], quota, cset.levels, where=where)
     return warnings
 
 

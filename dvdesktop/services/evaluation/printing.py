@@ -50,7 +50,8 @@ def sheet_data(team_id: int, year: int, *, org: Organisation | None = None,
     proposed = level_for(self_total, r.levels)[1] if self_total is not None and r.levels else ""
     reviewed_level = ""
     if reviewed_total is not None:
-        reviewed_level = r.level_name if r.stage == "decided" and r.level_name else level_for(reviewed_total, r.levels)[1]
+        decided = r.stage == "decided" and r.level_name
+        reviewed_level = r.level_name if decided else level_for(reviewed_total, r.levels)[1]
     style = org.header_style(STYLE_KEY)
     day = min(today, dt.date(year + 1, 12, 31))
     return EvaluationSheetData(

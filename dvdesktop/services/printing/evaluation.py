@@ -7,7 +7,8 @@ from .request import PrintRequest
 
 
 def sheet_for_print(request: PrintRequest) -> EvaluationSheetData:
-    return evaluation_printing.sheet_data(request.team, request.year or evaluation_printing.this_year(), org=request.org)
+    year = request.year or evaluation_printing.this_year()
+    return evaluation_printing.sheet_data(request.team, year, org=request.org)
 
 
 def report_for_print(request: PrintRequest) -> EvaluationReportData:
