@@ -21,6 +21,15 @@ ANSWER_DAYS = 30
 
 STATUS_ORDER = [code for code, _ in vocab.CONCERN_STATUSES]  # moi, da_chuyen, da_tra_loi, da_giai_quyet
 RESOLVED = "da_giai_quyet"
+# A concern is answered once the authority replied (and, the more so, once resolved);
+# one still waiting for its answer past the due date is overdue. Every count of
+# overdue concerns (overview, lists, charts, stats, reports) uses overdue_condition().
+ANSWERED = ("da_tra_loi", RESOLVED)
+
+
+def overdue_condition(on: dt.date) -> pw.Expression:
+    """Past its due date on *on* and not answered yet."""
+    return Concern.due_date.is_null(False) & (Concern.due_date < on) & Concern.status.not_in(ANSWERED)
 
 
 def _rank(status: str) -> int:
@@ -130,18 +139,14 @@ def default_due_date(received_on: dt.date) -> dt.date:
 
 
 def overdue(on: dt.date | None = None) -> pw.ModelSelect:
-    """Concerns not resolved whose due date is before *on* (today by default), oldest due first."""
+    """Concerns waiting for their answer past the due date on *on* (today by default), oldest due first."""
     on = on or dt.date.today()
-    return (
-        ConcernService.active()
-        .where((Concern.status != RESOLVED) & Concern.due_date.is_null(False) & (Concern.due_date < on))
-        .order_by(Concern.due_date, Concern.id)
-    )
+    return ConcernService.active().where(overdue_condition(on)).order_by(Concern.due_date, Concern.id)
 
 
 def is_overdue(record: Concern | RecordData, on: dt.date | None = None) -> bool:
     on = on or dt.date.today()
-    return record.status != RESOLVED and record.due_date is not None and record.due_date < on
+    return record.status not in ANSWERED and record.due_date is not None and record.due_date < on
 
 
 def like_pattern(text: str, escape: str = "!") -> str:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ..store.models import Concern, Meeting, OutreachSession
-from .reports.counting import ANSWERED, Scope, concern_filter, meeting_filter
+from .concerns import ANSWERED
+from .reports.counting import Scope, concern_filter, meeting_filter
 
 # Timeliness of a concern's answer, in chart order.
 ON_TIME, LATE, OVERDUE, WAITING = "on_time", "late", "overdue", "waiting"

@@ -128,10 +128,13 @@ def test_overdue_and_is_overdue(db):
     assert not C.is_overdue(Concern.get_by_id(late.id), dt.date(2025, 1, 31))  # due today is not late
     ConcernService.delete(late.id)
     assert C.overdue(on).count() == 0
-    # forwarded or answered but not resolved is still overdue
+    # forwarded and still waiting for its answer is overdue; answered (not yet resolved) is not:
+    # the due date is the time limit for the answer, as the reports and the charts count it
+    forwarded = concern(received_on="2025-01-01", status="da_chuyen", forwarded_to="UBND xã", forwarded_on="2025-01-02")
     answered = concern(received_on="2025-01-01", status="da_tra_loi", forwarded_to="UBND xã",
                        forwarded_on="2025-01-02", answered_on="2025-01-10")
-    assert [c.id for c in C.overdue(on)] == [answered.id]
+    assert [c.id for c in C.overdue(on)] == [forwarded.id]
+    assert not C.is_overdue(Concern.get_by_id(answered.id), on)
 
 
 def test_search_ignores_marks_and_escapes_wildcards(db):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ...store.models import Area, Concern
-from ..concerns import RESOLVED, is_overdue
+from ..concerns import RESOLVED, is_overdue, overdue_condition
 from . import search_tokens
 
 _SORTS = {"received_on": Concern.received_on, "raised_by": Concern.raised_by, "area": Area.name_sort,
@@ -56,7 +56,7 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
     for token in search_tokens(filters.query):
         q = q.where(Concern.search_text.contains(token) | Area.name_folded.contains(token))
     if filters.status == "overdue":
-        q = q.where((Concern.status != RESOLVED) & Concern.due_date.is_null(False) & (Concern.due_date < on))
+        q = q.where(overdue_condition(on))
     else:
         if filters.year is not None:
             q = q.where((Concern.received_on >= dt.date(filters.year, 1, 1))

@@ -37,10 +37,9 @@ from ...store.models import (
     MediationCase, Meeting, MeetingAttendance, Membership, OutreachSession, Person, SupervisionActivity, Team,
 )
 from ..core import vocab
+from ..concerns import ANSWERED, RESOLVED, overdue_condition
 from ..supervision.records import ACTED, ANSWER_DAYS
 
-ANSWERED = ("da_tra_loi", "da_giai_quyet")
-RESOLVED = "da_giai_quyet"
 TOTAL = None  # the key of the ungrouped row
 
 
@@ -256,7 +255,7 @@ def concerns(scope: Scope, group: bool = False) -> dict:
     q = _team_or_area_joined(c.select(
         pw.fn.COUNT(c.id), count_case(c.status == RESOLVED), count_case(c.forwarded_on.is_null(False)),
         count_case(c.status.in_(ANSWERED)),
-        count_case(c.due_date.is_null(False) & (c.due_date < scope.on) & c.status.not_in(ANSWERED)),
+        count_case(overdue_condition(scope.on)),
     ), c).where(concern_filter(scope))
     return _rows(q, _EITHER_COMMUNE, group, 5)
 
