@@ -90,10 +90,10 @@ def test_bundle_contents(bundle):
     # Qt: what we use is in, what we do not is out
     qt = internal / "PySide6"
     names = {p.name for p in qt.rglob("*")}
-    for module in ("QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtWidgets"):
+    for module in ("QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtWidgets", "QtCharts"):  # QtCharts: the overview
         assert any(n.startswith(module + ".") for n in names), module
     assert (qt / "Qt" / "plugins" / "printsupport").is_dir() or WINDOWS  # Qt 6 on Windows has it built in
-    for unused in ("QtWebEngineCore", "QtQuick", "QtQml", "Qt3DCore", "QtMultimedia", "QtCharts", "QtDesigner"):
+    for unused in ("QtWebEngineCore", "QtQuick", "QtQml", "Qt3DCore", "QtMultimedia", "QtDesigner"):
         assert not any(n.startswith(unused + ".") for n in names), f"{unused} should not be bundled"
     assert not any("Qt6Quick" in n or "Qt6WebEngine" in n or "Qt6Qml" in n for n in names)
     assert not (qt / "Qt" / "translations").exists()
