@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton
 
+from . import palette
 from .i18n import _
 
 
@@ -27,7 +28,7 @@ class LinkChip(QPushButton):
         super().__init__(parent)
         self.on_clear = on_clear
         self.setToolTip(_("Shown from the overview; click to show the whole list"))
-        self.setStyleSheet("QPushButton { background: #e8f0fa; border: 1px solid #9db7d8; border-radius: 10px; "
+        self.setStyleSheet(f"QPushButton {{ background: {palette.CHIP_BACKGROUND}; border: 1px solid {palette.CHIP_BORDER}; border-radius: 10px; "
                            "padding: 2px 10px; }")
         self.clicked.connect(self._clear)
         self.hide()

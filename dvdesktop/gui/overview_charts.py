@@ -18,11 +18,12 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QWidget
 
+from . import palette
 from ..services.overview_charts import LATE, ON_TIME, OVERDUE, TIMELINESS, WAITING, OverviewCharts
 from .i18n import N_, _
 
-COLORS = {"meetings": "#1d4e89", "outreach": "#3f8f5a", "concerns": "#d08a1f", "levels": "#457b9d",
-          ON_TIME: "#3f8f5a", LATE: "#d08a1f", OVERDUE: "#c0392b", WAITING: "#8d99ae"}
+COLORS = {"meetings": palette.EMPHASIS, "outreach": palette.CHART_GREEN, "concerns": palette.CHART_AMBER, "levels": palette.CHART_LEVELS,
+          ON_TIME: palette.CHART_GREEN, LATE: palette.CHART_AMBER, OVERDUE: palette.ALERT, WAITING: palette.CHART_GREY}
 TIMELINESS_LONG = {ON_TIME: N_("Answered on time"), LATE: N_("Answered late"), OVERDUE: N_("Overdue, not answered"),
                    WAITING: N_("Not due yet")}
 CHART_HEIGHT = 250
@@ -74,12 +75,12 @@ class ChartsPanel(QWidget):
         for view in self.views:
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setFixedHeight(CHART_HEIGHT)
-            view.setStyleSheet("border: 1px solid #d5dde8; border-radius: 6px; background: white;")
+            view.setStyleSheet(f"border: 1px solid {palette.CARD_BORDER}; border-radius: 6px; background: white;")
         layout.addWidget(self.views[0], 0, 0, 1, 2)
         layout.addWidget(self.views[1], 1, 0)
         layout.addWidget(self.views[2], 1, 1)
         self.hint = QLabel(_("Click a bar to open the list behind it."))
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.hint, 2, 0, 1, 2)
 
     def _connect(self, key: str, bar_set: QBarSet, link: Callable[[int], tuple[str, str] | None]) -> None:
@@ -132,7 +133,7 @@ class ChartsPanel(QWidget):
         series = _horizontal()
         bar_set = QBarSet(_("Teams"))
         bar_set.setColor(QColor(COLORS["levels"]))
-        bar_set.setLabelColor(QColor("#222"))
+        bar_set.setLabelColor(QColor(palette.LABEL_TEXT))
         codes = [lv.code for lv in data.levels]
         values = [lv.count for lv in data.levels]
         categories = [lv.name for lv in data.levels]
@@ -156,7 +157,7 @@ class ChartsPanel(QWidget):
         series = _horizontal()
         bar_set = QBarSet(_("Concerns"))
         bar_set.setColor(QColor(COLORS[ON_TIME]))
-        bar_set.setLabelColor(QColor("#222"))
+        bar_set.setLabelColor(QColor(palette.LABEL_TEXT))
         t = data.timeliness
         kinds = list(TIMELINESS)[::-1]  # on time on top
         bar_set.append([getattr(t, k) for k in kinds])

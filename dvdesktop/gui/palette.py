@@ -29,3 +29,16 @@ NOTE_BACKGROUND = "#fbf7e9"  # the summary of an area merge
 # --- style sheets used in many places ---------------------------------------------
 ERROR_TEXT_STYLE = f"color: {ALERT};"  # the message under a field or in a dialog
 HINT_STYLE = f"color: {MUTED};"
+
+# Charts and small widgets of the overview, the rating and the report screens
+CHART_BLUE = EMPHASIS  # meetings
+CHART_GREEN = "#3f8f5a"  # outreach; concerns answered on time
+CHART_AMBER = "#d08a1f"  # concerns; answered late
+CHART_GREY = "#8d99ae"  # not due yet
+CHART_LEVELS = NAV_SELECTED  # ratings by level
+LABEL_TEXT = "#222"  # the value printed on a bar
+CHIP_BACKGROUND = "#e8f0fa"  # a removable filter ("Tháng 5 ✕")
+CHIP_BORDER = "#9db7d8"
+ALERT_BORDER = "#e6b0aa"  # the frame of a list of problems
+STRONG_TEXT = "#333"  # a criterion's code in the rating form
+HEADING = NAV_BACKGROUND  # a group heading inside a form

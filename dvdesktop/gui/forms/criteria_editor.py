@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ...services.evaluation import METRICS, CriteriaSetData
 from ..i18n import _
 
@@ -78,8 +79,8 @@ class CriteriaEditor(QWidget):
 
         self.sample_note = QLabel(_("Sample criteria set — adapt it to the province's guidance"))
         self.sample_note.setWordWrap(True)
-        self.sample_note.setStyleSheet("background: #fff4d6; border: 1px solid #e0b84f; border-radius: 4px; "
-                                       "padding: 6px; color: #6b4e00; font-weight: 600;")
+        self.sample_note.setStyleSheet(f"background: {palette.NOTICE_BACKGROUND}; border: 1px solid {palette.NOTICE_BORDER}; "
+                                       f"border-radius: 4px; padding: 6px; color: {palette.MERGED_NOTE}; font-weight: 600;")
         self.sample_note.hide()
         layout.addWidget(self.sample_note)
 

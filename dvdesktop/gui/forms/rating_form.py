@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ...errors import ConflictError, UserError
 from ...services import evaluation as ev
 from ...vn import format_number, short_date
@@ -74,7 +75,7 @@ class ReasonDialog(QDialog):
         self.reason.setMaximumHeight(90)
         layout.addWidget(self.reason)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(f"color: {palette.ALERT};")
         self.error.hide()
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.save, ok=True))
@@ -109,12 +110,12 @@ class RatingDialog(QDialog):
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
         self.subheading = QLabel()
-        self.subheading.setStyleSheet("color: #555;")
+        self.subheading.setStyleSheet(f"color: {palette.MUTED};")
         self.subheading.setWordWrap(True)
         outer.addWidget(self.subheading)
         self.alert = QLabel()
         self.alert.setWordWrap(True)
-        self.alert.setStyleSheet("color: #c0392b; font-weight: 600;")
+        self.alert.setStyleSheet(f"color: {palette.ALERT}; font-weight: 600;")
         self.alert.hide()
         outer.addWidget(self.alert)
 
@@ -125,7 +126,7 @@ class RatingDialog(QDialog):
 
         totals = QHBoxLayout()
         self.total_label = QLabel()
-        self.total_label.setStyleSheet("font-size: 15px; font-weight: 600; color: #1d4e89;")
+        self.total_label.setStyleSheet(f"font-size: 15px; font-weight: 600; color: {palette.EMPHASIS};")
         totals.addWidget(self.total_label, 1)
         self.fill_button = QPushButton(_("Take the suggested scores"))
         self.fill_button.setToolTip(_("Put the suggested score in every criterion not scored yet"))
@@ -169,6 +170,7 @@ class RatingDialog(QDialog):
         self.advance_button.clicked.connect(self.advance)
         form.addRow("", self.advance_button)
         sl.addLayout(form, 2)
+        self.stages_layout = sl
         outer.addWidget(stages)
 
         buttons = QHBoxLayout()
@@ -206,7 +208,7 @@ class RatingDialog(QDialog):
         for col, title in enumerate((_("Code"), _("Criterion and what was recorded"), _("Max."), _("Suggested"),
                                      _("Score"), _("Comment"))):
             label = QLabel(title)
-            label.setStyleSheet("font-weight: 600; color: #333;")
+            label.setStyleSheet(f"font-weight: 600; color: {palette.STRONG_TEXT};")
             grid.addWidget(label, 0, col)
         self.rows = []
         row, group = 1, None
@@ -214,7 +216,7 @@ class RatingDialog(QDialog):
             if line.group != group:
                 group = line.group
                 g = QLabel(group)
-                g.setStyleSheet("font-weight: 600; color: #1d3557; padding-top: 6px;")
+                g.setStyleSheet(f"font-weight: 600; color: {palette.HEADING}; padding-top: 6px;")
                 g.setWordWrap(True)
                 grid.addWidget(g, row, 0, 1, 6)
                 row += 1
@@ -223,13 +225,13 @@ class RatingDialog(QDialog):
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if line.explanation:
-                text.setText(f"{line.text}<br><span style='color:#2f6f3e'>{line.explanation}</span>")
+                text.setText(f"{line.text}<br><span style='color:{palette.GOOD}'>{line.explanation}</span>")
                 text.setTextFormat(Qt.TextFormat.RichText)
             grid.addWidget(text, row, 1)
             top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
             grid.addWidget(QLabel(_pts(line.max_points)), row, 2, top_right)
             suggested = QLabel(_pts(line.suggested) if line.suggested is not None else _("by hand"))
-            suggested.setStyleSheet("color: #2f6f3e;" if line.suggested is not None else "color: #777;")
+            suggested.setStyleSheet(f"color: {palette.GOOD};" if line.suggested is not None else f"color: {palette.MUTED_ROW};")
             grid.addWidget(suggested, row, 3, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             box = ScoreBox(line.max_points)
             box.set_score(line.given)
@@ -266,7 +268,7 @@ class RatingDialog(QDialog):
                 if s.stage == "decided" and d.decision_number:
                     who = ", ".join(x for x in (who, _("Decision {number}").format(number=d.decision_number)) if x)
                 detail = f" — {who}" if who else ""
-            style = "color:#2f6f3e" if s.done else "color:#777"
+            style = f"color:{palette.GOOD}" if s.done else f"color:{palette.MUTED_ROW}"
             self.stage_labels[s.stage].setText(f"<span style='{style}'><b>{mark}{_(STAGE_LABELS[s.stage])}</b>"
                                                f"{detail}</span>")
         following = self.next_stage()
@@ -274,6 +276,8 @@ class RatingDialog(QDialog):
         self.stage_form_widgets = (self.by, self.on, self.by_caption, self.on_caption)
         for w in self.stage_form_widgets:
             w.setVisible(following is not None and d.eligible)
+        # with nothing left to record, the stages' text takes the whole width (it wrapped in a third)
+        self.stages_layout.setStretch(1, 2 if following is not None and d.eligible else 0)
         decided_next = following == "decided"
         for w in (self.decision_caption, self.decision_number, self.decided_level_caption, self.decided_level):
             w.setVisible(decided_next)

@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
+from .. import palette
 from ...services.core import vocab
 from ...services.supervision.records import STATUS_LABELS, WAITING, SupervisionService, is_late, status_of
 from ..i18n import _
@@ -72,7 +73,7 @@ class SupervisionForm(RecordForm):
             days = (dt.date.today() - record.sent_on).days
             text = _("Waiting for an answer for {n} days (sent {day}).").format(n=days, day=f"{record.sent_on:%d/%m/%Y}")
         self.state.setText(text)
-        self.state.setStyleSheet("font-weight: 600; color: %s;" % ("#c0392b" if late else "#1d4e89"))
+        self.state.setStyleSheet("font-weight: 600; color: %s;" % (palette.ALERT if late else palette.EMPHASIS))
         self.state.show()
 
     def defaults(self):

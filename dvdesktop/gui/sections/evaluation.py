@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ...errors import UserError
 from ...services import evaluation as ev
 from ...services.evaluation import board as eval_board
@@ -232,13 +233,13 @@ class EvaluationSection(Section):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.view, 1)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #555;")
+        self.count_label.setStyleSheet(f"color: {palette.MUTED};")
         ll.addWidget(self.count_label)
         split.addWidget(left)
 
         side = QFrame()
         side.setObjectName("distribution")
-        side.setStyleSheet("QFrame#distribution { background: #f4f7fb; border: 1px solid #d5dde8; "
+        side.setStyleSheet(f"QFrame#distribution {{ background: {palette.CARD_BACKGROUND}; border: 1px solid {palette.CARD_BORDER}; "
                            "border-radius: 6px; }")
         side.setMinimumWidth(230)
         sl = QVBoxLayout(side)
@@ -251,7 +252,7 @@ class EvaluationSection(Section):
         sl.addWidget(self.distribution_label)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #c0392b; font-weight: 600;")
+        self.warning_label.setStyleSheet(f"color: {palette.ALERT}; font-weight: 600;")
         self.warning_label.hide()
         sl.addWidget(self.warning_label)
         sl.addStretch(1)
@@ -291,7 +292,7 @@ class EvaluationSection(Section):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.setStyleSheet("color: #c0392b; background: #fff6f5; border: 1px solid #e6b0aa; "
+        self.problems_label.setStyleSheet(f"color: {palette.ALERT}; background: {palette.INVALID_BACKGROUND}; border: 1px solid {palette.ALERT_BORDER}; "
                                           "border-radius: 4px; padding: 6px;")
         self.problems_label.hide()
         pl.addWidget(self.problems_label)

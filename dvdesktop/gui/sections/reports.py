@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .. import palette
 from ..dialogs import messages
 from ..i18n import N_, _
 from ..print_preview import PrintJob, PrintPreviewDialog
@@ -98,7 +99,7 @@ class ReportsSection(Section):
         hint = QLabel(_("Choose the period; the main figures appear on the right. Then preview the report or "
                         "save it."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(f"color: {palette.MUTED};")
         left.addWidget(hint)
 
         box = QGroupBox(_("Report"))
@@ -154,7 +155,7 @@ class ReportsSection(Section):
         formats = QLabel(_("PDF and Word: the whole report, ready to sign and print. Excel: its statistics tables, "
                            "one per sheet."))
         formats.setWordWrap(True)
-        formats.setStyleSheet("color: #555;")
+        formats.setStyleSheet(f"color: {palette.MUTED};")
         out_layout.addWidget(formats)
         left.addWidget(out)
         left.addStretch(1)
@@ -171,7 +172,7 @@ class ReportsSection(Section):
         right.addWidget(self.summary_title)
         self.summary_note = QLabel()
         self.summary_note.setWordWrap(True)
-        self.summary_note.setStyleSheet("color: #555;")
+        self.summary_note.setStyleSheet(f"color: {palette.MUTED};")
         right.addWidget(self.summary_note)
         self.table = QTableWidget(0, 4)
         self.table.verticalHeader().hide()
@@ -186,7 +187,7 @@ class ReportsSection(Section):
         right.addWidget(self.table, 1)
         self.sections_note = QLabel()
         self.sections_note.setWordWrap(True)
-        self.sections_note.setStyleSheet("color: #555;")
+        self.sections_note.setStyleSheet(f"color: {palette.MUTED};")
         right.addWidget(self.sections_note)
         outer.addLayout(right, 1)
 
@@ -391,7 +392,7 @@ class ReportsSection(Section):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 3 and change:
-                    item.setForeground(QBrush(QColor("#1b7f3b" if change > 0 else "#b03a2e")))
+                    item.setForeground(QBrush(QColor(palette.GOOD if change > 0 else palette.ALERT)))
                 self.table.setItem(r, c, item)
         parts = [s.heading for p in figures.parts for s in p.sections]
         tables = len(figures.tables())
