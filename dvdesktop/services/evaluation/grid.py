@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -258,8 +259,17 @@ def _existing_scores(evaluation_ids: list[int]) -> dict[tuple[int, int], int]:
 def distribution(year: int, commune: str | None = None) -> Distribution:
     """How many teams of *year* reached each level (complete ratings), how
     many are not rated yet, how many cannot be rated."""
-    rows = year_grid(year, commune)
-    cset = require_criteria_set(year)
+    return distribution_of(year, year_grid(year, commune), require_criteria_set(year))
+
+
+def quota_warnings(year: int, commune: str | None = None) -> list[str]:
+    """Plain Vietnamese sentences when the ratings of *year* break the
+    quota, commune by commune (named when the database has several)."""
+    return warnings_of(year_grid(year, commune), require_criteria_set(year))
+
+
+def distribution_of(year: int, rows: Sequence[RatingRow], cset: CriteriaSetData) -> Distribution:
+    """distribution() from grid rows already read (the screen reads them once)."""
     counts: dict[str, int] = defaultdict(int)
     unrated = ineligible = 0
     for row in rows:
@@ -275,11 +285,8 @@ def distribution(year: int, commune: str | None = None) -> Distribution:
     return Distribution(year, len(rows), levels, unrated, ineligible)
 
 
-def quota_warnings(year: int, commune: str | None = None) -> list[str]:
-    """Plain Vietnamese sentences when the ratings of *year* break the
-    quota, commune by commune (named when the database has several)."""
-    rows = year_grid(year, commune)
-    cset = require_criteria_set(year)
+def warnings_of(rows: Sequence[RatingRow], cset: CriteriaSetData) -> list[str]:
+    """quota_warnings() from grid rows already read."""
     if not cset.quota.top_level:
         return []
     quota = {"top_level_max_share_of": [cset.quota.top_level, cset.quota.base_level, cset.quota.max_share]}
@@ -288,7 +295,7 @@ def quota_warnings(year: int, commune: str | None = None) -> list[str]:
         if row.eligible and row.level_code:
             by_commune[row.commune].append(row.level_code)
     several = len({row.commune for row in rows}) > 1
-    warnings = []
+    warnings: list[str] = []
     for name in sorted(by_commune, key=sort_key):
         warnings += quota_problems(by_commune[name], quota, cset.levels, where=(name or "Chưa rõ xã") if several else "")
     return warnings
