@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from . import palette
@@ -199,3 +199,22 @@ class LazyTableModel(QAbstractTableModel):
 
 
 __all__ = ["Column", "Row", "RowSource", "LazyTableModel", "ID_ROLE", "QPersistentModelIndex"]
+
+
+def current_id(view, model: LazyTableModel) -> int | None:
+    """The id of the row current in *view* (a view over *model*), or None."""
+    index = view.currentIndex()
+    return model.id_at(index.row()) if index.isValid() else None
+
+
+def select_id(view, model: LazyTableModel, record_id: int) -> bool:
+    """Make the row of *record_id* current and selected, scrolled into view;
+    False when the list does not show it."""
+    row = model.row_of(record_id)
+    if row is None:
+        return False
+    index = model.index(row, 0)
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index)
+    return True

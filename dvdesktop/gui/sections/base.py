@@ -46,6 +46,7 @@ from ..dialogs import messages
 from ..errors import report
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
+from .. import table_model
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
 from ..widgets import SearchBox
 
@@ -257,18 +258,10 @@ class ListFormSection(Section):
         self.count_label.setText(self.count_text(self.model.rowCount()))
 
     def current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
+        return table_model.current_id(self.view, self.model)
 
     def select_id(self, record_id: int) -> bool:
-        row = self.model.row_of(record_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(index)
-        return True
+        return table_model.select_id(self.view, self.model, record_id)
 
     def _current_changed(self, current, previous) -> None:
         if self._reverting:

@@ -10,7 +10,7 @@ is read off the GUI thread (a province has 2,128 teams).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStackedWidget, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -25,6 +25,7 @@ from ..dialogs import messages
 from ..errors import report
 from ..i18n import N_, _
 from ..print_preview import PrintJob, PrintMenuButton, offer_job
+from .. import table_model
 from ..table_model import ID_ROLE, Column, LazyTableModel, Row, RowSource
 from ..widgets import ChoiceCombo, SearchBox
 from .base import Section
@@ -408,18 +409,10 @@ class EvaluationSection(Section):
         self.count_label.setText(_("{n} teams").format(n=self.model.rowCount()))
 
     def current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
+        return table_model.current_id(self.view, self.model)
 
     def select_id(self, team_id: int) -> bool:
-        row = self.model.row_of(team_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(index)
-        return True
+        return table_model.select_id(self.view, self.model, team_id)
 
     def open_link(self, link: str) -> None:
         """From the overview: "level:CODE" shows the teams of one level ("level:" the teams not rated yet)."""
