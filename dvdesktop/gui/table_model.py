@@ -218,3 +218,21 @@ def select_id(view, model: LazyTableModel, record_id: int) -> bool:
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     view.scrollTo(index)
     return True
+
+
+def set_up_list_view(view, columns) -> None:
+    """The look every list has: whole rows chosen one at a time, alternate
+    row colours, one-line rows of fixed height, the columns' own widths."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setStretchLastSection(True)
+    for i, column in enumerate(columns):
+        if column.width:
+            view.setColumnWidth(i, column.width)

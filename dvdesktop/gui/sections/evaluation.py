@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStackedWidget, QTableView,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -213,19 +213,9 @@ class EvaluationSection(Section):
         self.model = LazyTableModel(self.source, self)
         self.view = GridView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table_model.set_up_list_view(self.view, self.source.columns)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.source.columns):
-            if column.width:
-                self.view.setColumnWidth(i, column.width)
         # double-click or Enter (not `activated`: it also fires on a double-click, opening the form twice)
         self.view.doubleClicked.connect(lambda index: self.open_rating(self.model.data(index, ID_ROLE)))
         self.view.enterPressed.connect(lambda: self.open_rating())
