@@ -10,6 +10,7 @@ import peewee as pw
 from ..errors import ValidationError
 from ..store.models import Area, Concern, Meeting, Team
 from ..vn import fold
+from . import access
 from .core import vocab
 from .core.fields import Boolean, Choice, Date, Ref, Text
 from .core.data import RecordData
@@ -70,10 +71,28 @@ class ConcernService(RecordService):
                 cleaned[name] = next((x for x in listed if fold(x) == fold(typed)), typed) or default
         return cleaned
 
+    # Who raised a concern and how to reach them: confidential (services/access.py).
+    _CONFIDENTIAL = ("raised_by", "contact")
+
+    @classmethod
+    def get(cls, record_id: int, *, include_deleted: bool = False) -> RecordData:
+        found = super().get(record_id, include_deleted=include_deleted)
+        if access.may_see_confidential() or not any(found.data.get(n) for n in cls._CONFIDENTIAL):
+            return found
+        data = dict(found.data)
+        for name in cls._CONFIDENTIAL:
+            data[name] = ""
+        return RecordData(id=found.id, version=found.version, data=data, names=found.names)
+
     @classmethod
     def derive_values(cls, cleaned, state, existing):
         """An anonymous concern keeps no name or contact, and a concern without
         a due date gets received_on + ANSWER_DAYS."""
+        if existing is not None and not access.may_see_confidential():
+            # The form showed these blank (get above): blank there never means "erase".
+            for name in cls._CONFIDENTIAL:
+                if name in cleaned and not cleaned[name]:
+                    cleaned[name] = state[name] = existing.__data__.get(name) or ""
         if state.get("anonymous"):
             for name in ("raised_by", "contact"):
                 if state.get(name):

@@ -103,6 +103,9 @@ def _normalised(org: Organisation) -> dict:
 
 
 def save_organisation(org: Organisation) -> Organisation:
+    from . import access
+
+    access.require_admin("thay đổi cài đặt của đơn vị")
     data = _normalised(org)
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
     with database_proxy.atomic():

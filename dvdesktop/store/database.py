@@ -12,7 +12,7 @@ from playhouse.db_url import parse as parse_url
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
-from . import migrations
+from . import audit_guard, migrations
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
 from .models import ALL_MODELS, Meta
@@ -170,6 +170,7 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
                 raise DatabaseUnavailable(f"Cơ sở dữ liệu «{spec.display()}» còn trống, chưa có dữ liệu.")
             with db.atomic():
                 db.create_tables(ALL_MODELS)
+                audit_guard.install(db)
                 _set_version(db, migrations.latest_version())
         elif current > migrations.latest_version():
             raise SchemaTooNew(

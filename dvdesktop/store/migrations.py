@@ -89,10 +89,27 @@ def _supervision(db: pw.Database, migrator: SchemaMigrator) -> None:
     SupervisionActivity.create_table(safe=False)
 
 
+def _accounts(db: pw.Database, migrator: SchemaMigrator) -> None:
+    """Version 4: accounts' confidential permission, sign-in throttling and the
+    one-person office's automatic sign-in; the audit log made append-only."""
+    from .audit_guard import install
+
+    postgres = isinstance(db, pw.PostgresqlDatabase)
+    false = "BOOLEAN NOT NULL DEFAULT FALSE" if postgres else "INTEGER NOT NULL DEFAULT 0"
+    stamp = "TIMESTAMP" if postgres else "DATETIME"
+    for column, kind in (("confidential", false), ("failed_logins", "INTEGER NOT NULL DEFAULT 0"),
+                         ("locked_until", stamp), ("auto_sign_in", false)):
+        db.execute_sql(f'ALTER TABLE "user" ADD COLUMN "{column}" {kind}')
+    # Administrators of the earlier versions keep seeing what they saw.
+    db.execute_sql(f"""UPDATE "user" SET confidential = {'TRUE' if postgres else '1'} WHERE role = 'admin'""")
+    install(db)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "Lược đồ ban đầu", _initial),
     Migration(2, "Đánh giá, xếp loại: ngày và người của từng bước; bộ tiêu chí mẫu", _rating_stages),
     Migration(3, "Giám sát của Nhân dân (hoạt động giám sát của Tổ dân vận)", _supervision),
+    Migration(4, "Tài khoản: quyền xem hồ sơ bảo mật, chống dò mật khẩu; nhật ký không sửa được", _accounts),
 ]
 
 

@@ -33,6 +33,11 @@ class User(BaseModel):
     role = pw.CharField(max_length=20, default="clerk")  # admin / clerk / viewer
     password_hash = pw.CharField(max_length=200, null=True)
     active = pw.BooleanField(default=True)
+    # schema 4 (services/accounts): confidential records, sign-in throttling, the one-person office
+    confidential = pw.BooleanField(default=False)  # may open mediation cases and who raised a concern
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+    auto_sign_in = pw.BooleanField(default=False)
 
 
 class AuditLog(pw.Model):

@@ -23,6 +23,11 @@ def current_user() -> str:
     name = getattr(_current, "username", None)
     if name:
         return name
+    from .. import access
+
+    name = access.username()  # the person signed in (process-wide, worker threads too)
+    if name:
+        return name
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on some Windows service accounts

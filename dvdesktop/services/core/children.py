@@ -246,6 +246,7 @@ def save_child(parent: type[RecordService], parent_id: int, name: str, row: Mapp
     row_id = _int(data.pop("id", None))
     version = data.pop("version", None)
     data[child.fk] = parent_id
+    parent.require_write()
     with database_proxy.atomic(), _in_save():
         record = parent.row(parent_id)
         before = snapshot(parent, parent_id, [name])
@@ -266,6 +267,7 @@ def save_child(parent: type[RecordService], parent_id: int, name: str, row: Mapp
 def remove_child(parent: type[RecordService], parent_id: int, name: str, row_id: int) -> None:
     """Remove one child row of the parent."""
     child = _child(parent, name)
+    parent.require_write()
     with database_proxy.atomic(), _in_save():
         record = parent.row(parent_id)
         existing = child.model.get_or_none((child.model.id == row_id) & (getattr(child.model, child.fk) == parent_id))

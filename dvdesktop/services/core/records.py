@@ -18,6 +18,7 @@ import peewee as pw
 
 from ...errors import ConflictError, NotFoundError, ValidationError
 from ...store.base import BaseModel, database_proxy, now
+from .. import access
 from . import audit
 from .data import RecordData
 from .fields import Field
@@ -162,6 +163,12 @@ class RecordService:
     # --- writing ---------------------------------------------------------------
 
     @classmethod
+    def require_write(cls) -> None:
+        """Refuse (PermissionDenied) when the person signed in may not change
+        this kind of record (services/access.py); accounts ask for more."""
+        access.require_write(cls.label)
+
+    @classmethod
     def create(cls, data: dict[str, Any]) -> RecordData:
         return cls.get(cls.create_row(data).id)
 
@@ -172,6 +179,7 @@ class RecordService:
     @classmethod
     def create_row(cls, data: dict[str, Any]) -> BaseModel:
         """create() for services: the saved peewee row."""
+        cls.require_write()
         with database_proxy.atomic():
             cleaned = cls.validate(data)
             record = cls.model(**cleaned)
@@ -183,6 +191,7 @@ class RecordService:
     @classmethod
     def update_row(cls, record_id: int, data: dict[str, Any], *, expected_version: int | None = None) -> BaseModel:
         """update() for services: the saved peewee row."""
+        cls.require_write()
         with database_proxy.atomic():
             record = cls.row(record_id)
             if expected_version is not None and record.version != expected_version:
@@ -224,6 +233,7 @@ class RecordService:
     @classmethod
     def delete(cls, record_id: int) -> None:
         """Soft delete where the table has a trash, else remove the row."""
+        cls.require_write()
         with database_proxy.atomic():
             record = cls.row(record_id)
             cls.check_delete(record)
@@ -242,6 +252,7 @@ class RecordService:
 
     @classmethod
     def restore(cls, record_id: int) -> RecordData:
+        cls.require_write()
         with database_proxy.atomic():
             record = cls.row(record_id, include_deleted=True)
             if record.deleted_at is None:
@@ -261,6 +272,7 @@ class RecordService:
     @classmethod
     def purge(cls, record_id: int) -> None:
         """Remove a record from the trash for good (personal data deletion)."""
+        cls.require_write()
         with database_proxy.atomic():
             record = cls.row(record_id, include_deleted=True)
             before = audit.snapshot(record)

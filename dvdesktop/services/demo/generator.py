@@ -72,8 +72,9 @@ def has_records(db: pw.Database | None = None) -> bool:
 
 
 def clear_database(db: pw.Database) -> None:
-    """Remove every row except the schema version (used by --force)."""
-    models = [m for m in ALL_MODELS if m is not Meta]
+    """Remove every row except the schema version and the audit log, which is
+    append-only (store/audit_guard.py) (used by --force)."""
+    models = [m for m in ALL_MODELS if m not in (Meta, AuditLog)]
     if isinstance(db, pw.PostgresqlDatabase):
         tables = ", ".join(f'"{m._meta.table_name}"' for m in models)
         db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")

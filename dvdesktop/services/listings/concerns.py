@@ -9,6 +9,7 @@ import peewee as pw
 
 from ...store.models import Area, Concern
 from ..concerns import RESOLVED, is_overdue, overdue_condition
+from .. import access
 from . import search_tokens
 
 _SORTS = {"received_on": Concern.received_on, "raised_by": Concern.raised_by, "area": Area.name_sort,
@@ -98,7 +99,8 @@ def concern_rows(ids: list[int], on: dt.date | None = None) -> list[ConcernRow]:
     if not ids:
         return []
     query = Concern.select(Concern, Area).join(Area, pw.JOIN.LEFT_OUTER).where(Concern.id.in_(ids))
-    return [ConcernRow(c.id, c.received_on, bool(c.anonymous), c.raised_by or "", c.area.name if c.area_id else "",
+    names = access.may_see_confidential()  # who raised a concern is confidential (services/access.py)
+    return [ConcernRow(c.id, c.received_on, bool(c.anonymous), (c.raised_by or "") if names else "", c.area.name if c.area_id else "",
                        c.field, c.content or "", c.status, c.due_date, is_overdue(c, on))
             for c in query]
 

@@ -17,6 +17,7 @@ import peewee as pw
 
 from ...store.models import Area, MediationCase, MediationMediator, MediationParty
 from ...vn import fold, sort_key
+from .. import access
 from ..core import vocab
 from ..mediation.rules import (
     DEADLINE_DUE, DEADLINE_MISSED, DEADLINE_OK, DEADLINE_STARTED, DUE_SOON_DAYS, START_WITHIN_DAYS,
@@ -127,7 +128,7 @@ def case_ids(filters: MediationFilter, sort: str | None = None, descending: bool
             cid, _received, number, area, scope, kind, outcome, _assigned, confidential = r
             words = [number, area, _SCOPE_LABELS.get(scope, scope), kind, _OUTCOME_LABELS.get(outcome, outcome),
                      *mediators.get(cid, ())]
-            if filters.show_names or not confidential:
+            if (filters.show_names and access.may_see_confidential()) or not confidential:
                 words += parties.get(cid, ())
             text = " ".join(f(w) for w in words)
             if all(t in text for t in tokens):
@@ -170,7 +171,7 @@ def case_rows(ids: list[int], show_names: bool = False, today: dt.date | None = 
         mediators.setdefault(case_id, []).append(name)
     rows = []
     for c in cases:
-        masked = bool(c.confidential) and not show_names
+        masked = bool(c.confidential) and not (show_names and access.may_see_confidential())
         names = [mask_name(n) if masked else n for n in parties.get(c.id, ())]
         rows.append(CaseRow(
             id=c.id, version=c.version, number=c.number, received_on=c.received_on,

@@ -21,6 +21,7 @@ from ...store.models import (
     Area, MediationCase, MediationMediator, MediationParty, MediationSession, Person, Team,
 )
 from ...vn import short_date
+from .. import access
 from ..core import audit, vocab
 from ..core.children import Child, saving_children
 from ..core.fields import Boolean, Choice, Date, Integer, Ref, Text
@@ -343,6 +344,7 @@ def open_case_for_view(case_id: int, username: str | None = None, today: dt.date
     row (who, when) to the audit log."""
     case = MediationCaseService.get(case_id)
     if case.confidential:
+        access.require_confidential("vụ việc hòa giải bảo mật")
         audit.write("view", case, table=MediationCase._meta.table_name, username=username)
     parties, mediators, sessions = case_parts(case_id)
     return CaseDetail(

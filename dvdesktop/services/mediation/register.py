@@ -8,6 +8,7 @@ import re
 
 from ...store.models import Area, MediationCase
 from ...vn import clean_line, fold, name_sort_key, short_date
+from .. import access
 from ..core import audit, vocab
 from .records import area_names, cases_received, parts_of
 from .register_data import (
@@ -122,6 +123,7 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
     register.summary = summary
     confidential = [c.id for c in cases if c.confidential]
     if confidential:
+        access.require_confidential("sổ hòa giải có vụ việc bảo mật")
         audit.write("view", table=MediationCase._meta.table_name, username=username,
                     after={"purpose": "register", "year": year, "case_ids": confidential})
     return register

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ...documents.data import ConcernEntry, ConcernRegisterData
 from ...store.models import Concern
+from .. import access
 from ..core import vocab
 from ..settings import Organisation, load_organisation
 from .headers import commune_header, commune_signer, find_team, style, team_header, team_signer
@@ -43,7 +44,7 @@ def concern_register_data(team_id: int | None = None, year: int | None = None, *
     for c in query.order_by(Concern.received_on, Concern.id):
         who = "Ẩn danh" if c.anonymous or not c.raised_by else c.raised_by
         entries.append(ConcernEntry(
-            received_on=c.received_on, content=c.content, raised_by=who if show_names else "",
+            received_on=c.received_on, content=c.content, raised_by=who if show_names and access.may_see_confidential() else "",
             area=c.area.name if c.area_id else "", channel=c.channel, field=c.field,
             forwarded_to=c.forwarded_to, forwarded_on=c.forwarded_on, answer=c.answer,
             status=STATUS_LABELS.get(c.status, c.status)))
