@@ -27,7 +27,17 @@ class NotFoundError(UserError):
 
 
 class ConflictError(UserError):
-    """Someone else saved the record after it was opened (optimistic locking)."""
+    """Someone else saved the record after it was opened (optimistic locking).
+
+    *differences* (services/core/conflicts.py): the fields where the clerk's
+    version and the one saved meanwhile differ, for the side-by-side view;
+    *saved_by*/*saved_at*: who saved the other version, when."""
+
+    def __init__(self, message: str, differences=(), saved_by: str = "", saved_at=None):
+        super().__init__(message)
+        self.differences = list(differences)
+        self.saved_by = saved_by
+        self.saved_at = saved_at
 
 
 class DatabaseUnavailable(UserError):

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import peewee as pw
 
-from ...errors import ConflictError, NotFoundError, ValidationError
+from ...errors import NotFoundError, ValidationError
 from ...store.base import BaseModel, database_proxy, now
 from .. import access
 from . import audit
@@ -195,10 +195,9 @@ class RecordService:
         with database_proxy.atomic():
             record = cls.row(record_id)
             if expected_version is not None and record.version != expected_version:
-                raise ConflictError(
-                    f"{cls.label.capitalize()} này vừa được người khác sửa sau khi bạn mở. "
-                    "Hãy đóng và mở lại để xem bản mới nhất."
-                )
+                from .conflicts import conflict
+
+                raise conflict(cls, record, cls.clean(data, partial=True))
             before = audit.snapshot(record)
             cleaned = cls.validate(data, record)
             for name, value in cleaned.items():
@@ -210,7 +209,9 @@ class RecordService:
             if cls.model.update(cls._columns(record)).where(
                 (cls.model.id == record.id) & (cls.model.version == record.version - 1)
             ).execute() != 1:
-                raise ConflictError(f"{cls.label.capitalize()} này vừa được người khác sửa. Hãy mở lại.")
+                from .conflicts import conflict
+
+                raise conflict(cls, cls.row(record.id, include_deleted=True), cleaned)
             cls.after_save(record, before)
             audit.write("update", record, before=before, after=audit.snapshot(record))
         return record
