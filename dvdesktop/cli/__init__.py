@@ -47,6 +47,11 @@ COMMANDS = (
             "Báo cáo tổng kết năm hoặc báo cáo kết quả một kỳ, lập từ số liệu đã ghi."),
     Command("evaluate", "đánh giá, xếp loại Tổ dân vận", "evaluate",
             "Đánh giá, xếp loại Tổ dân vận: điểm gợi ý, bộ tiêu chí của năm."),
+    Command("accounts", "tài khoản người dùng", "accounts",
+            "Tài khoản: trên tệp máy này dòng lệnh là người quản trị; trên máy chủ là người dùng cơ sở dữ liệu."),
+    Command("audit", "nhật ký thay đổi và xem hồ sơ bảo mật", "audit_cmd"),
+    Command("autobackup", "sao lưu tự động: một bản đã kiểm tra, xoay vòng 7 ngày/4 tuần/12 tháng", "autobackup_cmd"),
+    Command("personal", "dữ liệu cá nhân: xuất, xóa một người; thời hạn lưu giữ", "personal"),
 )
 LOG_NAME = "dvdesktop.log"  # the GUI's log file too (gui/errors.py)
 
@@ -107,7 +112,16 @@ def main(argv: list[str] | None = None) -> int:
             from ..gui.app import run_gui
 
             return run_gui(args)
-        return int(args.handler(args) or 0)
+        from ..services import access
+
+        # A local file: an administrator; a server: the database user (services/access.py).
+        access.sign_out()
+        access.act_as_command_line()
+        try:
+            return int(args.handler(args) or 0)
+        finally:
+            access.act_as_command_line(False)
+            access.sign_out()
     except UserError as exc:
         if args.debug:
             raise
