@@ -160,6 +160,7 @@ def back_up(source: str | Path, folder: str | Path, *, at: dt.datetime | None = 
             raise DatabaseUnavailable(_explain(exc, folder)) from exc
     final = folder / _name(source.stem, at)
     partial = folder / (final.name + ".dang-ghi")
+    _remove_stale(folder, source.stem)
     try:
         try:
             backup_sqlite(source, partial)
@@ -184,6 +185,34 @@ def back_up(source: str | Path, folder: str | Path, *, at: dt.datetime | None = 
                 pass
     rotate(folder, source.stem, now=at)
     return BackupCopy(final, at, copy.size_bytes, copy.schema_version, copy.counts)
+
+
+def _remove_stale(folder: Path, stem: str) -> None:
+    """Half-written copies of a run that was cut off (power cut, killed): never
+    a copy, never restored, removed by the next run."""
+    pattern = re.compile(re.escape(stem) + r"-\d{8}-\d{6}\.sqlite3\.dang-ghi")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if pattern.match(name):
+            try:
+                (folder / name).unlink()
+            except OSError:
+                pass
+
+
+def newest_for(source: str | Path, settings: BackupSettings | None = None) -> BackupCopy | None:
+    """The newest copy of *source* that passes the check, for a window that
+    cannot open the database and offers to restore (None: no good copy)."""
+    settings = settings or load_settings()
+    for _taken, path in copies(settings.target_folder(), Path(source).stem):
+        try:
+            return inspect(path)
+        except DatabaseUnavailable:
+            continue
+    return None
 
 
 # --- the folder's copies ---------------------------------------------------------------
