@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -28,8 +29,27 @@ SQLITE_PRAGMAS = {
 }
 
 
+class _Savepoint(pw._savepoint):
+    def rollback(self, begin=True):
+        if self.db.in_transaction():
+            super().rollback(begin)
+
+
 class Sqlite(pw.SqliteDatabase):
-    pass
+    """SQLite rolls a transaction back by itself on some errors (a full disk,
+    an I/O error); peewee's rollback after that would fail with "no
+    transaction is active" and hide the real error from the clerk."""
+
+    def in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and conn.in_transaction
+
+    def rollback(self):
+        if self.in_transaction():
+            super().rollback()
+
+    def savepoint(self):
+        return _Savepoint(self)
 
 
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
@@ -51,6 +71,18 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     return pw.PostgresqlDatabase(params.pop("database"), **params)
 
 
+def _read_only_place(path: Path) -> bool:
+    """The file's folder cannot be written (SQLite keeps its journal and WAL
+    index beside the file)."""
+    folder = path.parent
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+        return folder.exists() and not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
     """Plain Vietnamese for errors of the environment."""
     text = str(exc).lower()
@@ -63,6 +95,9 @@ def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return f"Tệp «{spec.target}» không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng."
     if "unable to open" in text:
+        if not spec.is_postgres and _read_only_place(Path(spec.target)):
+            return (f"Tệp «{spec.target}» nằm trên ổ đĩa hoặc thư mục chỉ cho phép đọc (USB gạt khóa, thư mục dùng chung "
+                    "không có quyền ghi): chương trình cần ghi được vào thư mục đó. Hãy chép tệp sang máy rồi mở.")
         return f"Không mở được tệp «{spec.target}»."
     if spec.is_postgres and any(s in text for s in ("could not connect", "connection refused", "timeout", "could not translate host", "server closed")):
         return f"Không kết nối được máy chủ {spec.display()}. Hãy kiểm tra mạng và máy chủ."

@@ -29,8 +29,10 @@ def remount_read_only(path: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(path)], check=True, capture_output=True)
 
 
-def integrity(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def integrity(path: Path, *, immutable: bool = False) -> list[str]:
+    """PRAGMA integrity_check and foreign_key_check from outside the program
+    (*immutable*: on a read-only file system, where SQLite cannot make the WAL index)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro{'&immutable=1' if immutable else ''}", uri=True)
     try:
         return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()] + [
             f"fk {r}" for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
