@@ -75,6 +75,11 @@ def start(window, args, runner) -> None:
         return session.open(spec)
 
     def opened(spec):
+        from .safety import start as sign_in_and_guard
+
+        if not sign_in_and_guard(window, spec, demo=getattr(args, "demo", False)):
+            window.close()  # the clerk closed the sign-in: nobody works on this database
+            return
         window.dataShown.connect(lambda: _exit_point(QApplication.instance(), "ready"))
         window.database_opened(spec)
 

@@ -118,7 +118,11 @@ def operations_of(widget) -> Operations | None:
 
 def show_failure(parent, exc: BaseException, title: str | None = None) -> None:
     """Say in plain Vietnamese why an operation failed (through the message service)."""
-    if isinstance(exc, ConflictError):
+    if isinstance(exc, ConflictError) and getattr(exc, "differences", None):
+        from .conflict_dialog import ConflictDialog  # both versions side by side
+
+        messages().run_dialog(ConflictDialog(parent, exc))
+    elif isinstance(exc, ConflictError):
         messages().warning(parent, _("Changed by someone else"), exc.message)
     elif isinstance(exc, UserError):
         messages().warning(parent, title or _("Cannot save"), exc.message)

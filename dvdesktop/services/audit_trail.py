@@ -91,19 +91,55 @@ def _show(value) -> str:
     return str(value)
 
 
-_NOISE = {"updated_at", "version", "search_text", "name_folded", "name_sort"}
+_NOISE = {"id", "uid", "created_at", "updated_at", "version", "search_text", "name_folded", "name_sort"}
+_SERVICE_MODULES = ("users", "register", "meetings", "outreach", "concerns", "campaigns", "households", "exemplary",
+                    "mediation.records", "supervision", "evaluation.record_services")
+_labels: dict[str, dict[str, str]] | None = None
 
 
-def _changes(before: dict | None, after: dict | None) -> list[Change]:
+def field_label(table: str, column: str) -> str:
+    """The form's Vietnamese name of a column ("phone" → "Điện thoại"), from
+    the record services' field declarations; the column itself otherwise."""
+    global _labels
+    if _labels is None:
+        import importlib
+
+        from .core.records import RecordService
+
+        for name in _SERVICE_MODULES:
+            try:
+                importlib.import_module(f"{__package__}.{name}")
+            except ImportError:
+                continue
+        _labels = {}
+        todo = list(RecordService.__subclasses__())
+        while todo:
+            service = todo.pop()
+            todo.extend(service.__subclasses__())
+            model = getattr(service, "model", None)
+            if model is None:
+                continue
+            labels = _labels.setdefault(model._meta.table_name, {})
+            for f in service.fields:
+                labels.setdefault(f.name, f.label)
+                stored_as = getattr(model._meta.fields.get(f.name), "column_name", f.name)
+                labels.setdefault(stored_as, f.label)
+    base = table[:-len("_children")] if table.endswith("_children") else table
+    return _labels.get(base, {}).get(column, column)
+
+
+def _changes(table: str, before: dict | None, after: dict | None) -> list[Change]:
     before, after = before or {}, after or {}
     keys = [k for k in {**before, **after} if k not in _NOISE]
-    return [Change(k, _show(before.get(k)), _show(after.get(k))) for k in keys if before.get(k) != after.get(k)]
+    return [Change(field_label(table, k), _show(before.get(k)), _show(after.get(k)))
+            for k in keys if before.get(k) != after.get(k)]
 
 
 def _entry(r: AuditLog) -> AuditEntry:
     before, after = _load(r.before), _load(r.after)
     return AuditEntry(r.id, r.at, r.username or "", r.action, ACTION_NAMES.get(r.action, r.action), r.table_name,
-                      table_label(r.table_name), r.record_id, r.record_uid, before, after, _changes(before, after))
+                      table_label(r.table_name), r.record_id, r.record_uid, before, after,
+                      _changes(r.table_name, before, after))
 
 
 def _query(f: AuditFilter) -> pw.ModelSelect:

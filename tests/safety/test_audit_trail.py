@@ -41,7 +41,7 @@ def test_every_change_and_view_is_recorded(office):
     assert [e.action for e in rows] == ["update", "create"]
     update = rows[0]
     assert update.username == "canbo" and update.record_id == person.id and update.action_name == "Sửa"
-    assert [(c.field, c.before, c.after) for c in update.changes] == [("phone", "0912000111", "0988000222")]
+    assert [(c.field, c.before, c.after) for c in update.changes] == [("Điện thoại", "0912000111", "0988000222")]
     views = audit_trail.entries(AuditFilter(action="view"))
     assert len(views) == 1 and views[0].record_id == case.id and views[0].username == "canbo"
     assert views[0].table_name == "Vụ việc hòa giải"
@@ -69,11 +69,11 @@ def test_export_csv_and_xlsx(office, tmp_path):
     with open(tmp_path / "nhat-ky.csv", encoding="utf-8-sig") as f:
         lines = list(csv.reader(f))
     assert lines[0][:4] == ["Số", "Thời điểm", "Người", "Việc"]
-    assert ["canbo", "Sửa", "Người", str(person.id), "phone", "0912000111", "0988000222"] in [l[2:] for l in lines]
+    assert ["canbo", "Sửa", "Người", str(person.id), "Điện thoại", "0912000111", "0988000222"] in [l[2:] for l in lines]
     audit_trail.export(AuditFilter(table="person"), tmp_path / "nhat-ky.xlsx")
     ws = load_workbook(tmp_path / "nhat-ky.xlsx").active
     values = list(ws.iter_rows(values_only=True))
-    assert any(tuple(r[6:]) == ("phone", "0912000111", "0988000222") for r in values)
+    assert any(tuple(r[6:]) == ("Điện thoại", "0912000111", "0988000222") for r in values)
     # The export is itself in the trail.
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     assert last.action == "export" and last.username == "quantri" and "nhat-ky.xlsx" in last.after
