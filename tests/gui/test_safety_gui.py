@@ -214,3 +214,22 @@ def test_personal_data_dialog(window, scripted, tmp_path):
     dialog.years.setValue(10)
     dialog.save_years()
     assert dialog.due.text() == "0 vụ việc đã xong quá thời hạn."
+
+
+def test_clerk_without_the_permission_cannot_open_a_confidential_case(window, scripted):
+    from dvdesktop.services.mediation.records import MediationCaseService
+    from dvdesktop.services.register import AreaService
+
+    users.set_up_administrator("quantri", "Lò Văn Quản", "mat-khau-quan-tri")
+    UserService.add("canbo", "Lường Thị Hoa", "clerk", "mat-khau-can-bo")
+    area = AreaService.create({"name": "Nà Khoang", "kind": "bản", "commune": "Nậm Pồ"})
+    case = MediationCaseService.save_with_children(
+        None, {"received_on": dt.date.today(), "area": area.id, "summary": "Tranh chấp kín"},
+        {"parties": [{"name": "Lò Văn Thắng", "side": "A"}]})
+    access.sign_out()
+    users.sign_in("canbo", "mat-khau-can-bo")
+    section = window.section("mediation")
+    section.reload()
+    section.select_id(case.id)
+    assert scripted.shown[-1][2] == "Tài khoản «canbo» không có quyền xem vụ việc hòa giải bảo mật."
+    assert section.editor.record_id is None and section.editor.parties.rowCount() == 0

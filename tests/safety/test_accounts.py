@@ -217,3 +217,25 @@ def test_audit_user_of_a_worker_thread_is_the_signed_in_person(db):
     t.start()
     t.join()
     assert done == ["quantri"]
+
+
+def test_mediation_cases_need_the_confidential_permission(db):
+    from dvdesktop.services.mediation.records import case_parts
+
+    _admin()
+    UserService.add("canbo", "Lường Thị Hoa", "clerk", "mat-khau-can-bo")
+    area = AreaService.create({"name": "Nà Khoang", "kind": "bản", "commune": "Nậm Pồ"})
+    secret = MediationCaseService.create({"received_on": dt.date(2026, 3, 1), "area": area.id, "summary": "Kín"})
+    plain = MediationCaseService.create({"received_on": dt.date(2026, 3, 1), "area": area.id, "confidential": False,
+                                         "summary": "Không kín"})
+    access.sign_out()
+    sign_in("canbo", "mat-khau-can-bo")
+    for call in (lambda: MediationCaseService.get(secret.id), lambda: case_parts(secret.id),
+                 lambda: MediationCaseService.update(secret.id, {"kind": "đất đai"}),
+                 lambda: MediationCaseService.create({"received_on": dt.date(2026, 3, 2), "area": area.id})):
+        with pytest.raises(access.PermissionDenied, match="không có quyền xem vụ việc hòa giải bảo mật"):
+            call()
+    assert MediationCaseService.get(plain.id).summary == "Không kín"
+    MediationCaseService.update(plain.id, {"kind": "đất đai"})
+    with pytest.raises(access.PermissionDenied):  # nor may it be made confidential and kept
+        MediationCaseService.update(plain.id, {"confidential": True})

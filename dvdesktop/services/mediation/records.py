@@ -90,7 +90,16 @@ class MediationCaseService(RecordService):
                 state["received_on"].year, team_id=state.get("team"), area_id=state.get("area"))
 
     @classmethod
+    def get(cls, record_id: int, *, include_deleted: bool = False) -> RecordData:
+        found = super().get(record_id, include_deleted=include_deleted)
+        if found.confidential:
+            access.require_confidential("vụ việc hòa giải bảo mật")
+        return found
+
+    @classmethod
     def check(cls, values, existing):
+        if values.get("confidential") or (existing is not None and existing.confidential):
+            access.require_confidential("vụ việc hòa giải bảo mật")
         received = values["received_on"]
         assigned, started, closed = values.get("assigned_on"), values.get("started_on"), values.get("closed_on")
         outcome = values.get("outcome") or "dang"
@@ -362,6 +371,9 @@ def case_parts(case_id: int) -> tuple[list[PartyData], list[MediatorData], list[
     """The case's parties, mediators (lead first) and sessions, read again
     without an audit row: for a form that opened the case through
     open_case_for_view and reloads it after a save."""
+    case = MediationCase.get_or_none(MediationCase.id == case_id)
+    if case is not None and case.confidential:
+        access.require_confidential("vụ việc hòa giải bảo mật")
     return ([PartyData.of(r) for r in
              rows_by_case(MediationParty, [case_id], MediationParty.side, MediationParty.id)[case_id]],
             [MediatorData.of(r) for r in
