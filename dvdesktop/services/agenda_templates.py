@@ -14,6 +14,7 @@ from ..errors import ValidationError
 from ..paths import resource
 from ..store.location import data_dir
 from ..vn import clean_line
+from . import access
 from .core import vocab
 
 AGENDA_TEMPLATES_FILE = "agenda_templates.json"
@@ -77,6 +78,7 @@ def load_agenda_templates() -> list[AgendaTemplate]:
 def save_agenda_templates(templates: list) -> Path:
     """Write the clerk's templates (AgendaTemplate or dicts) to the user data
     folder; they override the shipped ones from then on."""
+    access.require_write("mẫu chương trình họp")
     parsed = _parse_templates(list(templates))
     path = _user_templates_path()
     payload = [{"name": t.name, "kind": t.kind, "items": t.items} for t in parsed]

@@ -67,6 +67,7 @@ class AreaService(RecordService):
         dissolved on that day (the target's team goes on: one team per area);
         their meetings, concerns, cases and households stay with the area they
         happened in, which keeps its old name, inactive, pointing to the target."""
+        cls.require_write()
         with database_proxy.atomic():
             target = cls.row(target_id)
             if target.merged_into_id is not None or not target.active:

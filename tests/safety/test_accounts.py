@@ -239,3 +239,24 @@ def test_mediation_cases_need_the_confidential_permission(db):
     MediationCaseService.update(plain.id, {"kind": "đất đai"})
     with pytest.raises(access.PermissionDenied):  # nor may it be made confidential and kept
         MediationCaseService.update(plain.id, {"confidential": True})
+
+
+def test_writes_outside_record_services_are_checked_too(db):
+    from dvdesktop.services.agenda_templates import save_agenda_templates
+    from dvdesktop.services.evaluation import criteria, grid, ratings
+
+    _admin()
+    UserService.add("xem", "Quàng Văn Xem", "viewer", "mat-khau-chi-xem")
+    UserService.add("canbo", "Lường Thị Hoa", "clerk", "mat-khau-can-bo")
+    access.sign_out()
+    sign_in("xem", "mat-khau-chi-xem")
+    for call in (lambda: ratings.save_rating(1, 2026, {}), lambda: ratings.set_stage(1, 2026, "review", "A", dt.date.today()),
+                 lambda: ratings.reopen(1, 2026, "lý do"), lambda: grid.fill_from_suggestions(2026),
+                 lambda: save_agenda_templates([]), lambda: AreaService.merge([1], 2, dt.date.today())):
+        with pytest.raises(access.PermissionDenied, match="chỉ được xem"):
+            call()
+    access.sign_out()
+    sign_in("canbo", "mat-khau-can-bo")
+    with pytest.raises(access.PermissionDenied, match="quản trị"):
+        criteria.copy_criteria_set(2025, 2026)  if criteria.criteria_set(2025) else criteria.save_criteria_set(
+            2026, criteria.sample_criteria_set(2026))

@@ -33,6 +33,7 @@ from ...paths import resource
 from ...store.base import database_proxy, now
 from ...store.models import CriteriaSet, Criterion, Evaluation
 from ...vn import nfc
+from .. import access
 from ..core import audit
 from .metrics import METRICS
 
@@ -433,6 +434,7 @@ def save_criteria_set(year: int, data: CriteriaSetData, expected_version: int | 
     identity by code, so scores already given to a kept criterion stay;
     a criterion left out loses its scores. A set some team's decided rating
     uses is not changed."""
+    access.require_admin("thay đổi bộ tiêu chí đánh giá")
     definition = definition_of(data)
     checked = data_from_definition(definition, year)  # raises CriteriaProblems
     with database_proxy.atomic():

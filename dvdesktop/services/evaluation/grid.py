@@ -20,6 +20,7 @@ from ...errors import ValidationError
 from ...store.base import database_proxy, now
 from ...store.models import Area, Criterion, Evaluation, EvaluationScore, Team
 from ...vn import sort_key
+from .. import access
 from .criteria import CriteriaSetData, criteria_set_by_id, require_criteria_set
 from .metrics import year_facts
 from .quota import eligibility, quota_problems, rate
@@ -170,6 +171,7 @@ def fill_from_suggestions(year: int, only_unrated: bool = True, commune: str | N
     Scores are written as any save would (the team's own before the
     self-assessment is recorded, the reviewers' after): each team's rating
     can still be reviewed and changed."""
+    access.require_write("kết quả đánh giá")
     teams = [t for t in teams_of_year(year, commune)]
     with database_proxy.atomic():
         rated = _ratings_of_year(year)

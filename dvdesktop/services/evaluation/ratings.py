@@ -22,6 +22,7 @@ from ...errors import ConflictError, NotFoundError, ValidationError
 from ...store.base import database_proxy, now
 from ...store.models import Area, Criterion, Evaluation, EvaluationScore, Team
 from ...vn import nfc, short_date
+from .. import access
 from ..core import audit
 from ..core.vocab import EVALUATION_STAGES
 from .criteria import CriteriaSetData, LevelData, criteria_set_by_id, require_criteria_set
@@ -260,6 +261,7 @@ def save_rating(team_id: int, year: int, scores: dict[str, Any], expected_versio
     a comment None is left as it was). *expected_version*: RatingData.version
     as read (0 for a rating not saved yet); a save by someone else meanwhile
     is refused (ConflictError). A decided rating is refused."""
+    access.require_write("kết quả đánh giá")
     with database_proxy.atomic():
         team = _team(team_id)
         evaluation = _evaluation(team_id, year)
@@ -307,6 +309,7 @@ def set_stage(team_id: int, year: int, stage: str, by: str, on: dt.date, *,
     when (*on*). Forward only, one stage at a time, every criterion scored.
     At ``decided`` the level may be set lower than the thresholds give
     (*level*, to keep the quota), with the decision's number if any."""
+    access.require_write("kết quả đánh giá")
     if stage not in STAGES:
         raise ValidationError("stage", f"Bước đánh giá «{stage}» không có; chọn: tự đánh giá, thẩm định hoặc quyết định.")
     by = nfc(by or "").strip()
@@ -364,6 +367,7 @@ def reopen(team_id: int, year: int, reason: str) -> RatingData:
     """Take a decided rating back to the review stage so it can be changed;
     the reason is required and kept in the audit log with the rating as it
     was decided."""
+    access.require_write("kết quả đánh giá")
     reason = nfc(reason or "").strip()
     with database_proxy.atomic():
         team = _team(team_id)

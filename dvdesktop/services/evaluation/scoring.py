@@ -15,6 +15,7 @@ from ...errors import NotFoundError, ValidationError
 from ...store.base import database_proxy, now
 from ...store.models import CriteriaSet, Criterion, Evaluation, EvaluationScore, Team
 from ...vn import nfc
+from .. import access
 from ..core import audit
 from ..core.fields import Number
 from .criteria import levels_of, quota_of
@@ -77,6 +78,7 @@ def score_evaluation(
     Every criterion needs a score before review. Returns the total, the
     rating and quota warnings for the year.
     """
+    access.require_write("kết quả đánh giá")
     if stage not in STAGES:
         raise ValidationError("stage", f"Bước đánh giá «{stage}» không hợp lệ.")
     scores = scores or {}
