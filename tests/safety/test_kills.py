@@ -38,10 +38,15 @@ def _counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def _kill_after(argv, delay: float, env=None) -> bool:
-    """Start *argv*, SIGKILL it after *delay* seconds; True when it was still
-    running (a real kill), False when it had finished first."""
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+def _kill_after(argv, delay: float, env=None, *, after_ready: bool = False) -> bool:
+    """Start *argv*, SIGKILL it after *delay* seconds (counted from the line
+    "ready" it prints, with *after_ready*: start-up time varies with the
+    machine's load); True when it was still running (a real kill), False
+    when it had finished first."""
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE if after_ready else subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env, text=True)
+    if after_ready:
+        assert proc.stdout.readline().strip() == "ready"
     try:
         proc.wait(delay)
         return False
@@ -49,6 +54,9 @@ def _kill_after(argv, delay: float, env=None) -> bool:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         return True
+    finally:
+        if proc.stdout is not None:
+            proc.stdout.close()
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +110,7 @@ def test_demo_build_killed_thirty_times(tmp_path, demo_reference):
 BACKUPS = r"""
 import datetime as dt, sys
 from dvdesktop.services import autobackup
+print("ready", flush=True)
 # One copy after another, each stamped a day later (the rotation runs too),
 # so that a kill at any moment after start-up falls inside some backup.
 for i in range(100000):
@@ -119,7 +128,7 @@ def _backup_kills(tmp_path, demo_reference, n: int) -> dict:
     outcome = {"killed": 0, "partial_left": 0}
     for i in range(n):
         killed = _kill_after([sys.executable, "-c", BACKUPS, str(source), str(folder), str(i * 1000)],
-                             rng.uniform(1.5, 4.0))
+                             rng.uniform(0.0, 1.5), after_ready=True)
         outcome["killed"] += killed
         outcome["partial_left"] += len([p for p in folder.iterdir() if p.name.endswith(".dang-ghi")])
         # Every copy that has its final name is whole; the database is untouched.
@@ -153,6 +162,7 @@ from dvdesktop.store.models import Person, Team
 session.open(sys.argv[1])
 team = Team.select().first().id
 people = [p.id for p in Person.select().limit(20)]
+print("ready", flush=True)
 for i in range(100000):
     MeetingService.save_with_children(None, {"team": team, "starts_at": dt.datetime(2025, 1, 1, 8) + dt.timedelta(hours=i),
                                              "title": f"Họp lần {i}", "discussion": "Nội dung " * 50},
@@ -160,12 +170,13 @@ for i in range(100000):
 """
 
 
-def _writer_kills(tmp_path, n: int) -> dict:
+def _writer_kills(tmp_path, n: int, url: str | None = None) -> dict:
     from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
     from dvdesktop.store import close_database, open_database
 
     path = tmp_path / "ghi.sqlite3"
-    open_database(str(path))
+    target = url or str(path)
+    open_database(target)
     area = AreaService.create({"name": "Nà Khoang", "kind": "bản", "commune": "Nậm Pồ"})
     team = TeamService.create({"area": area.id})
     import datetime as dt
@@ -178,16 +189,26 @@ def _writer_kills(tmp_path, n: int) -> dict:
     saved_before = 0
     outcome = {"killed": 0, "meetings": 0}
     for _ in range(n):
-        killed = _kill_after([sys.executable, "-c", WRITER, str(path)], rng.uniform(1.5, 5.0))
+        killed = _kill_after([sys.executable, "-c", WRITER, target], rng.uniform(0.2, 2.0), after_ready=True)
         outcome["killed"] += killed
-        assert integrity(path) == ["ok"]
-        conn = sqlite3.connect(path)
+        if url is None:
+            assert integrity(path) == ["ok"]
+            conn = sqlite3.connect(path)
+        else:
+            import psycopg2
+
+            conn = psycopg2.connect(url)
         try:
-            meetings = conn.execute("SELECT count(*) FROM meeting").fetchone()[0]
-            sizes = conn.execute("SELECT m.id, count(a.id) FROM meeting m LEFT JOIN meeting_attendance a "
-                                 "ON a.meeting_id = m.id GROUP BY m.id").fetchall()
-            audits = conn.execute("SELECT count(*) FROM audit_log WHERE table_name = 'meeting' "
-                                  "AND action = 'create'").fetchone()[0]
+            cur = conn.cursor()
+
+            def one(sql):
+                cur.execute(sql)
+                return cur.fetchall()
+
+            meetings = one("SELECT count(*) FROM meeting")[0][0]
+            sizes = one("SELECT m.id, count(a.id) FROM meeting m LEFT JOIN meeting_attendance a "
+                        "ON a.meeting_id = m.id GROUP BY m.id")
+            audits = one("SELECT count(*) FROM audit_log WHERE table_name = 'meeting' AND action = 'create'")[0][0]
         finally:
             conn.close()
         assert all(size == 20 for _, size in sizes), "a meeting without all its attendance rows"
@@ -195,7 +216,7 @@ def _writer_kills(tmp_path, n: int) -> dict:
         assert meetings >= saved_before  # what was committed stays
         saved_before = meetings
     outcome["meetings"] = saved_before
-    print(f"\nclerks' saves killed {outcome['killed']}×: {outcome['meetings']} meetings saved, each with its 20 "
+    print(f"\nclerks' saves ({'PostgreSQL' if url else 'SQLite'}) killed {outcome['killed']}×: {outcome['meetings']} meetings saved, each with its 20 "
           "attendance rows and its audit row; none partial")
     return outcome
 
@@ -207,3 +228,10 @@ def test_saves_killed_a_few_times(tmp_path):
 @pytest.mark.slow
 def test_saves_killed_thirty_times(tmp_path):
     assert _writer_kills(tmp_path, 30)["killed"] == 30
+
+
+@pytest.mark.postgres
+def test_saves_killed_on_postgresql(tmp_path, pg_url):
+    """The client killed in the middle of its transactions: the server rolls
+    the open one back; every committed meeting is whole."""
+    assert _writer_kills(tmp_path, 3, pg_url)["killed"] == 3
