@@ -11,7 +11,12 @@ def arguments(parser) -> None:
 def run(args) -> int:
     from ..services import session
 
-    info = session.open(args.cmd_db or args.db, create=False)
+    from ..errors import DatabaseUnavailable
+
+    try:
+        info = session.open(args.cmd_db or args.db, create=False)
+    except DatabaseUnavailable as exc:
+        raise DatabaseUnavailable(exc.message + _backup_offer(args.cmd_db or args.db)) from exc
     try:
         report = session.check()
     finally:
@@ -23,4 +28,18 @@ def run(args) -> int:
         return 0
     for problem in report.problems:
         print(f"Lỗi: {problem}", file=sys.stderr)
+    if offer := _backup_offer(args.cmd_db or args.db):
+        print(offer.strip(), file=sys.stderr)
     return 1
+
+
+def _backup_offer(value) -> str:
+    """The newest good automatic copy of a damaged file, as a sentence (or "")."""
+    from ..services import autobackup, session
+
+    spec = session.locate(value)
+    copy = None if spec.is_postgres else autobackup.newest_for(spec.target)
+    if copy is None:
+        return ""
+    return (f" Có bản sao lưu tốt lúc {copy.taken_at:%H:%M %d/%m/%Y} ({copy.records} bản ghi): «{copy.path}»; "
+            f"khôi phục bằng: dvdesktop restore \"{copy.path}\" --db \"{spec.target}\".")

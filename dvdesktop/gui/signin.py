@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
+from . import palette
 from .dialogs import messages
 from .i18n import _
 from .widgets import dialog_buttons
@@ -37,7 +38,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setObjectName("error")
+        self.error.setStyleSheet(f"color: {palette.FAILURE};")
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.save, ok=True))
         self.setMinimumWidth(380)
@@ -99,6 +100,7 @@ class FirstStartDialog(QDialog):
         self.pages.setCurrentIndex(1 if shared else 0)
         self.error = QLabel("")
         self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {palette.FAILURE};")
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.save, ok=True))
         self.setMinimumWidth(480)

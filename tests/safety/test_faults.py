@@ -207,3 +207,18 @@ def test_newer_version(real_file):
     with pytest.raises(SchemaTooNew, match="phiên bản mới hơn của chương trình.*Hãy cập nhật chương trình"):
         open_database(str(real_file))
     assert _digest(real_file) == before and _people(real_file) == 3
+
+
+def test_check_offers_the_newest_good_backup(real_file, tmp_path, capsys):
+    from dvdesktop.cli import main
+    from dvdesktop.services import autobackup
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    autobackup.save_settings(autobackup.BackupSettings(folder=str(folder)))
+    good = autobackup.back_up(real_file, folder)
+    real_file.write_bytes(b"garbage" * 1000)
+    assert main(["check", "--db", str(real_file)]) == 1
+    err = capsys.readouterr().err
+    assert "không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng" in err
+    assert f"Có bản sao lưu tốt lúc {good.taken_at:%H:%M %d/%m/%Y} (4 bản ghi)" in err and str(good.path) in err
