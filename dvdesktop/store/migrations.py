@@ -97,9 +97,11 @@ def _accounts(db: pw.Database, migrator: SchemaMigrator) -> None:
     postgres = isinstance(db, pw.PostgresqlDatabase)
     false = "BOOLEAN NOT NULL DEFAULT FALSE" if postgres else "INTEGER NOT NULL DEFAULT 0"
     stamp = "TIMESTAMP" if postgres else "DATETIME"
+    present = {c.name for c in db.get_columns("user")}  # a test may hand back a database with them
     for column, kind in (("confidential", false), ("failed_logins", "INTEGER NOT NULL DEFAULT 0"),
                          ("locked_until", stamp), ("auto_sign_in", false)):
-        db.execute_sql(f'ALTER TABLE "user" ADD COLUMN "{column}" {kind}')
+        if column not in present:
+            db.execute_sql(f'ALTER TABLE "user" ADD COLUMN "{column}" {kind}')
     # Administrators of the earlier versions keep seeing what they saw.
     db.execute_sql(f"""UPDATE "user" SET confidential = {'TRUE' if postgres else '1'} WHERE role = 'admin'""")
     install(db)
