@@ -260,3 +260,16 @@ def test_writes_outside_record_services_are_checked_too(db):
     with pytest.raises(access.PermissionDenied, match="quản trị"):
         criteria.copy_criteria_set(2025, 2026)  if criteria.criteria_set(2025) else criteria.save_criteria_set(
             2026, criteria.sample_criteria_set(2026))
+
+
+def test_a_name_does_not_find_concerns_without_the_permission(db):
+    from dvdesktop.services.listings.concerns import ConcernFilter, concern_ids
+
+    _admin()
+    UserService.add("canbo", "Lường Thị Hoa", "clerk", "mat-khau-can-bo")
+    c = ConcernService.create({"received_on": dt.date(2026, 3, 1), "raised_by": "Vì Văn Nói", "content": "Đường hỏng"})
+    assert concern_ids(ConcernFilter(query="vi van noi")) == [c.id]
+    access.sign_out()
+    sign_in("canbo", "mat-khau-can-bo")
+    assert concern_ids(ConcernFilter(query="vi van noi")) == []
+    assert concern_ids(ConcernFilter(query="duong hong")) == [c.id]

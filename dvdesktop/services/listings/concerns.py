@@ -90,6 +90,15 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
     else:
         column = _SORTS.get(sort, Concern.received_on)
         order = [column.desc() if descending else column, Concern.received_on.desc()]
+    tokens = search_tokens(filters.query)
+    if tokens and not access.may_see_confidential():
+        # search_text holds who raised it: without the permission a name must not find its concerns
+        from ...vn import fold
+
+        q = q.select_extend(Concern.content, Concern.forwarded_to, Concern.field, Area.name_folded)
+        rows = q.order_by(*order, Concern.id.desc()).tuples()
+        return [r[0] for r in rows
+                if all(t in " ".join((fold(r[1] or ""), fold(r[2] or ""), fold(r[3] or ""), r[4] or "")) for t in tokens)]
     return [r[0] for r in q.order_by(*order, Concern.id.desc()).tuples()]
 
 
