@@ -3,11 +3,11 @@ record, record number and dates; each entry's changes shown before/after;
 export to CSV or Excel. Read-only: nothing here edits the trail."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
 
 from ..errors import UserError
 from ..services import audit_trail

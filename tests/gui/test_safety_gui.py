@@ -9,7 +9,7 @@ import os
 import pytest
 
 from dvdesktop.errors import ConflictError
-from dvdesktop.services import access, audit_trail, autobackup, session, users
+from dvdesktop.services import access, autobackup, session, users
 from dvdesktop.services.register import PersonService
 from dvdesktop.services.users import UserService
 

@@ -9,9 +9,8 @@ import threading
 import pytest
 
 from dvdesktop.errors import ConflictError
-from dvdesktop.services import access, users
+from dvdesktop.services import users
 from dvdesktop.services.register import PersonService
-from dvdesktop.services.users import UserService, sign_in
 from dvdesktop.store import current_database
 
 

@@ -4,7 +4,6 @@ version's own code) is copied, opened, upgraded after a backup, checked, and
 used: its accounts sign in with their old passwords, its records read back."""
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
