@@ -87,7 +87,10 @@ def test_a_conflict_keeps_the_forms_edits(window, scripted):
     PersonService.update(person.id, {"phone": "0988 222 333"}, expected_version=person.version)
     form.phone.setText("0977 444 555")
     assert form.save() is None
-    assert scripted.shown[-1][:2] == ("warning", "Đã có người khác sửa")
+    # both versions side by side (gui/conflict_dialog.py)
+    assert scripted.shown[-1][:2] == ("dialog", "Đã có người khác sửa")
+    table = scripted.dialogs[-1].table
+    assert [table.item(0, c).text() for c in range(3)] == ["Điện thoại", "0977 444 555", "0988 222 333"]
     assert form.phone.text() == "0977 444 555" and form.is_dirty() and form.isEnabled()
     assert Person.get_by_id(person.id).phone == "0988 222 333"  # the other save stands
 
