@@ -147,6 +147,22 @@ def _signatures(data: MediationRecordData) -> list[B.Signatures]:
     return rows
 
 
+HOUR_BLANK = "…… giờ …… phút"
+
+
+def clock(text: str) -> str:
+    """'14:30' → '14 giờ 30 phút'; a blank to fill in when no time is recorded."""
+    hour, _sep, minute = (text or "").partition(":")
+    if not hour.strip():
+        return HOUR_BLANK
+    return f"{int(hour):02d} giờ {int(minute or 0):02d} phút"
+
+
+def _last_session(data: MediationRecordData):
+    """The session that ended the mediation (the last one), or None."""
+    return data.sessions[-1] if data.sessions else None
+
+
 def _closing_place(data: MediationRecordData) -> str:
     for s in reversed(data.sessions):
         if s.place:
@@ -163,7 +179,9 @@ def settlement(data: MediationRecordData) -> B.Document:
     day = data.closed_on or data.header.date
     when = format_date(day) if day else "ngày …… tháng …… năm ……"
     place = _closing_place(data)
-    doc.add(B.para(f"Hôm nay, {when}" + (f", tại {place}" if place else "")
+    last = _last_session(data)
+    at = f"hồi {clock(last.start_time)}, " if last is not None and last.start_time else ""
+    doc.add(B.para(f"Hôm nay, {at}{when}" + (f", tại {place}" if place else "")
                    + f", {data.team_name} lập văn bản hòa giải thành"
                    + (f" vụ việc {kind}" if kind else "") + " như sau:"))
     doc.add(_numbered(1, "Căn cứ tiến hành hòa giải", _grounds_text(data)))
@@ -204,7 +222,10 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
                      subject="Biên bản hòa giải không thành")
     doc.add(header(data.header, with_date=False), B.Title("BIÊN BẢN", subject))
     day = data.closed_on or data.header.date
-    doc.add(B.labelled("Thời gian", (format_date(day) if day else "ngày …… tháng …… năm ……") + "."))
+    day_text = format_date(day) if day else "ngày …… tháng …… năm ……"
+    last = _last_session(data)
+    # Nghị định 30/2020, mẫu 1.9: a biên bản states when it begins and, in its closing line, when it ends
+    doc.add(B.labelled("Thời gian bắt đầu", f"{clock(last.start_time if last else '')}, {day_text}."))
     doc.add(B.labelled("Địa điểm", (_closing_place(data) or "……") + "."))
     doc.add(B.labelled("Tổ hòa giải", data.team_name + "."))
     doc.add(_numbered(1, "Căn cứ tiến hành hòa giải", _grounds_text(data)))
@@ -218,9 +239,10 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
         doc.add(*B.text_paras("Lý do, ghi chú: " + data.notes.strip(), indent=True))
     doc.add(_numbered(6, "Hướng dẫn các bên",
                       UNSUCCESSFUL_ADVICE.get(data.outcome, UNSUCCESSFUL_ADVICE["khong_thanh"])))
-    doc.add(B.para("Biên bản được lập thành " + f"{len(data.parties) + 1:02d}"
-                   + " bản, mỗi bên giữ 01 bản, Tổ hòa giải lưu 01 bản; đã đọc lại cho những người có mặt "
-                   "cùng nghe và nhất trí ký tên./."))
+    ended = clock(last.end_time if last else "")
+    doc.add(B.para(f"Biên bản kết thúc lúc {ended} cùng ngày, được lập thành {len(data.parties) + 1:02d}"
+                   " bản, mỗi bên giữ 01 bản, Tổ hòa giải lưu 01 bản; đã đọc lại cho những người có mặt "
+                   "cùng nghe và nhất trí ký tên./.", keep_with_next=True))
     doc.add(*_signatures(data))
     return doc
 

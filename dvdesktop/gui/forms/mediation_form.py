@@ -34,6 +34,7 @@ from .. import palette
 from ...errors import ValidationError
 from ...services.mediation import records as med
 from ...services.mediation import rules
+from ...services.mediation import team as mediation_team
 from ...services.core import vocab
 from ...services.mediation.records import MediationCaseService
 from ..i18n import _
@@ -463,20 +464,23 @@ class MediationCaseForm(RecordWithChildrenForm):
         return rows
 
     def update_composition(self) -> None:
-        """The composition warning, live: at least 3 mediators and a woman
-        (and a minority mediator in a minority area). A warning, not a block."""
-        rows = self.mediator_rows()
-        if not rows:
+        """The composition warning of the area's tổ hòa giải (at least 3
+        mediators and a woman, a minority mediator in a minority area): the
+        rule is the team's, one mediator may handle a case. A warning, not a block."""
+        area_id = self.area.code()
+        if not area_id:
             self.composition = []
-            self.composition_label.setText(_("No mediator chosen yet."))
+            self.composition_label.setText(_("Choose the area to see its mediation team."))
             self.composition_label.setStyleSheet(f"color: {MUTED};")
             return
-        self.composition = rules.composition_warnings(rows, self.area.code())
+        self.composition = mediation_team.composition_warnings(area_id)
         if self.composition:
             self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
             self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         else:
-            self.composition_label.setText(_("The mediation group is complete ({n} mediators).").format(n=len(rows)))
+            n = len(mediation_team.members(area_id))
+            self.composition_label.setText(
+                _("The mediation team of the area is complete ({n} mediators).").format(n=n))
             self.composition_label.setStyleSheet(f"color: {palette.GOOD};")
 
     # --- sessions ------------------------------------------------------------------

@@ -59,6 +59,8 @@ def _notes(c: MediationCase) -> str:
             parts.append("Chưa thực hiện thỏa thuận")
     elif c.outcome in {"dung", "chuyen"}:
         parts.append(_OUTCOME_LABELS[c.outcome])
+    elif c.outcome == "dang":
+        parts.append("Đang hòa giải")
     if c.closed_on:
         parts.append(f"Kết thúc ngày {short_date(c.closed_on)}")
     if c.notes:
@@ -116,6 +118,8 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
             row = by_mediator.setdefault(key, MediatorSummary(name=m.name))
             row.cases += 1
             row.by_result[category] += 1
+            label = _SCOPE_LABELS.get(c.scope, c.scope)
+            row.by_scope[label] = row.by_scope.get(label, 0) + 1
     summary.by_mediator = sorted(by_mediator.values(), key=lambda r: name_sort_key(r.name))
     summary.by_scope = [(_SCOPE_LABELS.get(code, code), n) for code, n in scope_counts.items()]
     summary.by_result = [(_RESULT_LABELS[code], n) for code, n in result_counts.items()]
