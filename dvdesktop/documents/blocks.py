@@ -98,6 +98,7 @@ class Table:
     space_after: float = 6
     fill_pages: bool = False  # PDF: break a tall row across pages rather than leave the page's foot empty (Word does)
     keep_rows: bool = False  # never break a row across pages (PDF and Word), unless it is taller than a page
+    keep_together: bool = False  # a short table moves whole to the next page rather than split
 
 
 @dataclass

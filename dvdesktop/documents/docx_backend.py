@@ -431,6 +431,11 @@ class _Writer:
             cells = list(data_row) + [""] * (ncols - len(data_row))
             for cell, value, c in zip(row.cells, cells, b.columns):
                 fill(cell, value, align=c.align)
+        if b.keep_together:  # Word keeps a row with the next through its paragraphs' "keep with next"
+            for row in t.rows[:-1]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
         _fixed_widths(t, widths)
         after = self._text_p(self.d, "", 1, space_after=0)
         after.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY

@@ -49,7 +49,7 @@ class MediationRegisterData:
 
 @dataclass
 class SummaryRow:
-    team: str  # "Tổ hòa giải bản Nà Khoang"
+    team: str  # the tổ hòa giải by its thôn / bản: "bản Nà Khoang"
     mediators: int = 0
     women: int = 0
     received: int = 0

@@ -45,7 +45,7 @@ COLUMN_TITLES = (
     "Chữ ký (hòa giải viên; người chứng kiến vụ, việc hòa giải; người được mời tham gia hòa giải (nếu có))",
     "Ghi chú",
 )
-_WIDTHS = (0.035, 0.075, 0.125, 0.16, 0.14, 0.15, 0.06, 0.06, 0.11, 0.085)
+_WIDTHS = (0.04, 0.09, 0.12, 0.155, 0.135, 0.15, 0.055, 0.055, 0.105, 0.095)
 _ALIGNS = ("center", "center", "left", "left", "left", "left", "center", "center", "left", "left")
 COLUMNS = [B.Column("" if i not in (6, 7) else t, w, a) for i, (t, w, a) in enumerate(zip(COLUMN_TITLES, _WIDTHS, _ALIGNS))]
 HEADER_GROUPS = [[(t, 1) for t in COLUMN_TITLES[:6]] + [(RESULT_GROUP, 2)] + [(t, 1) for t in COLUMN_TITLES[8:]]]
@@ -56,7 +56,7 @@ MARK = "X"
 RESULT_KEYS = ("thanh", "khong_thanh", "dang_giai_quyet", "chua_giai_quyet")
 RESULT_TITLES = ("Thành", "Không thành", "Đang giải quyết", "Chưa giải quyết")
 
-DOTS = "……………"
+TABLE_SIZE = 11  # the ten columns of a landscape page: 11 pt keeps dates and names on one line
 DATE_BLANK = "ngày …… tháng …… năm ……"
 
 
@@ -81,8 +81,11 @@ def _without_kind(name: str, kinds: tuple[str, ...]) -> str:
 
 def cover(data: MediationRegisterData) -> list:
     s = REGISTER_COVER_SIZES
-    out: list = [B.Title(NATIONAL, [MOTTO], space_before=0), B.Spacer(40)]
-    out.append(_centred(TITLE, s["title"], bold=True, after=6))
+    # Quốc hiệu and Tiêu ngữ centred at the top, the motto ruled as long as it is (NĐ 30/2020)
+    out: list = [_centred(NATIONAL, 13, bold=True, after=0),
+                 B.Para([B.Run(MOTTO, bold=True, underline=True)], align="center", indent=False, size=14),
+                 B.Spacer(40)]
+    out.append(_centred(TITLE, s["subtitle"], bold=True, after=6))
     out.append(_centred(f"Năm {data.year}", s["year"], bold=True, after=10))
     out.append(B.Spacer(25))
     for label, value in (
@@ -128,7 +131,7 @@ def part_one(data: MediationRegisterData) -> list:
         rows = [B.Section(f"Năm {data.year} chưa có vụ, việc hòa giải nào được ghi vào sổ.")]
     return [
         *_part_title(PART_ONE, first=True),
-        B.Table(columns=COLUMNS, rows=rows, size=REGISTER_TABLE_SIZE, header_groups=HEADER_GROUPS,
+        B.Table(columns=COLUMNS, rows=rows, size=TABLE_SIZE, header_groups=HEADER_GROUPS,
                 number_row=True, keep_rows=True),
     ]
 
@@ -143,7 +146,7 @@ def part_two(data: MediationRegisterData) -> list:
     scopes = list(summary.by_scope) if summary is not None else []
     results = list(summary.by_result) if summary is not None else []
     mediators = list(summary.by_mediator) if summary is not None else []
-    size = REGISTER_TABLE_SIZE
+    size = TABLE_SIZE
     out: list = [B.PageBreak(), *_part_title(PART_TWO, first=False),
                  _centred(f"Năm {data.year}" + (f" – {data.team_name}" if data.team_name else ""),
                           REGISTER_COVER_SIZES["body"], italic=True, after=8),
@@ -161,13 +164,14 @@ def part_two(data: MediationRegisterData) -> list:
     for i, m in enumerate(mediators, 1):
         by_scope = getattr(m, "by_scope", {}) or {}
         rows.append([str(i), m.name] + [_count(by_scope.get(label, 0)) for label in scope_labels]
-                    + [_count(m.by_result.get(k, 0)) for k in RESULT_KEYS] + [f"{format_number(m.cases)} vụ, việc"])
+                    + [_count(m.by_result.get(k, 0)) for k in RESULT_KEYS] + [f"Tham gia {format_number(m.cases)} vụ, việc"])
     if rows:
         rows.append(["", "Cộng (số vụ, việc của tổ)"] + [_count(n) for _l, n in scopes]
                     + [_count(n) for _l, n in results] + [""])
     else:
         rows = [B.Section("Chưa có hòa giải viên nào tiến hành hòa giải trong năm.")]
-    out.append(B.Table(columns=columns, rows=rows, size=size, header_groups=groups, keep_rows=True))
+    out.append(B.Table(columns=columns, rows=rows, size=size, header_groups=groups, keep_rows=True,
+                       keep_together=len(rows) <= 12))
     out.append(B.heading("2. Theo phạm vi hòa giải"))
     out.append(_share_table("Phạm vi hòa giải", scopes, total))
     out.append(B.heading("3. Theo kết quả hòa giải"))
@@ -190,7 +194,7 @@ def _share_table(what: str, pairs: list[tuple[str, int]], total: int) -> B.Table
                  B.Column("Tỷ lệ", 0.2, "center")],
         rows=[[str(i), label, _count(n), percent(n, total)] for i, (label, n) in enumerate(pairs, 1)]
         + [["", "Cộng", _count(total), "100%" if total else ""]],
-        size=REGISTER_TABLE_SIZE, keep_rows=True,
+        size=TABLE_SIZE, keep_rows=True, keep_together=True,
     )
 
 

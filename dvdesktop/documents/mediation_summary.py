@@ -8,9 +8,9 @@ from __future__ import annotations
 from ..vn import format_number
 from . import blocks as B
 from .common import header, sign
-from .layout_rules import REGISTER_TABLE_SIZE, SIGN_NOTE
+from .layout_rules import SIGN_NOTE
 from .mediation_data import MediationSummaryData, SummaryRow
-from .mediation_register import percent
+from .mediation_register import TABLE_SIZE, percent
 
 KIND = "BẢNG TỔNG HỢP"
 
@@ -37,10 +37,10 @@ def build(data: MediationSummaryData) -> B.Document:
     scopes = [label for label, _ in first.by_scope] or ["Dân sự", "Hôn nhân và gia đình", "Khác"]
     results = [label for label, _ in first.by_result] or ["Hòa giải thành", "Hòa giải không thành",
                                                            "Đang giải quyết", "Chưa giải quyết"]
-    columns = ([B.Column("", 0.04, "center"), B.Column("", 0.2), B.Column("", 0.07, "center"),
-                B.Column("", 0.07, "center")]
-               + [B.Column(s, 0.075, "center") for s in scopes]
-               + [B.Column(r, 0.075, "center") for r in results] + [B.Column("", 0.08, "center")])
+    columns = ([B.Column("", 0.04, "center"), B.Column("", 0.2), B.Column("", 0.075, "center"),
+                B.Column("", 0.075, "center")]
+               + [B.Column(s, 0.07, "center") for s in scopes]
+               + [B.Column(r, 0.07, "center") for r in results] + [B.Column("", 0.08, "center")])
     groups = [[("STT", 1), ("Tổ hòa giải", 1), ("Số hòa giải viên (nữ)", 1), ("Số vụ, việc tiếp nhận", 1),
                ("Chia theo phạm vi hòa giải", len(scopes)), ("Kết quả hòa giải", len(results)),
                ("Tỷ lệ hòa giải thành", 1)]]
@@ -58,10 +58,10 @@ def build(data: MediationSummaryData) -> B.Document:
                     + [_settled_share(total)])
     else:
         rows = [B.Section(f"Năm {data.year} chưa có tổ hòa giải nào được ghi nhận.")]
-    doc.add(B.Table(columns=columns, rows=rows, size=REGISTER_TABLE_SIZE, header_groups=groups,
+    doc.add(B.Table(columns=columns, rows=rows, size=TABLE_SIZE, header_groups=groups,
                     number_row=True, keep_rows=True))
     doc.add(B.para("Tỷ lệ hòa giải thành tính trên số vụ, việc đã hòa giải xong (thành và không thành).",
-                   italic=True, indent=True, size=REGISTER_TABLE_SIZE))
+                   italic=True, indent=True, size=TABLE_SIZE))
     doc.add(B.Signatures(left=B.SignBlock(title=data.preparer or "NGƯỜI LẬP BẢNG", note=SIGN_NOTE),
                          right=sign(data.signer, data.header.style)))
     return doc

@@ -395,7 +395,14 @@ class _Builder:
                     splitByRow=0 if b.fill_pages else 1,
                     spaceAfter=b.space_after)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts().name()), *commands]))
-        self.story.append(t)
+        if b.keep_together:
+            # the heading kept with it goes along (the document template would split at the heading)
+            lead = []
+            while self.story and getattr(self.story[-1], "keepWithNext", False):
+                lead.insert(0, self.story.pop())
+            self.story.append(KeepTogether([*lead, t]))
+        else:
+            self.story.append(t)
 
     def _fillline(self, b: B.FillLine):
         r = self.rules

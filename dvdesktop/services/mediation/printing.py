@@ -97,8 +97,10 @@ def summary_data(year: int, *, org: Organisation | None = None, today: dt.date |
             continue
         counts = by_area.get(area_id)
         team = mediation_team.members(area_id, on) if area_id is not None else []
+        if not team and counts is None:
+            continue  # a team set up after the year, with no case in it
         rows.append(SummaryRow(
-            team=team_name(areas.get(area_id), org) if area_id is not None else "Chưa ghi địa bàn",
+            team=_area_label(areas.get(area_id)) if area_id is not None else "Chưa ghi địa bàn",
             mediators=len(team), women=sum(1 for m in team if m.gender == "nữ"),
             received=counts.received if counts else 0,
             by_scope=[(label, (counts.by_scope.get(code, 0) if counts else 0)) for code, label in vocab.MEDIATION_SCOPES],

@@ -51,18 +51,19 @@ def _agreement_text(c: MediationCase) -> str:
 
 
 def _notes(c: MediationCase) -> str:
+    """Column (10): how the case ended, then whether the agreement was carried out."""
     parts = []
-    if c.outcome == "thanh":
-        if c.carried_out is True:
-            parts.append("Đã thực hiện xong" + (f" ngày {short_date(c.carried_out_on)}" if c.carried_out_on else ""))
-        elif c.carried_out is False:
-            parts.append("Chưa thực hiện thỏa thuận")
-    elif c.outcome in {"dung", "chuyen"}:
+    if c.outcome in {"dung", "chuyen"}:
         parts.append(_OUTCOME_LABELS[c.outcome])
     elif c.outcome == "dang":
         parts.append("Đang hòa giải")
     if c.closed_on:
-        parts.append(f"Kết thúc ngày {short_date(c.closed_on)}")
+        parts.append(f"Kết thúc hòa giải ngày {short_date(c.closed_on)}")
+    if c.outcome == "thanh":
+        if c.carried_out is True:
+            parts.append("Đã thực hiện xong thỏa thuận" + (f" ngày {short_date(c.carried_out_on)}" if c.carried_out_on else ""))
+        elif c.carried_out is False:
+            parts.append("Chưa thực hiện thỏa thuận")
     if c.notes:
         parts.append(c.notes)
     return "; ".join(parts)
