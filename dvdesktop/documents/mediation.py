@@ -221,9 +221,9 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
     doc = B.Document(style=data.header.style, title="Biên bản hòa giải không thành",
                      subject="Biên bản hòa giải không thành")
     doc.add(header(data.header, with_date=False), B.Title("BIÊN BẢN", subject))
-    day = data.closed_on or data.header.date
-    day_text = format_date(day) if day else "ngày …… tháng …… năm ……"
     last = _last_session(data)
+    day = (last.held_on if last is not None and last.held_on else None) or data.closed_on or data.header.date
+    day_text = format_date(day) if day else "ngày …… tháng …… năm ……"
     # Nghị định 30/2020, mẫu 1.9: a biên bản states when it begins and, in its closing line, when it ends
     doc.add(B.labelled("Thời gian bắt đầu", f"{clock(last.start_time if last else '')}, {day_text}."))
     doc.add(B.labelled("Địa điểm", (_closing_place(data) or "……") + "."))
