@@ -237,7 +237,7 @@ def test_register_rows_order_and_content(year_of_cases, areas):
         "Cắm lại mốc theo bản đồ địa chính", "Phương thức thực hiện: Hai bên cùng cắm mốc",
         "Thời hạn thực hiện: 20/02/2024"]
     assert first.demands == [] and first.agreement_or_demands == first.agreement
-    assert first.result == "Thành" and "Đã thực hiện xong ngày 15/02/2024" in first.notes
+    assert first.result == "Thành" and first.notes == "Kết thúc hòa giải ngày 04/02/2024; Đã thực hiện xong thỏa thuận ngày 15/02/2024"
     second = book.entries[1]
     assert second.result == "Không thành" and second.agreement == ""
     assert second.agreement_or_demands == "Lò Văn Thắng: Trả lại 2 m đất\nQuàng Thị Mai: Giữ nguyên mốc cũ"

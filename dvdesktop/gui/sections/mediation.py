@@ -132,6 +132,10 @@ class MediationSection(ListFormSection):
         self.stats_button = QPushButton(_("Statistics…"))
         self.stats_button.clicked.connect(self.show_statistics)
         self.search_bar.addWidget(self.stats_button)
+        self.team_button = QPushButton(_("Mediation team…"))
+        self.team_button.setToolTip(_("The mediators of the chosen area's tổ hòa giải: at least three, a woman among them"))
+        self.team_button.clicked.connect(self.show_team)
+        self.search_bar.addWidget(self.team_button)
         self.register_button = print_button("mediation-register", self.register_job, _("Print mediation register…"))
         self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở of the chosen area's mediation team for the year"))
         self.search_bar.addWidget(self.register_button)
@@ -164,6 +168,18 @@ class MediationSection(ListFormSection):
         return _("case {number}").format(number=case.number or f"#{case.id}")
 
     # --- statistics and printing -------------------------------------------------
+
+    def show_team(self) -> None:
+        from ..forms.mediation_team_dialog import MediationTeamDialog
+
+        area = self.f_area.code()
+        if area is None:
+            messages().info(self, _("Mediation team"), _("Choose an area first: each area has its own mediation team."))
+            return
+        dialog = MediationTeamDialog(self, area, self.f_area.currentText())
+        self._team_dialog = dialog  # keep it alive (tests look at it)
+        messages().run_dialog(dialog)
+        self.editor.update_composition()
 
     def show_statistics(self) -> None:
         dialog = MediationStatsDialog(self, self.year)

@@ -119,3 +119,38 @@ def composition_warnings(area_id: int, on: dt.date | None = None) -> list[str]:
         warnings.append(f"{label} có {len(leaders)} người cùng là tổ trưởng: "
                         + ", ".join(m.name for m in leaders) + "; mỗi tổ chỉ có một tổ trưởng.")
     return warnings
+
+
+# --- changing the team (history is kept: a change ends one row and starts another) ----------
+
+
+def add_member(area_id: int, person_id: int, role: str = "hoa_giai_vien", on: dt.date | None = None) -> TeamMember:
+    """*person_id* joins the area's tổ hòa giải from *on* (default today)."""
+    on = on or dt.date.today()
+    row = MediationTeamMemberService.create(
+        {"area": as_id(area_id), "person": as_id(person_id), "role": role, "start_date": on})
+    return next(m for m in members(area_id, on) if m.id == row.id)
+
+
+def end_member(member_id: int, on: dt.date | None = None) -> None:
+    """The mediator leaves the team on *on*; a row started that same day is removed."""
+    on = on or dt.date.today()
+    row = MediationTeamMemberService.row(member_id)
+    if row.start_date >= on:
+        MediationTeamMemberService.delete(member_id)
+    else:
+        MediationTeamMemberService.update(member_id, {"end_date": on})
+
+
+def make_leader(member_id: int, on: dt.date | None = None) -> None:
+    """The mediator becomes the team's leader from *on*; the leader until then
+    stays on as a mediator (each change is a new row, the old ones end)."""
+    on = on or dt.date.today()
+    row = MediationTeamMemberService.row(member_id)
+    for m in members(row.area_id, on):
+        if m.is_leader and m.id != member_id:
+            end_member(m.id, on)
+            add_member(row.area_id, m.person_id, "hoa_giai_vien", on)
+    if row.role != LEADER:
+        end_member(member_id, on)
+        add_member(row.area_id, row.person_id, LEADER, on)
