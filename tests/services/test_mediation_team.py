@@ -139,6 +139,7 @@ def test_demo_mediation_is_believable(db):
         # one to three mediators, all of the area's tổ hòa giải on the day received
         team_ids = {m.person_id for m in team.members(c.area_id, c.received_on)}
         assert 1 <= len(mediators[c.id]) <= 3
+        assert len({m.person_id for m in mediators[c.id]}) == len(mediators[c.id]), c.id  # nobody twice
         assert {m.person_id for m in mediators[c.id]} <= team_ids, c.id
         assert sum(m.is_lead for m in mediators[c.id]) == 1
     assert {"Mâu thuẫn vợ chồng", "Xô xát do say rượu"} <= seen_kinds
@@ -146,5 +147,7 @@ def test_demo_mediation_is_believable(db):
     # every area's team meets the rule today; its sessions carry times
     for area_id in {c.area_id for c in cases}:
         assert team.composition_warnings(area_id, ref) == [], area_id
+        ids = [m.person_id for m in team.members(area_id, ref)]
+        assert len(ids) == len(set(ids)), area_id
     for s in MediationSession.select():
         assert s.start_time and s.end_time and s.start_time < s.end_time

@@ -681,15 +681,24 @@ class Generator:
     def _mediation_team(self, info: TeamInfo) -> list:
         """Write the area's tổ hòa giải (the members holding the positions above,
         for as long as they hold them) and return its stints (m, role)."""
-        team = []
+        stints: dict[int, list] = {}  # person → [member, role, start, end]: one row per person
         for m in info.members:  # (person_id, name, gender, role, position, start, end)
             if m[4] not in self.MEDIATION_TEAM_POSITIONS:
                 continue
             role = "to_truong" if m[4] == "Trưởng ban công tác Mặt trận" else "hoa_giai_vien"
-            self.w.add(MediationTeamMember, self.stamp(m[5]), {
-                "area": info.area_id, "person": m[0], "role": role, "start_date": m[5], "end_date": m[6],
+            seen = stints.get(m[0])
+            if seen is None:
+                stints[m[0]] = [m, role, m[5], m[6]]
+            else:  # the same person in two positions in turn (a kiện toàn): one stint in the team
+                seen[1] = "to_truong" if "to_truong" in (seen[1], role) else role
+                seen[2] = min(seen[2], m[5])
+                seen[3] = None if seen[3] is None or m[6] is None else max(seen[3], m[6])
+        team = []
+        for m, role, start, end in stints.values():
+            self.w.add(MediationTeamMember, self.stamp(start), {
+                "area": info.area_id, "person": m[0], "role": role, "start_date": start, "end_date": end,
             })
-            team.append((m, role))
+            team.append(((m[0], m[1], m[2], m[3], m[4], start, end), role))
         return team
 
     def _party(self, info: TeamInfo, spec, year: int, surname: str | None = None) -> tuple[str, str, int]:
