@@ -154,9 +154,9 @@ def part_two(data: MediationRegisterData) -> list:
                  B.heading("1. Theo hòa giải viên tiến hành hòa giải")]
     # by mediator: the form's columns, "Vụ, việc hòa giải chia theo phạm vi hòa giải" and "Kết quả hòa giải"
     scope_labels = [label for label, _n in scopes]
-    columns = ([B.Column("", 0.05, "center"), B.Column("", 0.22)]
+    columns = ([B.Column("", 0.05, "center"), B.Column("", 0.19)]
                + [B.Column(label, 0.09, "center") for label in scope_labels]
-               + [B.Column(t, 0.08, "center") for t in RESULT_TITLES] + [B.Column("", 0.12)])
+               + [B.Column(t, 0.08, "center") for t in RESULT_TITLES] + [B.Column("", 0.15)])
     groups = [[("STT", 1), ("Hòa giải viên tiến hành hòa giải", 1),
                ("Vụ, việc hòa giải chia theo phạm vi hòa giải", len(scope_labels)),
                ("Kết quả hòa giải", len(RESULT_TITLES)), ("Ghi chú", 1)]]
