@@ -118,9 +118,12 @@ def _mediation_team(db: pw.Database, migrator: SchemaMigrator) -> None:
             table_name = "mediation_team_member"
 
     db.bind([MediationTeamMember, Area, Person], bind_refs=False, bind_backrefs=False)
-    MediationTeamMember.create_table(safe=False)
+    # safe: a step may meet a database that already has what it adds (tests that rewind the version)
+    MediationTeamMember.create_table(safe=True)
+    present = {c.name for c in db.get_columns("mediation_session")}
     for column in ("start_time", "end_time"):
-        db.execute_sql(f'ALTER TABLE "mediation_session" ADD COLUMN "{column}" VARCHAR(5) NOT NULL DEFAULT \'\'')
+        if column not in present:
+            db.execute_sql(f'ALTER TABLE "mediation_session" ADD COLUMN "{column}" VARCHAR(5) NOT NULL DEFAULT \'\'')
 
 
 MIGRATIONS: list[Migration] = [
