@@ -117,6 +117,8 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
     set_cell(form.sessions, 0, 0, day.strftime("%d/%m/%Y"))
     set_cell(form.sessions, 0, 1, "Nhà văn hóa bản")
     set_cell(form.sessions, 0, 2, "Lò Văn Thắng, Lường Thị Hoa, Hà Văn Dũng (trưởng bản)")
+    set_cell(form.sessions, 0, 4, "14h")  # as clerks type it: kept as 14:00
+    set_cell(form.sessions, 0, 5, "16:30")
     form.sessions.setCurrentCell(0, 1)
     form.session_content.setPlainText("Hai bên trình bày; đối chiếu bản đồ địa chính.")
     assert form.sessions.item(0, 3).text() == "Hai bên trình bày; đối chiếu bản đồ địa chính."
@@ -146,6 +148,7 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
                                                         ("Lường Thị Hoa", False)]
     [session] = MediationSession.select().where(MediationSession.case == case.id)
     assert session.content == "Hai bên trình bày; đối chiếu bản đồ địa chính."
+    assert (session.start_time, session.end_time) == ("14:00", "16:30")
 
     # reopen: another record, then this one
     section.new_record()
@@ -154,6 +157,7 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
     assert form.number.text() == "05" and form.kind.currentText() == "Tranh chấp ranh giới đất"
     assert form.parties.rowCount() == 2 and form.parties.item(0, 3).text() == str(received.year - 45)
     assert form.mediators.rowCount() == 3 and form.sessions.rowCount() == 1
+    assert [form.sessions.item(0, c).text() for c in (4, 5)] == ["14:00", "16:30"]
     assert form.deadline_state == "started"
     assert not form.is_dirty()
 
