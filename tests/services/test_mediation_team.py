@@ -151,3 +151,21 @@ def test_demo_mediation_is_believable(db):
         assert len(ids) == len(set(ids)), area_id
     for s in MediationSession.select():
         assert s.start_time and s.end_time and s.start_time < s.end_time
+
+
+def test_mediators_are_offered_from_the_areas_team_first(db):
+    from dvdesktop.services.mediation.records import mediator_candidates
+    from dvdesktop.services.register import MembershipService, TeamService
+
+    area = AreaService.create({"name": "Nà Khoang", "kind": "bản"})
+    tdv = TeamService.create({"area": area.id, "established_on": "2020-01-01"})
+    member = PersonService.create({"full_name": "Lò Văn Thắng", "gender": "nam"})
+    both = PersonService.create({"full_name": "Quàng Thị Mai", "gender": "nữ"})
+    mediator = PersonService.create({"full_name": "Cầm Văn Ún", "gender": "nam"})
+    for p in (member, both):
+        MembershipService.create({"person": p.id, "team": tdv.id, "role": "thanh_vien", "start_date": "2020-01-01"})
+    team.add_member(area.id, mediator.id, "to_truong", D(2020, 1, 1))
+    team.add_member(area.id, both.id, on=D(2020, 1, 1))
+    names = [c.full_name for c in mediator_candidates(tdv.id, D(2024, 1, 1), area.id)]
+    assert names == ["Cầm Văn Ún", "Quàng Thị Mai", "Lò Văn Thắng"]  # the team's (leader first), then the others once
+    assert [c.full_name for c in mediator_candidates(None, D(2024, 1, 1), area.id)] == ["Cầm Văn Ún", "Quàng Thị Mai"]

@@ -377,13 +377,14 @@ class MediationCaseForm(RecordWithChildrenForm):
     def _refresh_candidates(self) -> None:
         self.candidates.clear()
         team = self._case_team()
-        if team is None:
+        area = self.area.code()
+        if team is None and area is None:
             self.candidates.addItem(_("(choose the area or team first)"), None)
             self.add_mediator_button.setEnabled(False)
             return
         day = optional_date(self.received_on.text()) or dt.date.today()
         genders = dict(vocab.GENDERS)
-        people = med.mediator_candidates(team, day)
+        people = med.mediator_candidates(team, day, area)  # the area's tổ hòa giải first
         for person in people:
             label = person.full_name + (f" ({genders[person.gender]})" if person.gender in genders else "")
             self.candidates.addItem(label, person.id)

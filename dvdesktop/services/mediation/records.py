@@ -323,11 +323,17 @@ def save_case(
         expected_version=expected_version)
 
 
-def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Candidate]:
-    """The team's current members: the people mediators are chosen from."""
+def mediator_candidates(team_id: int | None, on: dt.date | None = None, area_id: int | None = None) -> list[Candidate]:
+    """The people mediators are chosen from: the mediators of the area's tổ hòa
+    giải first, then the Tổ dân vận's current members not among them."""
     from ..register import MembershipService
+    from .team import members
 
-    return [Candidate.of(m.person) for m in MembershipService.current_rows(team_id, on)]
+    out = [Candidate(m.person_id, m.name, m.gender) for m in members(area_id, on)] if area_id else []
+    seen = {c.id for c in out}
+    if team_id:
+        out += [Candidate.of(m.person) for m in MembershipService.current_rows(team_id, on) if m.person.id not in seen]
+    return out
 
 
 # --- numbers -------------------------------------------------------------------
