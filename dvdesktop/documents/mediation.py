@@ -42,14 +42,14 @@ UNSUCCESSFUL_SUBJECT = {
 UNSUCCESSFUL_RESULT = {
     "khong_thanh": "Các bên không đạt được thỏa thuận; hòa giải không thành.",
     "dung": "Hòa giải được dừng lại (một bên hoặc các bên rút yêu cầu hoặc không tiếp tục tham gia hòa giải).",
-    "chuyen": "Các bên không đạt được thỏa thuận; vụ việc được chuyển đến cơ quan có thẩm quyền giải quyết.",
+    "chuyen": "Các bên không đạt được thỏa thuận; vụ, việc được chuyển đến cơ quan có thẩm quyền giải quyết.",
 }
 UNSUCCESSFUL_ADVICE = {
     "khong_thanh": "Tổ hòa giải đã hướng dẫn các bên đề nghị cơ quan, tổ chức có thẩm quyền giải quyết theo "
                    "quy định của pháp luật.",
     "dung": "Các bên có thể đề nghị hòa giải lại hoặc đề nghị cơ quan, tổ chức có thẩm quyền giải quyết theo "
             "quy định của pháp luật.",
-    "chuyen": "Tổ hòa giải đã chuyển vụ việc và hướng dẫn các bên liên hệ cơ quan có thẩm quyền để được giải "
+    "chuyen": "Tổ hòa giải đã chuyển vụ, việc và hướng dẫn các bên liên hệ cơ quan có thẩm quyền để được giải "
               "quyết theo quy định của pháp luật.",
 }
 
@@ -91,7 +91,7 @@ def _grounds_text(data: MediationRecordData) -> str:
     text = data.grounds or "……"
     when = []
     if data.received_on:
-        when.append(f"tiếp nhận vụ việc ngày {short_date(data.received_on)}")
+        when.append(f"tiếp nhận vụ, việc ngày {short_date(data.received_on)}")
     if data.assigned_on:
         when.append(f"phân công hòa giải viên ngày {short_date(data.assigned_on)}")
     if when:
@@ -174,7 +174,7 @@ def settlement(data: MediationRecordData) -> B.Document:
     """Văn bản hòa giải thành."""
     kind = _subject_kind(data)
     doc = B.Document(style=data.header.style, title="Văn bản hòa giải thành", subject="Văn bản hòa giải thành")
-    doc.add(header(data.header), B.Title("VĂN BẢN HÒA GIẢI THÀNH", [f"Vụ việc {kind}"] if kind else []))
+    doc.add(header(data.header), B.Title("VĂN BẢN HÒA GIẢI THÀNH", [f"Vụ, việc {kind}"] if kind else []))
     doc.add(B.para(LAW, italic=True))
     day = data.closed_on or data.header.date
     when = format_date(day) if day else "ngày …… tháng …… năm ……"
@@ -183,10 +183,10 @@ def settlement(data: MediationRecordData) -> B.Document:
     at = f"hồi {clock(last.start_time)}, " if last is not None and last.start_time else ""
     doc.add(B.para(f"Hôm nay, {at}{when}" + (f", tại {place}" if place else "")
                    + f", {data.team_name} lập văn bản hòa giải thành"
-                   + (f" vụ việc {kind}" if kind else "") + " như sau:"))
+                   + (f" vụ, việc {kind}" if kind else "") + " như sau:"))
     doc.add(_numbered(1, "Căn cứ tiến hành hòa giải", _grounds_text(data)))
     _parties_and_mediators(doc, data, 2)
-    doc.add(_numbered(3, "Nội dung chủ yếu của vụ việc"))
+    doc.add(_numbered(3, "Nội dung chủ yếu của vụ, việc"))
     _paragraphs_or_dots(doc, data.summary)
     _course(doc, data, 4, with_demands=True)
     doc.add(_numbered(5, "Thỏa thuận đạt được và giải pháp thực hiện"))
@@ -217,7 +217,7 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
     kind = _subject_kind(data)
     subject = [UNSUCCESSFUL_SUBJECT.get(data.outcome, UNSUCCESSFUL_SUBJECT["khong_thanh"])]
     if kind:
-        subject.append(f"Vụ việc {kind}")
+        subject.append(f"Vụ, việc {kind}")
     doc = B.Document(style=data.header.style, title="Biên bản hòa giải không thành",
                      subject="Biên bản hòa giải không thành")
     doc.add(header(data.header, with_date=False), B.Title("BIÊN BẢN", subject))
@@ -230,7 +230,7 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
     doc.add(B.labelled("Tổ hòa giải", data.team_name + "."))
     doc.add(_numbered(1, "Căn cứ tiến hành hòa giải", _grounds_text(data)))
     _parties_and_mediators(doc, data, 2)
-    doc.add(_numbered(3, "Nội dung chủ yếu của vụ việc"))
+    doc.add(_numbered(3, "Nội dung chủ yếu của vụ, việc"))
     _paragraphs_or_dots(doc, data.summary)
     _course(doc, data, 4, with_demands=True)
     result = UNSUCCESSFUL_RESULT.get(data.outcome, UNSUCCESSFUL_RESULT["khong_thanh"])

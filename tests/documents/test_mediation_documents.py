@@ -332,7 +332,7 @@ def test_settlement_has_the_contents_the_law_lists(book, tmp_path):
         for page in pdf.pages:
             assert margin_violations(page, ND30) == []
     for heading in ("VĂN BẢN HÒA GIẢI THÀNH", "1. Căn cứ tiến hành hòa giải:", "2. Thông tin cơ bản về các bên:",
-                    "3. Nội dung chủ yếu của vụ việc:", "4. Diễn biến của quá trình hòa giải:",
+                    "3. Nội dung chủ yếu của vụ, việc:", "4. Diễn biến của quá trình hòa giải:",
                     "5. Thỏa thuận đạt được và giải pháp thực hiện:", "6. Quyền, nghĩa vụ của các bên:",
                     "7. Phương thức, thời hạn thực hiện thỏa thuận:",
                     "8. Chữ ký hoặc điểm chỉ của các bên và hòa giải viên:"):
