@@ -50,6 +50,7 @@ _ALIGNS = ("center", "center", "left", "left", "left", "left", "center", "center
 COLUMNS = [B.Column("" if i not in (6, 7) else t, w, a) for i, (t, w, a) in enumerate(zip(COLUMN_TITLES, _WIDTHS, _ALIGNS))]
 HEADER_GROUPS = [[(t, 1) for t in COLUMN_TITLES[:6]] + [(RESULT_GROUP, 2)] + [(t, 1) for t in COLUMN_TITLES[8:]]]
 MARK = "X"
+RELATED = "Người liên quan"  # vocab.MEDIATION_SIDES' label of side "lien_quan"
 
 # Phần II: the four results of the commune's reporting form, in its order
 # (services.mediation.register_data.STAT_RESULTS keys).
@@ -109,7 +110,9 @@ def entry_cells(e) -> list[str]:
     people = "\n".join(e.mediators) if e.mediators else ""
     if e.invitees:
         people += ("\n" if people else "") + "Người được mời: " + ", ".join(e.invitees)
-    parties = "\n".join(f"- {p.text}" for p in e.parties)
+    # column (4) names the persons with related rights and duties as such
+    parties = "\n".join(f"- {p.text}" + (" (người có quyền, nghĩa vụ liên quan)" if p.side == RELATED else "")
+                         for p in e.parties)
     content = e.content or ""
     if getattr(e, "scope", ""):
         content = f"{e.scope}: {content}" if content else e.scope

@@ -469,7 +469,8 @@ def test_register_builds_from_plain_data():
 
     entry = RegisterEntry(stt=1, received_on=D(2025, 3, 1), mediators=["Lò Thị Hoa"], invitees=[],
                           parties=[RegisterParty(unicodedata.normalize("NFD", "Vừ A Dơ"), 40, "bản Nà Khoang",
-                                                 "Bên thứ nhất")],
+                                                 "Bên thứ nhất"),
+                                   RegisterParty("Vừ A Lử", 70, "bản Nà Khoang", "Người liên quan")],
                           content="Tranh chấp lối đi", agreement="Mở lối đi rộng 1,5 m", demands=[], result="Thành",
                           result_code="thanh", notes="")
     # nine cases, five settled: 55,6% with a comma and no space before the sign
@@ -482,7 +483,9 @@ def test_register_builds_from_plain_data():
     with open_pdf(to_pdf(register_doc.build(data))) as pdf:
         parties = column_text([p for p in pdf.pages if is_part_one(p)], 3)
         text = all_text(pdf)
-    assert parties == "- Vừ A Dơ, 40 tuổi, bản Nà Khoang"  # NFD in, NFC out
+    # NFD in, NFC out; a person with related rights and duties said as such (column 4 of the form)
+    assert parties == ("- Vừ A Dơ, 40 tuổi, bản Nà Khoang - Vừ A Lử, 70 tuổi, bản Nà Khoang (người có quyền, "
+                       "nghĩa vụ liên quan)")
     assert "1 Hòa giải hành 5 55,6%".replace("hành", "thành") in text and "22,2%" in text
     assert "Tỷ lệ hòa giải thành trên số vụ, việc đã hòa giải xong: 71,4%." in text
     assert "55,6 %" not in text and register_doc.percent(5, 9) == "55,6%"
