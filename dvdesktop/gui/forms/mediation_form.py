@@ -192,7 +192,10 @@ class MediationCaseForm(RecordWithChildrenForm):
         # the start and end time last: the không-thành record states them (columns 0–3 keep their places)
         self.sessions = grid_table([_("Date"), _("Place"), _("Who attended"), _("What happened"), _("Start time"),
                                     _("End time")], min_height=170)
-        for column, width in enumerate((95, 150, 190, 220, 80, 80)):
+        header = self.sessions.horizontalHeader()
+        header.moveSection(4, 1)  # shown after the date (the logical columns stay as the code reads them)
+        header.moveSection(5, 2)
+        for column, width in enumerate((95, 150, 190, 220, 64, 64)):
             self.sessions.setColumnWidth(column, width)
         self.sessions.setWordWrap(True)
         self.sessions.itemChanged.connect(self._session_item_changed)
