@@ -23,7 +23,8 @@ import peewee as pw
 from ..errors import UserError, ValidationError
 from ..store.base import database_proxy, now
 from ..store.models import (
-    Area, AuditLog, Concern, Household, MediationCase, MediationMediator, MediationParty, MediationSession, Meeting,
+    Area, AuditLog, Concern, Household, MediationCase, MediationMediator, MediationParty, MediationSession,
+    MediationTeamMember, Meeting,
     MeetingAttendance, MeetingTask, Membership, Person, Setting, Team,
 )
 from ..vn import fold
@@ -80,6 +81,8 @@ def held_about(person_id: int) -> dict:
                            for t in MeetingTask.select().where(MeetingTask.assignee == p.id)],
         "hòa_giải_viên": [{"vụ_việc": m.case_id, "chính": bool(m.is_lead)}
                           for m in MediationMediator.select().where(MediationMediator.person == p.id)],
+        "tổ_hòa_giải": [_row(m, ["area", "role", "start_date", "end_date"])
+                        for m in MediationTeamMember.select().where(MediationTeamMember.person == p.id)],
         "có_thể_liên_quan_trùng_tên": {
             "ý_kiến_kiến_nghị": [_row(c, ["id", "received_on", "raised_by", "contact", "content", "status"])
                                  for c in Concern.select().where(Concern.raised_by != "") if fold(c.raised_by) == folded],
