@@ -139,7 +139,7 @@ def _read_sub_header(grid: Grid, header: Header, top: dict[str, int]) -> None:
     row = grid.rows[r]
     sub = grid.rows[r + 1] if r + 1 < len(grid.rows) else []
     genders = {c: _gender_word(v) for c, v in enumerate(sub) if _gender_word(v)}
-    if genders:
+    if sorted(genders.values()) == ["female", "male"]:  # both, side by side: a header, not a person's gender
         for c, gender in genders.items():
             parent = field_of(row[c]) if c < len(row) else None
             if parent == "birth":
