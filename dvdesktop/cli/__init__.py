@@ -47,6 +47,12 @@ COMMANDS = (
             "Báo cáo tổng kết năm hoặc báo cáo kết quả một kỳ, lập từ số liệu đã ghi."),
     Command("evaluate", "đánh giá, xếp loại Tổ dân vận", "evaluate",
             "Đánh giá, xếp loại Tổ dân vận: điểm gợi ý, bộ tiêu chí của năm."),
+    Command("import", "nhập danh sách từ tệp Excel", "import_cmd"),
+    Command("export", "xuất một danh sách ra tệp Excel", "export_cmd",
+            "Xuất danh sách ra tệp Excel (.xlsx): tên cột tiếng Việt, dòng tiêu đề cố định, bộ lọc, ngày là ngày."),
+    Command("exchange", "gói dữ liệu trao đổi giữa xã và tỉnh", "exchange",
+            "Xã xuất toàn bộ hồ sơ thành một tệp gói; tỉnh nhập các gói vào cơ sở dữ liệu của tỉnh "
+            "(theo mã uid: bản mới thay bản cũ, nhập lại không đổi gì, xung đột được liệt kê)."),
 )
 LOG_NAME = "dvdesktop.log"  # the GUI's log file too (gui/errors.py)
 
