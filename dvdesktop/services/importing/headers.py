@@ -153,8 +153,9 @@ def _read_sub_header(grid: Grid, header: Header, top: dict[str, int]) -> None:
         header.data_start = r + 2
     else:
         # a header whose own first row was only the group words, the names below
-        extra = _row_fields(sub)
-        if extra and all(grid.rows[r + 1][c] == row[c] or (r + 1, c) in grid.merged_copy or name not in top
+        extra = {name: c for name, c in _row_fields(sub).items()
+                 if name not in top and header_key(sub[c]) in ALIASES.get(name, ())}
+        if len(extra) >= 2 and all(grid.rows[r + 1][c] == row[c] or (r + 1, c) in grid.merged_copy or name not in top
                          for name, c in extra.items()) and any(name not in top for name in extra):
             for name, c in extra.items():
                 header.columns.setdefault(name, c)

@@ -191,6 +191,25 @@ def _is_numbering(row: list) -> bool:
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
+def _group_line(grid: Grid, index: int, row: list, cols: dict[str, int]) -> str | None:
+    """The text of a line that heads a group of rows ("I. THÔN NÀ KHOANG",
+    "Bản Nà Khoang" merged across the table), or None for a person's row."""
+    stt = cols.get("stt")
+    texts = {clean.text(v) for c, v in enumerate(row) if v is not None and c != stt}
+    if len(texts) != 1:
+        return None
+    number = _cell(row, stt)
+    if number is not None and clean.text(number).isdigit():
+        return None
+    text = next(iter(texts))
+    merged = sum(1 for c, v in enumerate(row) if v is not None and c != stt) > 1 or any(
+        (index, c) in grid.merged_copy for c in range(len(row)))
+    if merged or clean.group_area(text) or (text.isupper() and len(text) > 3):
+        prefix = clean.text(number) + ". " if number is not None else ""
+        return prefix + text
+    return None
+
+
 def _cell(row: list, col: int | None):
     if col is None or col >= len(row):
         return None
@@ -216,15 +235,11 @@ def _read_rows(grid: Grid, header: Header, progress: ProgressFn | None) -> tuple
             continue
         if _is_footer(row):
             break
-        name_value = _cell(row, cols.get("full_name"))
-        distinct = {clean.text(v) for v in row if v is not None}
-        if name_value is None or (len(distinct) == 1 and (index, cols["full_name"]) in grid.merged_copy):
-            title = next(iter(distinct)) if len(distinct) == 1 else " ".join(clean.text(v) for v in row if v is not None)
-            if len(distinct) == 1 or (len(distinct) == 2 and _cell(row, cols.get("stt")) is not None):
-                text = clean.text(next((v for v in row if v is not None and not str(v).strip().isdigit()), title))
-                group_area = clean.group_area(text) or group_area
-                skipped.append(f"Dòng {number}: «{text}» (dòng tiêu đề nhóm)")
-                continue
+        group = _group_line(grid, index, row, cols)
+        if group is not None:
+            group_area = clean.group_area(group) or group_area
+            skipped.append(f"Dòng {number}: «{group}» (dòng tiêu đề nhóm)")
+            continue
         started = True
         rows.append(_read_row(row, number, header, group_area))
     _tick(progress, total, total, "Đang đọc các dòng")

@@ -54,8 +54,7 @@ def _year_ok(year: int) -> int:
 
 def birth_year(value) -> int | None:
     """A birth year from a year (1975, "1975"), a date typed as text
-    ("15/12/1975", "15-12-1975", "15.12.1975"), an Excel date, or an Excel
-    date read as its serial number."""
+    ("15/12/1975", "15-12-1975", "15.12.1975") or an Excel date."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -67,11 +66,9 @@ def birth_year(value) -> int | None:
             raise ValueError(f"năm sinh «{value}» không hợp lệ")
         value = int(value)
     if isinstance(value, int):
-        if 1900 <= value <= THIS_YEAR:
-            return value
-        if 1 <= value <= 80000:  # an Excel date without its date format
-            return _year_ok((_EXCEL_EPOCH + dt.timedelta(days=value)).year)
-        raise ValueError(f"năm sinh {value} không hợp lệ")
+        # a plain number is a year: a date cell comes as a date (openpyxl reads
+        # its format), and 19755 is a typo far more often than a day count
+        return _year_ok(value)
     raw = text(value)
     digits = raw.replace(" ", "")
     if digits.isdigit() and len(digits) == 4:
@@ -208,7 +205,10 @@ def group_area(title: str) -> tuple[str, str] | None:
     """A group line above some rows naming their area ("I. THÔN NÀ KHOANG",
     "Bản Nà Khoang:"), as (name, kind); None when it names no area."""
     stripped = _ROMAN.sub("", title.strip())
-    name, kind = area(stripped)
+    try:
+        name, kind = area(stripped)
+    except ValueError:  # too long for a name: a note, not an area
+        return None
     return (name, kind) if kind and name else None
 
 
