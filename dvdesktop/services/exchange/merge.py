@@ -188,14 +188,20 @@ def _merge_table(model, columns: list[str], rows: list[list], id_of, result: Exc
         rid, version, old = local[uid]
         new_version = values.get("version") or 0
         old_values = dict(zip(value_columns, old))
-        same = all(tables.comparable(fields[c], old_values[c]) == tables.comparable(fields[c], values[c])
-                   for c in value_columns if c not in self_refs and c not in ("created_at", "updated_at"))
+        differing = [c for c in value_columns if c not in self_refs and c not in ("created_at", "updated_at")
+                     and tables.comparable(fields[c], old_values[c]) != tables.comparable(fields[c], values[c])]
         if new_version > version:
             values.pop("created_at", None)
             model.update(**model.prepare_row(values)).where(model.id == rid).execute()
             result.updated[table] = result.updated.get(table, 0) + 1
-        elif same:
+        elif not differing:
             result.unchanged += 1
+        elif new_version == version and all(old_values[c] in (None, "") for c in differing):
+            # the same record, only filled in: a package with the private
+            # columns after one without them
+            full = {c: values[c] for c in value_columns if c not in self_refs and c not in ("created_at", "uid")}
+            model.update(**model.prepare_row(full)).where(model.id == rid).execute()
+            result.updated[table] = result.updated.get(table, 0) + 1
         elif new_version < version:
             result.conflicts.append(f"{_describe(model, columns, row)}: bản trong cơ sở dữ liệu mới hơn "
                                     f"(phiên bản {version}, gói có {new_version}); giữ bản đang có.")

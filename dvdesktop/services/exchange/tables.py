@@ -46,7 +46,14 @@ def columns(model, include_sensitive: bool) -> list[str]:
     """The fields a package carries: all but the key (each database numbers
     its own) and, unless asked for, the private ones."""
     private = set() if include_sensitive else set(getattr(model, "private_fields", ()))
-    return [name for name in model._meta.fields if name != "id" and name not in private]
+    return [name for name in model._meta.fields if name != "id" and name not in private and name not in derived(model)]
+
+
+def derived(model) -> set[str]:
+    """Columns each database computes from others (folded search copies, sort
+    keys): not carried, made again on import by the model's prepare_row."""
+    return set(getattr(model, "folded_columns", {})) | {c for c in ("name_sort", "search_text", "name_folded")
+                                                         if c in model._meta.fields}
 
 
 def foreign_keys(model) -> dict[str, type]:
