@@ -138,6 +138,9 @@ class ListFormSection(Section):
             trash = QPushButton(_("Trash…"))
             trash.clicked.connect(self.open_trash)
             self.search_bar.addWidget(trash)
+        from ..export_excel import add_export_button
+
+        add_export_button(self, self.search_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
