@@ -287,3 +287,17 @@ def test_round_trip_export_import_export(db_url, tmp_path):
         close_database()
         open_database(db_url)
     assert _rows(second) == _rows(first)
+
+
+def test_the_quick_reader_reads_what_openpyxl_reads(tmp_path):
+    """sheet.py reads workbooks with its own quick XML reader; openpyxl reads
+    the same grid (merges spread, fonts, dates, numbers, legacy text)."""
+    from dvdesktop.services.importing import sheet, xlsx_reader
+
+    files = [messy_list(tmp_path / "m.xlsx"), legacy_list(tmp_path / "t.xlsx", TCVN3, font=".VnTime"),
+             legacy_list(tmp_path / "v.xlsx", VNI, font="VNI-Times"), legacy_list(tmp_path / "n.xlsx", VNI, font=None)]
+    for path in files:
+        quick = [sheet.make_grid(r.name, r.rows, r.fonts, r.merged) for r in xlsx_reader.read_workbook(path)]
+        slow = [sheet.read_grid(ws) for ws in sheet.open_workbook(path).worksheets]
+        assert [(g.name, g.rows, g.merged_copy, g.encoding) for g in quick] == \
+               [(g.name, g.rows, g.merged_copy, g.encoding) for g in slow], path.name

@@ -24,7 +24,7 @@ from ...errors import ConflictError, UserError
 from ...store.base import database_proxy, new_uid, now
 from ...store.models import Area, AuditLog, Membership, Person, Team
 from ...vn import fold
-from ..core import audit, vocab
+from ..core import audit, bulk, vocab
 from . import values as clean
 from .headers import FIELD_NAMES, Header, find_header
 from .sheet import Grid, read_sheets
@@ -39,6 +39,7 @@ PERSON_FIELDS = {
 }
 ROLE_LABELS = dict(vocab.TEAM_ROLES)
 CHUNK = 500
+BIG_CHUNK = 2000  # rows written between two progress steps (a Stop is seen there)
 
 
 def _shown(name: str, value) -> str:
@@ -233,7 +234,9 @@ def _read_rows(grid: Grid, header: Header, progress: ProgressFn | None) -> tuple
             continue
         if not started and _is_numbering(row):
             continue
-        if _is_footer(row):
+        stt = _cell(row, cols.get("stt"))
+        numbered = isinstance(stt, int) or (isinstance(stt, str) and stt.strip().isdigit())
+        if not numbered and _is_footer(row):  # a numbered row is a person, never the signatures
             break
         group = _group_line(grid, index, row, cols)
         if group is not None:
@@ -492,7 +495,6 @@ def apply_members(plan: MembersPlan, progress: ProgressFn | None = None) -> Impo
     preview."""
     if not plan.ok:
         raise UserError("Tệp còn lỗi, chưa nhập gì:\n" + "\n".join(plan.errors))
-    from ..register import AreaService, TeamService
     from ..settings import load_organisation
 
     org = load_organisation()
@@ -501,30 +503,7 @@ def apply_members(plan: MembersPlan, progress: ProgressFn | None = None) -> Impo
     total = len(plan.rows)
     with database_proxy.atomic():
         _check_versions(plan)
-        areas_created, teams_created = [], []
-        area_ids: dict[tuple[str, str], int] = {}
-        team_ids: dict[int, int] = {}
-        for row in plan.rows:
-            if row.area_name and row.area_id is None:
-                commune = row.commune or org.commune_short
-                key = (fold(row.area_name), fold(commune))
-                if key not in area_ids:
-                    area = AreaService.create({"name": row.area_name, "kind": row.area_kind or "thôn",
-                                               "commune": commune, "province": org.province,
-                                               "commune_code": org.commune_code if commune == org.commune_short else ""})
-                    area_ids[key] = area.id
-                    areas_created.append(f"{row.area_kind or 'thôn'} {row.area_name}")
-                row.area_id = area_ids[key]
-            if row.role and row.area_id is not None and row.team_id is None:
-                if row.area_id not in team_ids:
-                    existing = (Team.select(Team.id).where((Team.area == row.area_id) & (Team.status == "active")
-                                                           & Team.deleted_at.is_null()).scalar())
-                    if existing is None:
-                        team = TeamService.create({"area": row.area_id})
-                        existing = team.id
-                        teams_created.append(team.name)
-                    team_ids[row.area_id] = existing
-                row.team_id = team_ids[row.area_id]
+        areas_created, teams_created = _create_areas_and_teams(plan, org, stamp, user)
         _tick(progress, 0, total, "Đang ghi")
         created = _insert_people(plan, stamp, user, progress)
         updated = _update_people(plan, stamp, user)
@@ -532,6 +511,64 @@ def apply_members(plan: MembersPlan, progress: ProgressFn | None = None) -> Impo
     _tick(progress, total, total, "Đã ghi xong")
     changes = [f"Dòng {r.row} — {r.full_name}: " + "; ".join(r.changes) for r in plan.rows if r.action == "update"]
     return ImportResult(created, updated, plan.count("same"), started, areas_created, teams_created, changes)
+
+
+def _new_row(model, values: dict, stamp) -> dict:
+    """A whole new row of *model*: *values*, the rest at the fields' defaults."""
+    row = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, "version": 1}
+    for name, f in model._meta.fields.items():
+        if name in ("id",) or name in row:
+            continue
+        if name in values:
+            row[name] = values[name]
+        elif f.default is not None:
+            row[name] = f.default() if callable(f.default) else f.default
+        else:
+            row[name] = None
+    return model.prepare_row(row)
+
+
+def _create_areas_and_teams(plan: MembersPlan, org, stamp, user: str) -> tuple[list[str], list[str]]:
+    """The areas the file names and the database lacks, and a team for each
+    area whose people have a role in it (one insert each for all of them)."""
+    area_rows: dict[tuple[str, str], dict] = {}
+    for row in plan.rows:
+        if row.area_name and row.area_id is None:
+            commune = row.commune or org.commune_short
+            key = (fold(row.area_name), fold(commune))
+            if key not in area_rows:
+                area_rows[key] = _new_row(Area, {
+                    "name": row.area_name, "kind": row.area_kind or "thôn", "commune": commune,
+                    "province": org.province, "commune_code": org.commune_code if commune == org.commune_short else ""},
+                    stamp)
+    bulk.insert_rows(Area, list(area_rows.values()))
+    area_ids = bulk.ids_by_uid(Area, [r["uid"] for r in area_rows.values()])
+    for row in plan.rows:
+        if row.area_name and row.area_id is None:
+            row.area_id = area_ids[area_rows[(fold(row.area_name), fold(row.commune or org.commune_short))]["uid"]]
+    wanted = {row.area_id for row in plan.rows if row.role and row.area_id is not None and row.team_id is None}
+    existing = dict(Team.select(Team.area, Team.id).where(Team.area.in_(list(wanted)) & (Team.status == "active")
+                                                          & Team.deleted_at.is_null()).tuples()) if wanted else {}
+    kinds = {aid: (name, kind) for aid, name, kind in
+             Area.select(Area.id, Area.name, Area.kind).where(Area.id.in_(list(wanted))).tuples()} if wanted else {}
+    team_rows = {aid: _new_row(Team, {"area": aid, "name": f"Tổ dân vận {kinds[aid][1]} {kinds[aid][0]}".replace("  ", " ")},
+                               stamp)
+                 for aid in sorted(wanted) if aid not in existing}
+    bulk.insert_rows(Team, list(team_rows.values()))
+    by_uid = bulk.ids_by_uid(Team, [r["uid"] for r in team_rows.values()])
+    for aid, r in team_rows.items():
+        existing[aid] = by_uid[r["uid"]]
+    for row in plan.rows:
+        if row.role and row.area_id is not None and row.team_id is None:
+            row.team_id = existing[row.area_id]
+    name = Path(plan.path).name
+    bulk.insert_rows(AuditLog, [
+        {"at": stamp, "username": user, "action": "create", "table_name": model._meta.table_name,
+         "record_id": ids[r["uid"]], "record_uid": r["uid"], "before": None,
+         "after": _json({"name": r["name"], "import": name})}
+        for model, rows, ids in ((Area, area_rows.values(), area_ids), (Team, team_rows.values(), by_uid))
+        for r in rows])
+    return ([f"{r['kind']} {r['name']}" for r in area_rows.values()], [r["name"] for r in team_rows.values()])
 
 
 def _check_versions(plan: MembersPlan) -> None:
@@ -560,15 +597,11 @@ def _insert_people(plan: MembersPlan, stamp, user: str, progress) -> int:
             values["ethnicity"] = "Kinh"
         rows.append(Person.prepare_row(values))
     total = len(plan.rows)
-    for i in range(0, len(rows), CHUNK):
-        Person.insert_many(rows[i:i + CHUNK]).execute()
-        _tick(progress, min(i + CHUNK, len(rows)), total, "Đang ghi người mới")
+    for i in range(0, len(rows), BIG_CHUNK):
+        bulk.insert_rows(Person, rows[i:i + BIG_CHUNK])
+        _tick(progress, min(i + BIG_CHUNK, len(rows)), total, "Đang ghi người mới")
     if rows:  # the new ids, for memberships and the audit log
-        uids = {r["uid"]: r for r in rows}
-        by_uid = {}
-        keys = list(uids)
-        for i in range(0, len(keys), CHUNK):
-            by_uid.update(dict(Person.select(Person.uid, Person.id).where(Person.uid.in_(keys[i:i + CHUNK])).tuples()))
+        by_uid = bulk.ids_by_uid(Person, [r["uid"] for r in rows])
         new_rows = iter(r for r in plan.rows if r.action == "new")
         for values, row in zip(rows, new_rows):
             row.person_id = by_uid[values["uid"]]
@@ -576,8 +609,7 @@ def _insert_people(plan: MembersPlan, stamp, user: str, progress) -> int:
                        "record_id": by_uid[v["uid"]], "record_uid": v["uid"], "before": None,
                        "after": _json({k: v[k] for k in ("full_name", "birth_year", "gender", "area")} | {"import": Path(plan.path).name})}
                       for v in rows]
-        for i in range(0, len(audit_rows), CHUNK):
-            AuditLog.insert_many(audit_rows[i:i + CHUNK]).execute()
+        bulk.insert_rows(AuditLog, audit_rows)
     return len(rows)
 
 
@@ -626,6 +658,5 @@ def _write_memberships(plan: MembersPlan, stamp, user: str) -> int:
     inserts = [{"uid": new_uid(), "created_at": stamp, "updated_at": stamp, "version": 1, "person": row.person_id,
                 "team": row.team_id, "role": row.role, "position": row.position, "start_date": on, "end_date": None,
                 "end_reason": ""} for row, on in new_rows]
-    for i in range(0, len(inserts), CHUNK):
-        Membership.insert_many(inserts[i:i + CHUNK]).execute()
+    bulk.insert_rows(Membership, inserts)
     return len(inserts)

@@ -57,6 +57,17 @@ def open_workbook(path: str | os.PathLike):
     """The openpyxl workbook of *path*, or a UserError saying plainly why not."""
     from openpyxl import load_workbook
 
+    path = open_workbook_checks(path)
+    try:
+        # not read_only: the merged ranges and the fonts are only read in full mode
+        return load_workbook(path, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zip, XML, KeyError …: all say the file is damaged
+        raise _not_a_workbook(path) from exc
+
+
+def open_workbook_checks(path: str | os.PathLike) -> Path:
+    """*path* as a Path when it may be a workbook, else a UserError saying
+    plainly why not (missing, empty, an old .xls, no zip at all)."""
     path = Path(path)
     if not path.exists():
         raise UserError(f"Không tìm thấy tệp «{path}».")
@@ -74,23 +85,11 @@ def open_workbook(path: str | os.PathLike):
                         "hãy mở bằng Excel và chọn Lưu thành… dạng «Excel Workbook (.xlsx)».")
     if not zipfile.is_zipfile(path):
         raise _not_a_workbook(path)
-    try:
-        # not read_only: the merged ranges and the fonts are only read in full mode
-        return load_workbook(path, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - zip, XML, KeyError …: all say the file is damaged
-        raise _not_a_workbook(path) from exc
-
-
-def _cell_value(value):
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
-        return value.date()
-    if isinstance(value, str):
-        return value
-    return value
+    return path
 
 
 def read_grid(ws) -> Grid:
-    """The worksheet *ws* as a Grid, merges spread and legacy text converted."""
+    """The openpyxl worksheet *ws* as a Grid, merges spread and legacy text converted."""
     max_row, max_col = ws.max_row or 0, ws.max_column or 0
     rows: list[list[object]] = []
     fonts: dict[tuple[int, int], str] = {}
@@ -98,34 +97,51 @@ def read_grid(ws) -> Grid:
         values = []
         for c, cell in enumerate(row):
             value = cell.value
-            if isinstance(value, str):
-                font = cell.font.name if getattr(cell, "has_style", False) and cell.font is not None else None
-                hint = legacy.encoding_of_font(font)
-                if hint:
-                    fonts[(r, c)] = hint
-            values.append(_cell_value(value))
+            if isinstance(value, str) and getattr(cell, "has_style", False) and cell.font is not None:
+                if cell.font.name:
+                    fonts[(r, c)] = cell.font.name
+            values.append(value)
         rows.append(values)
+    merged = [(rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1) for rng in ws.merged_cells.ranges]
+    return make_grid(ws.title, rows, fonts, merged)
+
+
+def make_grid(name: str, rows: list[list[object]], font_names: dict[tuple[int, int], str],
+              merges: list[tuple[int, int, int, int]]) -> Grid:
+    """A Grid from raw cell values: dates without a time as dates, merged
+    ranges spread, legacy text converted to Unicode, every text cleaned."""
+    for row in rows:
+        for c, value in enumerate(row):
+            if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
+                row[c] = value.date()
+    fonts = {}
+    for key, font in font_names.items():
+        hint = legacy.encoding_of_font(font)
+        if hint:
+            fonts[key] = hint
     merged: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:
-        top = rng.min_row - 1
-        left = rng.min_col - 1
+    for top, left, bottom, right in merges:
         if top >= len(rows):
             continue
         value = rows[top][left] if left < len(rows[top]) else None
-        for r in range(top, min(rng.max_row, len(rows))):
-            for c in range(left, min(rng.max_col, len(rows[r]))):
+        for r in range(top, min(bottom + 1, len(rows))):
+            for c in range(left, min(right + 1, len(rows[r]))):
                 if (r, c) != (top, left):
                     rows[r][c] = value
                     merged.add((r, c))
                     if (top, left) in fonts:
                         fonts[(r, c)] = fonts[(top, left)]
-    texts = [v for row in rows for v in row if isinstance(v, str)]
-    sheet_encoding = legacy.detect(texts[:5000])
+    texts = [v for row in rows for v in row if isinstance(v, str) and not v.isascii()]
+    sheet_encoding = legacy.detect(texts[:3000])
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             if isinstance(value, str):
                 encoding = fonts.get((r, c), sheet_encoding)
-                row[c] = clean_text(legacy.to_unicode(value, encoding)) or None
+                if value.isascii():
+                    text = value
+                else:
+                    text = legacy.to_unicode(value, encoding)
+                row[c] = clean_text(text) or None
     if fonts and sheet_encoding == legacy.UNICODE:
         counts: dict[str, int] = {}
         for enc in fonts.values():
@@ -133,11 +149,18 @@ def read_grid(ws) -> Grid:
         sheet_encoding = max(counts, key=counts.get)
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
-    return Grid(ws.title, rows, merged, sheet_encoding)
+    return Grid(name, rows, merged, sheet_encoding)
 
 
 def read_sheets(path: str | os.PathLike) -> list[Grid]:
     """Every worksheet of the file at *path* as a Grid."""
+    from . import xlsx_reader
+
+    open_workbook_checks(path)
+    try:
+        return [make_grid(raw.name, raw.rows, raw.fonts, raw.merged) for raw in xlsx_reader.read_workbook(path)]
+    except Exception:  # noqa: BLE001 - anything the quick reader did not expect: openpyxl reads it (or says why not)
+        pass
     wb = open_workbook(path)
     try:
         return [read_grid(ws) for ws in wb.worksheets]
