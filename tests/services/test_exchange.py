@@ -158,3 +158,23 @@ def test_command_line(commune, tmp_path, capsys):
     (tmp_path / "bad.dvx").write_text("rác")
     assert cli.main(["exchange", "import", str(tmp_path / "bad.dvx"), "--db", str(target)]) == 1
     assert "không phải gói dữ liệu" in capsys.readouterr().err
+
+
+def test_the_province_criteria_set_of_a_year_is_kept(db_url, commune, tmp_path):
+    """The province's own set for a year takes the commune's ratings (matched
+    by year and criterion code); it gains no second set and no criterion."""
+    from dvdesktop.services.evaluation import sample_criteria_set, save_criteria_set
+    from dvdesktop.store.models import CriteriaSet, Criterion, Evaluation
+
+    use(commune)
+    year = CriteriaSet.select(CriteriaSet.year).order_by(CriteriaSet.year.desc()).scalar()
+    ratings = Evaluation.select().where(Evaluation.year == year).count()
+    package = _package(commune, tmp_path)
+    use(db_url)
+    own = save_criteria_set(year, sample_criteria_set(year))
+    criteria = Criterion.select().count()
+    result = import_package(package)
+    assert CriteriaSet.select().where(CriteriaSet.year == year).count() == 1
+    assert Criterion.select().where(Criterion.criteria_set == own.id).count() == criteria
+    assert Evaluation.select().where((Evaluation.year == year) & (Evaluation.criteria_set == own.id)).count() == ratings
+    assert result.matched > 0

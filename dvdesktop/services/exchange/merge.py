@@ -26,7 +26,7 @@ import peewee as pw
 
 from ...store.base import database_proxy, now
 from ...store.models import AuditLog, CriteriaSet, Criterion
-from ..core import audit
+from ..core import audit, bulk
 from . import tables
 from .package import CHUNK, Package, PackageInfo, read_package
 
@@ -40,6 +40,7 @@ class ExchangeResult:
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
     matched: int = 0  # criteria sets and criteria matched to the database's own
+    matched_sets: set[int] = field(default_factory=set)
     conflicts: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -174,13 +175,17 @@ def _merge_table(model, columns: list[str], rows: list[list], id_of, result: Exc
             if own is not None:
                 ids[uid] = own
                 result.matched += 1
+                result.matched_sets.add(own)
                 continue
-        if model is Criterion and uid not in local:
+        if model is Criterion and uid not in local and values.get("criteria_set") in result.matched_sets:
             own = _own_criterion(values)
             if own is not None:
                 ids[uid] = own
                 result.matched += 1
-                continue
+            else:  # the database's own set is not changed by a commune's package
+                result.conflicts.append(f"{_describe(model, columns, row)}: không có trong bộ tiêu chí cùng năm "
+                                        "của cơ sở dữ liệu; bỏ qua (cả điểm của tiêu chí này).")
+            continue
         if uid not in local:
             values["uid"] = uid
             inserts.append(model.prepare_row(_filled(model, values)))
@@ -208,13 +213,10 @@ def _merge_table(model, columns: list[str], rows: list[list], id_of, result: Exc
         else:
             result.conflicts.append(f"{_describe(model, columns, row)}: cùng phiên bản {version} nhưng nội dung khác; "
                                     "giữ bản đang có.")
-    for i in range(0, len(inserts), CHUNK):
-        model.insert_many(inserts[i:i + CHUNK]).execute()
+    bulk.insert_rows(model, inserts)
     if inserts:
         result.added[table] = len(inserts)
-        new = [r["uid"] for r in inserts]
-        for i in range(0, len(new), CHUNK):
-            ids.update(dict(model.select(model.uid, model.id).where(model.uid.in_(new[i:i + CHUNK])).tuples()))
+        ids.update(bulk.ids_by_uid(model, [r["uid"] for r in inserts]))
     for uid, name, target_uid in later_refs:
         target = ids.get(target_uid) or _lookup(model, target_uid)
         model.update(**{name: target}).where((model.uid == uid) & (getattr(model, name).is_null(True)
