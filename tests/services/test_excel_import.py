@@ -301,3 +301,42 @@ def test_the_quick_reader_reads_what_openpyxl_reads(tmp_path):
         slow = [sheet.read_grid(ws) for ws in sheet.open_workbook(path).worksheets]
         assert [(g.name, g.rows, g.merged_copy, g.encoding) for g in quick] == \
                [(g.name, g.rows, g.merged_copy, g.encoding) for g in slow], path.name
+
+
+def test_areas_and_teams_import(db, tmp_path):
+    from dvdesktop.services.exporting import export_to_file
+    from dvdesktop.services.importing.areas import apply_areas, preview_areas
+
+    rows = [["DANH SÁCH THÔN, BẢN XÃ NẬM PỒ"],
+            ["STT", "Tên thôn, bản", "Số hộ", "Số nhân khẩu", "Các dân tộc", "Số quyết định thành lập",
+             "Ngày thành lập", "Cán bộ phụ trách"],
+            [1, "Bản Nà Khoang", 120, "540", "Thái, Mông", "12-QĐ/ĐU", "05/01/2020", "Lò Văn Tâm"],
+            [2, "Thôn Đồng Tâm", 80, 300, "Kinh", None, None, None],
+            [3, "TDP số 3", "1.200", "4.800", "Kinh", "15-QĐ/ĐU", dt.date(2021, 3, 4), "Hà Văn Cường"]]
+    plan = preview_areas(write(tmp_path / "a.xlsx", rows))
+    assert plan.errors == [] and plan.header_row == 2
+    assert [(r.name, r.kind, r.area["households"], r.area["population"]) for r in plan.rows] == [
+        ("Nà Khoang", "bản", 120, 540), ("Đồng Tâm", "thôn", 80, 300), ("số 3", "tổ dân phố", 1200, 4800)]
+    apply_areas(plan)
+    teams = TeamService._read_data(TeamService._data_query())
+    assert sorted((t.name, t.decision_number) for t in teams) == [
+        ("Tổ dân vận bản Nà Khoang", "12-QĐ/ĐU"), ("Tổ dân vận thôn Đồng Tâm", ""),
+        ("Tổ dân vận tổ dân phố số 3", "15-QĐ/ĐU")]
+
+    # exported and read back: nothing changes; a corrected figure is an update
+    path = tmp_path / "dia-ban.xlsx"
+    export_to_file("areas", path)
+    again = preview_areas(path)
+    assert again.count("same") == 3
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    assert [r.name for r in again.rows] == ["Đồng Tâm", "Nà Khoang", "số 3"]  # Vietnamese order: đ before n
+    wb.active["E2"] = 125  # Số hộ of the first row
+    wb.save(path)
+    changed = preview_areas(path)
+    assert [(r.name, r.changes) for r in changed.rows if r.action == "update"] == [("Đồng Tâm", ["Số hộ: 80 → 125"])]
+
+    bad = preview_areas(write(tmp_path / "b.xlsx", [["Tên địa bàn", "Số hộ", "Số nhân khẩu"], ["Nà Khoang", "nhiều", 10],
+                                                     ["Pa Tần", 50, 20]]))
+    assert bad.errors == ["Dòng 2: số hộ «nhiều» phải là số", "Dòng 3: số nhân khẩu ít hơn số hộ"]
