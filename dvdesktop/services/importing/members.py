@@ -196,11 +196,11 @@ def _group_line(grid: Grid, index: int, row: list, cols: dict[str, int]) -> str 
     """The text of a line that heads a group of rows ("I. THÔN NÀ KHOANG",
     "Bản Nà Khoang" merged across the table), or None for a person's row."""
     stt = cols.get("stt")
+    number = _cell(row, stt)
+    if isinstance(number, int) or (number is not None and clean.text(number).isdigit()):
+        return None  # a numbered row is a person
     texts = {clean.text(v) for c, v in enumerate(row) if v is not None and c != stt}
     if len(texts) != 1:
-        return None
-    number = _cell(row, stt)
-    if number is not None and clean.text(number).isdigit():
         return None
     text = next(iter(texts))
     merged = sum(1 for c, v in enumerate(row) if v is not None and c != stt) > 1 or any(

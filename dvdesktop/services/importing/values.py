@@ -5,6 +5,7 @@ reason (the preview names it with the row number)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ...vn import fold, parse_date
@@ -25,7 +26,8 @@ def text(value) -> str:
     return str(value).strip()
 
 
-_SMALL_WORDS = set()  # Vietnamese names capitalise every word
+_DIGIT = re.compile(r"\d")
+_NOT_PHONE = re.compile(r"[^0-9 .\-+()]")
 
 
 def person_name(value) -> str:
@@ -34,7 +36,7 @@ def person_name(value) -> str:
     name = text(value)
     if not name:
         raise ValueError("chưa có họ và tên")
-    if any(ch.isdigit() for ch in name):
+    if _DIGIT.search(name):
         raise ValueError(f"họ và tên «{name}» có chữ số")
     name = name.strip(" .,;-")
     if name.isupper() or name.islower():
@@ -154,7 +156,7 @@ def phone(value) -> str:
     digits = "".join(ch for ch in raw if ch.isdigit())
     if isinstance(value, int) and len(digits) in (9, 10) and not digits.startswith("0") and not digits.startswith("84"):
         return "0" + digits
-    if any(ch not in "0123456789 .-+()" for ch in raw) or not 8 <= len(digits) <= 12:
+    if _NOT_PHONE.search(raw) or not 8 <= len(digits) <= 12:
         raise ValueError(f"số điện thoại «{raw}» không hợp lệ (8–12 chữ số)")
     return raw
 
@@ -167,7 +169,11 @@ _ETHNIC = {fold(name): name for name in vocab.ETHNIC_GROUPS} | {
 
 
 def ethnicity(value) -> str:
-    raw = text(value)
+    return _ethnicity(text(value))
+
+
+@functools.lru_cache(maxsize=1024)  # a list names a handful of groups, thousands of times
+def _ethnicity(raw: str) -> str:
     if not raw:
         return ""
     if len(raw) > 50:
@@ -184,7 +190,12 @@ _ROMAN = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])[.)/:-]\s+", re.IGNORECASE)
 def area(value, default_kind: str = "") -> tuple[str, str]:
     """An area's (name, kind) from "Thôn Nà Khoang", "bản Nà Khoang",
     "TDP số 3", "Nà Khoang" (the kind the column's header names)."""
-    raw = text(value).strip(" .:;")
+    return _area(text(value), default_kind)
+
+
+@functools.lru_cache(maxsize=4096)  # an area's name repeats on every row of its people
+def _area(value: str, default_kind: str) -> tuple[str, str]:
+    raw = value.strip(" .:;")
     if not raw:
         return "", ""
     folded = fold(raw)
