@@ -6,6 +6,9 @@ GUI thread) with a progress bar and a Stop button; stopping the write rolls
 it back (one transaction), so nothing is half imported."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -26,19 +29,69 @@ from .i18n import N_, _
 from .operations import OpChanges, operations_of
 from .tasks import TaskRunner
 
-COLUMNS = (
-    ("row", N_("Row")), ("result", N_("Result")), ("full_name", N_("Full name")), ("gender", N_("Gender")), ("birth_year", N_("Born")),
-    ("ethnicity", N_("Ethnic group")), ("area", N_("Area")), ("role", N_("Role in team")),
-    ("position", N_("Position")), ("phone", N_("Phone")), ("party_member", N_("Party")),
-)
+@dataclass(frozen=True)
+class ImportKind:
+    """What the dialog imports: its title, the preview's columns (key of the
+    row's cells(), label), the services' preview and apply functions, and the
+    record kinds the import changes (the lists showing them read again)."""
+
+    title: str
+    columns: tuple[tuple[str, str], ...]
+    widths: tuple[int, ...]
+    preview: Callable
+    apply: Callable
+    changes: tuple[str, ...]
+
+
+def _members_preview(path, progress):
+    from ..services.importing.members import preview_members
+
+    return preview_members(path, progress=progress)
+
+
+def _members_apply(plan, progress):
+    from ..services.importing.members import apply_members
+
+    return apply_members(plan, progress=progress)
+
+
+def _areas_preview(path, progress):
+    from ..services.importing.areas import preview_areas
+
+    return preview_areas(path, progress=progress)
+
+
+def _areas_apply(plan, progress):
+    from ..services.importing.areas import apply_areas
+
+    return apply_areas(plan, progress=progress)
+
+
+MEMBERS = ImportKind(
+    N_("Import members from Excel"),
+    (("row", N_("Row")), ("result", N_("Result")), ("full_name", N_("Full name")), ("gender", N_("Gender")),
+     ("birth_year", N_("Born")), ("ethnicity", N_("Ethnic group")), ("area", N_("Area")), ("role", N_("Role in team")),
+     ("position", N_("Position")), ("phone", N_("Phone")), ("party_member", N_("Party"))),
+    (50, 240, 170, 65, 70, 75, 110, 110, 140, 100, 75),
+    _members_preview, _members_apply, ("person", "membership", "area", "team"))
+AREAS = ImportKind(
+    N_("Import areas from Excel"),
+    (("row", N_("Row")), ("result", N_("Result")), ("name", N_("Area")), ("kind", N_("Kind")),
+     ("commune", N_("Commune")), ("households", N_("Households")), ("population", N_("Population")),
+     ("ethnic_groups", N_("Ethnic groups")), ("decision_number", N_("Decision")),
+     ("established_on", N_("Established on")), ("cadre_name", N_("Cadre in charge"))),
+    (50, 240, 150, 90, 100, 70, 80, 120, 100, 90, 140),
+    _areas_preview, _areas_apply, ("area", "team"))
+COLUMNS = MEMBERS.columns
 ACTIONS = {"new": N_("New"), "update": N_("Update"), "same": N_("Unchanged"), "error": N_("Error")}
 
 
 class PreviewModel(QAbstractTableModel):
     """The rows of a members plan (services.importing.members.MembersPlan)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, columns=COLUMNS):
         super().__init__(parent)
+        self.columns = columns
         self.rows: list = []
         self._cells: dict[int, dict[str, str]] = {}
 
@@ -52,11 +105,11 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(COLUMNS[section][1])
+            return _(self.columns[section][1])
         return None
 
     def _text(self, row, key: str) -> str:
@@ -76,7 +129,7 @@ class PreviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        key = COLUMNS[index.column()][0]
+        key = self.columns[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, key)
         if role == Qt.ItemDataRole.ForegroundRole and row.problems:
@@ -88,14 +141,15 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class ImportMembersDialog(QDialog):
-    """Preview, then import. `imported` carries the services' ImportResult."""
+class ImportDialog(QDialog):
+    """Preview, then import. `imported` carries what the service's apply returned."""
 
     imported = Signal(object)
 
-    def __init__(self, parent=None, runner: TaskRunner | None = None):
+    def __init__(self, parent=None, runner: TaskRunner | None = None, kind: ImportKind = MEMBERS):
         super().__init__(parent)
-        self.setWindowTitle(_("Import members from Excel"))
+        self.kind = kind
+        self.setWindowTitle(_(kind.title))
         self.resize(1100, 620)
         self.runner = runner or getattr(getattr(parent, "window_", None), "runner", None) or TaskRunner(self)
         self.plan = None
@@ -114,7 +168,7 @@ class ImportMembersDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = PreviewModel(self)
+        self.model = PreviewModel(self, kind.columns)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
@@ -123,7 +177,7 @@ class ImportMembersDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for j, width in enumerate((50, 240, 170, 65, 70, 75, 110, 110, 140, 100, 75)):
+        for j, width in enumerate(kind.widths):
             self.view.setColumnWidth(j, width)
         layout.addWidget(self.view, 1)
         self.problems = QLabel()
@@ -199,14 +253,12 @@ class ImportMembersDialog(QDialog):
     # --- steps ---------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path = messages().open_file(self, _("Import members from Excel"), _("Excel workbooks (*.xlsx)"))
+        path = messages().open_file(self, _(self.kind.title), _("Excel workbooks (*.xlsx)"))
         if path:
             self.load(path)
 
     def load(self, path: str) -> None:
         """Read *path* and show what importing it would do (nothing written)."""
-        from ..services.importing.members import preview_members
-
         self.plan = None
         self.import_result = None
         self.model.set_rows([])
@@ -214,7 +266,7 @@ class ImportMembersDialog(QDialog):
         self.file_label.setText(path)
 
         def work(progress):
-            return preview_members(path, progress=progress.update)
+            return self.kind.preview(path, progress.update)
 
         self._run(work, self._previewed, _("Reading the file…"))
 
@@ -223,10 +275,10 @@ class ImportMembersDialog(QDialog):
         self.model.set_rows(plan.rows)
         lines = [_("Sheet «{sheet}», header on row {row}: {summary}.").format(
             sheet=plan.sheet, row=plan.header_row, summary=plan.summary())]
-        if plan.encoding != "unicode":
+        if getattr(plan, "encoding", "unicode") != "unicode":
             lines.append(_("The text was typed in {encoding}; it is converted to Unicode.").format(
                 encoding=plan.encoding.upper()))
-        if plan.new_areas:
+        if getattr(plan, "new_areas", None):
             lines.append(_("New areas: {areas}.").format(areas=", ".join(plan.new_areas)))
         self.summary.setText("\n".join(lines))
         errors = plan.errors
@@ -240,12 +292,10 @@ class ImportMembersDialog(QDialog):
         """Import the previewed list (the dialog's accept button)."""
         if self.plan is None or not self.plan.ok:
             return
-        from ..services.importing.members import apply_members
-
         plan = self.plan
 
         def work(progress):
-            return apply_members(plan, progress=progress.update)
+            return self.kind.apply(plan, progress.update)
 
         self._run(work, self._done, _("Importing…"))
 
@@ -253,12 +303,15 @@ class ImportMembersDialog(QDialog):
         self.import_result = result
         ops = operations_of(self.parent()) if self.parent() is not None else None
         if ops is not None:
-            ops.notify(OpChanges.of("person", "membership", "area", "team"), self)
+            ops.notify(OpChanges.of(*self.kind.changes), self)
         self.imported.emit(result)
-        messages().info(self, _("Import members from Excel"), result.summary())
+        messages().info(self, _(self.kind.title), result if isinstance(result, str) else result.summary())
         self.accept()
 
 
-def open_import_dialog(section) -> None:
-    """The people section's "Import from Excel…"."""
-    messages().run_dialog(ImportMembersDialog(section))
+ImportMembersDialog = ImportDialog  # the members import is the dialog's default
+
+
+def open_import_dialog(section, kind: ImportKind = MEMBERS) -> None:
+    """A section's "Import from Excel…" (people: members; areas: areas and teams)."""
+    messages().run_dialog(ImportDialog(section, kind=kind))

@@ -119,3 +119,25 @@ def test_preview_model_alone(qtmodeltester):
     model = PreviewModel()
     model.set_rows([RowPlan(row=3, full_name="Lò Văn Thắng"), RowPlan(row=4, problems=["chưa có họ và tên"])])
     qtmodeltester.check(model)
+
+
+def test_areas_and_their_teams_from_the_areas_section(window, scripted, tmp_path):
+    section = window.section("areas")
+    path = _list(tmp_path / "dia-ban.xlsx", [
+        ["DANH SÁCH THÔN, BẢN"], ["STT", "Tên thôn, bản", "Số hộ", "Số nhân khẩu", "Số quyết định thành lập",
+                                 "Ngày thành lập"],
+        [1, "Bản Nà Khoang", 120, 540, "12-QĐ/ĐU", "05/01/2020"], [2, "Bản Pa Tần", 90, 400, "13-QĐ/ĐU", "05/01/2020"]])
+    seen = {}
+
+    def clerk(dialog):
+        dialog.load(path)
+        seen["title"] = dialog.windowTitle()
+        seen["cells"] = [dialog.model.data(dialog.model.index(0, j)) for j in range(dialog.model.columnCount())]
+        dialog.import_button.click()
+
+    scripted.dialog_scripts.append(clerk)
+    section.import_button.click()
+    assert seen["title"] == "Nhập danh sách địa bàn từ Excel"
+    assert seen["cells"][:6] == ["3", "Thêm mới", "Nà Khoang", "Bản", "", "120"]
+    assert section.model.rowCount() == 2
+    assert any(kind == "info" and "2 tổ dân vận mới" in text for kind, _t, text in scripted.shown)

@@ -72,6 +72,18 @@ class AreaRow:
     action: str = "new"
     changes: list[str] = field(default_factory=list)
 
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def cells(self) -> dict[str, str]:
+        """The row as the preview table shows it."""
+        on = self.team.get("established_on")
+        return {"name": self.name, "kind": dict(vocab.AREA_KINDS).get(self.kind, self.kind), "commune": self.commune,
+                "households": str(self.area.get("households") or ""), "population": str(self.area.get("population") or ""),
+                "ethnic_groups": self.area.get("ethnic_groups", ""), "decision_number": self.team.get("decision_number", ""),
+                "established_on": on.strftime("%d/%m/%Y") if on else "", "cadre_name": self.team.get("cadre_name", "")}
+
 
 @dataclass
 class AreasPlan:
