@@ -340,3 +340,26 @@ def test_areas_and_teams_import(db, tmp_path):
     bad = preview_areas(write(tmp_path / "b.xlsx", [["Tên địa bàn", "Số hộ", "Số nhân khẩu"], ["Nà Khoang", "nhiều", 10],
                                                      ["Pa Tần", 50, 20]]))
     assert bad.errors == ["Dòng 2: số hộ «nhiều» phải là số", "Dòng 3: số nhân khẩu ít hơn số hộ"]
+
+
+any_cell = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40),
+                     st.dates(), st.datetimes())
+
+
+@given(any_cell)
+@settings(max_examples=300)
+def test_value_cleaners_accept_or_explain_anything(value):
+    """Each cleaner returns a value of its kind or raises ValueError with a
+    Vietnamese reason; nothing else escapes."""
+    from dvdesktop.services.importing import values as clean
+
+    for fn, kinds in ((clean.birth_year, (int, type(None))), (clean.gender, (str,)), (clean.phone, (str,)),
+                      (clean.role, (str,)), (clean.ethnicity, (str,)), (clean.area, (tuple,)),
+                      (lambda v: clean.date(v, "ngày"), (dt.date, type(None))),
+                      (lambda v: clean.mark(v, "Đảng viên"), (bool,))):
+        try:
+            out = fn(value)
+        except ValueError as exc:
+            assert str(exc) and "Traceback" not in str(exc)
+            continue
+        assert isinstance(out, kinds), (fn, value, out)
