@@ -5,6 +5,8 @@ already prepared by the model (Model.prepare_row); values go through each
 field's db_value, as peewee would send them."""
 from __future__ import annotations
 
+import datetime as dt
+
 import peewee as pw
 
 from ...store.base import database_proxy
@@ -31,11 +33,21 @@ def insert_rows(model, rows: list[dict]) -> None:
 
             execute_values(cursor, f'INSERT INTO "{table}" ({columns}) VALUES %s', params, page_size=PAGE)
         else:
+            # dates as the text peewee stores (sqlite3's own date adapters are deprecated since Python 3.12)
+            params = [tuple(_sqlite(v) for v in row) for row in params]
             sql = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
             for i in range(0, len(params), PAGE):
                 cursor.executemany(sql, params[i:i + PAGE])
     finally:
         cursor.close()
+
+
+def _sqlite(value):
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def ids_by_uid(model, uids: list[str]) -> dict[str, int]:
