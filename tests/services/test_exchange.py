@@ -178,3 +178,18 @@ def test_the_province_criteria_set_of_a_year_is_kept(db_url, commune, tmp_path):
     assert Criterion.select().where(Criterion.criteria_set == own.id).count() == criteria
     assert Evaluation.select().where((Evaluation.year == year) & (Evaluation.criteria_set == own.id)).count() == ratings
     assert result.matched > 0
+
+
+def test_every_table_is_exchanged_or_said_to_stay_local():
+    """A table added later must be declared in services/exchange/tables.py:
+    carried by the packages, or local to each database."""
+    from dvdesktop.services.exchange import tables
+    from dvdesktop.store.models import ALL_MODELS
+
+    names = {m._meta.table_name for m in ALL_MODELS}
+    assert names == {m._meta.table_name for m in tables.EXCHANGED} | set(tables.LOCAL_ONLY)
+    assert all(t in tables.LABELS for t in (m._meta.table_name for m in tables.EXCHANGED))
+    order = [m._meta.table_name for m in tables.EXCHANGED]
+    for model in tables.EXCHANGED:  # a record comes after every record it refers to
+        for rel in tables.foreign_keys(model).values():
+            assert rel is model or order.index(rel._meta.table_name) < order.index(model._meta.table_name)

@@ -10,11 +10,12 @@ import peewee as pw
 from ...store import models as m
 
 # Settings, users, the audit log and document numbers stay in each database.
+LOCAL_ONLY = ("dv_meta", "setting", "user", "audit_log", "document_number")
 EXCHANGED: tuple[type[m.BaseModel], ...] = (
     m.Area, m.AreaName, m.Person, m.Team, m.Membership,
     m.Meeting, m.MeetingAttendance, m.AgendaItem, m.MeetingTask,
     m.OutreachSession, m.Concern, m.SupervisionActivity,
-    m.MediationCase, m.MediationParty, m.MediationMediator, m.MediationSession,
+    m.MediationCase, m.MediationParty, m.MediationMediator, m.MediationSession, m.MediationTeamMember,
     m.Campaign, m.CampaignContribution, m.Household, m.HouseholdSupport, m.ExemplaryModel,
     m.CriteriaSet, m.Criterion, m.Evaluation, m.EvaluationScore,
 )
@@ -25,6 +26,7 @@ LABELS = {
     "agenda_item": "nội dung họp", "meeting_task": "nhiệm vụ sau họp", "outreach_session": "buổi tuyên truyền",
     "concern": "kiến nghị", "supervision_activity": "cuộc giám sát", "mediation_case": "vụ việc hòa giải",
     "mediation_party": "bên hòa giải", "mediation_mediator": "hòa giải viên", "mediation_session": "buổi hòa giải",
+    "mediation_team_member": "thành viên tổ hòa giải",
     "campaign": "phong trào", "campaign_contribution": "đóng góp phong trào", "household": "hộ được giúp",
     "household_support": "lượt giúp hộ", "exemplary_model": "mô hình", "criteria_set": "bộ tiêu chí",
     "criterion": "tiêu chí", "evaluation": "đánh giá", "evaluation_score": "điểm tiêu chí",
