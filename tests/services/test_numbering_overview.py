@@ -22,7 +22,8 @@ def test_number_formats():
     assert N.state_number(12, "bc", "UBND") == "Số: 12/BC-UBND"
     assert N.state_number(3, "QD", "UBND") == "Số: 03/QĐ-UBND"
     assert N.party_number(12, "BB", "CB") == "Số 12-BB/CB"
-    assert N.party_number(5, "KH", "CB") == "Số 5-KH/CB"
+    assert N.party_number(5, "KH", "CB") == "Số 05-KH/CB"  # as State numbers: "03-BB/TDV"
+    assert N.party_number(5, "KH", "CB", leading_zero=False) == "Số 5-KH/CB"
     assert N.party_number(5, "KH", "CB", leading_zero=True) == "Số 05-KH/CB"
     with pytest.raises(ValidationError) as err:
         N.state_number(1, "XX", "TDV")

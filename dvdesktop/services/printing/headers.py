@@ -26,7 +26,7 @@ def style(org: Organisation, kind: str) -> str:
 
 
 def formatted_number(raw: str, style: str, kind_code: str, issuer_code: str) -> str:
-    """A stored number as printed: digits only → 'Số: 05/BB-TDV' / 'Số 5-BB/TDV'
+    """A stored number as printed: digits only → 'Số: 05/BB-TDV' / 'Số 05-BB/TDV'
     (through services.numbering); anything else as typed."""
     raw = clean_line(raw or "") or ""
     if raw.isdigit() and int(raw) > 0:
