@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from . import blocks as B
-from .fonts import DOCX_FAMILY, balanced_lines, text_width
+from .fonts import DOCX_FAMILY, balanced_lines, fit_size, text_width
 from .layout_rules import A4_MM, FONT_SINGLE_LINE, MM, PARTY_SUBJECT_MARK, PageRules
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -413,8 +413,12 @@ class _Writer:
                 fill(cell, data_row.text, bold=True)
                 continue
             cells = list(data_row) + [""] * (ncols - len(data_row))
-            for cell, value, c in zip(row.cells, cells, b.columns):
-                fill(cell, value, align=c.align)
+            for i, (cell, value, c) in enumerate(zip(row.cells, cells, b.columns)):
+                if i in b.nowrap:  # cell margins 3 pt each side, as the PDF's padding
+                    fitted = fit_size(_n(value), b.size or r.table_size, widths[i] - 6.5)
+                    fill(cell, value, align=c.align, sz=Pt(fitted))
+                else:
+                    fill(cell, value, align=c.align)
         _fixed_widths(t, widths)
         after = self._text_p(self.d, "", 1, space_after=0)
         after.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY

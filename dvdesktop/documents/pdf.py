@@ -25,7 +25,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from . import blocks as B
-from .fonts import balanced_lines, fonts, text_width
+from .fonts import balanced_lines, fit_size, fonts, text_width
 from .layout_rules import FONT_SINGLE_LINE, MM, PARTY_SUBJECT_MARK, PageRules
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -351,7 +351,15 @@ class _Builder:
                 data.append([Paragraph(_markup(row.text), section_style)] + [""] * (ncols - 1))
             else:
                 cells = list(row) + [""] * (ncols - len(row))
-                data.append([Paragraph(_markup(v), cell_styles[c.align]) for v, c in zip(cells, b.columns)])
+                out = []
+                for i, (v, c) in enumerate(zip(cells, b.columns)):
+                    style = cell_styles[c.align]
+                    if i in b.nowrap:  # padding 3 pt each side
+                        fitted = fit_size(_n(v), size, widths[i] - 6.5)
+                        if fitted < size:
+                            style = _style(r, fitted, c.align, leading_factor=FONT_SINGLE_LINE)
+                    out.append(Paragraph(_markup(v), style))
+                data.append(out)
         min_heights = None
         if b.min_row_height_mm:
             min_heights = [0] * head_rows + [b.min_row_height_mm * MM] * (len(data) - head_rows)
