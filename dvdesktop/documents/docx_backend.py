@@ -343,6 +343,12 @@ class _Writer:
     def _signatures(self, b: B.Signatures):
         r = self.rules
         half = self.width / 2
+        # the signatures go with the last paragraph before them (as in the PDF): never alone on a page
+        previous = next((el for el in reversed(self.d.element.body) if el.tag != qn("w:sectPr")), None)
+        if previous is not None and previous.tag == qn("w:p"):
+            ppr = previous.get_or_add_pPr()
+            if ppr.find(qn("w:keepNext")) is None:
+                ppr.insert(0, OxmlElement("w:keepNext"))
         spacer = self._text_p(self.d, "", 1, space_after=0)
         spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         spacer.paragraph_format.line_spacing = Pt(max(1, b.space_before))
@@ -429,8 +435,11 @@ class _Writer:
         if b.value:
             self._para(B.labelled(b.label, b.value))
             return
-        for i in range(max(1, b.lines)):
-            p = self._fmt(self.d.add_paragraph(), align="left", space_after=r.paragraph_space_pt / 2)
+        count = max(1, b.lines)
+        for i in range(count):
+            # the space after once, under the last line of dots, as the PDF's DotLine: a one-page form stays one page
+            p = self._fmt(self.d.add_paragraph(), align="left",
+                          space_after=r.paragraph_space_pt / 2 if i == count - 1 else 0)
             p.paragraph_format.line_spacing = max(r.line_spacing, 1.3)
             p.paragraph_format.tab_stops.add_tab_stop(Pt(self.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             if i == 0 and b.label:

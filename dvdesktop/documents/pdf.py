@@ -142,9 +142,23 @@ class _KeepWithNext(KeepTogether):
         self._room = room
 
     def split(self, aW, aH):
-        if aH >= self._room:
+        if aH >= self._needed(aW, aH):
             return self._content[:]
         return super().split(aW, aH)
+
+    def _needed(self, aW, aH) -> float:
+        """The heading(s), then what must follow them on the same page: a
+        table's header rows and first row (a heading never ends a page above
+        a table that starts on the next), else up to *room* of the paragraph."""
+        *heads, nxt = self._content
+        need = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heads)
+        if isinstance(nxt, RLTable):
+            nxt.wrap(aW, aH)
+            heights = getattr(nxt, "_rowHeights", None) or []
+            return need + sum(heights[:nxt.repeatRows + 1]) + nxt.getSpaceBefore()
+        if isinstance(nxt, KeepTogether):  # e.g. the last line and the signatures: all of it or none
+            return need + nxt.wrap(aW, aH)[1]
+        return need + min(self._room, nxt.wrap(aW, aH)[1])
 
 
 class _DocTemplate(BaseDocTemplate):
@@ -308,11 +322,17 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ]))
         gap = RLSpacer(1, b.space_before)
-        # a paragraph kept with the signatures keeps them, not only this gap (reportlab's
-        # keepWithNext chain stops at the first flowable without it)
-        gap.keepWithNext = True
-        self.story.append(gap)
-        self.story.append(t)
+        # The signatures never stand alone on a page: they go with the last
+        # paragraph (or form line) before them, the two moved to the next page
+        # together when they do not fit. Not a table: it may split, and its
+        # last rows are what the page carries anyway.
+        # (keepWithNext, not a KeepTogether: reportlab groups a heading only
+        # with a plain flowable, so a heading above that last line stays too.)
+        last = self.story[-1] if self.story else None
+        if last is not None and not isinstance(last, (RLTable, RLPageBreak, NextPageTemplate, KeepTogether)):
+            last.keepWithNext = True
+            gap.keepWithNext = True
+        self.story += [gap, t]
 
     def _table(self, b: B.Table):
         r = self.rules
