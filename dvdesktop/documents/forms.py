@@ -34,10 +34,12 @@ def attendance_sheet(data: AttendanceSheetData) -> B.Document:
     doc.add(B.FillLine("Thời gian"), B.FillLine("Địa điểm"))
     columns = [B.Column("STT", 0.075, "center"), B.Column("Họ và tên", 0.28), B.Column("Chức vụ", 0.385),
                B.Column("Ký tên", 0.16, "center"), B.Column("Ghi chú", 0.10)]
-    rows = [[str(i), m.name, ", ".join(x for x in (m.position, m.role) if x), "", ""]
+    # one line a person, so that the sheet stays on its one page: "Thành viên" goes
+    # without saying; a long position is shrunk a little rather than wrapped
+    rows = [[str(i), m.name, ", ".join(x for x in (m.position, m.role) if x and x != "Thành viên"), "", ""]
             for i, m in enumerate(data.names, 1)]
     rows += [[str(i), "", "", "", ""] for i in range(len(rows) + 1, len(rows) + data.blank_rows + 1)]
-    doc.add(B.Table(columns=columns, rows=rows, size=12, min_row_height_mm=ROW_MM, nowrap=(1,)))
+    doc.add(B.Table(columns=columns, rows=rows, size=12, min_row_height_mm=ROW_MM, nowrap=(1, 2)))
     doc.add(B.FillLine("Tổng số người tham dự"))
     # the same signers as the minutes of the meeting (THƯ KÝ / CHỦ TỌA, or CHỦ TRÌ in the Party's form)
     words = MINUTES_WORDING.get(data.header.style, MINUTES_WORDING["state"])
