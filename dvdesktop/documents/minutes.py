@@ -47,16 +47,17 @@ def subject_lines(data: MinutesData) -> list[str]:
 
 def _task_table(tasks, carried: bool) -> B.Table:
     if carried:
-        columns = [B.Column("STT", 0.07, "center"), B.Column("Nội dung công việc", 0.40, "left"),
-                   B.Column("Người thực hiện", 0.19, "left"), B.Column("Giao tại cuộc họp ngày", 0.12, "center"),
-                   B.Column("Thời hạn", 0.11, "center"), B.Column("Tình trạng", 0.11, "center")]
+        columns = [B.Column("STT", 0.07, "center"), B.Column("Nội dung công việc", 0.34, "left"),
+                   B.Column("Người thực hiện", 0.19, "left"), B.Column("Ngày giao", 0.14, "center"),
+                   B.Column("Thời hạn", 0.14, "center"), B.Column("Tình trạng", 0.12, "center")]
         rows = [[str(i), t.description, t.assignee, short_date(t.assigned_on), short_date(t.due), t.status]
                 for i, t in enumerate(tasks, 1)]
+        return B.Table(columns=columns, rows=rows, nowrap=(3, 4))  # a date on one line
     else:
         columns = [B.Column("STT", 0.07, "center"), B.Column("Nội dung công việc", 0.55, "left"),
                    B.Column("Người thực hiện", 0.23, "left"), B.Column("Thời hạn", 0.15, "center")]
         rows = [[str(i), t.description, t.assignee, short_date(t.due)] for i, t in enumerate(tasks, 1)]
-    return B.Table(columns=columns, rows=rows)
+    return B.Table(columns=columns, rows=rows, nowrap=(3,))
 
 
 def build(data: MinutesData) -> B.Document:

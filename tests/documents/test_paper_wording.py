@@ -63,7 +63,7 @@ def test_tasks_carried_over_print_in_their_own_part():
     given = texts.index("Phân công nhiệm vụ: ")
     assert carried < given
     part = texts[carried:given]
-    assert "Giao tại cuộc họp ngày" in part and "05/12/2024" in part and "20/12/2024" in part
+    assert "Ngày giao" in part and "05/12/2024" in part and "20/12/2024" in part
     assert "Vận động 5 hộ làm nhà tiêu hợp vệ sinh" not in texts[given:]
     # no carried task: no empty part
     assert "Việc chuyển từ cuộc họp trước: " not in minutes_build(samples.minutes("state")).texts()
