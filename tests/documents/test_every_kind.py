@@ -251,3 +251,14 @@ def test_no_page_of_any_kind_holds_only_signatures_or_ends_with_a_heading(demo, 
     for key, opts, doc in _documents(style):
         with open_pdf(to_pdf(doc)) as pdf:
             assert lonely_pages(doc, pdf) == [], f"{key} {opts} ({style})"
+
+
+def test_demo_meetings_are_chaired_and_minuted_by_people_present(demo):
+    """The demo's minutes could be saved again from the form: the chair and the secretary were there."""
+    from dvdesktop.store.models import MeetingAttendance
+
+    present = {(a.meeting_id, a.person_id) for a in MeetingAttendance.select().where(MeetingAttendance.status == "present")}
+    held = list(Meeting.select().where(Meeting.status == "held"))
+    assert held
+    for m in held:
+        assert (m.id, m.chair_id) in present and (m.id, m.secretary_id) in present, m.id
