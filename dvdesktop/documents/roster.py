@@ -10,12 +10,12 @@ from .data import MemberRow, RosterData
 # The name column holds a long four-word name ("Nguyễn Thị Phương Thảo", 45 mm
 # at 12 pt) on one line; a longer one is shrunk a little, never broken (NAME).
 COLUMNS = [
-    B.Column("STT", 0.05, "center"), B.Column("Họ và tên", 0.285), B.Column("Năm sinh", 0.075, "center"),
+    B.Column("STT", 0.07, "center"), B.Column("Họ và tên", 0.28), B.Column("Năm sinh", 0.075, "center"),
     B.Column("Giới tính", 0.065, "center"), B.Column("Dân tộc", 0.075, "center"),
-    B.Column("Chức vụ ở thôn, bản", 0.19), B.Column("Chức danh trong Tổ", 0.10, "center"),
-    B.Column("Điện thoại", 0.16, "center"),
+    B.Column("Chức vụ ở thôn, bản", 0.175), B.Column("Chức danh trong Tổ", 0.10, "center"),
+    B.Column("Điện thoại", 0.155, "center"),
 ]
-NAME = (1,)  # Table.nowrap
+NAME = (1, 6)  # Table.nowrap: the name, and "Thành viên" in its narrow column
 
 
 def member_cells(i: int, m: MemberRow) -> list[str]:
