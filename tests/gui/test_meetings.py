@@ -277,3 +277,22 @@ def test_ctrl_s_keeps_the_grid_cell_being_typed(window):
     assert form.errors == {}
     assert form.record_id is not None
     assert [a.title for a in agenda_lines(form.record_id)] == ["Bầu tổ trưởng"]
+
+
+def test_form_refuses_an_absent_secretary(window, scripted):
+    area, team, people = team_with_members(3)
+    section = meetings(window)
+    section.new_record()
+    form = section.editor
+    form.team.set_code(team.id)
+    form.starts_at.setText(f"{LAST_MONTH:%d/%m/%Y} 08:00")
+    form.secretary.set_code(people[1].id)
+    set_attendance(form, people[1].full_name, "excused", "Ốm")
+    assert not section.save()
+    # said under the secretary field, in Vietnamese
+    message = form.error_labels["secretary"].text()
+    assert "Thư ký (Quàng Thị Mai) không có mặt" in message and not form.error_labels["secretary"].isHidden()
+    assert Meeting.select().count() == 0
+    set_attendance(form, people[1].full_name, "present")
+    assert section.save()
+    assert Meeting.get().secretary_id == people[1].id
