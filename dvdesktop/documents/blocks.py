@@ -50,6 +50,7 @@ class Para:
     space_after: float | None = None  # None: rules.paragraph_space_pt
     left_indent_mm: float = 0
     keep_with_next: bool = False
+    hanging_mm: float = 0  # a numbered line: the lines after the first start this far in (indent is then ignored)
 
 
 @dataclass

@@ -20,6 +20,10 @@ DEFAULT_DUTIES = [
 VERB = {"thanh_lap": "thành lập", "kien_toan": "kiện toàn"}
 
 
+def first_line_mm(doc: B.Document) -> float:
+    return doc.rules.first_line_indent_mm
+
+
 def _end(items: list[str], last: str = ".") -> list[str]:
     out = []
     for i, text in enumerate(items):
@@ -54,7 +58,9 @@ def build(data: DecisionData) -> B.Document:
         for i, m in enumerate(data.members, 1):
             role = f", {m.role}" if m.role else ""
             line = f"{i}. Đồng chí {person_with_position(m.name, m.position)}{role}"
-            doc.add(B.para(line + ("." if i == len(data.members) else ";"), space_after=0, left_indent_mm=0))
+            # a name that runs on to a second line starts under the name, not at the margin
+            doc.add(B.para(line + ("." if i == len(data.members) else ";"), space_after=0, indent=False,
+                           left_indent_mm=first_line_mm(doc), hanging_mm=5))
         doc.add(B.Spacer(2))
     else:
         doc.add(B.para("(Có danh sách kèm theo)", italic=True, align="center", indent=False))

@@ -259,6 +259,9 @@ class _Writer:
         container = container or self.d
         p = self._fmt(self._new_p(container), align=b.align, indent=b.indent, space_before=b.space_before,
                       space_after=b.space_after, left_indent_mm=b.left_indent_mm, keep_with_next=b.keep_with_next)
+        if b.hanging_mm:
+            p.paragraph_format.left_indent = Mm(b.left_indent_mm + b.hanging_mm)
+            p.paragraph_format.first_line_indent = Mm(-b.hanging_mm)
         size = Pt(b.size or r.body_size)
         for run_spec in b.runs:
             lines = _n(run_spec.text).split("\n")

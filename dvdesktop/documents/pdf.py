@@ -222,6 +222,9 @@ class _Builder:
         size = b.size or r.body_size
         style = _style(r, size, b.align, b.indent, False, False, b.space_before,
                        r.paragraph_space_pt if b.space_after is None else b.space_after, b.left_indent_mm)
+        if b.hanging_mm:
+            style = ParagraphStyle(f"{style.name}h{b.hanging_mm}", parent=style,
+                                   leftIndent=(b.left_indent_mm + b.hanging_mm) * MM, firstLineIndent=-b.hanging_mm * MM)
         p = Paragraph(_runs_markup(b.runs) or "&nbsp;", style)
         p.keepWithNext = b.keep_with_next
         self.story.append(p)

@@ -152,3 +152,19 @@ def test_one_page_forms_stay_on_one_page_in_pdf_and_word(tmp_path, style):
         with open_pdf(to_pdf(doc)) as pdf:
             assert len(pdf.pages) == 1, f"{name} ({style}) PDF"
         assert _word_pages(tmp_path, f"{name}-{style}", to_docx(doc)) == 1, f"{name} ({style}) Word"
+
+
+def test_a_member_line_of_a_decision_runs_on_under_the_name():
+    from dvdesktop.documents.layout_rules import MM
+
+    data = samples.decision("party")
+    data.members[0] = MemberRow("Lò Văn Thắng", "Tổ trưởng", "Bí thư chi bộ kiêm Trưởng ban công tác Mặt trận bản "
+                                "Nà Khoang, Chi hội trưởng Hội Cựu chiến binh", "nam", 1975)
+    doc = decision_build(data)
+    with open_pdf(to_pdf(doc)) as pdf:
+        page = pdf.pages[0]
+        rows = page.extract_text_lines()
+        first = next(r for r in rows if r["text"].startswith("1. Đồng chí Lò Văn Thắng"))
+        after = rows[rows.index(first) + 1]
+    assert not after["text"].startswith("2.")  # it did run on
+    assert after["x0"] > first["x0"] + 4 * MM  # hanging: under the name, not back at the number
