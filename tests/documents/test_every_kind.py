@@ -24,7 +24,7 @@ from dvdesktop.documents.render import to_pdf
 from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.services.printing import catalog
 from dvdesktop.services.printing.output import document
-from dvdesktop.services.settings import Organisation, Signer, load_organisation, save_organisation
+from dvdesktop.services.settings import Signer, load_organisation, save_organisation
 from dvdesktop.store import close_database, open_database
 from dvdesktop.store.models import MediationCase, Meeting, MeetingTask, OutreachSession, SupervisionActivity, Team
 
