@@ -441,8 +441,10 @@ class _Writer:
         count = max(1, b.lines)
         for i in range(count):
             # the space after once, under the last line of dots, as the PDF's DotLine: a one-page form stays one page
+            # the lines of one blank field stay together (one flowable in the PDF)
             p = self._fmt(self.d.add_paragraph(), align="left",
-                          space_after=r.paragraph_space_pt / 2 if i == count - 1 else 0)
+                          space_after=r.paragraph_space_pt / 2 if i == count - 1 else 0,
+                          keep_with_next=i < count - 1)
             p.paragraph_format.line_spacing = max(r.line_spacing, 1.3)
             p.paragraph_format.tab_stops.add_tab_stop(Pt(self.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             if i == 0 and b.label:

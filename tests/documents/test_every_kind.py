@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 
 import pytest
 
 from dvdesktop.documents import blocks as B
-from dvdesktop.documents.render import to_pdf
+from dvdesktop.documents.render import to_docx, to_pdf
 from dvdesktop.services.demo.generator import build_demo
 from dvdesktop.services.printing import catalog
 from dvdesktop.services.printing.output import document
@@ -237,7 +239,7 @@ def lonely_pages(doc, pdf) -> list[str]:
             for ln in body:
                 for s in signature:
                     ln = ln.replace(s, " ")
-                if ln.strip(" .;"):
+                if ln.strip(" ;"):  # a line of dots to write on is content, not a signature
                     rest.append(ln)
             if not rest:
                 problems.append(f"page {number} holds only the signatures: {body}")
@@ -262,3 +264,23 @@ def test_demo_meetings_are_chaired_and_minuted_by_people_present(demo):
     assert held
     for m in held:
         assert (m.id, m.chair_id) in present and (m.id, m.secretary_id) in present, m.id
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("style", ["party", "state"])
+def test_no_page_of_any_kind_holds_only_signatures_in_word(demo, style, tmp_path):
+    """The same over the Word files, laid out by LibreOffice (one conversion for all): no page
+    of signatures alone, none ending with a heading."""
+    import pdfplumber
+
+    docs = {}
+    for n, (key, opts, doc) in enumerate(_documents(style)):
+        name = f"{n:02d}-{key}"
+        (tmp_path / f"{name}.docx").write_bytes(to_docx(doc))
+        docs[name] = (key, opts, doc)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *sorted(str(p) for p in tmp_path.glob("*.docx"))],
+                   check=True, capture_output=True, timeout=600)
+    for name, (key, opts, doc) in docs.items():
+        with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf:
+            assert lonely_pages(doc, pdf) == [], f"{key} {opts} ({style}, Word)"
