@@ -82,6 +82,7 @@ def OPTIONS(ids) -> dict[str, list[dict]]:
         "attendance-sheet": [{"team": team}, {"id": ids["meetings"][0]}, {}],
         "concern-slip": [{}, {"team": team}],
         "register": [{"year": YEAR, "area": ids["area"]}],
+        "mediation-summary": [{"year": YEAR}],
         "mediation": [{"id": i} for i in ids["cases"]],
         "supervision": [{"id": ids["supervision"]}],
         "supervision-list": [{"year": YEAR}],
