@@ -44,11 +44,11 @@ class MessageService:
         path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
-    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        """Ask which file to open; the chosen path, or None when cancelled."""
+    def open_file(self, parent: QWidget | None, title: str, filters: str, directory: str = "") -> str | None:
+        """Ask which file to open (starting in *directory*); the chosen path, or None when cancelled."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+        path, _filter = QFileDialog.getOpenFileName(parent, title, directory, filters)
         return path or None
 
     def unexpected_error(self, parent: QWidget | None, summary: str, details: str, log_file: str) -> None:
@@ -98,7 +98,7 @@ class ScriptedMessages(MessageService):
         self.shown.append(("save_file", title, suggested))
         return self.files.pop(0) if self.files else None
 
-    def open_file(self, parent, title, filters):
+    def open_file(self, parent, title, filters, directory=""):
         self.shown.append(("open_file", title, filters))
         return self.files.pop(0) if self.files else None
 

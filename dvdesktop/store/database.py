@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -28,8 +29,34 @@ SQLITE_PRAGMAS = {
 }
 
 
+# A database that cannot be written (a CD, a write-protected USB stick, a file
+# shared read-only) is opened read-only for looking and printing: no WAL
+# switch, no -wal/-shm files created beside it.
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10000, "cache_size": -32000}
+
+
 class Sqlite(pw.SqliteDatabase):
     pass
+
+
+def sqlite_writable(path: Path) -> bool:
+    """Whether this process may write the file and create files beside it
+    (SQLite's journal). The effective ids count: that is what the OS checks."""
+    try:
+        ids = os.access in os.supports_effective_ids
+        return (os.access(path, os.W_OK, effective_ids=ids)
+                and os.access(path.parent, os.W_OK | os.X_OK, effective_ids=ids))
+    except OSError:
+        return False
+
+
+def _connect_sqlite_read_only(path: Path, immutable: bool) -> pw.SqliteDatabase:
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    db = Sqlite(uri, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True)
+    db.dv_read_only = True
+    return db
 
 
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
@@ -42,6 +69,10 @@ def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
             raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}»: {exc.strerror}.") from exc
     elif path.is_dir():
         raise DatabaseUnavailable(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu.")
+    elif not os.access(path, os.R_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise DatabaseUnavailable(f"Không có quyền đọc tệp «{path}». Hãy nhờ người quản trị máy cấp quyền.")
+    elif not sqlite_writable(path):
+        return _connect_sqlite_read_only(path, immutable=False)
     return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
 
@@ -161,11 +192,27 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
             db = _connect_postgres(spec.target)
         else:
             db = _connect_sqlite(Path(spec.target), create)
-        db.connect(reuse_if_open=True)
-        database_proxy.initialize(db)
-        db.dv_spec = spec
-        current = schema_version(db)
+        try:
+            db.connect(reuse_if_open=True)
+            database_proxy.initialize(db)
+            db.dv_spec = spec
+            current = schema_version(db)
+        except (pw.OperationalError, sqlite3.OperationalError):
+            if not getattr(db, "dv_read_only", False):
+                raise
+            # A WAL database in a folder that cannot be written has no -shm
+            # file to read through: read the file as it is (nobody can be
+            # writing it there).
+            _close_quietly()
+            db = _connect_sqlite_read_only(Path(spec.target), immutable=True)
+            db.connect()
+            database_proxy.initialize(db)
+            db.dv_spec = spec
+            current = schema_version(db)
+        read_only = getattr(db, "dv_read_only", False)
         if current is None:
+            if read_only:
+                raise DatabaseUnavailable(f"Tệp «{spec.display()}» chỉ đọc được và còn trống, chưa có dữ liệu.")
             if not create:
                 raise DatabaseUnavailable(f"Cơ sở dữ liệu «{spec.display()}» còn trống, chưa có dữ liệu.")
             with db.atomic():
@@ -176,6 +223,10 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
                 f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {current}, "
                 f"chương trình này chỉ hiểu đến {migrations.latest_version()}). Hãy cập nhật chương trình."
             )
+        elif current < migrations.latest_version() and read_only:
+            raise DatabaseUnavailable(
+                f"Cơ sở dữ liệu «{spec.display()}» của phiên bản cũ hơn cần được nâng cấp, nhưng tệp chỉ đọc được. "
+                "Hãy chép tệp vào một thư mục ghi được (ví dụ Tài liệu) rồi mở bản chép.")
         elif current < migrations.latest_version():
             db.dv_upgrade_backup = _upgrade(db, spec, current)
         return db
