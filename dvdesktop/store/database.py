@@ -59,19 +59,45 @@ def _connect_sqlite_read_only(path: Path, immutable: bool) -> pw.SqliteDatabase:
     return db
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_sqlite_header(path: Path, create: bool) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailable(f"Không đọc được tệp «{path}» (tệp đang bị khóa hoặc không có quyền đọc).") from exc
+    if not head:
+        if not create:
+            raise DatabaseUnavailable(f"Cơ sở dữ liệu «{path}» còn trống, chưa có dữ liệu.")
+        return
+    if head != SQLITE_HEADER:
+        raise DatabaseUnavailable(f"Tệp «{path}» không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng. "
+                                  "Hãy mở tệp khác hoặc khôi phục từ bản sao lưu.")
+
+
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
+    effective = os.access in os.supports_effective_ids
     if not path.exists():
         if not create:
             raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}»: {exc.strerror}.") from exc
-    elif path.is_dir():
+            raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}» (ổ chỉ đọc hoặc không có quyền "
+                                      "ghi). Hãy chọn thư mục khác, ví dụ Tài liệu.") from exc
+        if not os.access(path.parent, os.W_OK | os.X_OK, effective_ids=effective):
+            raise DatabaseUnavailable(f"Thư mục «{path.parent}» chỉ đọc, không tạo được cơ sở dữ liệu ở đó. "
+                                      "Hãy chọn thư mục khác, ví dụ Tài liệu.")
+        return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    if path.is_dir():
         raise DatabaseUnavailable(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu.")
-    elif not os.access(path, os.R_OK, effective_ids=os.access in os.supports_effective_ids):
+    if not os.access(path, os.R_OK, effective_ids=effective):
         raise DatabaseUnavailable(f"Không có quyền đọc tệp «{path}». Hãy nhờ người quản trị máy cấp quyền.")
-    elif not sqlite_writable(path):
+    # look before SQLite writes its header into an empty file, or a WAL switch into someone else's file
+    _check_sqlite_header(path, create)
+    if not sqlite_writable(path):
         return _connect_sqlite_read_only(path, immutable=False)
     return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
@@ -138,10 +164,15 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
     source, target = Path(source), Path(target)
     if not source.exists():
         raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{source}».")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():  # never created: a mistyped folder is a mistake to tell
+        raise DatabaseUnavailable(f"Thư mục «{target.parent}» không tồn tại.")
     tmp = target.with_name(target.name + ".tmp")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        from urllib.parse import quote
+
+        # a database on a CD cannot get the -shm file WAL reading needs: read it as it is
+        immutable = "" if sqlite_writable(source) else "&immutable=1"
+        src = sqlite3.connect(f"file:{quote(str(source))}?mode=ro{immutable}", uri=True, timeout=30)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -153,12 +184,23 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
             src.close()
         tmp.replace(target)
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseUnavailable(f"Không sao lưu được: {exc}") from exc
+        _unlink_quietly(tmp)
+        if not os.access(target.parent, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            raise DatabaseUnavailable(f"Không ghi được vào thư mục «{target.parent}» (chỉ đọc hoặc không có "
+                                      "quyền ghi). Hãy chọn thư mục khác.") from exc
+        raise DatabaseUnavailable(f"Không sao lưu được: {explain_operational_error(exc, DatabaseSpec('sqlite', str(source)))}") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseUnavailable(f"Không ghi được tệp sao lưu «{target}»: {exc.strerror}.") from exc
+        _unlink_quietly(tmp)
+        raise DatabaseUnavailable(f"Không ghi được tệp sao lưu «{target}» (thư mục chỉ đọc, ổ đầy hoặc tệp đang "
+                                  "mở). Hãy chọn chỗ khác.") from exc
     return target
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # the cleanup must not hide the error being reported
+        pass
 
 
 def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
