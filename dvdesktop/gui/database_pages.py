@@ -104,13 +104,13 @@ class RecoveryPage(_Page):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet(f"font-size: 15px; color: {palette.FAILURE};")
         self.column.addWidget(self.message)
-        if where:
+        if where and where not in message:
             place = QLabel(_("Database: {where}").format(where=where))
             place.setWordWrap(True)
             place.setStyleSheet(palette.HINT_STYLE)
             self.column.addWidget(place)
         what = QLabel(_("Your data are not lost by this. You can:"))
-        what.setStyleSheet("font-size: 14px; margin-top: 8px;")
+        what.setStyleSheet("font-size: 14px; padding-top: 8px;")
         self.column.addWidget(what)
         self._choices((
             ("open", _("Open another database…"), _("A database file on this computer or a USB stick."),

@@ -5,6 +5,7 @@ exactly the declared kinds."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 import unicodedata
 
@@ -157,8 +158,9 @@ def test_each_single_print_button_prints_its_declared_kind(window, scripted, tmp
     scripted.files = [str(tmp_path / "kien-nghi")]
     section.print_button.pdf_action.trigger()
     kind, offer = catalog.offer("concerns")
-    assert scripted.shown[-1] == ("save_file", "Lưu thành PDF", f"{offer.file_name or kind.file_name}-"
-                                  f"{window.current_year()}.pdf")
+    kind_, title, suggested = scripted.shown[-1]
+    assert (kind_, title) == ("save_file", "Lưu thành PDF")
+    assert Path(suggested).name == f"{offer.file_name or kind.file_name}-{window.current_year()}.pdf"
     assert (tmp_path / "kien-nghi.pdf").read_bytes().startswith(b"%PDF")
 
 
