@@ -7,7 +7,7 @@ import json
 
 
 def arguments(parser) -> None:
-    from ..services.record_lists import KIND_NAMES, KINDS
+    from ..services.record_kinds import KIND_NAMES, KINDS
     from . import year_arg
     from .values import TEAM_HELP
 

@@ -128,7 +128,7 @@ class DatabaseActions(QObject):
             return False
         for section in w.sections.values():
             if section.has_unsaved_changes():
-                if not messages().discard_changes(w):
+                if not messages().discard_changes(w, save=section.save):
                     return False
                 break
         return True
@@ -263,8 +263,9 @@ class DatabaseActions(QObject):
         """Called by the window once the sections are listed."""
         self._drop_page()
         self.window.nav.show()
-        self.set_enabled(True, read_only=info.read_only)
-        if info.read_only:
+        read_only = getattr(info, "read_only", False)
+        self.set_enabled(True, read_only=read_only)
+        if read_only:
             self.banner.setText(_("Read-only: this database cannot be written here (a CD, a write-protected USB "
                                   "stick or a file shared read-only). You can look and print; saving is "
                                   "refused. To work in it, copy the file into a folder you can write "

@@ -237,12 +237,13 @@ class MainWindow(QMainWindow):
             return
         current = self.current_section()
         if current is not None and current.has_unsaved_changes() and self.sections.get(row) is not current:
-            if not messages().discard_changes(self):
+            if not messages().discard_changes(self, save=current.save):
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(self._row_of(current))
                 self.nav.blockSignals(False)
                 return
-            current.discard_changes()
+            if current.has_unsaved_changes():
+                current.discard_changes()
         section = self.sections.get(row)
         if section is None:
             entry = self._entries[row]
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         for section in self.sections.values():
             if section.has_unsaved_changes():
-                if not messages().discard_changes(self):
+                if not messages().discard_changes(self, save=section.save):
                     event.ignore()
                     return
                 break

@@ -15,19 +15,8 @@ from ..errors import NotFoundError, UserError
 from ..store.models import Area, Concern, MediationCase, Meeting, Membership, OutreachSession, Person, Team
 from ..vn import fold, sort_key
 
-# KIND → the heading of its title column (the other columns are the same for all)
-KINDS = {
-    "areas": "Địa bàn",
-    "teams": "Địa bàn",
-    "people": "Họ và tên",
-    "meetings": "Tiêu đề",
-    "outreach": "Chủ đề",
-    "concerns": "Nội dung",
-    "mediation": "Loại việc",
-}
-KIND_NAMES = {"areas": "địa bàn", "teams": "Tổ dân vận", "people": "người", "meetings": "cuộc họp",
-              "outreach": "buổi tuyên truyền", "concerns": "kiến nghị", "mediation": "vụ việc hòa giải"}
-HEADINGS = ("ID", "Số", "Ngày", "Tổ / địa bàn")  # a concern or a case without a team: its area
+from .record_kinds import HEADINGS, KIND_NAMES, KINDS, NUMBERED  # noqa: F401 - the names the CLI uses
+
 TITLE_WIDTH = 70  # long contents are cut in the list (the record itself is printed whole)
 
 
@@ -229,10 +218,6 @@ def find_team(text: str | int) -> int:
     listed = "; ".join(f"{t.id} ({t.name})" for t in sorted(found, key=lambda t: sort_key(t.name))[:10])
     more = f" và {len(found) - 10} tổ khác" if len(found) > 10 else ""
     raise UserError(f"«{raw}» khớp với {len(found)} tổ: {listed}{more}. Hãy ghi số ID hoặc tên đầy đủ hơn.")
-
-
-# Printed kinds whose record is found by its number: kind → the list it is in
-NUMBERED = {"minutes": "meetings", "attendance-sheet": "meetings", "mediation": "mediation"}
 
 
 def find_by_number(print_kind: str, number: str, year: int | None, team: int | None = None) -> int:

@@ -245,3 +245,38 @@ def test_user_guide_in_vietnamese(window, scripted):
     assert guide.windowTitle() == "Hướng dẫn sử dụng"
     for words in ("Sao lưu", "Khôi phục", "In", "quá hạn"):
         assert words in text, words
+
+
+def test_unsaved_changes_offer_save_dont_save_cancel(window, scripted):
+    people = window.section("people")
+    people.new_record()
+    people.editor.full_name.setText("Lò Văn Thắng")
+    scripted.answers = ["cancel"]
+    window.nav.setCurrentRow(0)
+    kind, title, choices = scripted.shown[-1]
+    assert (kind, title, choices) == ("unsaved", "Chưa lưu thay đổi", "save discard cancel")
+    assert window.current_section() is people and people.editor.full_name.text() == "Lò Văn Thắng"
+    scripted.answers = ["save"]  # Lưu: stored, then the other section
+    window.nav.setCurrentRow(0)
+    assert window.current_section().key == "overview"
+    from dvdesktop.store.models import Person
+
+    assert [p.full_name for p in Person.select()] == ["Lò Văn Thắng"]
+
+
+def test_the_real_question_has_three_vietnamese_buttons(qtbot, vietnamese):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from dvdesktop.gui.dialogs import MessageService
+
+    seen = []
+
+    def answer():
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "Không lưu").click()
+
+    QTimer.singleShot(0, answer)
+    assert MessageService().discard_changes(None, save=lambda: True) is True
+    assert sorted(seen) == sorted(["Lưu", "Không lưu", "Hủy"])

@@ -433,5 +433,5 @@ def test_esc_asks_while_a_grid_cell_is_being_typed(window, scripted):
     type_in_open_cell(form.parties, "Lò Văn Thắng")
     scripted.answers = [False]  # keep it
     section.cancel()
-    assert scripted.kinds() == ["confirm"]
+    assert scripted.kinds() == ["unsaved"]
     assert [p["name"] for p in form.party_rows()] == ["Lò Văn Thắng"]

@@ -199,6 +199,6 @@ def test_a_new_kind_is_one_declaration(window, scripted, tmp_path, monkeypatch, 
     assert section.select_id(meeting.id)
     scripted.files = [str(tmp_path / "diem-danh")]
     button.entries["meeting-attendance"].pdf_action.trigger()
-    assert scripted.shown[-1][2].startswith(f"diem-danh-cuoc-hop-to-dan-van-ban-na-khoang-{day:%Y-%m-%d}")
+    assert Path(scripted.shown[-1][2]).name.startswith(f"diem-danh-cuoc-hop-to-dan-van-ban-na-khoang-{day:%Y-%m-%d}")
     with open_pdf((tmp_path / "diem-danh.pdf").read_bytes()) as pdf:
         assert "DANH SÁCH" in all_text(pdf)

@@ -259,7 +259,8 @@ class ListFormSection(Section):
             return
         # while the editor's save runs the list stays where it is (the save
         # then shows the record it stored)
-        if getattr(self.editor, "saving", False) or (self.editor.is_dirty() and not messages().discard_changes(self)):
+        if getattr(self.editor, "saving", False) or (self.editor.is_dirty()
+                                                      and not messages().discard_changes(self, save=self.save)):
             self._reverting = True
             try:
                 self.view.selectionModel().setCurrentIndex(
@@ -297,7 +298,7 @@ class ListFormSection(Section):
     def new_record(self) -> None:
         if getattr(self.editor, "saving", False):
             return
-        if self.editor.is_dirty() and not messages().discard_changes(self):
+        if self.editor.is_dirty() and not messages().discard_changes(self, save=self.save):
             return
         self._reverting = True
         self.view.clearSelection()
