@@ -66,7 +66,10 @@ def run_gui(args) -> int:
     from .. import paths
 
     app.setWindowIcon(QIcon(str(paths.resource("icons", "dvdesktop.png"))))
-    i18n.install()
+    language = i18n.install()
+    from .qt_translations import install_qt_catalog
+
+    install_qt_catalog(app, language)  # Qt's own catalog first; ours (installed after) is asked before it
     translator = i18n.CatalogTranslator(app)
     app.installTranslator(translator)
 

@@ -116,6 +116,7 @@ class ListFormSection(Section):
     service = None  # RecordService of the listed records (delete, trash)
     search_placeholder = ""
     trash_title = ""  # N_("Deleted …"): set to give the list a "Trash…" button
+    legend = ""  # N_("…"): what a red (and a grey) row means in this list, shown under it
 
     def __init__(self, window=None):
         super().__init__(window)
@@ -158,6 +159,12 @@ class ListFormSection(Section):
         self.count_label = QLabel()
         self.count_label.setStyleSheet(palette.HINT_STYLE)
         left_layout.addWidget(self.count_label)
+        self.legend_label = None
+        if self.legend:  # a red row says "late" only if the clerk knows what late means here
+            self.legend_label = QLabel(f'<span style="color: {palette.ALERT};">■</span> ' + _(self.legend))
+            self.legend_label.setWordWrap(True)
+            self.legend_label.setStyleSheet(palette.HINT_STYLE)
+            left_layout.addWidget(self.legend_label)
         self.splitter.addWidget(left)
 
         self.editor = self.make_editor()

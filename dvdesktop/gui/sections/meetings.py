@@ -75,6 +75,8 @@ class MeetingsSection(ListFormSection):
     trash_title = N_("Deleted meetings")
     service = MeetingService
     search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")
+    legend = N_("Red: the meeting has a task past its due date and not done. Grey: planned, not "
+                "held yet.")
 
     def __init__(self, window=None):
         super().__init__(window)
