@@ -108,8 +108,10 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     return pw.PostgresqlDatabase(params.pop("database"), **params)
 
 
-def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
-    """Plain Vietnamese for errors of the environment."""
+def explain_operational_error(exc: Exception, spec: DatabaseSpec, fallback: bool = True) -> str | None:
+    """Plain Vietnamese for errors of the environment (never the driver's
+    English text); for anything else a general sentence, or None without
+    *fallback*."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return "Cơ sở dữ liệu đang bị máy khác hoặc chương trình khác khóa. Hãy thử lại sau ít phút."
@@ -119,16 +121,27 @@ def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
         return "Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại."
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return f"Tệp «{spec.target}» không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng."
+    if "disk i/o error" in text:
+        return (f"Không đọc, ghi được tệp «{spec.target}» (lỗi ổ đĩa, USB bị rút ra hoặc mạng chập chờn). "
+                "Hãy kiểm tra ổ đĩa rồi thử lại.")
     if "unable to open" in text:
-        return f"Không mở được tệp «{spec.target}»."
+        folder = Path(spec.target).parent
+        if not spec.is_postgres and not os.access(folder, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            return f"Không mở được tệp «{spec.target}»: thư mục «{folder}» chỉ đọc hoặc không có quyền ghi."
+        return f"Không mở được tệp «{spec.target}» (tệp đang bị chương trình khác giữ hoặc không có quyền)."
     if spec.is_postgres and any(s in text for s in ("could not connect", "connection refused", "timeout", "could not translate host", "server closed")):
         return f"Không kết nối được máy chủ {spec.display()}. Hãy kiểm tra mạng và máy chủ."
     if spec.is_postgres and ("password authentication" in text or "authentication failed" in text):
         return f"Máy chủ {spec.display()} từ chối tên đăng nhập hoặc mật khẩu."
     if spec.is_postgres and "does not exist" in text:
         return f"Máy chủ không có cơ sở dữ liệu được chỉ định ({spec.display()})."
-    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return f"Lỗi cơ sở dữ liệu: {first_line}"
+    if spec.is_postgres and ("permission denied" in text):
+        return f"Tài khoản trên máy chủ {spec.display()} không có quyền làm việc này. Hãy hỏi người quản trị máy chủ."
+    if not fallback:
+        return None
+    log.warning("database error not explained: %s", exc)  # the driver's words stay in the log
+    return (f"Cơ sở dữ liệu «{spec.display()}» báo lỗi, không dùng được lúc này. Hãy thử lại; nếu vẫn lỗi, "
+            "hãy khôi phục từ bản sao lưu (chi tiết đã ghi vào nhật ký).")
 
 
 def describe_database_error(exc: BaseException) -> str | None:
@@ -138,7 +151,7 @@ def describe_database_error(exc: BaseException) -> str | None:
     if not isinstance(exc, (pw.OperationalError, pw.InterfaceError, sqlite3.OperationalError)):
         return None  # integrity or SQL errors are bugs: they go to the log
     spec = getattr(database_proxy.obj, "dv_spec", None) or DatabaseSpec("sqlite", "?")
-    return explain_operational_error(exc, spec)
+    return explain_operational_error(exc, spec, fallback=False)  # unknown: a bug, for the log
 
 
 def schema_version(db: pw.Database) -> int | None:

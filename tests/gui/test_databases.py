@@ -280,3 +280,27 @@ def test_the_real_question_has_three_vietnamese_buttons(qtbot, vietnamese):
     QTimer.singleShot(0, answer)
     assert MessageService().discard_changes(None, save=lambda: True) is True
     assert sorted(seen) == sorted(["Lưu", "Không lưu", "Hủy"])
+
+
+@pytest.mark.postgres
+def test_connect_to_a_server_by_its_details(fresh, scripted, pg_url, tmp_path):
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(pg_url)
+    win = fresh(db=make_database(tmp_path / "a.sqlite3"))
+
+    def clerk(dialog):
+        dialog.host.setText(parts.hostname)
+        dialog.port.setValue(parts.port or 5432)
+        dialog.database.setText(parts.path.lstrip("/"))
+        dialog.user.setText(unquote(parts.username))
+        dialog.password.setText(unquote(parts.password or ""))
+        dialog.save()
+
+    scripted.dialog_scripts = [clerk]
+    win.databases.server_action.trigger()
+    assert win.database_ready and win.spec.is_postgres, getattr(win.databases.page, "message", None)
+    assert f":{parts.password}@" not in win.db_label.text()  # never the password
+    assert recent_databases.last_opened().startswith("postgresql://")
+    win.databases.restore_action.trigger()  # a server is restored on the server
+    assert "pg_restore" in scripted.shown[-1][2]
