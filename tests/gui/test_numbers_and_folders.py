@@ -20,6 +20,8 @@ def test_minutes_number_in_the_list_and_the_file_name(window, scripted, tmp_path
     texts = [section.model.index(0, c).data() for c in range(section.model.columnCount())]
     assert "03-BB/TĐV" in texts
     section.select_id(m.id)
+    assert "biên bản số 03-BB/TĐV" in section.editor.title_for(section.editor.record)  # the form says it too
+    assert section.editor.number.text() == "03-BB/TĐV"
     scripted.files = [str(tmp_path / "bien-ban.pdf")]
     section.print_button.pdf_action.trigger()
     kind, _title, suggested = scripted.shown[-1]
