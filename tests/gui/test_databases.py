@@ -304,3 +304,20 @@ def test_connect_to_a_server_by_its_details(fresh, scripted, pg_url, tmp_path):
     assert recent_databases.last_opened().startswith("postgresql://")
     win.databases.restore_action.trigger()  # a server is restored on the server
     assert "pg_restore" in scripted.shown[-1][2]
+
+
+def test_recovery_screen_restores_over_a_damaged_file(fresh, scripted, tmp_path):
+    from dvdesktop.services.backup import backup_database
+
+    good = make_database(tmp_path / "tot.sqlite3", teams=("Nà Khoang", "Nà Hỳ"))
+    backup = tmp_path / "sao-luu.sqlite3"
+    backup_database(good, backup)
+    damaged = tmp_path / "xa.sqlite3"
+    damaged.write_bytes(b"hong " * 1000)
+    win = fresh(db=str(damaged))
+    scripted.files = [str(backup)]
+    scripted.answers = [True]
+    win.databases.page.buttons["restore"].click()
+    assert win.database_ready and win.spec.target == str(damaged) and team_count(str(damaged)) == 2
+    kept = win.databases.last_restore.kept_aside
+    assert kept.read_bytes() == b"hong " * 1000  # the damaged file, kept as it was
