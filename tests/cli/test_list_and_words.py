@@ -62,17 +62,15 @@ def usage_error(capsys, *argv) -> str:
 # --- argparse in Vietnamese ---------------------------------------------------------
 
 def _helps():
-    parser = build_parser()
-    yield "dvdesktop", parser.format_help()
-    sub = next(a for a in parser._actions if a.dest == "command")
-    for command in COMMANDS:
-        p = sub.choices[command.name]
-        yield command.name, p.format_help()
-        for action in p._actions:  # evaluate suggest, report annual …
+    def walk(name, parser):
+        yield name, parser.format_help()
+        for action in parser._actions:  # subcommands: evaluate criteria export, report annual …
             choices = getattr(action, "choices", None)
-            for name, child in (choices.items() if isinstance(choices, dict) else ()):
+            for sub, child in (choices.items() if isinstance(choices, dict) else ()):
                 if hasattr(child, "format_help"):
-                    yield f"{command.name} {name}", child.format_help()
+                    yield from walk(f"{name} {sub}", child)
+
+    yield from walk("dvdesktop", build_parser())
 
 
 def test_every_help_is_vietnamese():
@@ -83,8 +81,8 @@ def test_every_help_is_vietnamese():
             assert word not in text, (name, word)
         assert text.startswith("cách dùng: "), name
         assert "in hướng dẫn này rồi thoát" in text
-    assert seen >= len(COMMANDS) + 1
-    print_help = dict(_helps())["print"]
+    assert seen >= len(COMMANDS) + 6  # evaluate suggest, criteria export/import, report annual/period
+    print_help = dict(_helps())["dvdesktop print"]
     assert "--db CSDL" in print_help and "-o TỆP" in print_help and "--team TỔ" in print_help
 
 
