@@ -321,3 +321,22 @@ def test_recovery_screen_restores_over_a_damaged_file(fresh, scripted, tmp_path)
     assert win.database_ready and win.spec.target == str(damaged) and team_count(str(damaged)) == 2
     kept = win.databases.last_restore.kept_aside
     assert kept.read_bytes() == b"hong " * 1000  # the damaged file, kept as it was
+
+
+def test_save_answer_when_clicking_another_row(window, scripted):
+    from dvdesktop.services.register import PersonService
+    from dvdesktop.store.models import Person
+
+    from tests.gui.helpers import select_row
+
+    a = PersonService.create({"full_name": "Lò Văn An"})
+    b = PersonService.create({"full_name": "Lò Văn Bình"})
+    people = window.section("people")
+    people.reload()
+    people.select_id(a.id)
+    people.editor.phone.setText("0912345678")
+    scripted.answers = ["save"]
+    select_row(people, people.model.row_of(b.id) if hasattr(people.model, "row_of") else 1)
+    assert Person.get_by_id(a.id).phone == "0912345678"
+    assert people.editor.record_id == b.id and people.current_id() == b.id
+    assert not people.editor.is_dirty()

@@ -275,6 +275,11 @@ class ListFormSection(Section):
             finally:
                 self._reverting = False
             return
+        if record_id is not None and self.current_id() != record_id:
+            # "Lưu" stored the edits and the list, read again, shows the stored
+            # record: go on to the one the clerk clicked
+            self.select_id(record_id)
+            return
         if record_id is not None:
             try:
                 self.editor.load(record_id)
