@@ -72,7 +72,9 @@ def test_red_rows_have_a_legend(window):
 
 def test_qt_file_and_print_dialogs_speak_vietnamese(vietnamese):
     tr = QCoreApplication.translate
-    assert tr("QFileDialog", "Look in:") == "Tìm trong:"
+    assert tr("QFileDialog", "&Look in:") == "&Tìm trong:"  # the words Qt 6 asks for
+    assert tr("QFileDialog", "Files of &type:") == "&Kiểu tệp:"
+    assert tr("QAbstractFileIconProvider", "Folder") == "Thư mục"
     assert tr("QFileDialog", "File &name:") == "&Tên tệp:"
     assert tr("QFileDialog", "Files of type:") == "Kiểu tệp:"
     assert tr("QFileDialog", "&Save") == "&Lưu"
