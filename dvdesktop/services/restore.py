@@ -94,7 +94,7 @@ def inspect_backup(path: str | Path) -> BackupSummary:
     except OSError as exc:
         raise UserError(describe_os_error(exc, path)) from exc
     except sqlite3.Error as exc:
-        raise UserError(f"Không mở được tệp «{path}» ({exc}).") from exc
+        raise UserError(f"Không mở được tệp «{path}»: tệp hỏng hoặc không phải bản sao lưu.") from exc
     try:
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -121,7 +121,7 @@ def inspect_backup(path: str | Path) -> BackupSummary:
                    for t in _DATED if t in tables]
         changes = [c for c in changes if c is not None]
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"Tệp «{path}» không đọc được như một cơ sở dữ liệu ({exc}).") from None
+        raise UserError(f"Tệp «{path}» không đọc được như một cơ sở dữ liệu: tệp hỏng hoặc không phải bản sao lưu.") from None
     finally:
         conn.close()
     return BackupSummary(path, stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime), max(changes, default=None),

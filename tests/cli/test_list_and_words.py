@@ -375,3 +375,18 @@ def test_restore_refuses_a_newer_backup_and_a_read_only_folder(commune, capsys, 
         code, _out, err = run(capsys, "restore", good, "--db", path)
         assert code == 1 and f"Không ghi được vào thư mục «{path.parent}»" in err
         assert snapshot(path) == before
+
+
+def test_other_writers_name_the_folder_in_vietnamese(commune, capsys, tmp_path):
+    from tests.read_only import without_root_override
+
+    locked = tmp_path / "khoa"
+    locked.mkdir()
+    os.chmod(locked, 0o555)
+    try:
+        with without_root_override():
+            code, _out, err = run(capsys, "report", "annual", "--year", 2025, "--db", commune["path"],
+                                  "-o", locked / "bao-cao.pdf")
+    finally:
+        os.chmod(locked, 0o755)
+    assert code == 1 and f"«{locked}»" in err and "Permission" not in err and list(locked.iterdir()) == []

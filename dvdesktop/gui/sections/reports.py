@@ -303,7 +303,9 @@ class ReportsSection(Section):
         if isinstance(exc, UserError):
             text = exc.message
         elif isinstance(exc, OSError):
-            text = _("The file could not be written: {why}.").format(why=exc.strerror or exc)
+            from ...services.files import describe_os_error
+
+            text = describe_os_error(exc)
         else:
             log.error("report failed", exc_info=(type(exc), exc, exc.__traceback__))
             text = _("The report could not be made because of an unexpected error. The details were written to "
