@@ -390,3 +390,19 @@ def test_other_writers_name_the_folder_in_vietnamese(commune, capsys, tmp_path):
     finally:
         os.chmod(locked, 0o755)
     assert code == 1 and f"«{locked}»" in err and "Permission" not in err and list(locked.iterdir()) == []
+
+
+def test_backup_into_a_read_only_folder_and_restore_onto_a_server(commune, capsys, tmp_path):
+    from tests.read_only import without_root_override
+
+    locked = tmp_path / "khoa"
+    locked.mkdir()
+    os.chmod(locked, 0o555)
+    try:
+        with without_root_override():
+            code, _out, err = run(capsys, "backup", "--db", commune["path"], "-o", locked / "sao-luu.sqlite3")
+    finally:
+        os.chmod(locked, 0o755)
+    assert code == 1 and f"Không ghi được vào thư mục «{locked}»" in err and list(locked.iterdir()) == []
+    code, _out, err = run(capsys, "restore", commune["path"], "--db", "postgresql://van:thu@127.0.0.1:1/xa")
+    assert code == 1 and "pg_restore" in err and "thu@" not in err

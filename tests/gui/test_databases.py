@@ -340,3 +340,12 @@ def test_save_answer_when_clicking_another_row(window, scripted):
     assert Person.get_by_id(a.id).phone == "0912345678"
     assert people.editor.record_id == b.id and people.current_id() == b.id
     assert not people.editor.is_dirty()
+
+
+def test_welcome_demo_choice_builds_and_opens_the_demo(fresh):
+    from dvdesktop.store.location import demo_database
+
+    win = fresh()
+    win.databases.page.buttons["demo"].click()
+    assert win.database_ready and win.spec.target == demo_database()
+    assert team_count(demo_database()) > 0
