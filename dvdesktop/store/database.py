@@ -177,8 +177,12 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
     source, target = Path(source), Path(target)
     if not source.exists():
         raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{source}».")
-    if not target.parent.is_dir():  # never created: a mistyped folder is a mistake to tell
-        raise DatabaseUnavailable(f"Thư mục «{target.parent}» không tồn tại.")
+    # The folder is made when missing (the program's own backup folders); a
+    # folder typed by a clerk is checked before (services.files.check_output_folder).
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(f"Không tạo được thư mục «{target.parent}» (ổ chỉ đọc hoặc không có quyền ghi).") from exc
     tmp = target.with_name(target.name + ".tmp")
     try:
         from urllib.parse import quote
