@@ -66,9 +66,7 @@ class RestoreResult:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
-    from urllib.parse import quote
-
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 def _parse_time(value) -> dt.datetime | None:

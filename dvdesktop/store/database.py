@@ -51,9 +51,8 @@ def sqlite_writable(path: Path) -> bool:
 
 
 def _connect_sqlite_read_only(path: Path, immutable: bool) -> pw.SqliteDatabase:
-    from urllib.parse import quote
-
-    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    # file:///… (file:///C:/… on Windows, non-ASCII folder names escaped)
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     db = Sqlite(uri, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True)
     db.dv_read_only = True
     return db
@@ -185,11 +184,9 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
         raise DatabaseUnavailable(f"Không tạo được thư mục «{target.parent}» (ổ chỉ đọc hoặc không có quyền ghi).") from exc
     tmp = target.with_name(target.name + ".tmp")
     try:
-        from urllib.parse import quote
-
-        # a database on a CD cannot get the -shm file WAL reading needs: read it as it is
+            # a database on a CD cannot get the -shm file WAL reading needs: read it as it is
         immutable = "" if sqlite_writable(source) else "&immutable=1"
-        src = sqlite3.connect(f"file:{quote(str(source))}?mode=ro{immutable}", uri=True, timeout=30)
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=30)
         try:
             dst = sqlite3.connect(tmp)
             try:

@@ -284,7 +284,7 @@ def test_newer_database_is_refused_in_words(commune, capsys):
 
 def test_read_only_database_for_looking_and_printing(commune, capsys, tmp_path):
     out_file = tmp_path / "danh-sach.pdf"
-    with read_only_copy(commune["path"], tmp_path / "cd") as path:
+    with read_only_copy(commune["path"], tmp_path / "Đĩa CD #1") as path:  # spaces, diacritics, '#' in the path
         before = snapshot(path)
         code, out, err = run(capsys, "stats", "--db", path, "--json")
         assert code == 0 and json.loads(out)["teams"] == 3, err
