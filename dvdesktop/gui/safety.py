@@ -24,6 +24,7 @@ def start(window, spec, *, demo: bool = False) -> bool:
     from ..services import users
     from .signin import sign_in
 
+    access.sign_out()  # another database of the same window: its own accounts
     unattended = bool(os.environ.get("DVDESKTOP_EXIT_AFTER"))
     if (demo or unattended) and users.sign_in_state() == "first_start":
         # The demo commune and the benchmarks run without an account: sample data, no one to ask.
@@ -33,12 +34,21 @@ def start(window, spec, *, demo: bool = False) -> bool:
     install(window, spec)
     if not spec.is_postgres and not unattended:
         schedule_backups(window, spec)
+    else:
+        window.backup_target = None  # a server's database is backed up on the server
     return True
 
 
 def install(window, spec) -> None:
     """The Administration menu and the signed-in person in the status bar."""
     who = access.current()
+    old = getattr(window, "safety_menu", None)
+    if old is not None:  # the window opened another database
+        window.menuBar().removeAction(old.menuAction())
+        label = getattr(window, "signed_in_label", None)
+        if label is not None:
+            window.statusBar().removeWidget(label)
+            window.signed_in_label = None
     menu = window.menuBar().addMenu(_("&Administration"))
     window.safety_menu = menu
     admin = who is None or who.is_admin
@@ -108,8 +118,11 @@ def schedule_backups(window, spec) -> None:
                                        15000)
     run_off_thread(window, failed_quietly, done, _("Backing up the data"))
     app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(lambda: back_up_on_quit(spec.target))
+    first = not getattr(window, "backup_hooked", False)
+    window.backup_target = spec.target  # the database open when the program quits is the one copied
+    if app is not None and first:
+        window.backup_hooked = True
+        app.aboutToQuit.connect(lambda: back_up_on_quit(window.backup_target) if window.backup_target else None)
 
 
 def back_up_on_quit(path: str) -> None:
