@@ -15,21 +15,21 @@ from ..errors import UserError
 
 
 def arguments(p) -> None:
-    p.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc postgresql://…")
+    p.add_argument("--db", dest="cmd_db", metavar="CSDL", help="tệp SQLite hoặc postgresql://…")
     sub = p.add_subparsers(dest="action", required=True, metavar="VIỆC")
     sub.add_parser("list", help="danh sách tài khoản")
     add = sub.add_parser("add", help="thêm tài khoản")
-    add.add_argument("username")
-    add.add_argument("--name", required=True, help="họ và tên")
-    add.add_argument("--role", choices=("admin", "clerk", "viewer"), default="clerk",
+    add.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
+    add.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên")
+    add.add_argument("--role", choices=("admin", "clerk", "viewer"), default="clerk", metavar="QUYỀN",
                      help="admin (quản trị), clerk (cán bộ), viewer (chỉ xem)")
     add.add_argument("--confidential", action="store_true", help="được xem hồ sơ bảo mật")
     add.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
     pw = sub.add_parser("password", help="đặt lại mật khẩu (mở khóa tài khoản)")
-    pw.add_argument("username")
+    pw.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
     pw.add_argument("--password-stdin", action="store_true")
     off = sub.add_parser("disable", help="ngừng dùng một tài khoản")
-    off.add_argument("username")
+    off.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
 
 
 def _password(from_stdin: bool) -> str:

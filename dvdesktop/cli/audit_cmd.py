@@ -5,14 +5,14 @@ from ..errors import UserError
 
 
 def arguments(p) -> None:
-    p.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc postgresql://…")
-    p.add_argument("--user", default="", help="chỉ việc của người này")
-    p.add_argument("--action", default="", help="create, update, delete, view, sign_in …")
-    p.add_argument("--table", default="", help="person, mediation_case, concern …")
-    p.add_argument("--from", dest="date_from", help="từ ngày DD/MM/YYYY")
-    p.add_argument("--to", dest="date_to", help="đến ngày DD/MM/YYYY")
-    p.add_argument("--limit", type=int, default=50, help="số dòng in ra (mặc định 50)")
-    p.add_argument("-o", "--output", help="xuất ra tệp .csv hoặc .xlsx thay vì in")
+    p.add_argument("--db", dest="cmd_db", metavar="CSDL", help="tệp SQLite hoặc postgresql://…")
+    p.add_argument("--user", default="", metavar="NGƯỜI", help="chỉ việc của người này")
+    p.add_argument("--action", default="", metavar="VIỆC", help="create, update, delete, view, sign_in …")
+    p.add_argument("--table", default="", metavar="BẢNG", help="person, mediation_case, concern …")
+    p.add_argument("--from", dest="date_from", metavar="NGÀY", help="từ ngày DD/MM/YYYY")
+    p.add_argument("--to", dest="date_to", metavar="NGÀY", help="đến ngày DD/MM/YYYY")
+    p.add_argument("--limit", type=int, default=50, metavar="SỐ_DÒNG", help="số dòng in ra (mặc định 50)")
+    p.add_argument("-o", "--output", metavar="TỆP", help="xuất ra tệp .csv hoặc .xlsx thay vì in")
 
 
 def _date(text: str | None):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 
 def arguments(p) -> None:
-    p.add_argument("--db", dest="cmd_db", help="tệp SQLite cần sao lưu")
-    p.add_argument("--folder", help="thư mục sao lưu (mặc định: thư mục đã chọn trong chương trình)")
+    p.add_argument("--db", dest="cmd_db", metavar="CSDL", help="tệp SQLite cần sao lưu")
+    p.add_argument("--folder", metavar="THƯ_MỤC", help="thư mục sao lưu (mặc định: thư mục đã chọn trong chương trình)")
     p.add_argument("--list", action="store_true", help="chỉ liệt kê các bản sao lưu đang giữ")
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 
 def arguments(p) -> None:
-    p.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc postgresql://…")
+    p.add_argument("--db", dest="cmd_db", metavar="CSDL", help="tệp SQLite hoặc postgresql://…")
     sub = p.add_subparsers(dest="action", required=True, metavar="VIỆC")
     ex = sub.add_parser("export", help="xuất mọi dữ liệu về một người ra tệp JSON")
-    ex.add_argument("--person", type=int, required=True, help="số của người (cột Số trong danh sách)")
-    ex.add_argument("-o", "--output", required=True)
+    ex.add_argument("--person", type=int, required=True, metavar="SỐ", help="số của người (cột Số trong danh sách)")
+    ex.add_argument("-o", "--output", required=True, metavar="TỆP")
     er = sub.add_parser("erase", help="xóa thông tin cá nhân của một người (giữ lịch sử, ẩn danh)")
-    er.add_argument("--person", type=int, required=True)
+    er.add_argument("--person", type=int, required=True, metavar="SỐ")
     er.add_argument("--yes", action="store_true", help="xác nhận: không hoàn tác được")
     rt = sub.add_parser("retention", help="thời hạn lưu giữ thông tin đương sự của vụ việc hòa giải đã xong")
-    rt.add_argument("--years", type=int, help="đặt thời hạn (năm); 0 = giữ mãi")
+    rt.add_argument("--years", type=int, metavar="SỐ_NĂM", help="đặt thời hạn (năm); 0 = giữ mãi")
     rt.add_argument("--apply", action="store_true", help="xóa thông tin đương sự của các vụ đã quá hạn")
 
 

@@ -195,7 +195,8 @@ class DatabaseActions(QObject):
             recent_databases.remember(info.target)
             from .safety import start as sign_in_and_guard  # accounts, the audit menu, automatic backups
 
-            if not sign_in_and_guard(w, info, demo=info.target == session.locate(demo=True).target):
+            # The first-start question (who uses the program) at the program's start only.
+            if not sign_in_and_guard(w, info, demo=info.target == session.locate(demo=True).target, first_start=not ask):
                 session.close()
                 w.database_failed(_("Nobody signed in: the database was not opened."))
                 return

@@ -18,15 +18,19 @@ from .i18n import _
 log = logging.getLogger(__name__)
 
 
-def start(window, spec, *, demo: bool = False) -> bool:
+def start(window, spec, *, demo: bool = False, first_start: bool = True) -> bool:
     """Sign in on the open database (False: the clerk closed the dialog),
-    then the menu and the automatic backups."""
+    then the menu and the automatic backups. A database without accounts
+    asks how the office works when *first_start* (the program's start);
+    opened later from the menu, or read-only, it is worked on as before
+    (Quản trị → Tài khoản… sets accounts up)."""
     from ..services import users
     from .signin import sign_in
 
     access.sign_out()  # another database of the same window: its own accounts
     unattended = bool(os.environ.get("DVDESKTOP_EXIT_AFTER"))
-    if (demo or unattended) and users.sign_in_state() == "first_start":
+    no_question = demo or unattended or not first_start or getattr(spec, "read_only", False)
+    if no_question and users.sign_in_state() == "first_start":
         # The demo commune and the benchmarks run without an account: sample data, no one to ask.
         log.info("no account on %s: working without signing in", spec.display())
     elif not sign_in(window, spec):

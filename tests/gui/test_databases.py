@@ -109,8 +109,8 @@ def test_open_a_file_from_the_menu_and_recent(fresh, scripted, tmp_path):
 
 def test_create_new_database_and_never_over_an_existing_one(fresh, scripted, tmp_path):
     existing = make_database(tmp_path / "co-san.sqlite3")
-    before = Path(existing).read_bytes()
     win = fresh(db=existing)
+    before = Path(existing).read_bytes()  # after the start (its first-start question writes the account)
     scripted.files = [existing]
     win.databases.new_action.trigger()
     kind, _title, text = scripted.shown[-1]
