@@ -42,6 +42,9 @@ WINDOWS = sys.platform == "win32"
 sys.path.insert(0, str(ROOT))
 from dvdesktop.catalogs import compile_catalogs  # noqa: E402
 
+sys.path.insert(0, str(HERE))
+from version_info import numeric_version  # noqa: E402
+
 
 def version() -> str:
     text = (ROOT / "dvdesktop" / "__init__.py").read_text(encoding="utf-8")
@@ -161,7 +164,7 @@ def step_nsis(dist: Path, required: bool) -> Path | None:
     if not WINDOWS:
         log("nsis: building from a non-Windows bundle: checks the script, the result will not run on Windows")
     ver = version()
-    numeric = ".".join((re.findall(r"\d+", ver) + ["0"] * 4)[:4])
+    numeric = ".".join(str(n) for n in numeric_version(ver))
     out = dist / f"dvdesktop-{ver}-setup.exe"
     # '-' switches work with makensis on every OS ('/' only on Windows).
     command = [makensis, "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={ver}", f"-DVIVERSION={numeric}",
