@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import peewee as pw
 from playhouse.db_url import parse as parse_url
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
-from . import migrations
+from . import migrations, network_path
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
 from .models import ALL_MODELS, Meta
@@ -35,14 +35,17 @@ class Sqlite(pw.SqliteDatabase):
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
     if not path.exists():
         if not create:
-            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».")
+            where = " Tệp ở ổ mạng: hãy kiểm tra máy chủ, mạng và quyền truy cập." if network_path.is_network_path(
+                str(path)) else ""
+            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».{where}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}»: {exc.strerror}.") from exc
     elif path.is_dir():
         raise DatabaseUnavailable(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu.")
-    return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    pragmas = {**SQLITE_PRAGMAS, "journal_mode": network_path.journal_mode(str(path))}
+    return Sqlite(str(path), pragmas=pragmas, check_same_thread=False)
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
@@ -130,15 +133,20 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
     return target
 
 
+def upgrade_backup_path(path: PurePath, version: int, when: dt.datetime) -> PurePath:
+    """The copy taken before an upgrade, beside the database (on its share
+    too): 'dvdesktop.v3-20260105-093000.bak.sqlite3', valid on Windows."""
+    return path.with_name(f"{path.stem}.v{version}-{when:%Y%m%d-%H%M%S}.bak{path.suffix}")
+
+
 def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
     steps = migrations.pending(current)
     if not steps:
         return None
     backup = None
     if not spec.is_postgres:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path(spec.target)
-        backup = backup_sqlite(path, path.with_name(f"{path.stem}.v{current}-{stamp}.bak{path.suffix}"))
+        backup = backup_sqlite(path, upgrade_backup_path(path, current, dt.datetime.now()))
         log.info("backup before upgrade written to %s", backup)
     migrator = SchemaMigrator.from_database(db)
     for step in steps:
