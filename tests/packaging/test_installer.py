@@ -46,6 +46,7 @@ def bundle(tmp_path_factory) -> Path:
     assert result.returncode == 0, f"build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     assert "smoke: --version -> dvdesktop " in result.stdout
     assert "smoke: main window shown offscreen" in result.stdout
+    assert "smoke: --self-test passed" in result.stdout
     shutil.rmtree(base / "work", ignore_errors=True)  # 100 MB of PyInstaller's intermediate files
     return base / "dist" / "dvdesktop"
 
@@ -96,7 +97,24 @@ def test_bundle_contents(bundle):
     for unused in ("QtWebEngineCore", "QtQuick", "QtQml", "Qt3DCore", "QtMultimedia", "QtDesigner"):
         assert not any(n.startswith(unused + ".") for n in names), f"{unused} should not be bundled"
     assert not any("Qt6Quick" in n or "Qt6WebEngine" in n or "Qt6Qml" in n for n in names)
-    assert not (qt / "Qt" / "translations").exists()
+    # plugins: the desktop's platform, offscreen (self-test) and the image formats we read
+    plugins = next(p for p in (qt / "Qt" / "plugins", qt / "plugins") if p.is_dir())
+    platforms = {p.name for p in (plugins / "platforms").iterdir()}
+    assert any("qoffscreen" in n for n in platforms) and any(("qxcb" if not WINDOWS else "qwindows") in n
+                                                              for n in platforms)
+    for unused in ("qeglfs", "qlinuxfb", "qvnc", "qvkkhrdisplay", "qminimalegl", "qdirect2d"):
+        assert not any(unused in n for n in platforms), unused
+    formats = {p.name for p in (plugins / "imageformats").iterdir()}
+    for used in ("qjpeg", "qico", "qsvg", "qgif"):
+        assert any(used in n for n in formats), used
+    for unused in ("qwebp", "qtiff", "qtga", "qwbmp", "qicns", "qpdf"):
+        assert not any(unused in n for n in formats), unused
+    for folder in ("generic", "egldeviceintegrations", "tls", "networkinformation"):
+        assert not (plugins / folder).exists(), folder
+    # Qt's translations: Vietnamese only (PySide6 ships none; our catalog answers Qt's strings)
+    translations = [p.name for p in qt.rglob("*.qm")]
+    assert all(name in ("qtbase_vi.qm", "qt_vi.qm") for name in translations), translations
+    assert not (internal / "lxml" / "objectify.cpython-311-x86_64-linux-gnu.so").exists() or WINDOWS
     # babel: only the locales we format numbers in
     assert len(list((internal / "babel" / "locale-data").glob("*.dat"))) < 30
 
@@ -135,6 +153,52 @@ def test_print_roster_pdf_with_bundled_fonts(frozen):
     assert {c["fontname"].split("+")[-1] for c in chars} <= {
         "LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
     assert "Tổ" in text or "TỔ" in text  # Vietnamese letters came through the embedded font
+
+
+def test_self_test_of_the_frozen_program(frozen):
+    """What the IT person runs on a PC, under a user folder with Vietnamese letters and spaces."""
+    temp = frozen.tmp_path / "Nguyễn Thị Hằng" / "AppData" / "Local" / "Temp"
+    temp.mkdir(parents=True)
+    result = frozen("--self-test", TMPDIR=str(temp), TMP=str(temp), TEMP=str(temp))
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "Tự kiểm tra đạt: chương trình chạy tốt trên máy này.", result.stdout + result.stderr
+    assert sum(" — đạt (" in line for line in lines) == 4
+    assert "Nguyễn Thị Hằng" in lines[1]
+
+
+def test_print_roster_word_file(frozen):
+    """python-docx inside the bundle finds its templates (it failed before the docx folder was kept)."""
+    import docx
+
+    db = frozen.tmp_path / "word.sqlite3"
+    frozen("demo", "--db", str(db))
+    out = frozen.tmp_path / "danh-sach.docx"
+    frozen("print", "roster", "--db", str(db), "-o", str(out))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "DANH SÁCH" in text.upper()
+
+
+def test_installer_from_the_real_bundle(bundle, tmp_path):
+    """makensis on the program folder just built: the installer's size (the
+    Windows figure comes from the workflow's summary; a Linux bundle carries
+    ICU and system libraries a Windows one does not)."""
+    makensis = shutil.which("makensis")
+    if makensis is None:
+        if IN_CI:
+            pytest.fail("makensis missing: .ci/run installs the Debian package nsis")
+        pytest.skip("makensis not installed (Debian: apt-get install nsis)")
+    result = subprocess.run([sys.executable, str(BUILD), "--steps", "nsis", "--dist", str(bundle.parent),
+                             "--work", str(tmp_path)], check=False, capture_output=True, text=True,
+                            encoding="utf-8", errors="replace", cwd=ROOT, timeout=1800)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    setup = next(bundle.parent.glob("dvdesktop-*-setup.exe"))
+    data = setup.read_bytes()
+    assert data[:2] == b"MZ"
+    for text in ("Quản lý Tổ dân vận", "Dữ liệu của bạn", "Xóa cả dữ liệu"):
+        assert text.encode("utf-16-le") in data, text
+    bundle_mib = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) / 2**20
+    print(f"bundle {bundle_mib:.1f} MiB, installer {len(data) / 2**20:.1f} MiB")
+    assert len(data) < bundle_mib * 2**20 / 2  # solid LZMA at least halves it
 
 
 def test_nsis_script_compiles(tmp_path):
