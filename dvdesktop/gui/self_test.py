@@ -30,15 +30,21 @@ def _default_platform() -> str:
 def missing_platform_plugin() -> str | None:
     """The Qt platform plugin the window needs when it is not installed (Qt
     would abort the process without a word the clerk can read), else None."""
-    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
 
     wanted = os.environ.get("QT_QPA_PLATFORM") or _default_platform()
     names = [part.split(":", 1)[0].strip().lower() for part in wanted.split(";") if part.strip()]
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    present = {f.stem.lower() for f in folder.glob("*")} if folder.is_dir() else set()
+    # Where Qt looks: QT_QPA_PLATFORM_PLUGIN_PATH, then "platforms" under each
+    # plugin folder (QT_PLUGIN_PATH — set by the frozen program —, Qt's own, the program's).
+    folders = [Path(p) for p in os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(os.pathsep) if p]
+    roots = [p for p in os.environ.get("QT_PLUGIN_PATH", "").split(os.pathsep) if p]
+    roots += [QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath), *QCoreApplication.libraryPaths()]
+    folders += [Path(root) / "platforms" for root in roots]
+    present = {f.stem.lower() for folder in folders if folder.is_dir() for f in folder.iterdir()}
     if any(stem.endswith("q" + name) for name in names for stem in present):
         return None
-    return f"q{names[0] if names else wanted} (trong «{folder}»)"
+    shown = next((f for f in folders if f.is_dir()), folders[0] if folders else Path("platforms"))
+    return f"q{names[0] if names else wanted} (trong «{shown}»)"
 
 
 def show_main_window(info, timeout: float = 60.0) -> int:

@@ -76,3 +76,13 @@ def test_steps_read_back_nfc_text_and_both_documents(tmp_path):
     pdfplumber = pytest.importorskip("pdfplumber")
     with pdfplumber.open(pdf) as doc:
         assert "Nguyễn Thị Hằng" in doc.pages[0].extract_text()
+
+
+def test_vietnamese_output_to_a_pipe_whatever_the_code_page(tmp_path):
+    """On Windows a pipe or a file gets the ANSI code page (cp1252): the
+    program writes UTF-8 there rather than fail on the first «ệ»."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run([sys.executable, "-m", "dvdesktop", "check", "--db", str(tmp_path / "không-có.sqlite3")],
+                            capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False)
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8").strip() == f"Lỗi: Không tìm thấy cơ sở dữ liệu «{tmp_path / 'không-có.sqlite3'}»."
