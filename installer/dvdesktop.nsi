@@ -84,7 +84,7 @@ Var DeleteDataBox
 
 ; ---- installer pages
 !define MUI_WELCOMEPAGE_TITLE "Cài đặt ${APPNAME}"
-!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} (phiên bản ${VERSION}) cho tài khoản Windows đang dùng. Không cần quyền quản trị.$\r$\n$\r$\n$UpgradeNote$\r$\n$\r$\nBấm Tiếp để tiếp tục."
+!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} (phiên bản ${VERSION}) cho tài khoản Windows đang dùng. Không cần quyền quản trị.$\r$\n$\r$\n$UpgradeNote$\r$\n$\r$\nBấm «Tiến» để tiếp tục."
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
