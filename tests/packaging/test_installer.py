@@ -3,7 +3,8 @@ bundle into a temporary folder (with its own smoke test), then the frozen
 executable is run as a clerk's PC would run it — proving that the code, the
 data files, the catalogs, the fonts and the Qt plugins are all inside.
 
-About 35 s to build on 2 cores, a few seconds for the rest.
+A few minutes to build on 2 busy cores, a minute for the rest (the self-test,
+the installer packed with zlib).
 """
 from __future__ import annotations
 
