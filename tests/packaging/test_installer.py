@@ -206,7 +206,7 @@ def test_installer_from_the_real_bundle(bundle, tmp_path):
 
 def test_nsis_script_compiles(tmp_path):
     """The installer script, with a stand-in program folder (a second or so).
-    The real installer is built on Windows (installer/windows-build.yml)."""
+    The real installer is built on Windows (.github/workflows/windows.yml)."""
     makensis = shutil.which("makensis")
     if makensis is None:
         pytest.skip("makensis not installed (Debian: apt-get install nsis)")
