@@ -29,6 +29,13 @@ def _headless() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
+def windowed() -> bool:
+    """The windowed Windows program (dvdesktop.exe, what the shortcuts start):
+    it has no console, so the result is shown in a message box as well."""
+    return (sys.platform == "win32" and bool(getattr(sys, "frozen", False))
+            and os.path.basename(sys.executable).lower() == "dvdesktop.exe")
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return exc.message
@@ -42,7 +49,10 @@ def run(args, out=None) -> int:
     from .. import __version__
     from ..services import self_check, session
 
+    lines: list[str] = []
+
     def say(text: str) -> None:
+        lines.append(text)
         print(text, file=out, flush=True)
 
     if _headless():
@@ -89,9 +99,15 @@ def run(args, out=None) -> int:
     if failed is not None:
         number, name, exc = failed
         say(f"Bước {number}/{len(steps)}: {name} — KHÔNG ĐẠT")
-        print(f"Tự kiểm tra không đạt ở bước {number} ({name}): {_reason(exc)}", file=sys.stderr, flush=True)
+        verdict = f"Tự kiểm tra không đạt ở bước {number} ({name}): {_reason(exc)}"
+        lines.append(verdict)
+        print(verdict, file=sys.stderr, flush=True)
         if getattr(args, "debug", False):
             traceback.print_exception(exc, file=sys.stderr)
-        return 1
-    say("Tự kiểm tra đạt: chương trình chạy tốt trên máy này.")
-    return 0
+    else:
+        say("Tự kiểm tra đạt: chương trình chạy tốt trên máy này.")
+    if windowed() and (failed is None or failed[0] != len(steps)):  # Qt itself works unless the window failed
+        from ..gui.self_test import show_report
+
+        show_report(lines, failed is None)
+    return 0 if failed is None else 1

@@ -97,3 +97,17 @@ def show_main_window(info, timeout: float = 60.0) -> int:
         window.deleteLater()
         app.removeTranslator(translator)
         app.processEvents()
+
+
+def show_report(lines: list[str], passed: bool) -> None:
+    """The self-test's lines in a message box: the windowed Windows program
+    (dvdesktop.exe) has no console to print them to."""
+    from .dialogs import messages
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - a box needs the application
+    title = "Tự kiểm tra dvdesktop"
+    text = "\n".join(lines)
+    if passed:
+        messages().info(None, title, text)
+    else:
+        messages().warning(None, title, text)
