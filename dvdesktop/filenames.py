@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .errors import UserError
 from .vn import fold
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -58,3 +59,12 @@ def windows_safe(name: str, default: str = "van-ban") -> str:
     if first.rstrip(" ").upper() in _DEVICES:
         stem = f"{first}_{rest}"
     return f"{stem}{dot}{ending}"
+
+
+def check_name(name: str) -> None:
+    """Refuse, in Vietnamese, a file name Windows would refuse (also on Linux:
+    the file goes to a Windows PC or a USB stick sooner or later)."""
+    if not is_valid_windows_name(name):
+        raise UserError(f"Tên tệp «{name}» không dùng được trên Windows (không có các ký tự < > : \" / \\ | ? *, "
+                        f"không kết thúc bằng dấu chấm hay dấu cách, không phải CON, PRN, AUX, NUL …); "
+                        f"ví dụ đặt tên «{windows_safe(name)}».")

@@ -85,3 +85,19 @@ def test_the_copy_before_an_upgrade_is_valid_and_stays_beside_the_database_on_a_
     assert copy.anchor == "\\\\may-chu\\du-lieu\\" and is_valid_windows_name(copy.name)
     local = PureWindowsPath(r"C:\Users\Nguyễn Thị Hằng\AppData\Local\dvdesktop\dvdesktop\dvdesktop.sqlite3")
     assert is_valid_windows_name(upgrade_backup_path(local, 12, dt.datetime(2026, 12, 31, 23, 59, 59)).name)
+
+
+def test_a_document_or_report_is_not_written_under_a_name_windows_refuses(tmp_path):
+    from dvdesktop.documents import blocks as B
+    from dvdesktop.documents.render import write
+    from dvdesktop.errors import UserError
+    from dvdesktop.services.reports.choices import save_bytes
+
+    for name in ("Báo cáo: quý III.pdf", "con.docx", "ai?.xlsx"):
+        with pytest.raises(UserError, match="không dùng được trên Windows"):
+            if name.endswith(".xlsx"):
+                save_bytes(b"PK", tmp_path / name)
+            else:
+                write(B.Document("state"), tmp_path / name)
+        assert not list(tmp_path.iterdir())
+    assert save_bytes(b"PK", tmp_path / "Báo cáo quý III.xlsx").is_file()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...documents.report_data import Figure, ReportFigures
 from ...errors import UserError
+from ...filenames import check_name
 from ...vn import sort_key
 from .periods import Period, _last_day
 
@@ -103,6 +104,7 @@ def render(figures: ReportFigures, kind: str) -> bytes:
 def save_bytes(data: bytes, path: str | Path) -> Path:
     """Write *data* to *path* in one step (a temporary file then a rename)."""
     path = Path(path)
+    check_name(path.name)
     if not path.parent.exists():
         raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
     tmp = path.with_name(f".{path.name}.tmp")
