@@ -170,9 +170,9 @@ Function un.DataPage
   ${If} $0 == error
     Abort
   ${EndIf}
-  ${NSD_CreateLabel} 0 0 100% 64u "Dữ liệu của bạn (cơ sở dữ liệu, các bản dự phòng khi nâng cấp, nhật ký và thiết lập) nằm trong thư mục ${DATA_DIR}. Theo mặc định dữ liệu được GIỮ LẠI: cài lại chương trình thì dùng tiếp được.$\r$\n$\r$\nBản sao lưu đã chép ra nơi khác và cơ sở dữ liệu ở nơi khác (ổ mạng, máy chủ PostgreSQL) không bao giờ bị xóa."
+  ${NSD_CreateLabel} 0 0 100% 80u "Dữ liệu của bạn (cơ sở dữ liệu, các bản dự phòng khi nâng cấp, nhật ký và thiết lập) nằm trong thư mục ${DATA_DIR}. Theo mặc định dữ liệu được GIỮ LẠI: cài lại chương trình thì dùng tiếp được.$\r$\n$\r$\nBản sao lưu đã chép ra nơi khác và cơ sở dữ liệu ở nơi khác (ổ mạng, máy chủ PostgreSQL) không bao giờ bị xóa."
   Pop $0
-  ${NSD_CreateCheckbox} 0 72u 100% 24u "Xóa cả dữ liệu trong thư mục trên (không lấy lại được; hãy sao lưu trước)"
+  ${NSD_CreateCheckbox} 0 88u 100% 24u "Xóa cả dữ liệu trong thư mục trên (không lấy lại được; hãy sao lưu trước)"
   Pop $DeleteDataBox
   ${NSD_SetState} $DeleteDataBox $DeleteData
   nsDialogs::Show
