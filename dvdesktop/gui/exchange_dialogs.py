@@ -25,6 +25,17 @@ def _cell(value, *, number: bool = True, bold: bool = False) -> QTableWidgetItem
     return item
 
 
+def _when(iso: str) -> str:
+    """"2026-12-01 17:40:48" → "17:40, 01/12/2026" (day first, as the office writes it)."""
+    import datetime as dt
+
+    try:
+        t = dt.datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or "?"
+    return f"{t:%H:%M}, {t:%d/%m/%Y}"
+
+
 class ImportPreview(QDialog):
     """The dry run of an import; accepted (save()) means "write it"."""
 
@@ -42,7 +53,7 @@ class ImportPreview(QDialog):
             origin += " " + _("(code {code})").format(code=info.commune_code)
         if info.province:
             origin += ", " + info.province
-        origin += ". " + _("Exported at {when}.").format(when=info.exported_at)
+        origin += ". " + _("Exported at {when}.").format(when=_when(info.exported_at))
         origin += " " + (_("It includes sensitive personal data.") if info.sensitive
                          else _("It does not include sensitive personal data."))
         self.origin = QLabel(origin)
@@ -84,13 +95,15 @@ class ImportPreview(QDialog):
         self.table.setItem(total, 2, _cell(self.added, bold=True))
         self.table.setItem(total, 3, _cell(self.updated, bold=True))
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
 
         if self.conflicts:
             heading = QLabel(_("Conflicts: {n}. For each, this database keeps its own record.").format(
@@ -98,7 +111,7 @@ class ImportPreview(QDialog):
             heading.setStyleSheet(palette.ERROR_TEXT_STYLE + " font-weight: bold;")
             layout.addWidget(heading)
             self.conflict_list = QListWidget()
-            self.conflict_list.addItems(self.conflicts)
+            self.conflict_list.addItems([c[:1].upper() + c[1:] for c in self.conflicts])
             self.conflict_list.setStyleSheet(f"QListWidget {{ border: 1px solid {palette.ALERT_BORDER}; }}")
             layout.addWidget(self.conflict_list, 1)
         else:
@@ -123,7 +136,7 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(720, 640)
 
     def save(self) -> None:
         """The clerk chose to write the package (only when there is something to write)."""
