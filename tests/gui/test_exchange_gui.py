@@ -240,3 +240,34 @@ def _texts(dialog) -> str:
     from PySide6.QtWidgets import QLabel
 
     return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_the_import_runs_off_the_gui_thread(qtbot, vietnamese, scripted, package, province):
+    """Without the tests' synchronous switch: the dry run and the write run in
+    the thread pool, the window keeps its event loop, the result arrives."""
+    import threading
+
+    from dvdesktop.gui.tasks import TaskRunner
+    from dvdesktop.services import exchange
+
+    TaskRunner.synchronous = False  # the package fixture exported synchronously; sync_tasks puts it back
+    threads = []
+    real = exchange.import_package
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    win = window_on(qtbot, province)
+    seen = []
+    scripted.files.append(str(package))
+    scripted.dialog_scripts.append(preview_script(seen))
+    exchange.import_package = spy
+    try:
+        win.exchange.import_action.trigger()
+        qtbot.waitUntil(lambda: scripted.kinds()[-1:] == ["info"], timeout=60_000)
+    finally:
+        exchange.import_package = real
+    assert len(threads) == 2 and threading.main_thread() not in threads
+    assert seen[0].added > 0 and count(province, "person") == seen[0].found.info.counts["person"]
+    assert win.operations.running == 0
