@@ -50,7 +50,28 @@ class ExchangeActions(QObject):
         self.import_action = w._action(_("Import a data package from a commune…"), self.import_,
                                        tip=_("Add a commune's package to this database; you see what would "
                                              "change before anything is written"))
+        self.busy = False  # an export or import under way: a second one waits
         self.set_enabled(False)
+
+    def _start(self) -> bool:
+        if self.busy:
+            messages().warning(self.window, _("Please wait"),
+                               _("A data package is still being written or read; try again in a moment."))
+            return False
+        return True
+
+    def _run(self, work, on_done, on_error, label: str) -> None:
+        self.busy = True
+
+        def done(result):
+            self.busy = False
+            on_done(result)
+
+        def failed(exc):
+            self.busy = False
+            on_error(exc)
+
+        self.window.runner.run(work, on_done=done, on_error=failed, label=label)
 
     def install(self, file_menu: QMenu) -> None:
         """After backup and restore, before the settings."""
@@ -77,7 +98,7 @@ class ExchangeActions(QObject):
         from ..services.settings import load_organisation
 
         w = self.window
-        if not w.database_ready:
+        if not w.database_ready or not self._start():
             return
         title = _("Export a data package for the province")
         sensitive = messages().confirm(
@@ -117,8 +138,7 @@ class ExchangeActions(QObject):
                      else _("Without sensitive personal data.")]
             messages().info(w, title, "\n".join(lines))
 
-        w.runner.run(work, on_done=done, on_error=lambda exc: self._failed(exc, title),
-                     label=_("Exporting the data package"))
+        self._run(work, done, lambda exc: self._failed(exc, title), _("Exporting the data package"))
 
     # --- import -----------------------------------------------------------------------
 
@@ -126,7 +146,7 @@ class ExchangeActions(QObject):
         from ..services import recent_databases
 
         w = self.window
-        if not w.database_ready:
+        if not w.database_ready or not self._start():
             return
         title = _("Import a data package from a commune")
         path = messages().open_file(w, title, _("Data packages (*{ending});;All files (*)").format(ending=ENDING),
@@ -151,8 +171,7 @@ class ExchangeActions(QObject):
             if messages().run_dialog(ImportPreview(result, Path(path).name, w)):
                 self._write(path, title)
 
-        w.runner.run(check, on_done=checked, on_error=lambda exc: self._failed(exc, title),
-                     label=_("Checking the data package"))
+        self._run(check, checked, lambda exc: self._failed(exc, title), _("Checking the data package"))
 
     def _write(self, path: str, title: str) -> None:
         from .operations import OpChanges
@@ -185,7 +204,7 @@ class ExchangeActions(QObject):
             w.operations.running -= 1
             self._failed(exc, title)
 
-        w.runner.run(work, on_done=done, on_error=failed, label=_("Importing the data package"))
+        self._run(work, done, failed, _("Importing the data package"))
 
     def _failed(self, exc: BaseException, title: str) -> None:
         from ..errors import UserError

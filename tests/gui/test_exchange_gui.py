@@ -265,6 +265,8 @@ def test_the_import_runs_off_the_gui_thread(qtbot, vietnamese, scripted, package
     exchange.import_package = spy
     try:
         win.exchange.import_action.trigger()
+        win.exchange.import_action.trigger()  # pressed again while the first is checked: told to wait
+        assert scripted.shown[-1][:2] == ("warning", "Xin chờ")
         qtbot.waitUntil(lambda: scripted.kinds()[-1:] == ["info"], timeout=60_000)
     finally:
         exchange.import_package = real
