@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="CSDL", help="tệp SQLite hoặc địa chỉ postgresql://… (mặc định: DVDESKTOP_DB hoặc tệp trong thư mục dữ liệu)")
     parser.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu mẫu (tạo khi chưa có)")
     parser.add_argument("--debug", action="store_true", help="in đầy đủ lỗi để gỡ rối")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra chương trình trên máy này (cơ sở dữ liệu thử, in, cửa sổ) rồi thoát")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH", title="các lệnh")
     for command in COMMANDS:
         p = sub.add_parser(command.name, help=command.help, description=command.description or None)
@@ -124,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.self_test:
+            from .self_test import run as self_test
+
+            return self_test(args)
         if args.command is None:
             from ..gui.app import run_gui
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ..errors import UserError
+from ..filenames import check_name
 from . import blocks as B
 
 FORMATS = {".pdf": "pdf", ".docx": "docx"}
@@ -43,6 +44,7 @@ def write(doc: B.Document, path: str | Path) -> Path:
     """Write *doc* to *path* as PDF or DOCX (by its ending); UserError with a
     Vietnamese message when the folder is missing or the file is open elsewhere."""
     path = Path(path)
+    check_name(path.name)
     kind = file_format(path)
     if not path.parent.exists():
         raise UserError(f"Thư mục «{path.parent}» không tồn tại.")

@@ -57,9 +57,16 @@ class MessageService:
         return "save" if clicked is save and save is not None else "discard" if clicked is discard else "cancel"
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        """Ask where to save a file; the chosen path, or None when cancelled."""
+        """Ask where to save a file; the chosen path, or None when cancelled.
+        The suggested name is made valid on Windows (filenames.windows_safe)."""
+        import os
+
         from PySide6.QtWidgets import QFileDialog
 
+        from ..filenames import windows_safe
+
+        folder, name = os.path.split(suggested)
+        suggested = os.path.join(folder, windows_safe(name)) if name else suggested
         path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 

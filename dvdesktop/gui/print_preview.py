@@ -51,12 +51,9 @@ class PrintJob:
 
 def safe_stem(*parts: str) -> str:
     """A file name from words: 'Biên bản họp', 'Nà Khoang' → 'bien-ban-hop-na-khoang'."""
-    import re
+    from ..filenames import slug
 
-    from ..vn import fold
-
-    text = "-".join(fold(p) for p in parts if p)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "van-ban"
+    return slug(*parts)
 
 
 def offer_job(kind: PrintableKind, offer: PrintOffer, options: dict[str, Any] | None = None,

@@ -6,14 +6,14 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import peewee as pw
 from playhouse.db_url import parse as parse_url
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
-from . import migrations
+from . import migrations, network_path
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
 from .models import ALL_MODELS, Meta
@@ -76,11 +76,18 @@ def _check_sqlite_header(path: Path, create: bool) -> None:
                                   "Hãy mở tệp khác hoặc khôi phục từ bản sao lưu.")
 
 
+def _pragmas(path: Path) -> dict:
+    """WAL on a local disk, the rollback journal on a network share (network_path)."""
+    return {**SQLITE_PRAGMAS, "journal_mode": network_path.journal_mode(str(path))}
+
+
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
     effective = os.access in os.supports_effective_ids
     if not path.exists():
         if not create:
-            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».")
+            where = " Tệp ở ổ mạng: hãy kiểm tra máy chủ, mạng và quyền truy cập." if network_path.is_network_path(
+                str(path)) else ""
+            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».{where}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -89,7 +96,7 @@ def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
         if not os.access(path.parent, os.W_OK | os.X_OK, effective_ids=effective):
             raise DatabaseUnavailable(f"Thư mục «{path.parent}» chỉ đọc, không tạo được cơ sở dữ liệu ở đó. "
                                       "Hãy chọn thư mục khác, ví dụ Tài liệu.")
-        return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        return Sqlite(str(path), pragmas=_pragmas(path), check_same_thread=False)
     if path.is_dir():
         raise DatabaseUnavailable(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu.")
     if not os.access(path, os.R_OK, effective_ids=effective):
@@ -98,7 +105,7 @@ def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
     _check_sqlite_header(path, create)
     if not sqlite_writable(path):
         return _connect_sqlite_read_only(path, immutable=False)
-    return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    return Sqlite(str(path), pragmas=_pragmas(path), check_same_thread=False)
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
@@ -210,6 +217,12 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
     return target
 
 
+def upgrade_backup_path(path: PurePath, version: int, when: dt.datetime) -> PurePath:
+    """The copy taken before an upgrade, beside the database (on its share
+    too): 'dvdesktop.v3-20260105-093000.bak.sqlite3', valid on Windows."""
+    return path.with_name(f"{path.stem}.v{version}-{when:%Y%m%d-%H%M%S}.bak{path.suffix}")
+
+
 def _unlink_quietly(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
@@ -223,9 +236,8 @@ def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
         return None
     backup = None
     if not spec.is_postgres:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path(spec.target)
-        backup = backup_sqlite(path, path.with_name(f"{path.stem}.v{current}-{stamp}.bak{path.suffix}"))
+        backup = backup_sqlite(path, upgrade_backup_path(path, current, dt.datetime.now()))
         log.info("backup before upgrade written to %s", backup)
     migrator = SchemaMigrator.from_database(db)
     for step in steps:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 
 from ...documents.report_data import Figure, ReportFigures
 from ...errors import UserError
-from ...vn import fold, sort_key
+from ...filenames import check_name
+from ...vn import sort_key
 from .periods import Period, _last_day
 
 # The kinds of period offered, in the screen's order.
@@ -79,9 +79,10 @@ def file_stem(figures: ReportFigures) -> str:
 
 
 def period_stem(p: Period, commune_name: str = "") -> str:
+    from ...filenames import slug
+
     words = [f"bao cao tong ket {p.end.year}" if p.is_year else f"bao cao ket qua {p.label}", commune_name]
-    text = "-".join(fold(w) for w in words if w)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "bao-cao"
+    return slug(*words, default="bao-cao")
 
 
 def render(figures: ReportFigures, kind: str) -> bytes:
@@ -103,6 +104,7 @@ def render(figures: ReportFigures, kind: str) -> bytes:
 def save_bytes(data: bytes, path: str | Path) -> Path:
     """Write *data* to *path* in one step (a temporary file then a rename)."""
     path = Path(path)
+    check_name(path.name)
     if not path.parent.exists():
         raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
     tmp = path.with_name(f".{path.name}.tmp")
