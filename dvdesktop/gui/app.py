@@ -127,4 +127,6 @@ def run_gui(args) -> int:
             start(window, args, runner)
 
     QTimer.singleShot(0, after_first_paint)
-    return app.exec()
+    code = app.exec()
+    runner.pool.waitForDone(30_000)  # background work still running ends before the objects it reports to
+    return code
