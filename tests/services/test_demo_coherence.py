@@ -115,3 +115,21 @@ def test_chair_and_secretary_are_among_those_present(demo):
         present = {p for (p,) in MeetingAttendance.select(MeetingAttendance.person)
                    .where((MeetingAttendance.meeting == m) & (MeetingAttendance.status == "present")).tuples()}
         assert m.chair_id in present and m.secretary_id in present, m.title
+
+
+def test_every_demo_text_is_nfc(demo):
+    """The bulk build skips the NFC check per row: its texts must be NFC from the start."""
+    import unicodedata
+
+    from dvdesktop.store.models import ALL_MODELS
+
+    checked = 0
+    for model in ALL_MODELS:
+        names = [n for n in model.text_fields() if n != "uid"] if hasattr(model, "text_fields") else []
+        for row in model.select().dicts():
+            for name in names:
+                value = row.get(name)
+                if isinstance(value, str) and value:
+                    assert unicodedata.is_normalized("NFC", value), (model.__name__, name, value)
+                    checked += 1
+    assert checked > 5000
