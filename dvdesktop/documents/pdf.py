@@ -87,7 +87,8 @@ class _Para(_RLParagraph):
     wrap() broke the lines anew (the lines depend on the width only)."""
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        if getattr(self, "_wrapped_width", None) == availWidth:
+        # split() may drop blPara (the lines) to force a new layout: then measure again
+        if getattr(self, "_wrapped_width", None) == availWidth and "blPara" in self.__dict__:
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth

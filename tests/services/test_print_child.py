@@ -48,3 +48,22 @@ def test_cancel_kills_the_child_and_leaves_no_file(demo_db, tmp_path):
         render_in_child("roster", tmp_path / "danh-sach.pdf", {}, database=demo_db,
                         progress=lambda pages, total, text: started.append(text), cancelled=lambda: bool(started))
     assert started and not list(tmp_path.iterdir())
+
+
+def test_a_report_is_written_by_a_child_from_the_counted_figures(demo_db, tmp_path):
+    from dvdesktop.services import reports
+
+    open_database(demo_db)
+    try:
+        figures = reports.annual(2026, today=dt.date(2026, 11, 30))
+    finally:
+        close_database()
+    pages = []
+    from dvdesktop.services.printing.child import report_in_child
+
+    out = report_in_child(figures, "pdf", tmp_path / "bao-cao.pdf", database=demo_db,
+                          progress=lambda p, t, s: pages.append(p))
+    with pdfplumber.open(out) as pdf:
+        assert "BÁO CÁO" in pdf.pages[0].extract_text().upper()
+        assert max(pages) == len(pdf.pages)
+    assert list(tmp_path.iterdir()) == [out]

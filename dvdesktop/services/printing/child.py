@@ -16,6 +16,7 @@ each: "phase TEXT", "page N", "done PATH" or "error MESSAGE". Cancelling
 kills the child and removes its temporary file: no partial file is left.
 
 `python -m dvdesktop.services.printing.child KIND OUTPUT OPTIONS_JSON`
+`python -m dvdesktop.services.printing.child --report FIGURES_PICKLE pdf|docx|xlsx OUTPUT`
 """
 from __future__ import annotations
 
@@ -56,9 +57,29 @@ def render_in_child(kind: str, path: str | Path, options: dict, *, database: str
     """Write the document *kind* to *path* in a child process; *progress* gets
     (pages done, 0, text) as it goes. Raises ChildCancelled once *cancelled()*
     says so (checked ten times a second), UserError with the child's message."""
-    path = Path(path)
+    return _run_child([kind, str(path), _encode(options)], Path(path), database, progress, cancelled)
+
+
+def report_in_child(figures, kind: str, path: str | Path, *, database: str,
+                    progress: Callable[[int, int, str], None] | None = None,
+                    cancelled: Callable[[], bool] = lambda: False) -> Path:
+    """The report of *figures* (counted already: services.reports) written as
+    *kind* (pdf, docx, xlsx) to *path* in a child process, as render_in_child.
+    The figures travel in a temporary pickle file, removed afterwards."""
+    import pickle
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(prefix="dvdesktop-report-", suffix=".pickle", delete=False) as f:
+        pickle.dump(figures, f, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        return _run_child(["--report", f.name, kind, str(path)], Path(path), database, progress, cancelled)
+    finally:
+        os.unlink(f.name)
+
+
+def _run_child(arguments: list[str], path: Path, database: str, progress, cancelled) -> Path:
     env = dict(os.environ, **{DB_ENV: database})
-    child = subprocess.Popen([sys.executable, "-m", __name__, kind, str(path), _encode(options)], env=env,
+    child = subprocess.Popen([sys.executable, "-m", __name__, *arguments], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     selector = selectors.DefaultSelector()
     selector.register(child.stdout, selectors.EVENT_READ)
@@ -116,13 +137,29 @@ def _report_pages() -> None:
     BaseDocTemplate.handle_pageBegin = handle_page_begin
 
 
+def _report(figures_file: str, kind: str, output: str) -> Path:
+    import pickle
+
+    from ..reports.choices import render, save_bytes
+
+    with open(figures_file, "rb") as f:
+        figures = pickle.load(f)  # noqa: S301 - written a moment ago by the parent process
+    print("phase render", flush=True)
+    return save_bytes(render(figures, kind), output)
+
+
 def main(argv: list[str]) -> int:
-    kind, output, options = argv[0], argv[1], json.loads(argv[2])
     from . import catalog
     from ..session import open as open_database
 
     try:
         open_database(os.environ[DB_ENV], create=False)
+        if argv[0] == "--report":
+            _report_pages()
+            written = _report(*argv[1:4])
+            print(f"done {written}", flush=True)
+            return 0
+        kind, output, options = argv[0], argv[1], json.loads(argv[2])
         for name in ("on",):
             if isinstance(options.get(name), str):
                 options[name] = dt.date.fromisoformat(options[name])
