@@ -33,6 +33,7 @@ def main() -> int:
     parser.add_argument("--kind", default="roster")
     parser.add_argument("--options", default="{}", help="the print options as JSON, e.g. '{\"year\": 2026}'")
     parser.add_argument("--cancel-after", type=float, default=3.0, help="seconds before Cancel is pressed")
+    parser.add_argument("--only", choices=("thread", "child"), help="one way only (a province register takes minutes)")
     args = parser.parse_args()
     db = args.db or province_database()
     options = json.loads(args.options)
@@ -86,8 +87,11 @@ def main() -> int:
 
     print(f"database: {db}; {args.kind} {options}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     results = {}
-    for label, make in (("in a thread", lambda p: lambda _progress: PrintJob(args.kind, options).write(p)),
-                        ("in a child process", lambda p: lambda progress: PrintJob(args.kind, options).write(p, progress))):
+    ways = (("in a thread", lambda p: lambda _progress: PrintJob(args.kind, options).write(p)),
+            ("in a child process", lambda p: lambda progress: PrintJob(args.kind, options).write(p, progress)))
+    for label, make in ways:
+        if args.only and not label.endswith(args.only if args.only == "thread" else "process"):
+            continue
         target = folder / f"{label.replace(' ', '-')}.pdf"
         seconds, gaps, reports, outcome = run(label, make(target))
         if "error" in outcome:
@@ -96,15 +100,21 @@ def main() -> int:
         print(f"{label:20s} {seconds:6.1f} s, {pages_of(target)} pages; frames: longest {max(gaps):4d} ms, "
               f"99th pct {sorted(gaps)[int(len(gaps) * .99)]:3d} ms, median {statistics.median(gaps):3.0f} ms, "
               f"{sum(g > 100 for g in gaps)} over 100 ms; {len(reports)} progress reports")
+    # the reference: the same clock with nothing running, as long as the last render (a loaded,
+    # shared machine leaves gaps of its own)
+    idle_seconds, idle_gaps, _r, _o = run("idle", lambda _progress: __import__("time").sleep(seconds))
+    print(f"{'nothing running':20s} {idle_seconds:6.1f} s; frames: longest {max(idle_gaps):4d} ms, "
+          f"99th pct {sorted(idle_gaps)[int(len(idle_gaps) * .99)]:3d} ms, {sum(g > 100 for g in idle_gaps)} over 100 ms")
     target = folder / "cancelled.pdf"
     seconds, gaps, reports, outcome = run("cancel", lambda progress: PrintJob(args.kind, options).write(target, progress),
                                           cancel_after=args.cancel_after)
     left = sorted(p.name for p in folder.iterdir() if p.name.startswith(("cancelled", ".cancelled")))
     print(f"cancel after {args.cancel_after:.0f} s: stopped {seconds - args.cancel_after:.2f} s after Cancel, "
           f"files left: {left or 'none'}; longest frame {max(gaps)} ms")
-    print(f"goal (child process: no frame over 100 ms): "
-          f"{'met' if results['in a child process'] <= 100 else 'NOT met'} ({results['in a child process']} ms); "
-          f"goal (cancel leaves no file): {'met' if not left else 'NOT met'}")
+    child = results.get("in a child process")
+    if child is not None:
+        print(f"goal (child process: no frame over 100 ms): {'met' if child <= 100 else 'NOT met'} ({child} ms)")
+    print(f"goal (cancel leaves no file): {'met' if not left else 'NOT met'}")
     session.close()
     return 0
 
