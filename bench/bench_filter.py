@@ -41,6 +41,14 @@ def line(label, wall, cpu):
             f"CPU median {statistics.median(cpu):6.1f} ms, 90th pct {pct(cpu, .9):6.1f}")
 
 
+
+def _where(db: str) -> str:
+    """The database as the status bar names it (no password)."""
+    from dvdesktop.services import session
+
+    return session.locate(db).where
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a SQLite file or a postgresql:// URL holding the province demo")
@@ -88,7 +96,7 @@ def main() -> int:
         setup(source)
         filters.append(keystroke())
     cold, warm = passes[0], [r for p in passes[1:] for r in p]
-    print(f"database: {db} — {total:,} people; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"database: {_where(db)} — {total:,} people; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"{len(typed)} keystrokes ({', '.join(WORDS)}), first pass (cold) apart, then {args.runs} passes (warm):")
     print(line("cold: first screen", [f[0][0] for f in cold], [f[0][1] for f in cold]))
     print(line("warm: first screen (keystroke)", [f[0][0] for f in warm], [f[0][1] for f in warm]))

@@ -27,6 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _province import province_database  # noqa: E402
 
 
+
+def _where(db: str) -> str:
+    """The database as the status bar names it (no password)."""
+    from dvdesktop.services import session
+
+    return session.locate(db).where
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db")
@@ -85,7 +93,7 @@ def main() -> int:
         with pdfplumber.open(path) as pdf:
             return len(pdf.pages)
 
-    print(f"database: {db}; {args.kind} {options}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"database: {_where(db)}; {args.kind} {options}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     results = {}
     ways = (("in a thread", lambda p: lambda _progress: PrintJob(args.kind, options).write(p)),
             ("in a child process", lambda p: lambda progress: PrintJob(args.kind, options).write(p, progress)))

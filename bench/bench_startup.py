@@ -64,6 +64,14 @@ def sample(cmd: list[str], env: dict) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+
+def _where(db: str) -> str:
+    """The database as the status bar names it (no password)."""
+    from dvdesktop.services import session
+
+    return session.locate(db).where
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -81,7 +89,7 @@ def main() -> int:
     for _ in range(args.runs + 1):
         rounds.append({point: sample(*commands[point]) for point in POINTS})
     cold, warm = rounds[0], rounds[1:]
-    print(f"database: {db}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"database: {_where(db)}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     labels = {"bare": "bare PySide6 window + table", "shown": "dvdesktop window shown",
               "ready": "first figures shown", "figures": "every overview card filled"}
     bare_ms = statistics.median(r["bare"][0] for r in warm)
