@@ -89,7 +89,6 @@ def _supervision(db: pw.Database, migrator: SchemaMigrator) -> None:
     SupervisionActivity.create_table(safe=False)
 
 
-<<<<<<< HEAD
 def _people_list_index(db: pw.Database, migrator: SchemaMigrator) -> None:
     """Version 5: the people list's covering index (name order, id, folded
     search text) over live people only, declared on the model as well so a
@@ -105,7 +104,8 @@ def _people_list_index(db: pw.Database, migrator: SchemaMigrator) -> None:
     # sampled (analysis_limit): a sample of a column that is all NULL made
     # deleted_at look selective, and the people list sorted again.
     db.execute_sql("ANALYZE")
-=======
+
+
 def _mediation_team(db: pw.Database, migrator: SchemaMigrator) -> None:
     """Version 7: the tổ hòa giải of an area (its mediators over time) and the
     start and end time of a mediation session (the không-thành record states them).
@@ -141,19 +141,15 @@ def _mediation_team(db: pw.Database, migrator: SchemaMigrator) -> None:
     for column in ("start_time", "end_time"):
         if column not in present:
             db.execute_sql(f'ALTER TABLE "mediation_session" ADD COLUMN "{column}" VARCHAR(5) NOT NULL DEFAULT \'\'')
->>>>>>> main
 
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "Lược đồ ban đầu", _initial),
     Migration(2, "Đánh giá, xếp loại: ngày và người của từng bước; bộ tiêu chí mẫu", _rating_stages),
     Migration(3, "Giám sát của Nhân dân (hoạt động giám sát của Tổ dân vận)", _supervision),
-<<<<<<< HEAD
+    # 4 and 6 belong to work merged alongside; a gap is harmless (pending() compares numbers)
     Migration(5, "Chỉ mục danh sách người (thứ tự tên, tìm kiếm không dấu)", _people_list_index),
-=======
-    # 4–6 belong to work merged alongside; a gap is harmless (pending() compares numbers)
     Migration(7, "Tổ hòa giải của địa bàn; giờ bắt đầu, kết thúc buổi hòa giải", _mediation_team),
->>>>>>> main
 ]
 
 
