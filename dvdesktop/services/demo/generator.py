@@ -1105,7 +1105,10 @@ def build_demo(
             db.execute_sql("PRAGMA synchronous = NORMAL")
     if sqlite:
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute_sql("PRAGMA optimize")  # no ANALYZE: see migrations._people_list_index
+        db.execute_sql("PRAGMA optimize")
+        from ...store.migrations import analyse_people
+
+        analyse_people(db)  # the people list's plan (see there)
     else:
         db.execute_sql("ANALYZE")
     counts = {m._meta.table_name: n for m, n in writer.counts.items()}
