@@ -237,7 +237,7 @@ def _row_height(row: list, widths: list[float]) -> float:
     """The height a table row needs (its tallest cell, with the padding)."""
     tallest = 0.0
     for cell, w in zip(row, widths):
-        if isinstance(cell, Paragraph):
+        if isinstance(cell, _RLParagraph):
             tallest = max(tallest, cell.wrap(w - 6, 1e6)[1])
     return tallest + 5
 
