@@ -134,11 +134,16 @@ def save_as(parent, job: PrintJob, ending: str) -> None:
         title, filters = _("Save as PDF"), _("PDF files (*.pdf)")
     else:
         title, filters = _("Save as Word"), _("Word documents (*.docx)")
-    path = messages().save_file(parent, title, job.file_stem + ending, filters)
+    from ..services import recent_databases
+
+    # the number in the name (bien-ban-hop-03-BB-TDV-2025…), in the folder used last (Documents at first)
+    suggested = recent_databases.last_folder() / (job.file_stem + ending)
+    path = messages().save_file(parent, title, str(suggested), filters)
     if not path:
         return
     if not path.lower().endswith(ending):
         path += ending
+    recent_databases.remember_folder(path)
 
     def done(written):
         status = getattr(parent, "status", None)

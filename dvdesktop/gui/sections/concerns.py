@@ -38,7 +38,7 @@ class ConcernsSource(RowSource):
         ]
         self.query = ""
         self.year: int | None = dt.date.today().year
-        self.status: str | None = None  # a status code, "open" (not resolved) or "overdue" (any year)
+        self.status: str | None = None  # a status code, "open" (not resolved) or "overdue" (of the year)
         self.field: str | None = None
         self.area_id: int | None = None
         self.team_id: int | None = None
@@ -72,6 +72,8 @@ class ConcernsSection(ListFormSection):
     trash_title = N_("Deleted concerns")
     service = ConcernService
     search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")
+    legend = N_("Red: overdue, not answered by its due date (30 days after it was received "
+                "unless another date is set). Grey: resolved.")
 
     def _sort_newest_first(self):
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -90,7 +92,7 @@ class ConcernsSection(ListFormSection):
         return _("{n} concerns").format(n=n)
 
     def add_filters(self, bar):
-        self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue (any year)"))]
+        self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue, not answered"))]
                                     + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
         self.f_field = ChoiceCombo([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
         self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))

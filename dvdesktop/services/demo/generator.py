@@ -639,9 +639,7 @@ class Generator:
             info.meeting_ids.append(mid)
             for m in present:
                 x = r.random()
-                if m is chair or m is sec:  # who chairs and who keeps the minutes were there
-                    status, reason = "present", ""
-                elif x < 0.88:
+                if x < 0.88 or m in (chair, sec):  # the chair and the secretary were there: they sign the minutes
                     status, reason = "present", ""
                 elif x < 0.97:
                     status, reason = "excused", r.choice(acts["excuse_reasons"])
@@ -1088,6 +1086,8 @@ def build_demo(
             index_sql = drop_secondary_indexes(db, [m._meta.table_name for m in ALL_MODELS if m is not Meta])
             writer = BulkWriter(db, seed)
             writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
+            if scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
+                writer.uid_rng = random.Random(f"uid-{scale}-{seed}")
             try:
                 gen = Generator(writer, options)
                 gen.run()

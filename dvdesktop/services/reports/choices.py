@@ -110,7 +110,12 @@ def save_bytes(data: bytes, path: str | Path) -> Path:
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp «{path}»: tệp đang mở trong chương trình khác hoặc không có quyền ghi "
-                        f"({exc.strerror or exc}).") from None
+        from ..files import describe_os_error
+
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # the cleanup must not hide why the write failed
+            pass
+        raise UserError(describe_os_error(exc, path if isinstance(exc, PermissionError) and path.exists() else tmp)
+                        .replace(f"«{tmp}»", f"«{path}»")) from None
     return path
