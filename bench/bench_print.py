@@ -6,14 +6,22 @@ in the same run:
 - one soffice call per document (the first --per-file of them): the route
   clerks use today, one minutes at a time.
 
-    uv run python bench/bench_print.py [--count 100] [--per-file 20] [--keep DIR]
+    uv run python bench/bench_print.py [--count 100] [--rounds 3] [--per-file 20] [--keep DIR]
 
-Target: the direct route at least 10× faster than the clerks' route.
+Both sides are timed --rounds times, alternately, and the medians compared
+(the first LibreOffice call, which creates its profile, is not counted; our
+first round is printed apart as "cold": it parses markup the later rounds
+find cached). The 100 minutes share their fixed parts (header, labels,
+signatures) as real minutes do; their dates, numbers and titles differ.
+
+Goal: the direct route at least 10× faster than LibreOffice's one-call batch.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
+import statistics
 import datetime as dt
 import shutil
 import subprocess
@@ -45,6 +53,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--keep", help="keep the files in this folder")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--per-file", type=int, default=20,
                         help="how many documents to convert with one LibreOffice start each (default 20)")
     args = parser.parse_args()
@@ -59,11 +68,13 @@ def main() -> int:
     fonts()
     font_ms = (time.perf_counter() - start) * 1000
 
-    start = time.perf_counter()
-    for i, d in enumerate(data):
-        to_pdf(KINDS["minutes"].build(d), folder / f"bien-ban-{i + 1:03d}.pdf")
-    pdf_s = time.perf_counter() - start
+    def ours() -> float:
+        start = time.perf_counter()
+        for i, d in enumerate(data):
+            to_pdf(KINDS["minutes"].build(d), folder / f"bien-ban-{i + 1:03d}.pdf")
+        return time.perf_counter() - start
 
+    cold_s = ours()
     docx_dir = folder / "docx"
     docx_dir.mkdir(exist_ok=True)
     start = time.perf_counter()
@@ -75,9 +86,9 @@ def main() -> int:
     docx_s = time.perf_counter() - start
 
     print(f"fonts parsed and registered once: {font_ms:.0f} ms")
-    print(f"reportlab, {args.count} minutes → PDF: {pdf_s:.2f} s ({pdf_s / args.count * 1000:.1f} ms each)")
     print(f"python-docx, {args.count} minutes → DOCX: {docx_s:.2f} s ({docx_s / args.count * 1000:.1f} ms each)")
     if soffice is None:
+        print(f"reportlab, {args.count} minutes → PDF: {cold_s:.2f} s")
         print("LibreOffice (soffice) not found: install libreoffice-writer-nogui to compare.")
         return 0
     profile = (folder / "lo-profile").resolve().as_uri()
@@ -86,14 +97,23 @@ def main() -> int:
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                     "--convert-to", "pdf", "--outdir", str(folder / "warmup"), files[0]],
                    check=True, capture_output=True)
-    start = time.perf_counter()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(lo_out), *files], check=True, capture_output=True)
-    lo_s = time.perf_counter() - start
+    ours_runs, lo_runs = [], []
+    for _ in range(args.rounds):
+        ours_runs.append(ours())
+        start = time.perf_counter()
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                        "--convert-to", "pdf", "--outdir", str(lo_out), *files], check=True, capture_output=True)
+        lo_runs.append(time.perf_counter() - start)
+    pdf_s, lo_s = statistics.median(ours_runs), statistics.median(lo_runs)
     made = len(list(lo_out.glob("*.pdf")))
-    print(f"LibreOffice headless, one call for all {made} DOCX → PDF: {lo_s:.2f} s ({lo_s / args.count * 1000:.1f} ms each)")
-    print(f"  direct PDF is {lo_s / pdf_s:.1f}× faster than LibreOffice's best case "
-          f"({lo_s / (pdf_s + docx_s):.1f}× counting the Word files too)")
+    print(f"reportlab, {args.count} minutes → PDF: cold {cold_s:.2f} s, warm median {pdf_s:.2f} s of {args.rounds} "
+          f"({pdf_s / args.count * 1000:.1f} ms each)")
+    print(f"LibreOffice headless, one call for all {made} DOCX → PDF: median {lo_s:.2f} s of {args.rounds} "
+          f"({lo_s / args.count * 1000:.1f} ms each)")
+    ratio = lo_s / pdf_s
+    print(f"  direct PDF is {ratio:.1f}× faster than LibreOffice's one-call batch "
+          f"({lo_s / (pdf_s + docx_s):.1f}× counting the Word files too; {lo_s / cold_s:.1f}× cold); "
+          f"goal ≥ 10×: {'met' if ratio >= 10 else 'NOT met'}; load average {os.getloadavg()[0]:.1f}")
     # What a clerk does today: one document at a time, each a LibreOffice start.
     single = files[: args.per_file]
     start = time.perf_counter()
@@ -104,10 +124,10 @@ def main() -> int:
     one_s = (time.perf_counter() - start) / len(single)
     ours = pdf_s / args.count
     print(f"LibreOffice headless, one call per document ({len(single)} documents): {one_s * 1000:.0f} ms each")
-    print(f"  direct PDF is {one_s / ours:.0f}× faster than converting one document at a time; target ≥ 10×")
+    print(f"  direct PDF is {one_s / ours:.0f}× faster than converting one document at a time")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
-    return 0 if one_s / ours >= 10 else 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -17,9 +17,10 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph,
+    BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageTemplate,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
@@ -70,6 +71,39 @@ def _style(rules: PageRules, size: float, align: str = "justify", indent: bool =
         spaceBefore=space_before, spaceAfter=space_after, allowWidows=0, allowOrphans=0,
         embeddedHyphenation=0, uriWasteReduce=0,
     )
+
+
+# Parsed paragraph text by (style, markup): the header's lines, the labels,
+# the signature blocks and a register's repeated cells are the same in every
+# document, and reportlab parses each paragraph's markup with an HTML parser
+# (a tenth of a minutes' time). Each use gets copies of the fragments.
+_PARSED: dict[tuple[str, str], list] = {}
+_PARSED_LIMIT = 8192
+
+
+class _Para(_RLParagraph):
+    """reportlab's Paragraph measured once per width: a table sizes its cells,
+    KeepTogether and the frame then ask again with the same width, and each
+    wrap() broke the lines anew (the lines depend on the width only)."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # split() may drop blPara (the lines) to force a new layout: then measure again
+        if getattr(self, "_wrapped_width", None) == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+
+def Paragraph(text: str, style: ParagraphStyle) -> _RLParagraph:  # noqa: N802 - stands in for reportlab's
+    key = (style.name, text)
+    frags = _PARSED.get(key)
+    if frags is not None:
+        return _Para(text, style, frags=[f.clone() for f in frags])
+    paragraph = _Para(text, style)
+    if paragraph.style is style and len(_PARSED) < _PARSED_LIMIT:  # markup that changes the style: not kept
+        _PARSED[key] = [f.clone() for f in paragraph.frags]
+    return paragraph
 
 
 def _p(rules, text, size, *, align="center", bold=False, italic=False, single=True, **kw) -> Paragraph:
@@ -217,7 +251,7 @@ def _row_height(row: list, widths: list[float]) -> float:
     """The height a table row needs (its tallest cell, with the padding)."""
     tallest = 0.0
     for cell, w in zip(row, widths):
-        if isinstance(cell, Paragraph):
+        if isinstance(cell, _RLParagraph):
             tallest = max(tallest, cell.wrap(w - 6, 1e6)[1])
     return tallest + 5
 

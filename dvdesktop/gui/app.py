@@ -5,8 +5,9 @@ catalog, the window (no database, no peewee yet), show; then, from the
 event loop, logging, the error hook and opening the database in the
 background, after which the sections appear.
 
-DVDESKTOP_EXIT_AFTER=shown|ready makes the program print the elapsed time
-and quit at that point (benchmarks and the packaging smoke test).
+DVDESKTOP_EXIT_AFTER=shown|ready|figures makes the program print the
+elapsed time and quit at that point (benchmarks and the packaging smoke
+test): the window painted, the first figures shown, every overview card filled.
 """
 from __future__ import annotations
 
@@ -33,6 +34,13 @@ def _exit_point(app: QApplication, point: str) -> None:
     if os.environ.get("DVDESKTOP_EXIT_AFTER") == point:
         print(f"{point} {_elapsed_ms():.1f} ms", flush=True)
         app.quit()
+
+
+def exit_point(point: str) -> None:
+    """_exit_point for the sections (the overview's "figures")."""
+    app = QApplication.instance()
+    if app is not None:
+        _exit_point(app, point)
 
 
 def build_demo(path: str, progress) -> None:
@@ -88,4 +96,6 @@ def run_gui(args) -> int:
             start(window, args, runner)
 
     QTimer.singleShot(0, after_first_paint)
-    return app.exec()
+    code = app.exec()
+    runner.pool.waitForDone(30_000)  # background work still running ends before the objects it reports to
+    return code

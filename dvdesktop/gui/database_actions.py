@@ -289,6 +289,8 @@ class DatabaseActions(QObject):
         for action in (w.new_action, w.save_action, w.delete_action):
             action.setEnabled(enabled and not read_only)
         w.year.setEnabled(enabled)
+        if getattr(w, "exchange", None) is not None:
+            w.exchange.set_enabled(enabled, read_only=read_only)
 
     # --- restore --------------------------------------------------------------------
 

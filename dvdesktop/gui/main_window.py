@@ -76,6 +76,10 @@ class MainWindow(QMainWindow):
 
         self.databases = DatabaseActions(self)
         self.databases.install(self.file_menu)
+        from .exchange_actions import ExchangeActions  # the exchange with the province
+
+        self.exchange = ExchangeActions(self)
+        self.exchange.install(self.file_menu)
         self.databases.set_enabled(False)
         column.addWidget(self.databases.banner)
         column.addLayout(row, 1)

@@ -43,7 +43,16 @@ class PrintJob:
     options: dict[str, Any] = field(default_factory=dict)
     file_stem: str = "van-ban"  # suggested file name, without the ending
 
-    def write(self, path: str | Path) -> Path:
+    def write(self, path: str | Path, progress=None) -> Path:
+        """Write the file; a long kind run with a *progress* (off the GUI
+        thread) renders in a child process (services.printing.child), so the
+        window stays responsive and Cancel stops it without a partial file."""
+        from ..services.printing.child import LONG_KINDS
+
+        if progress is not None and self.kind in LONG_KINDS:
+            from .render_process import render_job
+
+            return render_job(self, path, progress)
         from ..services.printing import print_document
 
         return print_document(self.kind, path, **self.options)
@@ -82,10 +91,12 @@ def _runner(widget):
     return getattr(window, "runner", None) or getattr(getattr(widget, "window_", None), "runner", None)
 
 
-def run_off_thread(widget, work: Callable[[], Any], on_done: Callable[[Any], None], label: str,
-                   error_title: str | None = None) -> None:
+def run_off_thread(widget, work: Callable[..., Any], on_done: Callable[[Any], None], label: str,
+                   error_title: str | None = None, with_progress: bool = False) -> None:
     """Run *work* in the window's TaskRunner (synchronously when there is none);
-    a UserError is shown under *error_title* ("Cannot print" by default)."""
+    a UserError is shown under *error_title* ("Cannot print" by default).
+    *with_progress*: *work* takes the task's Progress (None when it runs in
+    the calling thread)."""
     runner = _runner(widget)
 
     def failed(exc):
@@ -100,11 +111,16 @@ def run_off_thread(widget, work: Callable[[], Any], on_done: Callable[[Any], Non
 
     if runner is None:
         try:
-            result = work()
+            result = work(None) if with_progress else work()
         except Exception as exc:  # noqa: BLE001 - shown to the clerk
             failed(exc)
             return
         on_done(result)
+        return
+    if with_progress:
+        synchronous = runner.synchronous
+        runner.run(lambda progress: work(None if synchronous else progress), on_done=on_done, on_error=failed,
+                   label=label)
         return
     runner.run(lambda _progress: work(), on_done=on_done, on_error=failed, label=label)
 
@@ -131,7 +147,8 @@ def save_as(parent, job: PrintJob, ending: str) -> None:
         if status is not None and hasattr(status, "emit"):
             status.emit(_("Saved: {path}").format(path=str(written)))
 
-    run_off_thread(parent, lambda: job.write(path), done, _("Preparing the document"))
+    run_off_thread(parent, lambda progress: job.write(path, progress), done, _("Preparing the document"),
+                   with_progress=True)
 
 
 def preview(parent, job: PrintJob) -> None:
@@ -144,7 +161,8 @@ def preview(parent, job: PrintJob) -> None:
         parent._print_preview = dialog  # keep it alive (tests look at it)
         dialog.open()
 
-    run_off_thread(parent, lambda: job.write(target), show, _("Preparing the document"))
+    run_off_thread(parent, lambda progress: job.write(target, progress), show, _("Preparing the document"),
+                   with_progress=True)
 
 
 class PrintPreviewDialog(QDialog):

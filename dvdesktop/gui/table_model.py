@@ -6,6 +6,12 @@ that match the current filters, in order (one indexed query), and
 list and a small cache of blocks, so a list of 18,000 people opens at once.
 A block that fails to load shows as disabled rows instead of crashing.
 
+A source with `first_block = n` is read in two steps on a refresh (each
+keystroke of a search): the first n ids at once (a LIMIT query that stops
+as soon as the first screen is full), the complete list from the event
+loop right after the first paint (`completed` is emitted then). Anything
+that needs the whole list (ids(), row_of()) completes it first.
+
 Later sections (meetings, concerns, cases ...) write a RowSource and reuse
 the model unchanged.
 """
@@ -15,7 +21,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from . import palette
@@ -24,7 +30,7 @@ from .i18n import _
 log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-BLOCK = 120
+BLOCK = 60  # rows read at a time: two screens; the first screen costs one small query
 CACHE_LIMIT = 3000
 
 
@@ -50,6 +56,7 @@ class RowSource:
     """What a list shows. Subclasses set `columns` and implement ids()/rows()."""
 
     columns: list[Column] = []
+    first_block: int | None = None  # set: ids() takes limit= and the model reads the list in two steps
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         raise NotImplementedError
@@ -59,10 +66,14 @@ class RowSource:
 
 
 class LazyTableModel(QAbstractTableModel):
+    completed = Signal()  # the whole id list is read (after a refresh in two steps)
+
     def __init__(self, source: RowSource, parent=None):
         super().__init__(parent)
         self.source = source
         self._ids: list[int] = []
+        self._partial = False  # only the first block of ids is read yet
+        self._generation = 0  # refreshes so far: a completion queued for an older one is dropped
         self._cache: dict[int, Row] = {}
         self._sort_column: int | None = None
         self._descending = False
@@ -73,14 +84,50 @@ class LazyTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the id query again (after a filter, a save, a delete)."""
-        key = self.source.columns[self._sort_column].key if self._sort_column is not None else None
+        first = self.source.first_block
+        self._generation += 1
         self.beginResetModel()
         try:
-            self._ids = self.source.ids(key, self._descending)
+            if first:
+                self._ids = self.source.ids(self._sort_key(), self._descending, limit=first)
+                self._partial = len(self._ids) >= first
+            else:
+                self._ids = self.source.ids(self._sort_key(), self._descending)
+                self._partial = False
             self._loaded = True
         finally:
             self._cache.clear()
             self.endResetModel()
+        if self._partial:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._generation == generation and self.complete())
+
+    def _sort_key(self) -> str | None:
+        return self.source.columns[self._sort_column].key if self._sort_column is not None else None
+
+    @property
+    def partial(self) -> bool:
+        return self._partial
+
+    def complete(self) -> None:
+        """Read the whole id list now, if only its first block is read; the
+        rows already shown stay (rows are appended) unless the list changed."""
+        if not self._partial:
+            return
+        self._partial = False
+        ids = self.source.ids(self._sort_key(), self._descending)
+        n = len(self._ids)
+        if ids[:n] == self._ids:
+            if len(ids) > n:
+                self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._cache.clear()
+            self.endResetModel()
+        self.completed.emit()
 
     def invalidate(self, record_id: int | None = None) -> None:
         """Forget cached rows (one, or all) so they are read again."""
@@ -167,6 +214,15 @@ class LazyTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         if not self._loaded:
             return  # a section setting up its header: the first refresh() reads the list in this order
+        if self._partial:  # the row count changes too: a reset (the first block was only just shown)
+            self._generation += 1
+            self.beginResetModel()
+            self._ids = self.source.ids(self.source.columns[column].key, self._descending)
+            self._partial = False
+            self._cache.clear()
+            self.endResetModel()
+            self.completed.emit()
+            return
         self.layoutAboutToBeChanged.emit()
         key = self.source.columns[column].key
         old = list(self._ids)
@@ -192,9 +248,13 @@ class LazyTableModel(QAbstractTableModel):
         try:
             return self._ids.index(record_id)
         except ValueError:
-            return None
+            if not self._partial:
+                return None
+        self.complete()
+        return self.row_of(record_id)
 
     def ids(self) -> list[int]:
+        self.complete()
         return list(self._ids)
 
 

@@ -62,9 +62,13 @@ class _Job(QRunnable):
             try:
                 result = self.work(self.progress)
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                self.signals.failed.emit(exc)
+                outcome, value = self.signals.failed, exc
             else:
-                self.signals.done.emit(result)
+                outcome, value = self.signals.done, result
+            try:
+                outcome.emit(value)
+            except RuntimeError:  # the program is closing: the window that asked is gone
+                log.info("result of a background task dropped: the window is closed")
 
 
 class TaskHandle(QObject):

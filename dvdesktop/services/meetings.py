@@ -375,12 +375,22 @@ def open_tasks_for_next(team_id: int, before: dt.datetime | dt.date) -> list[dic
     ]
 
 
-def overdue_tasks(on: dt.date, team_id: int | None = None) -> list[MeetingTask]:
-    """Open tasks whose due date is before *on* (each carried chain once)."""
+def _overdue_query(on: dt.date, team_id: int | None = None):
     query = _live_tasks().where(MeetingTask.due_date.is_null(False) & (MeetingTask.due_date < on))
     if team_id is not None:
         query = query.where(Meeting.team == team_id)
-    return list(query.order_by(MeetingTask.due_date, MeetingTask.id))
+    return query
+
+
+def overdue_tasks(on: dt.date, team_id: int | None = None) -> list[MeetingTask]:
+    """Open tasks whose due date is before *on* (each carried chain once)."""
+    return list(_overdue_query(on, team_id).order_by(MeetingTask.due_date, MeetingTask.id))
+
+
+def count_overdue_tasks(on: dt.date, team_id: int | None = None) -> int:
+    """How many overdue_tasks(on) there are, counted by the database (the
+    overview shows the number, not the rows)."""
+    return _overdue_query(on, team_id).count()
 
 
 # --- drafts and numbers --------------------------------------------------------

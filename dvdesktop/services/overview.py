@@ -146,9 +146,10 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
         .where(Meeting.deleted_at.is_null() & (Meeting.status == "held")
                & (Meeting.starts_at >= _midnight(quarter.start)) & (Meeting.starts_at < _midnight(quarter.end)))
     )
+    # plain tuples: the overview keeps a count and a few names, not 2,000 model rows
     teams = (
-        _live_teams().select(Team, Area).join(Area)
-        .where(Team.id.not_in(met) & (Team.established_on.is_null() | (Team.established_on <= on)))
+        _live_teams().select(Team.id, Team.name, Area.name).join(Area)
+        .where(Team.id.not_in(met) & (Team.established_on.is_null() | (Team.established_on <= on))).tuples()
     )
     last = dict(
         Meeting.select(Meeting.team, pw.fn.MAX(Meeting.starts_at))
@@ -156,11 +157,11 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
         .group_by(Meeting.team).tuples()
     )
     lines = []
-    for t in teams:
-        when = last.get(t.id)
+    for team_id, team_name, area_name in teams:
+        when = last.get(team_id)
         if isinstance(when, str):  # SQLite aggregates come back as text
             when = dt.datetime.fromisoformat(when)
-        lines.append(TeamLine(t.id, t.name, t.area.name, when.date() if when else None))
+        lines.append(TeamLine(team_id, team_name, area_name, when.date() if when else None))
     lines.sort(key=lambda line: sort_key(line.team_name))
     return quarter, lines
 
@@ -168,11 +169,12 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
 def coverage() -> Coverage:
     """Areas in use (active, not merged, not in the trash) and how many have an active team."""
     areas = list(
-        Area.select().where(Area.deleted_at.is_null() & (Area.active == True) & Area.merged_into.is_null())  # noqa: E712
-        .order_by(Area.name_sort)
+        Area.select(Area.id, Area.name, Area.kind)
+        .where(Area.deleted_at.is_null() & (Area.active == True) & Area.merged_into.is_null())  # noqa: E712
+        .order_by(Area.name_sort).tuples()
     )
     with_team = {area_id for (area_id,) in _live_teams().select(Team.area).tuples()}
-    uncovered = [AreaLine(a.id, a.name, a.kind) for a in areas if a.id not in with_team]
+    uncovered = [AreaLine(area_id, name, kind) for area_id, name, kind in areas if area_id not in with_team]
     return Coverage(areas=len(areas), covered=len(areas) - len(uncovered), uncovered=uncovered)
 
 
@@ -218,7 +220,7 @@ def overview(on: dt.date | None = None) -> Overview:
         counts=year_counts(on.year),
         # of the year shown, like the other cards (and as `stats --year` counts them)
         overdue_concerns=concerns.overdue(on).where(concerns.received_in(on.year)).count(),
-        overdue_tasks=len(meetings.overdue_tasks(on)),
+        overdue_tasks=meetings.count_overdue_tasks(on),  # counted by the database: no rows kept
         quarter=quarter,
         teams_without_meeting=idle,
         coverage=coverage(),

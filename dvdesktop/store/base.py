@@ -39,12 +39,26 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
     @classmethod
-    def prepare_row(cls, row: dict) -> dict:
+    def text_fields(cls) -> tuple[str, ...]:
+        """The names of the text columns (worked out once per model: the demo
+        and imports call prepare_row a million times)."""
+        names = cls.__dict__.get("_text_fields")
+        if names is None:
+            names = tuple(n for n, f in cls._meta.fields.items() if isinstance(f, (pw.CharField, pw.TextField)))
+            cls._text_fields = names
+        return names
+
+    @classmethod
+    def prepare_row(cls, row: dict, normalise: bool = True) -> dict:
         """Normalise a row dict at the storage boundary: NFC for every text,
-        and the derived search columns. Used by save() and by bulk inserts."""
-        for name, field in cls._meta.fields.items():
-            if isinstance(field, (pw.CharField, pw.TextField)) and isinstance(row.get(name), str):
-                row[name] = nfc(row[name])
+        and the derived search columns. Used by save() and by bulk inserts
+        (the demo passes normalise=False: its texts are NFC from the start,
+        and a million rows of checks cost seconds)."""
+        if normalise:
+            for name in cls.text_fields():
+                value = row.get(name)
+                if isinstance(value, str):
+                    row[name] = nfc(value)
         for column, sources in cls.folded_columns.items():
             if any(src in row for src in sources):
                 row[column] = " ".join(fold(row.get(src)) for src in sources if row.get(src)).strip()

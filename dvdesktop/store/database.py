@@ -25,7 +25,10 @@ SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 10000,  # ms: another PC or the backup thread may hold a lock briefly
     "synchronous": "normal",
-    "cache_size": -32000,  # 32 MB
+    # 8 MB per connection (each thread has its own): the file's pages stay in
+    # the system's cache anyway, and 32 MB a thread doubled the window's memory
+    # on a province database (bench/bench_startup.py)
+    "cache_size": -8000,
 }
 
 

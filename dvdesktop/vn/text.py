@@ -19,7 +19,10 @@ def nfc(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    return unicodedata.normalize("NFC", str(text)).strip()
+    text = str(text)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):  # most text: a quick check, no copy
+        return text.strip()
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def clean_line(text: str | None) -> str | None:

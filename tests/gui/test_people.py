@@ -200,13 +200,26 @@ def test_tab_order_follows_the_form(window):
         assert w is b, (a, b, w)
 
 
-def test_people_model_passes_modeltester(window, qtmodeltester):
+def test_people_model_passes_modeltester(window, qtmodeltester, qtbot):
     for i in range(300):
         PersonService.model.insert(PersonService.model.prepare_row({"full_name": f"Người Thứ {i}",
                                                                    "birth_year": 1950 + i % 50})).execute()
     section = people(window)
     section.reload()
+    # a long list: the first screen at once, the rest from the event loop, appended
+    assert section.model.partial and section.model.rowCount() == section.source.first_block
+    assert section.count_label.text().endswith("…")
+    first = [section.model.id_at(r) for r in range(section.model.rowCount())]
+    with qtbot.waitSignal(section.model.completed):
+        pass
+    assert section.model.rowCount() == 300 and not section.model.partial
+    assert [section.model.id_at(r) for r in range(len(first))] == first
+    assert not section.count_label.text().endswith("…")
+    section.reload()
+    assert section.model.partial
+    section.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # sorting a partial list reads it whole
     assert section.model.rowCount() == 300
+    section.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(section.model, force_py=True)
     section.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(section.model, force_py=True)

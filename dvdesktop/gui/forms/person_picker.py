@@ -15,6 +15,8 @@ def _picker_source(prefer_area: int | None):
     class PickerSource(PeopleSource):
         """The people list's rows in the picker's order (word starts, the area first)."""
 
+        first_block = None  # its own order, read whole (the people list reads a first screen: table_model)
+
         def ids(self, sort_key, descending):
             if sort_key is not None:  # a column header clicked: that order
                 return super().ids(sort_key, descending)

@@ -186,6 +186,7 @@ class ListFormSection(Section):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
+        self.model.completed.connect(self._update_count)
 
     # --- to implement ------------------------------------------------------------
 
@@ -253,7 +254,8 @@ class ListFormSection(Section):
             self._reverting = False
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.count_text(self.model.rowCount()))
+        # "…" while only the first screen of a long list is read (a moment)
+        self.count_label.setText(self.count_text(self.model.rowCount()) + ("…" if self.model.partial else ""))
 
     def current_id(self) -> int | None:
         return table_model.current_id(self.view, self.model)

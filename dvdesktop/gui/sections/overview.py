@@ -193,33 +193,43 @@ class OverviewSection(Section):
             section.open_link(name)
 
     def refresh(self) -> None:
-        """Compute the figures off the GUI thread (a province database takes
-        a moment), then fill the cards."""
+        """Compute the figures off the GUI thread in two steps: the register's
+        counts (quick) are shown first, then the year's work (a province
+        database takes a moment more); the charts come last."""
         on, year = self.on_date, self.year
         self._charts_for = None  # read again after the cards: records may have changed meanwhile
+        self._generation = generation = getattr(self, "_generation", 0) + 1  # a later refresh wins
 
-        def work(progress):
+        def register(progress):
             from ...services.settings import load_organisation
 
-            org = load_organisation()
-            counts = register_counts(on)
+            return load_organisation(), register_counts(on)
+
+        def work(progress):
             from ...services.overview import overview
 
-            data = overview(on)
-            return org, counts, data
+            return overview(on)
 
         runner = getattr(self.window_, "runner", None)
         if runner is None:
             from ..tasks import Progress
 
-            self._fill(year, on, *work(Progress()))
+            self._fill(year, on, *register(Progress()))
+            self._fill_work(year, on, work(Progress()))
             return
         self.subheading.setText(_("Counting…"))
-        runner.run(work, on_done=lambda result: self._fill(year, on, *result), label=_("Counting"))
 
-    def _fill(self, year, on, org, counts, data) -> None:
+        def registered(result):
+            if generation == self._generation and self._fill(year, on, *result):
+                runner.run(work, on_done=lambda data: generation == self._generation and self._fill_work(year, on, data),
+                           label=_("Counting"))
+
+        runner.run(register, on_done=registered, label=_("Counting"))
+
+    def _fill(self, year, on, org, counts, data=None) -> bool:
+        """The register's cards; False when the year changed meanwhile."""
         if (year, on) != (self.year, self.on_date):
-            return  # the year changed meanwhile; a newer count is on its way
+            return False  # the year changed meanwhile; a newer count is on its way
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
@@ -239,6 +249,14 @@ class OverviewSection(Section):
         self.extra.setText("")
         if self.window_ is not None and hasattr(self.window_, "data_shown"):
             self.window_.data_shown()
+        if data is not None:
+            self._fill_work(year, on, data)
+        return True
+
+    def _fill_work(self, year, on, data) -> None:
+        """The cards of the year's work, under the register's."""
+        if (year, on) != (self.year, self.on_date):
+            return
         if data is None:
             return
         c = data.counts
@@ -278,6 +296,9 @@ class OverviewSection(Section):
                 quarter=data.quarter.label, n=len(data.teams_without_meeting), names=names,
                 more=_(" and {n} more").format(n=more) if more > 0 else ""))
         self.extra.setText("\n".join(lines))
+        from ..app import exit_point
+
+        exit_point("figures")  # every card is filled (benchmarks)
         QTimer.singleShot(0, self.request_charts)
 
     # --- charts ----------------------------------------------------------------------

@@ -45,8 +45,10 @@ class PeopleSource(RowSource):
                                     status=self.status, party=self.party, gender=self.gender,
                                     ethnicity=self.ethnicity)
 
-    def ids(self, sort_key, descending):
-        return listing.people_ids(self.filters(), sort_key, descending, self.on_date)
+    first_block = 60  # a keystroke reads one screen of ids; the model reads the rest right after
+
+    def ids(self, sort_key, descending, limit=None):
+        return listing.people_ids(self.filters(), sort_key, descending, self.on_date, limit=limit)
 
     def rows(self, ids):
         genders = dict(vocab.GENDERS)

@@ -65,7 +65,11 @@ class ReportJob(PrintJob):
         super().__init__("report", {}, file_stem)
         self.figures = figures
 
-    def write(self, path: str | Path) -> Path:
+    def write(self, path: str | Path, progress=None) -> Path:
+        if progress is not None:  # off the GUI thread: in a child process (render_process)
+            from ..render_process import render_report
+
+            return render_report(self.figures, Path(path).suffix.lstrip(".").lower(), path, progress)
         from ...services.reports import write_report
 
         return write_report(self.figures, path)
@@ -432,10 +436,16 @@ class ReportsSection(Section):
         remember_folder(path)
 
         counted = self._counted()
+        runner = self._runner()
+        in_child = runner is not None and not runner.synchronous  # tests render in the calling thread
 
         def work(progress):
             figures = self._figures_work(progress, counted, period, commune)
             progress.update(1, 3, _("Writing the report…"))
+            if in_child:  # a province's report: rendered in a child process, the window free
+                from ..render_process import render_report
+
+                return render_report(figures, kind, path, progress)
             data = render(figures, kind)
             progress.update(2, 3, _("Saving the file…"))
             if progress.cancelled:  # the last chance to cancel: nothing written yet
@@ -461,11 +471,17 @@ class ReportsSection(Section):
         period, commune = prepared
         folder = Path(tempfile.mkdtemp(prefix="dvdesktop-report-"))
         counted = self._counted()
+        runner = self._runner()
+        in_child = runner is not None and not runner.synchronous  # tests render in the calling thread
 
         def work(progress):
             figures = self._figures_work(progress, counted, period, commune)
             progress.update(1, 3, _("Writing the report…"))
             stem = file_stem(figures)
+            if in_child:  # rendered in a child process, the window free
+                from ..render_process import render_report
+
+                return figures, stem, render_report(figures, "pdf", folder / (stem + ".pdf"), progress)
             data = render(figures, "pdf")
             progress.update(2, 3, _("Opening the preview…"))
             return figures, stem, save_bytes(data, folder / (stem + ".pdf"))

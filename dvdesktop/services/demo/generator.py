@@ -141,7 +141,8 @@ class BulkWriter:
         databases, as the rest is random."""
         self.uid_counter += 1
         ms = self.uid_epoch_ms + self.uid_counter
-        value = (ms << 80) | (0x7 << 76) | (self.uid_rng.getrandbits(12) << 64) | (0b10 << 62) | self.uid_rng.getrandbits(62)
+        bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
+        value = (ms << 80) | (0x7 << 76) | ((bits >> 62) << 64) | (0b10 << 62) | (bits & 0x3FFF_FFFF_FFFF_FFFF)
         h = f"{value:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
@@ -153,7 +154,7 @@ class BulkWriter:
         row["uid"] = self.uid()
         row["created_at"] = row["updated_at"] = stamp
         row["version"] = 1
-        model.prepare_row(row)
+        model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
         get = row.get
         self.buffers[model].append(tuple([get(n, d) for n, d in zip(names, defaults)]))
         self.pending += 1
@@ -221,6 +222,26 @@ class BulkWriter:
 # --- the generator -----------------------------------------------------------
 
 
+# Since 1 July 2024 (Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở)
+# a thôn has a Tổ bảo vệ an ninh, trật tự instead of a công an viên: the
+# member who held the one holds the other from that day, as a new membership.
+SECURITY_BEFORE = "Công an viên"
+SECURITY_AFTER = "Tổ trưởng Tổ bảo vệ an ninh, trật tự"
+SECURITY_CHANGE = dt.date(2024, 7, 1)
+SECURITY_CHANGE_REASON = "Từ 01/7/2024 chuyển sang Tổ bảo vệ an ninh, trật tự"
+
+
+def _security_stints(start: dt.date, end: dt.date | None, reason: str) -> list[tuple]:
+    """(position, start, end, end reason) of a thôn security member's stint,
+    split on the day the Tổ bảo vệ an ninh, trật tự replaced the công an viên."""
+    if end is not None and end <= SECURITY_CHANGE:
+        return [(SECURITY_BEFORE, start, end, reason)]
+    if start >= SECURITY_CHANGE:
+        return [(SECURITY_AFTER, start, end, reason)]
+    return [(SECURITY_BEFORE, start, SECURITY_CHANGE, SECURITY_CHANGE_REASON),
+            (SECURITY_AFTER, SECURITY_CHANGE, end, reason)]
+
+
 @dataclass
 class Slot:
     role: str
@@ -243,7 +264,7 @@ def _slots(area_kind: str) -> tuple[list[Slot], list[Slot]]:
         Slot("thanh_vien", "Chi hội trưởng Hội Cựu chiến binh", 0.97, (52, 75), 0.9),
         Slot("thanh_vien", "Bí thư Chi đoàn", 0.55, (22, 32), 0.4),
         Slot("thanh_vien", "Thôn đội trưởng", 1.0, (25, 45), 0.5),
-        Slot("thanh_vien", "Công an viên", 0.95, (24, 45), 0.6),
+        Slot("thanh_vien", SECURITY_BEFORE, 0.95, (24, 45), 0.6),
         Slot("thanh_vien", "Chi hội trưởng Hội Người cao tuổi", 0.7, (62, 80), 0.6),
     ]
     return core, optional
@@ -265,6 +286,7 @@ class TeamInfo:
     meetings: list = field(default_factory=list)  # sorted dates
     meeting_ids: list = field(default_factory=list)
     strength: float = 0.8
+    names: set = field(default_factory=set)  # full names of the team's members so far
 
     def active(self, day: dt.date) -> list:
         return [m for m in self.members if m[5] <= day and (m[6] is None or m[6] > day)]
@@ -287,7 +309,10 @@ class DemoResult:
 
 
 def _load(name: str) -> dict:
-    return json.loads(resource("demo", name).read_text(encoding="utf-8"))
+    """A demo resource, its text in NFC (rows built from it skip the check)."""
+    import unicodedata
+
+    return json.loads(unicodedata.normalize("NFC", resource("demo", name).read_text(encoding="utf-8")))
 
 
 class Generator:
@@ -311,6 +336,7 @@ class Generator:
             self.groups[ethnic] = (surnames, cum, g)
         self.teams: list[TeamInfo] = []
         self.communes: list[dict] = []
+        self.former_commune: dict[str, str] = {}  # bản → the commune it belonged to before 1 July 2025
         self.criteria_def = ev.load_definition(None)
 
     # --- small helpers ---
@@ -331,9 +357,12 @@ class Generator:
         surnames, cum, g = self.groups.get(ethnic) or self.groups["Kinh"]
         r = self.rng
         sur = r.choices(surnames, cum_weights=cum)[0]
-        if gender == "nữ":
-            return f"{sur} {r.choice(g['middle_female'])} {r.choice(g['given_female'])}"
-        return f"{sur} {r.choice(g['middle_male'])} {r.choice(g['given_male'])}"
+        sex = "female" if gender == "nữ" else "male"
+        middle = r.choice(g[f"middle_{sex}"])
+        given = r.choice(g[f"given_{sex}"])
+        while given == middle:  # "Nguyễn Đức Đức" is no name
+            given = r.choice(g[f"given_{sex}"])
+        return f"{sur} {middle} {given}"
 
     def phone(self) -> str:
         r = self.rng
@@ -350,7 +379,11 @@ class Generator:
         if self.o.scale == "commune":
             # A commune of the official list after the 1 July 2025 reform, so
             # that the settings form can show it.
-            areas = self.names["areas"]["Nà Hỳ"][:12]
+            # xã Nà Hỳ since 1 July 2025: the former communes Nà Hỳ, Nà Khoa,
+            # Nậm Nhừ and Nậm Chua; each bản remembers which it belonged to
+            former = {k: v for k, v in self.names["areas"]["Nà Hỳ"].items() if not k.startswith("_")}
+            areas = [a for bans in former.values() for a in bans][:12]
+            self.former_commune = {a: old for old, bans in former.items() for a in bans}
             self.province = "Điện Biên"
             self.communes = [{
                 "name": "Nà Hỳ", "kind": "xã", "code": "03169", "areas": areas, "area_kind": "bản",
@@ -443,6 +476,8 @@ class Generator:
                     "commune_code": com["code"], "households": households,
                     "population": int(households * r.uniform(3.6, 4.9)), "ethnic_groups": ", ".join(main),
                     "active": True,
+                    "notes": (f"Trước ngày 01/7/2025 thuộc xã {self.former_commune[area_name]}, huyện Nậm Pồ."
+                              if area_name in self.former_commune else ""),
                 })
                 cadre = cadres[ai % len(cadres)]
                 label = f"{kind} {area_name}"
@@ -463,6 +498,9 @@ class Generator:
         gender = "nam" if r.random() < slot.male_share else "nữ"
         ethnic = self.ethnic_of(info.mix)
         nm = self.name(ethnic, gender)
+        while nm in info.names:  # two members of one team never share a full name
+            nm = self.name(ethnic, gender)
+        info.names.add(nm)
         age = r.randint(*slot.ages)
         pid = self.w.add(Person, self.stamp(start), {
             "full_name": nm, "gender": gender, "birth_year": start.year - age, "ethnicity": ethnic,
@@ -509,13 +547,46 @@ class Generator:
                     break
         for slot, chain in zip(slots, stints):
             for pid, nm, gender, start, end, reason in chain:
-                self.w.add(Membership, self.stamp(start), {
-                    "person": pid, "team": info.id, "role": slot.role, "position": slot.position,
-                    "start_date": start, "end_date": end, "end_reason": reason,
-                })
-                info.members.append((pid, nm, gender, slot.role, slot.position, start, end))
+                if slot.position == SECURITY_BEFORE:
+                    parts = _security_stints(start, end, reason)
+                else:
+                    parts = [(slot.position, start, end, reason)]
+                for position, since, until, why in parts:
+                    self.w.add(Membership, self.stamp(since), {
+                        "person": pid, "team": info.id, "role": slot.role, "position": position,
+                        "start_date": since, "end_date": until, "end_reason": why,
+                    })
+                    info.members.append((pid, nm, gender, slot.role, position, since, until))
 
     # --- activity ---
+
+    @staticmethod
+    def _called(member) -> str:
+        """"ông Lò Văn Thắng (Trưởng bản)": how minutes name a member who speaks."""
+        return f"{'bà' if member[2] == 'nữ' else 'ông'} {member[1]} ({member[4]})"
+
+    def discussion(self, focus: str, present: list, info: TeamInfo) -> str:
+        """What the members said about the meeting's main item: two members,
+        what each found in the households they look after, what they propose.
+        Made of the meeting's own topic, people and figures, so that two
+        meetings never read the same."""
+        r, parts = self.rng, self.acts["discussion_parts"]
+        speakers = r.sample(present, min(2, len(present)))
+        if focus.startswith("Họp đột xuất về "):  # the meeting's own subject: "Về vụ việc …"
+            opening = "Về " + focus[len("Họp đột xuất về "):]
+        else:
+            opening = "Về nội dung " + focus[0].lower() + focus[1:]
+        said = []
+        for k, m in enumerate(speakers):
+            seen = r.choice(parts["observations"]).replace("{n}", str(r.randint(2, 12))).replace("{area}", info.area_name)
+            said.append(f"{self._called(m)} cho biết {seen}" if k == 0 else f"{self._called(m)} {r.choice(parts['proposals'])}")
+        return f"{opening}: " + "; ".join(said) + "."
+
+    def conclusions(self, present: list, chair) -> str:
+        r = self.rng
+        others = [m for m in present if m is not chair] or present
+        who = r.choice(others)
+        return r.choice(self.acts["discussion_parts"]["conclusions"]).replace("{who}", self._called(who))
 
     def team_years(self, info: TeamInfo):
         for y in self.years:
@@ -549,9 +620,10 @@ class Generator:
             chair = next((m for m in present if m[3] == "to_truong"), present[0])
             sec = next((m for m in present if m[4] in ("Bí thư Chi đoàn", "Chi hội trưởng Hội Phụ nữ")), present[-1])
             if kind == "dinh_ky":
-                title = f"Họp định kỳ quý {q} năm {day.year}"
+                roman = ("I", "II", "III", "IV")[q - 1]
+                title = f"Họp định kỳ quý {roman} năm {day.year}"
                 focus = r.choice(acts["focus_items"])
-                items = [[t.replace("{q}", str(q)).replace("{year}", str(day.year)), c] for t, c in acts["regular_agenda"]]
+                items = [[t.replace("{q}", roman).replace("{year}", str(day.year)), c] for t, c in acts["regular_agenda"]]
                 items.insert(2, focus)
             else:
                 focus = r.choice(acts["extraordinary"])
@@ -561,8 +633,8 @@ class Generator:
             mid = self.w.add(Meeting, starts, {
                 "team": info.id, "kind": kind, "number": f"{seq:02d}-BB/TDV", "title": title,
                 "starts_at": starts, "ends_at": ends, "place": place, "chair": chair[0], "secretary": sec[0],
-                "guests": guests, "discussion": r.choice(acts["discussions"]),
-                "conclusions": r.choice(acts["conclusions"]), "status": "held",
+                "guests": guests, "discussion": self.discussion(focus[0], present, info),
+                "conclusions": self.conclusions(present, chair), "status": "held",
             })
             info.meetings.append(day)
             info.meeting_ids.append(mid)
@@ -1009,6 +1081,10 @@ def build_demo(
         with db.atomic():
             if force:
                 clear_database(db)
+            # indexes after the load: each built once from sorted data (see indexes.py)
+            from .indexes import create_indexes, drop_secondary_indexes
+
+            index_sql = drop_secondary_indexes(db, [m._meta.table_name for m in ALL_MODELS if m is not Meta])
             writer = BulkWriter(db, seed)
             writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
             if scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
@@ -1019,6 +1095,9 @@ def build_demo(
                 writer.finish()
             finally:
                 writer.close()
+            if progress is not None:
+                progress("Đang lập chỉ mục…")
+            create_indexes(db, index_sql)
             org = gen.organisation()
         save_organisation(org)
     finally:
@@ -1028,6 +1107,9 @@ def build_demo(
     if sqlite:
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute_sql("PRAGMA optimize")
+        from ...store.migrations import analyse_people
+
+        analyse_people(db)  # the people list's plan (see there)
     else:
         db.execute_sql("ANALYZE")
     counts = {m._meta.table_name: n for m, n in writer.counts.items()}
