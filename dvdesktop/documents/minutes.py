@@ -73,7 +73,7 @@ def build(data: MinutesData) -> B.Document:
                      B.Column("Người thực hiện", 0.23, "left"), B.Column("Thời hạn", 0.15, "center")],
             rows=[[str(i), t.description, t.assignee, short_date(t.due)] for i, t in enumerate(data.tasks, 1)],
         ))
-    doc.add(B.para("Biên bản đã được thông qua trước cuộc họp, các thành viên dự họp nhất trí với nội dung biên bản."))
+    doc.add(B.para("Biên bản đã được thông qua trước toàn thể cuộc họp, các thành viên dự họp nhất trí với nội dung biên bản."))
     doc.add(B.para(closing_line(data)))
     doc.add(B.Signatures(
         left=B.SignBlock(title=MINUTES_LEFT_SIGNER, name=data.secretary),

@@ -79,12 +79,12 @@ def test_criteria_problems_are_listed_and_nothing_is_saved(window, qtbot):
     # checked as the clerk edits, before any save
     qtbot.waitUntil(lambda: section.problems_label.isVisibleTo(section), timeout=2000)
     assert section.problems_label.text().startswith("Cần sửa trước khi lưu:")
-    assert "tiêu chí 1.2: điểm tối đa (max_points) phải là một số" in section.problems_label.text()
+    assert "tiêu chí 1.2: điểm tối đa phải là một số" in section.problems_label.text()
     editor.levels.item(2, 2).setText("95")  # HT above HTT: thresholds must fall
     assert not section.save_criteria()
     text = section.problems_label.text()
     assert section.problems_label.isVisibleTo(section)
-    assert "tiêu chí 1.2: điểm tối đa (max_points) phải là một số" in text
+    assert "tiêu chí 1.2: điểm tối đa phải là một số" in text
     assert ev.criteria_set(YEAR) == before
     section.discard_criteria_button.click()
     assert not editor.is_dirty()

@@ -45,7 +45,7 @@ def _n(value: float | int | Decimal) -> str:
 
 
 def _pct(value: float) -> str:
-    return f"{_n(value)} %"
+    return f"{_n(value)}%"
 
 
 def what_was_recorded(metric: str, f: TeamFacts, value: float) -> str:
