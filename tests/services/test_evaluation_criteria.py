@@ -211,7 +211,7 @@ def test_import_lists_thresholds_out_of_order_and_quota_problems(db, tmp_path):
     data["quota"]["top_level_max_share_of"] = ["HT", "HTXS", 1.5]
     assert _problems(tmp_path, data) == [
         "Mức xếp loại KHT: mức thấp nhất cần ngưỡng 0 điểm để tổ nào cũng được xếp loại.",
-        "Quy định tỷ lệ: «top_level_max_share_of» phải có dạng [mức cao nhất, mức so sánh, tỷ lệ từ 0 đến 1].",
+        "Quy định tỷ lệ: giới hạn mức cao nhất phải gồm mức cao nhất, mức so sánh và tỷ lệ từ 0 đến 1.",
     ]
     data["levels"][0]["min_points"] = 101
     data["levels"][3]["min_points"] = 0
