@@ -17,7 +17,7 @@ from .base import RecordForm
 from .choices import team_choices
 
 SEND_TO = ("Ủy ban nhân dân xã", "Đảng ủy xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Công an xã",
-           "Ban quản lý dự án đầu tư xây dựng xã", "Trưởng thôn", "Ban công tác Mặt trận thôn")
+           "Ban quản lý dự án đầu tư xây dựng xã", "Trưởng thôn", "Ban Công tác Mặt trận thôn")
 TEXT_HEIGHT = 72
 
 

@@ -217,7 +217,7 @@ class MediationStatsDialog(QDialog):
         rate = s.success_rate
         summary = _("{year}: {n} cases received.").format(year=year, n=format_number(s.received))
         if rate is not None:
-            summary += " " + _("Settled: {rate} % of the mediations that ended.").format(
+            summary += " " + _("Settled: {rate}% of the mediations that ended.").format(
                 rate=format_number(100 * rate, 1))
         self.summary = QLabel(summary)
         self.summary.setStyleSheet("font-size: 14px; font-weight: 600;")

@@ -232,9 +232,9 @@ class Slot:
 def _slots(area_kind: str) -> tuple[list[Slot], list[Slot]]:
     head = {"bản": "Trưởng bản", "tổ dân phố": "Tổ trưởng tổ dân phố"}.get(area_kind, "Trưởng thôn")
     core = [
-        Slot("to_truong", "Bí thư chi bộ", 0.85, (38, 64), 1.0),
+        Slot("to_truong", "Bí thư Chi bộ", 0.85, (38, 64), 1.0),
         Slot("to_pho", head, 0.85, (32, 60), 0.8),
-        Slot("to_pho", "Trưởng ban công tác Mặt trận", 0.6, (40, 68), 0.7),
+        Slot("to_pho", "Trưởng Ban Công tác Mặt trận", 0.6, (40, 68), 0.7),
         Slot("thanh_vien", "Chi hội trưởng Hội Phụ nữ", 0.0, (28, 55), 0.5),
     ]
     optional = [
