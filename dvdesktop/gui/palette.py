@@ -42,3 +42,5 @@ CHIP_BORDER = "#9db7d8"
 ALERT_BORDER = "#e6b0aa"  # the frame of a list of problems
 STRONG_TEXT = "#333"  # a criterion's code in the rating form
 HEADING = NAV_BACKGROUND  # a group heading inside a form
+SELECTED_TEXT = "#ffffff"  # the chosen section's name on the navigation
+CHART_BACKGROUND = "#ffffff"  # behind a chart of the overview
