@@ -56,6 +56,8 @@ def compile_ui(path: Path) -> str:
 
 def compile_qss(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)  # comments are for the reader of the .qss
+    text = "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
     return (_HEADER.format(source=f"ui/{path.name}")
             + '"""The application stylesheet; @NAME is a colour of gui/palette.py."""\n\n'
             + f"STYLESHEET = {text!r}\n")

@@ -111,6 +111,10 @@ def run_gui(args) -> int:
     i18n.install()
     translator = i18n.CatalogTranslator(app)
     app.installTranslator(translator)
+    from . import style, wheel_guard, window_state
+
+    style.apply(app)
+    wheel_guard.install(app)
 
     from .main_window import MainWindow
     from .tasks import TaskRunner
@@ -119,7 +123,7 @@ def run_gui(args) -> int:
     runner = TaskRunner(window)
     runner.started.connect(window.task_started)
     window.runner = runner
-    window.show()
+    window_state.show(window)  # maximised the first time, then as the clerk left it
 
     def after_first_paint():
         _exit_point(app, "shown")

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QWidget,
 )
 
-from . import palette
 from .dialogs import messages
 from .i18n import _
 from .operations import Operations
 from .sections.catalog import SECTIONS, SectionEntry
+from .style import role
 from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -50,13 +50,9 @@ class MainWindow(QMainWindow):
         self.operations = Operations(self)
 
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")  # its look: ui/dvdesktop.qss
         self.nav.setFixedWidth(210)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet(
-            f"QListWidget {{ background: {palette.NAV_BACKGROUND}; color: {palette.NAV_TEXT}; border: none; "
-            "font-size: 14px; padding-top: 6px; }"
-            "QListWidget::item { padding: 9px 12px; }"
-            f"QListWidget::item:selected {{ background: {palette.NAV_SELECTED}; color: white; }}")
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -202,7 +198,7 @@ class MainWindow(QMainWindow):
         placeholder = QLabel(message + "\n\n" + _("Start the program again with --db to choose another database."))
         placeholder.setWordWrap(True)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setStyleSheet(f"font-size: 15px; color: {palette.FAILURE}; padding: 40px;")
+        role(placeholder, "failure")
         self.stack.addWidget(placeholder)
         self.stack.setCurrentWidget(placeholder)
 

@@ -27,8 +27,8 @@ NOTICE_BORDER = "#e8d48a"
 NOTE_BACKGROUND = "#fbf7e9"  # the summary of an area merge
 
 # --- style sheets used in many places ---------------------------------------------
-ERROR_TEXT_STYLE = f"color: {ALERT};"  # the message under a field or in a dialog
-HINT_STYLE = f"color: {MUTED};"
+ERROR_TEXT_STYLE = f"color: {ALERT};"  # kept for code written before ui/dvdesktop.qss; prefer style.role(w, "error")
+HINT_STYLE = f"color: {MUTED};"  # likewise; prefer style.role(w, "hint")
 
 # Charts and small widgets of the overview, the rating and the report screens
 CHART_BLUE = EMPHASIS  # meetings

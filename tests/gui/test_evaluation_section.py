@@ -292,7 +292,7 @@ def test_quota_warning_and_a_team_that_cannot_be_rated(window):
     section = open_section(window, with_sample=False)
     assert section.warning_label.isVisibleTo(section)
     assert "vượt quá 20%" in section.warning_label.text()
-    assert "color: #c0392b" in section.warning_label.styleSheet()
+    assert section.warning_label.property("role") == "alert"
     assert "<b>2</b> Hoàn thành xuất sắc nhiệm vụ" in section.distribution_label.text()
     row = next(r for r in range(section.model.rowCount()) if section.model.id_at(r) == late_team.id)
     note = section.model.data(section.model.index(row, 6))

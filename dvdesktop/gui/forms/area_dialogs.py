@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
 )
 
-from .. import palette, texts
+from .. import texts
 from ...errors import ValidationError
 from ...services.listings import areas as listing
 from ...services.listings.choices import area_choices
@@ -20,6 +20,7 @@ from ...services.listings.people import PeopleFilter, people_ids
 from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
 from ..i18n import _
+from ..style import role
 from ..operations import OpChanges, RecordOp
 from ..widgets import ChoiceCombo, DateEdit, dialog_buttons
 
@@ -38,7 +39,7 @@ def last_name_change(area_id: int) -> dt.date | None:
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(palette.ERROR_TEXT_STYLE)
+    role(label, "error")
     return label
 
 
@@ -58,7 +59,7 @@ class RenameAreaDialog(QDialog):
         self.rename = QRadioButton(_("A rename: keep «{old}» as a former name").format(old=old_name))
         hint = QLabel(_("Records made before the day it took effect keep the name they had."))
         hint.setWordWrap(True)
-        hint.setStyleSheet(palette.HINT_STYLE)
+        role(hint, "hint")
         hint.setContentsMargins(24, 0, 0, 0)
         self.correction = QRadioButton(_("Only a typing correction: keep no former name"))
         layout.addWidget(self.rename)
@@ -142,7 +143,7 @@ class MergeAreaDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary.setStyleSheet(f"QLabel {{ background: {palette.NOTE_BACKGROUND}; padding: 6px; }}")
+        role(self.summary, "note")
         self.summary.setMinimumHeight(110)
         layout.addWidget(self.summary)
         self.error = _error_label()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from .. import palette
 from ...services.evaluation import METRICS, CriteriaSetData
 from ..i18n import _
+from ..style import role
 
 # tree columns
 C_CODE, C_TEXT, C_POINTS, C_METRIC, C_TARGET = range(5)
@@ -79,8 +79,7 @@ class CriteriaEditor(QWidget):
 
         self.sample_note = QLabel(_("Sample criteria set — adapt it to the province's guidance"))
         self.sample_note.setWordWrap(True)
-        self.sample_note.setStyleSheet(f"background: {palette.NOTICE_BACKGROUND}; border: 1px solid {palette.NOTICE_BORDER}; "
-                                       f"border-radius: 4px; padding: 6px; color: {palette.MERGED_NOTE}; font-weight: 600;")
+        role(self.sample_note, "sample")
         self.sample_note.hide()
         layout.addWidget(self.sample_note)
 

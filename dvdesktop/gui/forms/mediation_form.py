@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import texts
-from .. import palette
 from ...errors import ValidationError
 from ...services.mediation import records as med
 from ...services.mediation import rules
 from ...services.core import vocab
 from ...services.mediation.records import MediationCaseService
 from ..i18n import _
+from ..style import role
 from ..widgets import ChoiceCombo, DateEdit, TextCombo
 from .base import RecordWithChildrenForm
 from .choices import area_choices, team_choices
@@ -44,7 +44,6 @@ from .grid import grid_item, grid_table, optional_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-RED, AMBER, MUTED = palette.ALERT, palette.WARNING, palette.MUTED
 
 TAB_INTAKE, TAB_PARTIES, TAB_MEDIATORS, TAB_SESSIONS, TAB_OUTCOME = range(5)
 _CHILD = re.compile(r"^(parties|mediators|sessions)\[(\d+)\]\.(\w+)$")
@@ -151,7 +150,7 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.remove_party_button.clicked.connect(lambda: self._remove_row(self.parties))
         lay.addLayout(_buttons(self.add_party_button, self.remove_party_button))
         hint = QLabel(_("An age (e.g. 45) is turned into a birth year from the date received."))
-        hint.setStyleSheet(f"color: {MUTED};")
+        role(hint, "hint")
         lay.addWidget(hint)
 
     def _build_mediators(self) -> None:
@@ -469,15 +468,15 @@ class MediationCaseForm(RecordWithChildrenForm):
         if not rows:
             self.composition = []
             self.composition_label.setText(_("No mediator chosen yet."))
-            self.composition_label.setStyleSheet(f"color: {MUTED};")
+            role(self.composition_label, "hint")
             return
         self.composition = rules.composition_warnings(rows, self.area.code())
         if self.composition:
             self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
-            self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
+            role(self.composition_label, "warning")
         else:
             self.composition_label.setText(_("The mediation group is complete ({n} mediators).").format(n=len(rows)))
-            self.composition_label.setStyleSheet(f"color: {palette.GOOD};")
+            role(self.composition_label, "good")
 
     # --- sessions ------------------------------------------------------------------
 
@@ -574,27 +573,27 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.deadline_state = state
         if deadline is None:
             text, style = _("No mediator assigned yet: mediation must start within {n} days of the assignment.").format(
-                n=rules.START_WITHIN_DAYS), f"color: {MUTED};"
+                n=rules.START_WITHIN_DAYS), "hint"
         elif state == rules.DEADLINE_STARTED:
             text = _("Start deadline {deadline}: mediation started").format(deadline=short_date(deadline))
             if started:
                 text += " " + _("on {day}").format(day=short_date(started))
                 if started > deadline:
                     text += " " + _("(late)")
-            style = f"color: {MUTED};"
+            style = "hint"
         elif state == rules.DEADLINE_MISSED:
             late = (self._today() - deadline).days
             text = _("Start deadline {deadline} missed {n} days ago: mediation has not started.").format(
                 deadline=short_date(deadline), n=late)
-            style = f"color: {RED}; font-weight: 700;"
+            style = "alert"
         elif state == rules.DEADLINE_DUE:
             text = _("Start mediation by {deadline} (due now).").format(deadline=short_date(deadline))
-            style = f"color: {AMBER}; font-weight: 600;"
+            style = "warning"
         else:
             text = _("Start mediation by {deadline}.").format(deadline=short_date(deadline))
-            style = f"color: {palette.EMPHASIS};"
+            style = "figure"
         self.deadline_label.setText(text)
-        self.deadline_label.setStyleSheet(style + " padding: 2px 0 4px 0;")
+        role(self.deadline_label, style)
 
     # --- values, dirty state, saving -------------------------------------------------
 

@@ -32,6 +32,7 @@ from ...services.core import vocab
 from ...services.meetings import MeetingService
 from ..dialogs import messages
 from ..i18n import _
+from ..style import role
 from ..widgets import ChoiceCombo
 from .base import RecordWithChildrenForm
 from .choices import team_choices
@@ -105,7 +106,7 @@ class MeetingForm(RecordWithChildrenForm):
         page = QWidget()
         lay = QVBoxLayout(page)
         self.quorum = QLabel()
-        self.quorum.setStyleSheet(f"font-weight: 600; color: {palette.EMPHASIS};")
+        role(self.quorum, "figure")
         self.absence = QLabel()
         self.absence.setWordWrap(True)
         lay.addWidget(self.quorum)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import texts
-from .. import palette
 from ...errors import UserError
 from ...services.settings import DOCUMENT_KINDS, Organisation, Signer, load_organisation, save_organisation
 from ..i18n import _
+from ..style import role
 from ..operations import OpChanges, RecordOp
 from ..widgets import dialog_buttons
 
@@ -84,7 +84,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Commune"), self.commune)
         hint = QLabel(_("The list of 34 provinces and 3,321 communes in force since 1 July 2025."))
         hint.setWordWrap(True)
-        hint.setStyleSheet(palette.HINT_STYLE)
+        role(hint, "hint")
         form.addRow("", hint)
         self.party_committee = QLineEdit()
         self.people_committee = QLineEdit()
@@ -117,7 +117,7 @@ class SettingsDialog(QDialog):
         self.confidential = QCheckBox(_("Show names of mediation parties in lists"))
         layout.addWidget(self.confidential)
         self.error = QLabel()
-        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
+        role(self.error, "error")
         self.error.setWordWrap(True)
         outer.addWidget(self.error)
         buttons = dialog_buttons(self, self.save)

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import palette
 from ...errors import NotFoundError
 from ..dialogs import messages
 from ..errors import report
 from ..i18n import _
+from ..style import role
 from ..operations import OpChanges, RecordOp
 from .. import table_model
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
@@ -156,7 +156,7 @@ class ListFormSection(Section):
         self.view.addAction(self.delete_action)
         left_layout.addWidget(self.view)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(palette.HINT_STYLE)
+        role(self.count_label, "hint")
         left_layout.addWidget(self.count_label)
         self.splitter.addWidget(left)
 

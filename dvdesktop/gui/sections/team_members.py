@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...services.core import vocab
 from ..dialogs import messages
 from ..i18n import _
+from ..style import role
 from ..print_preview import PrintJob, offer_job, print_button
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,7 +45,7 @@ class TeamMembersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        role(self.heading, "heading")
         self.heading.setWordWrap(True)  # room for the print button at 1366x768
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
