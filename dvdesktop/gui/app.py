@@ -111,10 +111,9 @@ def run_gui(args) -> int:
     i18n.install()
     translator = i18n.CatalogTranslator(app)
     app.installTranslator(translator)
-    from . import style, wheel_guard, window_state
+    from . import look, window_state
 
-    style.apply(app)
-    wheel_guard.install(app)
+    look.install(app)
 
     from .main_window import MainWindow
     from .tasks import TaskRunner

@@ -21,11 +21,10 @@ from tests.gui.helpers import open_main_window
 
 @pytest.fixture(autouse=True, scope="session")
 def _application_look(qapp):
-    """The program's stylesheet and wheel guard, as run_gui installs them."""
-    from dvdesktop.gui import style, wheel_guard
+    """The program's stylesheet, wheel guard and header fitting, as run_gui installs them."""
+    from dvdesktop.gui import look
 
-    style.apply(qapp)
-    wheel_guard.install(qapp)
+    look.install(qapp)
 
 
 @pytest.fixture

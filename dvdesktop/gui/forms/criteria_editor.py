@@ -156,12 +156,14 @@ class CriteriaEditor(QWidget):
 
         quota_box = QGroupBox(_("Quota rules"))
         qf = QFormLayout(quota_box)
+        # labels above the fields: the levels' names («HTXS – Hoàn thành xuất sắc nhiệm vụ») need the width
+        qf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.top_level = QComboBox()
         self.base_level = QComboBox()
         self.share = QDoubleSpinBox()
         self.share.setRange(0, 100)
         self.share.setDecimals(0)
-        self.share.setSuffix(" %")
+        self.share.setSuffix("%")
         self.min_months = QSpinBox()
         self.min_months.setRange(0, 12)
         self.min_months.setSuffix(_(" months"))

@@ -140,7 +140,8 @@ class MediationCaseForm(RecordWithChildrenForm):
         _page, lay = self._page(_("Parties"))
         self.parties = grid_table([_("Full name"), _("Side"), _("Gender"), _("Born (or age)"), _("Address"),
                                _("Phone"), _("Demands")], min_height=170)
-        for column, width in enumerate((160, 110, 70, 90, 150, 100)):
+        # the side's drop-down shows «Người có quyền lợi, nghĩa vụ liên quan» roles whole
+        for column, width in enumerate((160, 130, 70, 90, 150, 100)):
             self.parties.setColumnWidth(column, width)
         self.parties.itemChanged.connect(lambda _i: self._children_changed())
         lay.addWidget(self.parties, 1)

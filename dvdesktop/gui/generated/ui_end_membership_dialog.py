@@ -20,6 +20,7 @@ class Ui_EndMembershipDialog(object):
     def setupUi(self, EndMembershipDialog):
         if not EndMembershipDialog.objectName():
             EndMembershipDialog.setObjectName(u"EndMembershipDialog")
+        EndMembershipDialog.setMinimumSize(QSize(460, 0))
         self.layout = QVBoxLayout(EndMembershipDialog)
         self.layout.setObjectName(u"layout")
         self.person = QLabel(EndMembershipDialog)
