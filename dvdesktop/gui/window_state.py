@@ -7,7 +7,7 @@ where any fixed size is either cut off or wastes room. After that the window
 comes back as the clerk left it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from .i18n import _user_data_dir
@@ -46,7 +46,8 @@ def remember_splitter(splitter: QSplitter, key: str) -> None:
     name = f"splitters/{key}"
     saved = settings().value(name)
     if saved is not None:
-        splitter.restoreState(saved)
+        # after the section's own setSizes() in its __init__, which ran later than this
+        QTimer.singleShot(0, lambda: splitter.restoreState(saved))
 
     def moved(*_args):
         store = settings()

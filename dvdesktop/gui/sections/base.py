@@ -43,6 +43,7 @@ from ..dialogs import messages
 from ..errors import report
 from ..i18n import _
 from ..style import role
+from .. import window_state
 from ..operations import OpChanges, RecordOp
 from .. import table_model
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
@@ -170,6 +171,7 @@ class ListFormSection(Section):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([640, 420])
+        window_state.remember_splitter(self.splitter, type(self).__name__)
         layout.addWidget(self.splitter, 1)
 
         self._reverting = False

@@ -24,6 +24,7 @@ from ..dialogs import messages
 from ..errors import report
 from ..i18n import N_, _
 from ..style import role
+from .. import window_state
 from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from .. import table_model
 from ..table_model import ID_ROLE, Column, LazyTableModel, Row, RowSource
@@ -250,6 +251,7 @@ class EvaluationSection(Section):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([820, 250])
+        window_state.remember_splitter(split, "EvaluationSection")
         pl.addWidget(split, 1)
         self.grid_stack.addWidget(page)
         self.model.modelReset.connect(self._update_count)
