@@ -69,8 +69,9 @@ class RecordForm(QWidget):
         if self.ui_class is not None:
             body = QWidget()
             self.ui = designer.setup(self, self.ui_class, body)
-            self.form = body.layout()
-            outer.addWidget(body)
+            # the fields' form layout: the whole body, or the one named "form" (tabs below it)
+            self.form = body.layout() if isinstance(body.layout(), QFormLayout) else self.ui.form
+            outer.addWidget(body, 0 if self.form is body.layout() else 1)
             self._adopt(self.ui)
         else:
             self.form = QFormLayout()
