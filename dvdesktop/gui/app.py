@@ -113,7 +113,7 @@ def run_gui(args) -> int:
     app.installTranslator(translator)
     from . import look, window_state
 
-    look.install(app)
+    look.apply_style(app)
 
     from .main_window import MainWindow
     from .tasks import TaskRunner
@@ -126,6 +126,7 @@ def run_gui(args) -> int:
 
     def after_first_paint():
         _exit_point(app, "shown")
+        look.install_filters(app)  # before any section, form or combo exists
         if os.environ.get("DVDESKTOP_EXIT_AFTER") != "shown":
             start(window, args, runner)
 
