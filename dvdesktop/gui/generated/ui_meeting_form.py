@@ -238,12 +238,14 @@ class Ui_MeetingForm(object):
         self.agenda_up = QPushButton(self.agenda_page)
         self.agenda_up.setObjectName(u"agenda_up")
         self.agenda_up.setText(u"\u2191")
+        self.agenda_up.setMaximumSize(QSize(36, 16777215))
 
         self.agenda_buttons.addWidget(self.agenda_up)
 
         self.agenda_down = QPushButton(self.agenda_page)
         self.agenda_down.setObjectName(u"agenda_down")
         self.agenda_down.setText(u"\u2193")
+        self.agenda_down.setMaximumSize(QSize(36, 16777215))
 
         self.agenda_buttons.addWidget(self.agenda_down)
 
@@ -319,17 +321,26 @@ class Ui_MeetingForm(object):
 
         self.task_buttons.addWidget(self.remove_task)
 
-        self.carry_button = QPushButton(self.tasks_page)
-        self.carry_button.setObjectName(u"carry_button")
+        self.stretch2 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.task_buttons.addWidget(self.carry_button)
-
-        self.stretch3 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.task_buttons.addItem(self.stretch3)
+        self.task_buttons.addItem(self.stretch2)
 
 
         self.tasks_page_layout.addLayout(self.task_buttons)
+
+        self.carry_row = QHBoxLayout()
+        self.carry_row.setObjectName(u"carry_row")
+        self.carry_button = QPushButton(self.tasks_page)
+        self.carry_button.setObjectName(u"carry_button")
+
+        self.carry_row.addWidget(self.carry_button)
+
+        self.stretch12 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.carry_row.addItem(self.stretch12)
+
+
+        self.tasks_page_layout.addLayout(self.carry_row)
 
         self.tabs.addTab(self.tasks_page, "")
 

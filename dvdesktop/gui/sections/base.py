@@ -113,6 +113,9 @@ class Section(QWidget):
         pass
 
 
+MAX_FILTERS_A_ROW = 5
+
+
 class ListFormSection(Section):
     service = None  # RecordService of the listed records (delete, trash)
     search_placeholder = ""
@@ -128,12 +131,24 @@ class ListFormSection(Section):
         self.search = SearchBox(self, _(self.search_placeholder) if self.search_placeholder else "")
         self.search.setMinimumWidth(260)
         self.search.searchChanged.connect(self.search_changed)
-        self.search_bar.addWidget(self.search, 2)
-        self.search_bar.addStretch(1)
+        # the search takes the room the buttons leave: its hint is read whole
+        self.search_bar.addWidget(self.search, 1)
         layout.addLayout(self.search_bar)
         self.filter_bar = QHBoxLayout()
         self.add_filters(self.filter_bar)
-        if self.filter_bar.count():
+        if self.filter_bar.count() > MAX_FILTERS_A_ROW:
+            # two rows: seven drop-downs in one made the window wider than a 1366-pixel screen at 125 %
+            second = QHBoxLayout()
+            keep = (self.filter_bar.count() + 1) // 2
+            while self.filter_bar.count() > keep:
+                item = self.filter_bar.takeAt(keep)
+                if item.widget() is not None:
+                    second.addWidget(item.widget())
+                else:
+                    second.addItem(item)
+            layout.addLayout(self.filter_bar)
+            layout.addLayout(second)
+        elif self.filter_bar.count():
             layout.addLayout(self.filter_bar)
         if self.trash_title:
             trash = QPushButton(_("Trash…"))
