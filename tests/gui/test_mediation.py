@@ -208,7 +208,7 @@ def test_missed_deadline_is_red_in_the_list_and_the_form(window, team):
     assert form.deadline_state == "missed"
     assert form.deadline_label.property("role") == "alert"  # red in ui/dvdesktop.qss
     deadline = (TODAY - dt.timedelta(days=7)).strftime("%d/%m/%Y")
-    assert form.deadline_label.text() == f"Đã quá hạn bắt đầu hòa giải ({deadline}) 7 ngày: chưa bắt đầu hòa giải."
+    assert form.deadline_label.text() == f"Đã quá hạn bắt đầu hòa giải 7 ngày (hạn {deadline}): chưa bắt đầu hòa giải."
     # a session starts mediation: no longer red
     form.add_session({"held_on": TODAY, "place": "Nhà văn hóa"})
     assert form.deadline_state == "started" and form.deadline_label.property("role") != "alert"
