@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
+    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QVBoxLayout,
 )
 
 from .. import texts
@@ -19,6 +19,8 @@ from ...services.listings.choices import area_choices
 from ...services.listings.people import PeopleFilter, people_ids
 from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
+from .. import designer
+from ..generated.ui_rename_area_dialog import Ui_RenameAreaDialog
 from ..i18n import _
 from ..style import role
 from ..operations import OpChanges, RecordOp
@@ -50,38 +52,17 @@ class RenameAreaDialog(QDialog):
     def __init__(self, parent, area_id: int, old_name: str, new_name: str):
         super().__init__(parent)
         self.area_id = area_id
-        self.setWindowTitle(_("Rename area"))
-        self.setMinimumWidth(500)
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("The name changes from «{old}» to «{new}».").format(old=old_name, new=new_name))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.rename = QRadioButton(_("A rename: keep «{old}» as a former name").format(old=old_name))
-        hint = QLabel(_("Records made before the day it took effect keep the name they had."))
-        hint.setWordWrap(True)
-        role(hint, "hint")
-        hint.setContentsMargins(24, 0, 0, 0)
-        self.correction = QRadioButton(_("Only a typing correction: keep no former name"))
-        layout.addWidget(self.rename)
-        layout.addWidget(hint)
+        self.ui = designer.setup(self, Ui_RenameAreaDialog)
+        self.intro.setText(_("The name changes from «{old}» to «{new}».").format(old=old_name, new=new_name))
+        self.rename.setText(_("A rename: keep «{old}» as a former name").format(old=old_name))
+        self.ui.rename_fields.setContentsMargins(24, 0, 0, 0)  # under its choice
         self.group = QButtonGroup(self)
         self.group.addButton(self.rename)
         self.group.addButton(self.correction)
-        self.rename.setChecked(True)
-        form = QFormLayout()
-        form.setContentsMargins(24, 0, 0, 0)
-        self.on = DateEdit()
         self.on.set_date(dt.date.today())
-        self.reason = QLineEdit(_("Renamed"))
-        self.reason.setPlaceholderText(_("e.g. Nghị quyết sắp xếp thôn, tổ dân phố"))
-        form.addRow(_("Took effect on"), self.on)
-        form.addRow(_("Reason"), self.reason)
-        layout.addLayout(form)
-        layout.addWidget(self.correction)
-        self.error = _error_label()
-        layout.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save)
-        layout.addWidget(buttons)
+        self.reason.setText(_("Renamed"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.rename.toggled.connect(self._update)
         self._update()
 
