@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QVBoxLayout,
+    QButtonGroup, QDialog, QDialogButtonBox, QLabel,
 )
 
 from .. import texts
@@ -20,11 +19,11 @@ from ...services.listings.people import PeopleFilter, people_ids
 from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
 from .. import designer
+from ..generated.ui_merge_area_dialog import Ui_MergeAreaDialog
 from ..generated.ui_rename_area_dialog import Ui_RenameAreaDialog
 from ..i18n import _
 from ..style import role
 from ..operations import OpChanges, RecordOp
-from ..widgets import ChoiceCombo, DateEdit, dialog_buttons
 
 
 def area_label(area) -> str:
@@ -104,35 +103,16 @@ class MergeAreaDialog(QDialog):
         super().__init__(parent)
         self.source = AreaService.get(area_id)
         self.merged = False
-        self.setWindowTitle(_("Merge area"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("Merge {area} into another area of the commune (sáp nhập thôn, tổ dân phố).")
-                       .format(area=area_label(self.source)))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
+        designer.setup(self, Ui_MergeAreaDialog)
+        self.intro.setText(_("Merge {area} into another area of the commune (sáp nhập thôn, tổ dân phố).")
+                           .format(area=area_label(self.source)))
         self.targets = self.target_choices()
-        self.target = ChoiceCombo(self.targets, blank=_("(choose an area)"))
-        self.target.setMinimumWidth(260)
-        self.on = DateEdit()
+        self.target.set_items(self.targets, blank=_("(choose an area)"))
         self.on.set_date(on or dt.date.today())
-        form.addRow(_("Merge into"), self.target)
-        form.addRow(_("From"), self.on)
-        layout.addLayout(form)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setFrameShape(QFrame.Shape.StyledPanel)
-        role(self.summary, "note")
-        self.summary.setMinimumHeight(110)
-        layout.addWidget(self.summary)
-        self.error = _error_label()
-        layout.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save, ok=True)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Merge"))
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.target.currentIndexChanged.connect(self.update_summary)
         self.on.textChanged.connect(self.update_summary)
         if len(self.targets) == 1:
