@@ -84,8 +84,10 @@ class Table:
     """A ruled table that splits across pages and repeats its header rows.
 
     rows: lists of cell texts; a row given as ``Section("...")`` spans all
-    columns in bold (a group heading). header: extra header rows above the
-    column titles, each a list of (text, colspan)."""
+    columns in bold (a group heading). header_groups: extra header rows above
+    the column titles, each a list of (text, colspan); a column whose title is
+    "" takes the group cell above it, merged down over the title row (a
+    register's "STT" beside "Kết quả" over "Thành" / "Không thành")."""
 
     columns: list[Column]
     rows: list = field(default_factory=list)
@@ -95,6 +97,8 @@ class Table:
     number_row: bool = False  # a row "(1) (2) (3)..." under the titles, as registers have
     space_after: float = 6
     fill_pages: bool = False  # PDF: break a tall row across pages rather than leave the page's foot empty (Word does)
+    keep_rows: bool = False  # never break a row across pages (PDF and Word), unless it is taller than a page
+    keep_together: bool = False  # a short table moves whole to the next page rather than split
 
 
 @dataclass

@@ -114,6 +114,14 @@ def _fixed_widths(table, widths_pt: list[float]):
             cell.width = Pt(w)
 
 
+def _cant_split(row):
+    """Word moves the row whole to the next page (w:cantSplit)."""
+    trPr = row._tr.get_or_add_trPr()
+    e = OxmlElement("w:cantSplit")
+    e.set(qn("w:val"), "true")
+    trPr.append(e)
+
+
 def _repeat_header(row):
     trPr = row._tr.get_or_add_trPr()
     e = OxmlElement("w:tblHeader")
@@ -392,7 +400,13 @@ class _Writer:
                 col += span
             head_rows += 1
         row = t.add_row()
-        for cell, c in zip(row.cells, b.columns):
+        for i, (cell, c) in enumerate(zip(row.cells, b.columns)):
+            if not c.title and b.header_groups:
+                # the group cell above takes this column's title cell (blocks.Table)
+                above = t.rows[head_rows - 1].cells[i]
+                if above.text:
+                    above.merge(cell)
+                    continue
             fill(cell, c.title, bold=True, align="center", sz=Pt(min(b.size or r.table_size, r.table_header_size)))
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         head_rows += 1
@@ -405,6 +419,8 @@ class _Writer:
             _repeat_header(t.rows[i])
         for data_row in b.rows:
             row = t.add_row()
+            if b.keep_rows:
+                _cant_split(row)
             if b.min_row_height_mm:
                 row.height = Mm(b.min_row_height_mm)
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -415,6 +431,11 @@ class _Writer:
             cells = list(data_row) + [""] * (ncols - len(data_row))
             for cell, value, c in zip(row.cells, cells, b.columns):
                 fill(cell, value, align=c.align)
+        if b.keep_together:  # Word keeps a row with the next through its paragraphs' "keep with next"
+            for row in t.rows[:-1]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
         _fixed_widths(t, widths)
         after = self._text_p(self.d, "", 1, space_after=0)
         after.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY

@@ -42,14 +42,14 @@ UNSUCCESSFUL_SUBJECT = {
 UNSUCCESSFUL_RESULT = {
     "khong_thanh": "Các bên không đạt được thỏa thuận; hòa giải không thành.",
     "dung": "Hòa giải được dừng lại (một bên hoặc các bên rút yêu cầu hoặc không tiếp tục tham gia hòa giải).",
-    "chuyen": "Các bên không đạt được thỏa thuận; vụ việc được chuyển đến cơ quan có thẩm quyền giải quyết.",
+    "chuyen": "Các bên không đạt được thỏa thuận; vụ, việc được chuyển đến cơ quan có thẩm quyền giải quyết.",
 }
 UNSUCCESSFUL_ADVICE = {
     "khong_thanh": "Tổ hòa giải đã hướng dẫn các bên đề nghị cơ quan, tổ chức có thẩm quyền giải quyết theo "
                    "quy định của pháp luật.",
     "dung": "Các bên có thể đề nghị hòa giải lại hoặc đề nghị cơ quan, tổ chức có thẩm quyền giải quyết theo "
             "quy định của pháp luật.",
-    "chuyen": "Tổ hòa giải đã chuyển vụ việc và hướng dẫn các bên liên hệ cơ quan có thẩm quyền để được giải "
+    "chuyen": "Tổ hòa giải đã chuyển vụ, việc và hướng dẫn các bên liên hệ cơ quan có thẩm quyền để được giải "
               "quyết theo quy định của pháp luật.",
 }
 
@@ -91,7 +91,7 @@ def _grounds_text(data: MediationRecordData) -> str:
     text = data.grounds or "……"
     when = []
     if data.received_on:
-        when.append(f"tiếp nhận vụ việc ngày {short_date(data.received_on)}")
+        when.append(f"tiếp nhận vụ, việc ngày {short_date(data.received_on)}")
     if data.assigned_on:
         when.append(f"phân công hòa giải viên ngày {short_date(data.assigned_on)}")
     if when:
@@ -147,6 +147,22 @@ def _signatures(data: MediationRecordData) -> list[B.Signatures]:
     return rows
 
 
+HOUR_BLANK = "…… giờ …… phút"
+
+
+def clock(text: str) -> str:
+    """'14:30' → '14 giờ 30 phút'; a blank to fill in when no time is recorded."""
+    hour, _sep, minute = (text or "").partition(":")
+    if not hour.strip():
+        return HOUR_BLANK
+    return f"{int(hour):02d} giờ {int(minute or 0):02d} phút"
+
+
+def _last_session(data: MediationRecordData):
+    """The session that ended the mediation (the last one), or None."""
+    return data.sessions[-1] if data.sessions else None
+
+
 def _closing_place(data: MediationRecordData) -> str:
     for s in reversed(data.sessions):
         if s.place:
@@ -158,17 +174,19 @@ def settlement(data: MediationRecordData) -> B.Document:
     """Văn bản hòa giải thành."""
     kind = _subject_kind(data)
     doc = B.Document(style=data.header.style, title="Văn bản hòa giải thành", subject="Văn bản hòa giải thành")
-    doc.add(header(data.header), B.Title("VĂN BẢN HÒA GIẢI THÀNH", [f"Vụ việc {kind}"] if kind else []))
+    doc.add(header(data.header), B.Title("VĂN BẢN HÒA GIẢI THÀNH", [f"Vụ, việc {kind}"] if kind else []))
     doc.add(B.para(LAW, italic=True))
     day = data.closed_on or data.header.date
     when = format_date(day) if day else "ngày …… tháng …… năm ……"
     place = _closing_place(data)
-    doc.add(B.para(f"Hôm nay, {when}" + (f", tại {place}" if place else "")
+    last = _last_session(data)
+    at = f"hồi {clock(last.start_time)}, " if last is not None and last.start_time else ""
+    doc.add(B.para(f"Hôm nay, {at}{when}" + (f", tại {place}" if place else "")
                    + f", {data.team_name} lập văn bản hòa giải thành"
-                   + (f" vụ việc {kind}" if kind else "") + " như sau:"))
+                   + (f" vụ, việc {kind}" if kind else "") + " như sau:"))
     doc.add(_numbered(1, "Căn cứ tiến hành hòa giải", _grounds_text(data)))
     _parties_and_mediators(doc, data, 2)
-    doc.add(_numbered(3, "Nội dung chủ yếu của vụ việc"))
+    doc.add(_numbered(3, "Nội dung chủ yếu của vụ, việc"))
     _paragraphs_or_dots(doc, data.summary)
     _course(doc, data, 4, with_demands=True)
     doc.add(_numbered(5, "Thỏa thuận đạt được và giải pháp thực hiện"))
@@ -199,17 +217,20 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
     kind = _subject_kind(data)
     subject = [UNSUCCESSFUL_SUBJECT.get(data.outcome, UNSUCCESSFUL_SUBJECT["khong_thanh"])]
     if kind:
-        subject.append(f"Vụ việc {kind}")
+        subject.append(f"Vụ, việc {kind}")
     doc = B.Document(style=data.header.style, title="Biên bản hòa giải không thành",
                      subject="Biên bản hòa giải không thành")
     doc.add(header(data.header, with_date=False), B.Title("BIÊN BẢN", subject))
-    day = data.closed_on or data.header.date
-    doc.add(B.labelled("Thời gian", (format_date(day) if day else "ngày …… tháng …… năm ……") + "."))
+    last = _last_session(data)
+    day = (last.held_on if last is not None and last.held_on else None) or data.closed_on or data.header.date
+    day_text = format_date(day) if day else "ngày …… tháng …… năm ……"
+    # Nghị định 30/2020, mẫu 1.9: a biên bản states when it begins and, in its closing line, when it ends
+    doc.add(B.labelled("Thời gian bắt đầu", f"{clock(last.start_time if last else '')}, {day_text}."))
     doc.add(B.labelled("Địa điểm", (_closing_place(data) or "……") + "."))
     doc.add(B.labelled("Tổ hòa giải", data.team_name + "."))
     doc.add(_numbered(1, "Căn cứ tiến hành hòa giải", _grounds_text(data)))
     _parties_and_mediators(doc, data, 2)
-    doc.add(_numbered(3, "Nội dung chủ yếu của vụ việc"))
+    doc.add(_numbered(3, "Nội dung chủ yếu của vụ, việc"))
     _paragraphs_or_dots(doc, data.summary)
     _course(doc, data, 4, with_demands=True)
     result = UNSUCCESSFUL_RESULT.get(data.outcome, UNSUCCESSFUL_RESULT["khong_thanh"])
@@ -218,9 +239,10 @@ def unsuccessful(data: MediationRecordData) -> B.Document:
         doc.add(*B.text_paras("Lý do, ghi chú: " + data.notes.strip(), indent=True))
     doc.add(_numbered(6, "Hướng dẫn các bên",
                       UNSUCCESSFUL_ADVICE.get(data.outcome, UNSUCCESSFUL_ADVICE["khong_thanh"])))
-    doc.add(B.para("Biên bản được lập thành " + f"{len(data.parties) + 1:02d}"
-                   + " bản, mỗi bên giữ 01 bản, Tổ hòa giải lưu 01 bản; đã đọc lại cho những người có mặt "
-                   "cùng nghe và nhất trí ký tên./."))
+    ended = clock(last.end_time if last else "")
+    doc.add(B.para(f"Biên bản kết thúc lúc {ended} cùng ngày, được lập thành {len(data.parties) + 1:02d}"
+                   " bản, mỗi bên giữ 01 bản, Tổ hòa giải lưu 01 bản; đã đọc lại cho những người có mặt "
+                   "cùng nghe và nhất trí ký tên./.", keep_with_next=True))
     doc.add(*_signatures(data))
     return doc
 

@@ -33,8 +33,8 @@ class MediationRegisterData:
     year: int
     province: str = ""  # "Điện Biên"
     commune: str = ""  # "xã Nậm Pồ"
-    area: str = ""  # "bản Nà Khoang"; "" when the book covers every area of the commune
-    team_name: str = ""  # "Tổ hòa giải bản Nà Khoang"
+    area: str = ""  # "bản Nà Khoang": the thôn / tổ dân phố of the team
+    team_name: str = ""  # what the cover's "Tổ hòa giải:" line says: "bản Nà Khoang"
     book_number: str = ""  # "01"; "" prints a blank to fill in
     opened_on: dt.date | None = None
     closed_on: dt.date | None = None  # None while the book is still in use
@@ -42,6 +42,32 @@ class MediationRegisterData:
     summary: Any = None
     leader: str = ""  # the mediation team leader who signs Part II ("" : a blank)
     style: str = "state"
+
+
+# --- the commune's summary over its teams --------------------------------------------
+
+
+@dataclass
+class SummaryRow:
+    team: str  # the tổ hòa giải by its thôn / bản: "bản Nà Khoang"
+    mediators: int = 0
+    women: int = 0
+    received: int = 0
+    by_scope: list[tuple[str, int]] = field(default_factory=list)  # (label, count), vocabulary order
+    by_result: list[tuple[str, int]] = field(default_factory=list)  # (label, count), reporting-form order
+
+
+@dataclass
+class MediationSummaryData:
+    """Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở: a row per tổ hòa giải
+    of the commune (not a register: the register is each team's own book)."""
+
+    header: HeaderData
+    year: int
+    commune: str = ""  # "xã Nậm Pồ"
+    rows: list[SummaryRow] = field(default_factory=list)
+    signer: Any = None  # SignerData of the People's Committee, or None
+    preparer: str = ""  # "NGƯỜI LẬP BẢNG" signs on the left
 
 
 # --- one case's documents ----------------------------------------------------------
@@ -64,6 +90,8 @@ class CaseSession:
     place: str = ""
     attendees: str = ""
     content: str = ""
+    start_time: str = ""  # "08:30"; "" when not recorded (a blank to fill in is printed)
+    end_time: str = ""
 
 
 @dataclass

@@ -180,6 +180,34 @@ class _DocTemplate(BaseDocTemplate):
         canv.drawCentredString(left + (w - left - right) / 2, h - top / 2 - size / 3, str(number))
 
 
+def _merge_down(commands: list, b: B.Table, title_row: int) -> None:
+    """A column with an empty title takes the header-group cell above it: SPAN
+    from the group row where that cell starts down over the title row."""
+    for col, c in enumerate(b.columns):
+        if c.title:
+            continue
+        for r in range(len(b.header_groups) - 1, -1, -1):
+            start = 0
+            found = False
+            for text, span in b.header_groups[r]:
+                if start == col and span == 1 and text:
+                    found = True
+                    break
+                start += span
+            if found:
+                commands.append(("SPAN", (col, r), (col, title_row)))
+                break
+
+
+def _row_height(row: list, widths: list[float]) -> float:
+    """The height a table row needs (its tallest cell, with the padding)."""
+    tallest = 0.0
+    for cell, w in zip(row, widths):
+        if isinstance(cell, Paragraph):
+            tallest = max(tallest, cell.wrap(w - 6, 1e6)[1])
+    return tallest + 5
+
+
 def _widths(rules: PageRules, orientation: str) -> float:
     w, _h = landscape(A4) if orientation == "landscape" else A4
     _t, _b, left, right = rules.margins_pt
@@ -340,7 +368,9 @@ class _Builder:
                     commands.append(("SPAN", (col, len(data)), (col + span - 1, len(data))))
                 col += span
             data.append(row + [""] * (ncols - len(row)))
-        data.append([Paragraph(_markup(c.title), head_style) for c in b.columns])
+        data.append([Paragraph(_markup(c.title), head_style) if c.title else "" for c in b.columns])
+        if b.header_groups:
+            _merge_down(commands, b, len(data) - 1)
         if b.number_row:
             data.append([Paragraph(f"({i})", number_style) for i in range(1, ncols + 1)])
         head_rows = len(data)
@@ -355,11 +385,24 @@ class _Builder:
         min_heights = None
         if b.min_row_height_mm:
             min_heights = [0] * head_rows + [b.min_row_height_mm * MM] * (len(data) - head_rows)
-        t = RLTable(data, colWidths=widths, repeatRows=head_rows, splitInRow=1, minRowHeights=min_heights,
+        split_in_row = 1
+        if b.keep_rows:
+            # a row moves whole to the next page; only one taller than a page may still break
+            _top, _bottom = self.rules.margins_pt[:2]
+            page_h = (A4[0] if self.orientation == "landscape" else A4[1]) - _top - _bottom
+            split_in_row = int(any(_row_height(row, widths) > page_h * 0.75 for row in data[head_rows:]))
+        t = RLTable(data, colWidths=widths, repeatRows=head_rows, splitInRow=split_in_row, minRowHeights=min_heights,
                     splitByRow=0 if b.fill_pages else 1,
                     spaceAfter=b.space_after)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts().name()), *commands]))
-        self.story.append(t)
+        if b.keep_together:
+            # the heading kept with it goes along (the document template would split at the heading)
+            lead = []
+            while self.story and getattr(self.story[-1], "keepWithNext", False):
+                lead.insert(0, self.story.pop())
+            self.story.append(KeepTogether([*lead, t]))
+        else:
+            self.story.append(t)
 
     def _fillline(self, b: B.FillLine):
         r = self.rules

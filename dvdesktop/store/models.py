@@ -349,11 +349,26 @@ class MediationMediator(BaseModel):
 class MediationSession(BaseModel):
     case = pw.ForeignKeyField(MediationCase, backref="sessions", on_delete="CASCADE")
     held_on = pw.DateField()
+    start_time = pw.CharField(max_length=5, default="")  # "08:30"; "" when not recorded
+    end_time = pw.CharField(max_length=5, default="")
     place = pw.CharField(max_length=300, default="")
     attendees = pw.TextField(default="")
     content = pw.TextField(default="")
 
     private_fields = ("attendees", "content")
+
+
+class MediationTeamMember(BaseModel):
+    """A mediator of the tổ hòa giải of an area (Luật Hòa giải ở cơ sở, Điều 12):
+    the team leader (to_truong) or a mediator (hoa_giai_vien), from a date to
+    a date. The team, not a case, must have at least three mediators and a
+    woman (services.mediation.team)."""
+
+    area = pw.ForeignKeyField(Area, backref="mediation_team", on_delete="CASCADE")
+    person = pw.ForeignKeyField(Person, backref="+", on_delete="CASCADE")
+    role = pw.CharField(max_length=20, default="hoa_giai_vien")  # to_truong / hoa_giai_vien
+    start_date = pw.DateField()
+    end_date = pw.DateField(null=True)
 
 
 # --- campaigns, households, models -------------------------------------------
@@ -473,7 +488,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     Area, AreaName, Person, Team, Membership,
     Meeting, MeetingAttendance, AgendaItem, MeetingTask,
     OutreachSession, Concern,
-    MediationCase, MediationParty, MediationMediator, MediationSession,
+    MediationCase, MediationParty, MediationMediator, MediationSession, MediationTeamMember,
     Campaign, CampaignContribution, Household, HouseholdSupport, ExemplaryModel,
     CriteriaSet, Criterion, Evaluation, EvaluationScore,
     SupervisionActivity,

@@ -1,8 +1,11 @@
 """Printed mediation documents read back: the register (Sổ theo dõi hoạt động
-hòa giải ở cơ sở) with pdfplumber and python-docx — portrait cover, Part I on
-landscape A4 with the column titles repeated on every page and one row per
-case of the year, Part II — the văn bản hòa giải thành and the biên bản hòa
-giải không thành; LibreOffice opens the Word files; `dvdesktop print`."""
+hòa giải ở cơ sở, the Bộ Tư pháp form, one book per tổ hòa giải) with
+pdfplumber and python-docx — the cover's lines, Phần I's ten numbered columns
+on landscape A4 repeated on every page, one row per case of the year and no
+row broken across pages, Phần II with "55,6%" — the commune's Bảng tổng hợp;
+the văn bản hòa giải thành and the biên bản hòa giải không thành with "Số:",
+"UBND XÃ …" and (không thành) start and end times; LibreOffice opens the Word
+files; `dvdesktop print`."""
 from __future__ import annotations
 
 import datetime as dt
@@ -27,6 +30,7 @@ from dvdesktop.services.mediation.records import save_case
 from dvdesktop.services.register import AreaService, MembershipService, PersonService, TeamService
 from dvdesktop.services.settings import Organisation, save_organisation
 from dvdesktop.store import close_database, open_database
+from dvdesktop.services.mediation.team import MediationTeamMemberService
 from dvdesktop.store.models import AuditLog
 
 from tests.documents.pdf_reading import A4_PT, all_text, fonts_embedded, margin_violations, open_pdf, page_text
@@ -34,8 +38,8 @@ from tests.documents.pdf_reading import A4_PT, all_text, fonts_embedded, margin_
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 D = dt.date
 N_CASES = 23  # enough for several Part I pages
-PART_ONE_HEADER = "Nội dung chủ yếu của vụ việc"
-NUMBER_ROW = [f"({i})" for i in range(1, 10)]  # the register's numbered header row
+PART_ONE_HEADER = "Nội dung chủ yếu của vụ, việc"
+NUMBER_ROW = [f"({i})" for i in range(1, 11)]  # the register's numbered header row (1)…(10)
 
 
 def _case(i: int, area, mediators, *, year=2024, outcome=None):
@@ -43,7 +47,8 @@ def _case(i: int, area, mediators, *, year=2024, outcome=None):
     outcome = outcome or ("thanh" if i % 4 else "khong_thanh")
     data = {"area": area.id, "received_on": received, "number": f"{i + 1:02d}/{year}", "scope":
             ("dan_su", "hon_nhan_gia_dinh", "khac")[i % 3], "kind": "Tranh chấp ranh giới đất",
-            "summary": f"Hai hộ tranh chấp mốc giới thửa đất số {100 + i}, mỗi bên cho rằng bên kia lấn sang 1 m.",
+            "summary": f"Hai hộ tranh chấp mốc giới thửa đất số {100 + i}, mỗi bên cho rằng bên kia lấn sang 1 m"
+            + ", đã nhiều lần to tiếng, có nguy cơ xô xát" * (i % 3) + f"; hết vụ {100 + i}.",
             "assigned_on": received + dt.timedelta(days=1), "outcome": outcome,
             "closed_on": received + dt.timedelta(days=4)}
     if outcome == "thanh":
@@ -57,7 +62,8 @@ def _case(i: int, area, mediators, *, year=2024, outcome=None):
          "side": "B", "demands": "Giữ nguyên mốc cũ"},
     ]
     sessions = [{"held_on": received + dt.timedelta(days=3), "place": "Nhà văn hóa bản Nà Khoang",
-                 "attendees": "Hà Văn Dũng (trưởng bản)", "content": "Nghe hai bên trình bày, đối chiếu bản đồ."}]
+                 "attendees": "Hà Văn Dũng (trưởng bản)", "content": "Nghe hai bên trình bày, đối chiếu bản đồ.",
+                 "start_time": "14:00" if i % 2 == 0 else "", "end_time": "16:30" if i % 2 == 0 else ""}]
     return save_case(data, parties, [{"person": m.id, "is_lead": n == 0} for n, m in enumerate(mediators)],
                      sessions)
 
@@ -73,6 +79,9 @@ def book(db):
     for name, gender in (("Lường Văn Hùng", "nam"), ("Lò Thị Hoa", "nữ"), ("Tòng Văn Ún", "nam")):
         p = PersonService.create({"full_name": name, "gender": gender})
         MembershipService.create({"person": p.id, "team": team.id, "role": "thanh_vien", "start_date": "2020-01-05"})
+        # the area's tổ hòa giải: Lường Văn Hùng leads it
+        MediationTeamMemberService.create({"area": nk.id, "person": p.id, "start_date": "2020-01-05",
+                                           "role": "to_truong" if not people else "hoa_giai_vien"})
         people.append(p)
     cases = [_case(i, nk, people) for i in range(N_CASES)]
     other_area = _case(0, pn, people[:2], outcome="thanh")
@@ -91,7 +100,7 @@ def _pdf_bytes(kind: str, tmp_path, **options) -> bytes:
 
 
 def is_part_one(page) -> bool:
-    """A Part I page: the numbered header row (1)…(9) is on it."""
+    """A Part I page: the numbered header row (1)…(10) is on it."""
     words = {w["text"] for w in page.extract_words()}
     return all(n in words for n in NUMBER_ROW)
 
@@ -113,11 +122,13 @@ def _column_bounds() -> list[tuple[float, float]]:
 
 
 def header_titles(page) -> list[str]:
-    """The text of each Part I column above the numbered row (1)…(9)."""
+    """The text of each Part I column above the numbered row (1)…(10) (the
+    result group's title lies across two columns and belongs to neither)."""
     words = page.extract_words()
     number_top = min(w["top"] for w in words if w["text"] == "(1)")
     margin = ND30.margin_top_mm * 72 / 25.4  # the page number lives above
-    title_bottom = max((w["bottom"] for w in words if w["text"] == "PHẦN" and w["top"] < number_top), default=margin)
+    # below the part's title ("GHI CHÉP CỦA HÒA GIẢI VIÊN") on its first page
+    title_bottom = max((w["bottom"] for w in words if w["text"] == "VIÊN" and w["top"] < number_top), default=margin)
     titles = []
     for x0, x1 in _column_bounds():
         cell = [w for w in words if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and title_bottom < w["top"] < number_top]
@@ -141,15 +152,17 @@ def column_text(pages, index: int) -> str:
 
 def _stt_numbers(page) -> list[int]:
     """Integers drawn in the STT column of Part I (the table's first column)."""
-    left = ND30.margin_left_mm * 72 / 25.4
-    width = (A4_PT[1] - left - ND30.margin_right_mm * 72 / 25.4) * register_doc.COLUMNS[0].width
+    x0, x1 = _column_bounds()[0]
     words = page.extract_words()
-    header_bottom = max((w["bottom"] for w in words if w["text"] == "(9)"), default=0)
+    header_bottom = max((w["bottom"] for w in words if w["text"] == "(10)"), default=0)
     return [int(w["text"]) for w in words
-            if left <= w["x0"] and w["x1"] <= left + width and w["top"] > header_bottom and w["text"].isdigit()]
+            if x0 <= w["x0"] and w["x1"] <= x1 and w["top"] > header_bottom and w["text"].isdigit()]
 
 
 # --- the register ------------------------------------------------------------------
+
+
+EXPECTED_TITLES = [t if i not in (6, 7) else t for i, t in enumerate(register_doc.COLUMN_TITLES)]
 
 
 def test_register_pdf_cover_part_one_part_two(book, tmp_path):
@@ -157,20 +170,31 @@ def test_register_pdf_cover_part_one_part_two(book, tmp_path):
     expected_rows = N_CASES + 1  # the year's cases of the area, the open one included
     with open_pdf(data) as pdf:
         pages = pdf.pages
-        cover = page_text(pages[0])
+        cover = re.sub(r"[ \t]+", " ", page_text(pages[0]))
         assert (round(pages[0].width), round(pages[0].height)) == (round(A4_PT[0]), round(A4_PT[1]))
-        for text in ("TỈNH ĐIỆN BIÊN", "XÃ NẬM PỒ", "BẢN NÀ KHOANG", "TỔ HÒA GIẢI BẢN NÀ KHOANG", "SỔ THEO DÕI",
-                     "HOẠT ĐỘNG HÒA GIẢI Ở CƠ SỞ", "Năm 2024", "Quyển số:", "Mở sổ ngày 01 tháng 01 năm 2024",
-                     "Khóa sổ ngày 31 tháng 12 năm 2024"):
+        # the Bộ Tư pháp form's cover, line by line, without the district line (none since 2025)
+        for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "SỔ THEO DÕI HOẠT ĐỘNG HÒA GIẢI Ở CƠ SỞ", "Tỉnh, thành phố: Điện Biên", "Xã/phường: Nậm Pồ",
+                     "Thôn/tổ dân phố: bản Nà Khoang", "Tổ hòa giải: bản Nà Khoang", "Quyển số:",
+                     "Mở ngày 01 tháng 01 năm 2024", "Khóa ngày 31 tháng 12 năm 2024"):
             assert text in cover, text
+        assert "Huyện" not in cover and "quận" not in cover
+        cover_lines = [ln for ln in cover.splitlines() if ln.strip()]
+        assert cover_lines.index("Tỉnh, thành phố: Điện Biên") < cover_lines.index("Xã/phường: Nậm Pồ") \
+            < cover_lines.index("Thôn/tổ dân phố: bản Nà Khoang") < cover_lines.index("Tổ hòa giải: bản Nà Khoang")
         part_one = [p for p in pages[1:] if is_part_one(p)]
         assert len(part_one) >= 2, "the year's cases fill several pages"
         assert pages[1] is part_one[0]
+        assert "PHẦN I\nGHI CHÉP CỦA HÒA GIẢI VIÊN" in page_text(pages[1])
         numbers = []
         for page in part_one:
             assert _is_landscape(page), page.page_number
-            # the header row (the column titles over the numbered row) on every page
-            assert header_titles(page) == [c.title for c in register_doc.COLUMNS], page.page_number
+            # the ten column titles over the numbered row (1)…(10), on every page
+            titles = header_titles(page)
+            assert titles[:6] == list(register_doc.COLUMN_TITLES[:6]), page.page_number
+            assert titles[6].endswith("Hòa giải thành") and titles[7].endswith("Hòa giải không thành")
+            assert titles[8:] == list(register_doc.COLUMN_TITLES[8:]), page.page_number
+            assert re.search(r"Kết\s+quả\s+hòa\s+giải", page_text(page)), page.page_number
             assert margin_violations(page, ND30) == [], page.page_number
             numbers += _stt_numbers(page)
         # one row per case of the year, in order
@@ -178,19 +202,24 @@ def test_register_pdf_cover_part_one_part_two(book, tmp_path):
         text = all_text(pdf)
         assert "- Lò Văn Thắng 1, 45 tuổi, bản Nà Khoang - Quàng Thị Mai 1, 34 tuổi" in column_text(part_one, 3)
         assert "Cà Văn Pọm" in column_text(part_one, 3)
-        results = column_text(part_one, 6)
-        assert results.count("Không thành") == 6 and "Đang hòa giải" in results
+        # the result: an X in "Hòa giải thành" (7) or "Hòa giải không thành" (8); none while still mediating
+        settled = sum(1 for i in range(N_CASES) if i % 4)
+        assert column_text(part_one, 6).split() == ["X"] * settled
+        assert column_text(part_one, 7).split() == ["X"] * (N_CASES - settled)
+        assert "Đang hòa giải" in column_text(part_one, 9)
+        assert column_text(part_one, 8) == ""  # column (9): room for the signatures
         assert "Cắm lại mốc theo bản đồ địa chính thửa 101." in column_text(part_one, 5)
         assert "Lò Văn Thắng 1: Trả lại 1 m đất" in column_text(part_one, 5)  # demands when không thành
         assert "Người được mời: Hà Văn Dũng (trưởng bản)" in column_text(part_one, 2)
         assert "2023" not in column_text(part_one, 1)  # another year's case
-        assert "Địa bàn:" not in text  # one area's book
-        assert "PHẦN II: TỔNG HỢP KẾT QUẢ HOẠT ĐỘNG HÒA GIẢI" in text
-        assert f"Tổng số vụ việc tiếp nhận trong năm: {expected_rows} vụ việc." in text
-        assert "TỔ TRƯỞNG TỔ HÒA GIẢI" in text
-        # Part II by mediator: cases, thành, không thành, đang, chưa giải quyết (the open case has no session)
-        assert "2 Lường Văn Hùng 24 17 6 0 1" in text
-        assert "1 Hòa giải thành 17 70,8 %" in text and "4 Chưa giải quyết 1 4,2 %" in text
+        assert "PHẦN II\nTHEO DÕI, TỔNG HỢP CỦA TỔ TRƯỞNG TỔ HÒA GIẢI" in text
+        assert f"Tổng số vụ, việc tiếp nhận trong năm: {expected_rows}." in text
+        assert "TỔ TRƯỞNG TỔ HÒA GIẢI" in text and "Lường Văn Hùng" in text.split("TỔ TRƯỞNG TỔ HÒA GIẢI")[-1]
+        # Part II by mediator: dân sự, HN&GĐ, khác; thành, không thành, đang, chưa giải quyết
+        assert "2 Lường Văn Hùng 9 8 7 17 6 0 1 Tham gia 24 vụ," in text
+        assert "1 Hòa giải thành 17 70,8%" in text and "4 Chưa giải quyết 1 4,2%" in text
+        assert " %" not in text  # "70,8%", never "70,8 %"
+        assert "Tỷ lệ hòa giải thành trên số vụ, việc đã hòa giải xong: 73,9%." in text
         # every page's text is NFC, every font embedded
         for page in pages:
             raw = page.extract_text() or ""
@@ -198,38 +227,60 @@ def test_register_pdf_cover_part_one_part_two(book, tmp_path):
         assert all(fonts_embedded(pdf).values())
 
 
-def test_commune_register_has_every_area_and_marks_it(book, tmp_path):
-    data = _pdf_bytes("register", tmp_path, year=2024)
-    with open_pdf(data) as pdf:
+def test_register_rows_are_never_split_across_pages(book, tmp_path):
+    """Each case's row stands whole on one page: its number, the whole of its
+    content and its agreement are on the same page (PDF)."""
+    with open_pdf(_pdf_bytes("register", tmp_path, year=2024, area=book["nk"].id)) as pdf:
         part_one = [p for p in pdf.pages if is_part_one(p)]
-        numbers = [n for p in part_one for n in _stt_numbers(p)]
-        text = all_text(pdf)
-        notes = column_text(part_one, 8)
-    assert numbers == list(range(1, N_CASES + 3))  # + the other area's case and the open one
-    assert "Địa bàn: Phiêng Ngám" in notes and notes.count("Địa bàn: Nà Khoang") == N_CASES + 1
-    assert "CÁC TỔ HÒA GIẢI XÃ NẬM PỒ" in text
+        per_page = [(set(_stt_numbers(p)), column_text([p], 4), column_text([p], 9)) for p in part_one]
+    assert len(part_one) >= 3
+    for i in range(N_CASES):
+        where = [k for k, (numbers, content, _notes) in enumerate(per_page) if f"thửa đất số {100 + i}" in content]
+        assert len(where) == 1, f"case {i + 1} on pages {where}"
+        numbers, content, notes = per_page[where[0]]
+        assert i + 1 in numbers
+        assert f"hết vụ {100 + i}." in content  # the last words of the cell, on the same page
+    # and the rows did meet page foots: some page ends with room left that the next row did not fit in
+    assert sum(len(n) for n, _c, _x in per_page) == N_CASES + 1
+
+
+def test_register_needs_a_team_and_the_commune_has_a_summary(book, tmp_path):
+    with pytest.raises(UserError, match="sổ của từng tổ hòa giải"):
+        mediation_printing.register_data(2024)
+    with pytest.raises(UserError, match=re.escape("In sổ theo dõi hòa giải cần số địa bàn (--area).")):
+        printing.document("register", year=2024)
+    with open_pdf(_pdf_bytes("mediation-summary", tmp_path, year=2024)) as pdf:
+        text = re.sub(r"[ \t]+", " ", all_text(pdf))
+    assert "SỔ THEO DÕI" not in text
+    assert "BẢNG TỔNG HỢP" in text and "Kết quả hoạt động hòa giải ở cơ sở năm 2024 trên địa bàn xã Nậm Pồ" in text
+    assert "ỦY BAN NHÂN DÂN XÃ NẬM PỒ" in text
+    # a row per team: mediators (women), received, by scope, by result, the share settled
+    assert f"1 bản Nà Khoang 3 (1) {N_CASES + 1} 9 8 7 17 6 0 1 73,9%" in text
+    assert "2 bản Phiêng Ngám 0 (0) 1 1 0 0 1 0 0 0 100,0%" in text
+    assert f"Cộng 3 (1) {N_CASES + 2} 10 8 7 18 6 0 1 75,0%" in text
 
 
 def test_register_data_and_audit(book):
     before = AuditLog.select().where(AuditLog.action == "view").count()
     data = mediation_printing.register_data(2024, book["nk"].id, book_number="03", today=D(2025, 6, 1))
-    assert data.team_name == "Tổ hòa giải bản Nà Khoang" and data.area == "bản Nà Khoang"
+    assert data.team_name == "bản Nà Khoang" and data.area == "bản Nà Khoang"
     assert data.province == "Điện Biên" and data.book_number == "03"
     assert data.opened_on == D(2024, 1, 1) and data.closed_on == D(2024, 12, 31)
+    assert data.leader == "Lường Văn Hùng"  # the team's leader signs Part II
     assert len(data.entries) == N_CASES + 1
     assert [e.stt for e in data.entries] == list(range(1, N_CASES + 2))
     # the register names the parties: reading it is audited
     assert AuditLog.select().where(AuditLog.action == "view").count() == before + 1
     # a year still running is not closed
-    assert mediation_printing.register_data(2025, today=D(2025, 6, 1)).closed_on is None
+    assert mediation_printing.register_data(2025, book["nk"].id, today=D(2025, 6, 1)).closed_on is None
 
 
 def test_empty_register_prints(book, tmp_path):
-    with open_pdf(_pdf_bytes("register", tmp_path, year=2019)) as pdf:
+    with open_pdf(_pdf_bytes("register", tmp_path, year=2019, area=book["nk"].id)) as pdf:
         text = all_text(pdf)
         assert _is_landscape(pdf.pages[1])
-    assert "Năm 2019 chưa có vụ việc hòa giải nào được ghi vào sổ." in text
-    assert "Tổng số vụ việc tiếp nhận trong năm: 0 vụ việc." in text
+    assert "Năm 2019 chưa có vụ, việc hòa giải nào được ghi vào sổ." in text
+    assert "Tổng số vụ, việc tiếp nhận trong năm: 0." in text
 
 
 def test_register_docx_read_back(book, tmp_path):
@@ -239,16 +290,34 @@ def test_register_docx_read_back(book, tmp_path):
     assert sections[0].orientation == WD_ORIENT.PORTRAIT
     assert sections[1].orientation == WD_ORIENT.LANDSCAPE
     assert round(sections[1].page_width.mm) == 297 and round(sections[1].page_height.mm) == 210
+    text = "\n".join(p.text for p in d.paragraphs)
+    for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "SỔ THEO DÕI HOẠT ĐỘNG HÒA GIẢI Ở CƠ SỞ", "Tỉnh, thành phố: Điện Biên", "Xã/phường: Nậm Pồ",
+                 "Thôn/tổ dân phố: bản Nà Khoang", "Tổ hòa giải: bản Nà Khoang", "Mở ngày 01 tháng 01 năm 2024",
+                 "Khóa ngày 31 tháng 12 năm 2024", "PHẦN I", "GHI CHÉP CỦA HÒA GIẢI VIÊN", "PHẦN II",
+                 "THEO DÕI, TỔNG HỢP CỦA TỔ TRƯỞNG TỔ HÒA GIẢI"):
+        assert line in text.splitlines(), line
     table = next(t for t in d.tables if PART_ONE_HEADER in t.rows[0].cells[4].text)
     header_rows = [r for r in table.rows if r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None]
-    assert len(header_rows) == 2  # titles and the (1)…(9) row repeat on every page
-    body = table.rows[len(header_rows):]
+    assert len(header_rows) == 3  # the titles, the result's two columns and (1)…(10) repeat on every page
+    first, second, numbers = (table.rows[i].cells for i in range(3))
+    assert [c.text for c in first] == [*register_doc.COLUMN_TITLES[:6], "Kết quả hòa giải", "Kết quả hòa giải",
+                                       *register_doc.COLUMN_TITLES[8:]]
+    assert [c.text for c in second][6:8] == ["Hòa giải thành", "Hòa giải không thành"]
+    assert second[0].text == "STT" and second[4].text == "Nội dung chủ yếu của vụ, việc"  # merged down
+    assert [c.text for c in numbers] == NUMBER_ROW
+    body = table.rows[3:]
     assert [r.cells[0].text for r in body] == [str(i) for i in range(1, N_CASES + 2)]
+    # no row may break across a page: w:cantSplit on every row of the cases
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in body)
+    settled = sum(1 for i in range(N_CASES) if i % 4)
+    assert [r.cells[6].text for r in body].count("X") == settled
+    assert [r.cells[7].text for r in body].count("X") == N_CASES - settled
     for row in table.rows:
         for cell in row.cells:
             assert unicodedata.is_normalized("NFC", cell.text)
-    text = "\n".join(p.text for p in d.paragraphs)
-    assert "SỔ THEO DÕI" in text and "PHẦN II: TỔNG HỢP KẾT QUẢ HOẠT ĐỘNG HÒA GIẢI" in text
+    cells = "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert "70,8%" in cells and " %" not in cells
 
 
 # --- one case's document ---------------------------------------------------------------
@@ -263,13 +332,17 @@ def test_settlement_has_the_contents_the_law_lists(book, tmp_path):
         for page in pdf.pages:
             assert margin_violations(page, ND30) == []
     for heading in ("VĂN BẢN HÒA GIẢI THÀNH", "1. Căn cứ tiến hành hòa giải:", "2. Thông tin cơ bản về các bên:",
-                    "3. Nội dung chủ yếu của vụ việc:", "4. Diễn biến của quá trình hòa giải:",
+                    "3. Nội dung chủ yếu của vụ, việc:", "4. Diễn biến của quá trình hòa giải:",
                     "5. Thỏa thuận đạt được và giải pháp thực hiện:", "6. Quyền, nghĩa vụ của các bên:",
                     "7. Phương thức, thời hạn thực hiện thỏa thuận:",
                     "8. Chữ ký hoặc điểm chỉ của các bên và hòa giải viên:"):
         assert heading in text, heading
     flat = re.sub(r"\s+", " ", text)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "TỔ HÒA GIẢI" in text
+    # the issuer under the commune's People's Committee, and the paper's number
+    assert "UBND XÃ NẬM PỒ" in text and "TỔ HÒA GIẢI" in text and "BẢN NÀ KHOANG" in text
+    assert "Số: 02/VB-THG" in text
+    assert "Hôm nay, ngày 14 tháng 01 năm 2024, tại" in flat  # no time recorded for this one: none printed
     assert "Bên thứ nhất: Ông Lò Văn Thắng 2, sinh năm 1979; địa chỉ: bản Nà Khoang." in flat
     assert "Bên thứ hai: Bà Quàng Thị Mai 2, sinh năm 1990" in flat
     assert "Cắm lại mốc theo bản đồ địa chính thửa 101." in flat
@@ -290,6 +363,11 @@ def test_unsuccessful_record(book, tmp_path):
     parts = [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
     text = "\n".join(parts)
     assert "BIÊN BẢN" in text and "Hòa giải không thành" in text
+    assert "UBND XÃ NẬM PỒ" in text and "Số: 01/BB-THG" in text
+    # a biên bản states when it began, and its closing line when it ended
+    assert "Thời gian bắt đầu: 14 giờ 00 phút, ngày 04 tháng 01 năm 2024." in text
+    assert ("Biên bản kết thúc lúc 16 giờ 30 phút cùng ngày, được lập thành 03 bản, mỗi bên giữ 01 bản, "
+            "Tổ hòa giải lưu 01 bản; đã đọc lại cho những người có mặt cùng nghe và nhất trí ký tên./.") in text
     assert "Ý kiến, yêu cầu của bên thứ nhất (Lò Văn Thắng 1): Trả lại 1 m đất" in text
     assert "Các bên không đạt được thỏa thuận; hòa giải không thành." in text
     assert "VĂN BẢN HÒA GIẢI THÀNH" not in text
@@ -364,6 +442,25 @@ def test_libreoffice_opens_the_word_files(book, tmp_path):
         assert "Hòa giải không thành" in all_text(pdf)
 
 
+def test_unsuccessful_record_without_times_leaves_blanks_to_fill():
+    from dvdesktop.documents import mediation as mediation_doc
+    from dvdesktop.documents.data import HeaderData
+    from dvdesktop.documents.mediation_data import CaseParty, CaseSession, MediationRecordData
+    from dvdesktop.documents.render import to_pdf
+
+    data = MediationRecordData(
+        header=HeaderData(style="state", parent="UBND XÃ NẬM PỒ", issuer="TỔ HÒA GIẢI BẢN NÀ KHOANG",
+                          kind_code="BB", issuer_code="THG", place="Nậm Pồ"),
+        team_name="Tổ hòa giải bản Nà Khoang", outcome="khong_thanh", closed_on=D(2025, 3, 9),
+        parties=[CaseParty("Lò Văn A", "Bên thứ nhất"), CaseParty("Lò Văn B", "Bên thứ hai")],
+        mediators=["Lò Thị Hoa"], sessions=[CaseSession(D(2025, 3, 9), "Nhà văn hóa bản")])
+    with open_pdf(to_pdf(mediation_doc.build(data))) as pdf:
+        text = re.sub(r"\s+", " ", all_text(pdf))
+    assert "Số: /BB-THG" in text.replace("\u00a0", "")  # a number to write in
+    assert "Thời gian bắt đầu: …… giờ …… phút, ngày 09 tháng 3 năm 2025." in text
+    assert "Biên bản kết thúc lúc …… giờ …… phút cùng ngày" in text
+
+
 def test_register_builds_from_plain_data():
     """The renderer takes plain data (no database): a hand-made book."""
     from dvdesktop.documents.mediation_data import MediationRegisterData
@@ -372,13 +469,23 @@ def test_register_builds_from_plain_data():
 
     entry = RegisterEntry(stt=1, received_on=D(2025, 3, 1), mediators=["Lò Thị Hoa"], invitees=[],
                           parties=[RegisterParty(unicodedata.normalize("NFD", "Vừ A Dơ"), 40, "bản Nà Khoang",
-                                                 "Bên thứ nhất")],
+                                                 "Bên thứ nhất"),
+                                   RegisterParty("Vừ A Lử", 70, "bản Nà Khoang", "Người liên quan")],
                           content="Tranh chấp lối đi", agreement="Mở lối đi rộng 1,5 m", demands=[], result="Thành",
                           result_code="thanh", notes="")
+    # nine cases, five settled: 55,6% with a comma and no space before the sign
     data = MediationRegisterData(year=2025, province="Điện Biên", commune="xã Nậm Pồ", area="bản Nà Khoang",
-                                 team_name="Tổ hòa giải bản Nà Khoang", entries=[entry],
-                                 summary=RegisterSummary(total=1, by_scope=[("Dân sự", 1)],
-                                                         by_result=[("Hòa giải thành", 1)]))
+                                 team_name="bản Nà Khoang", entries=[entry],
+                                 summary=RegisterSummary(total=9, by_scope=[("Dân sự", 9)],
+                                                         by_result=[("Hòa giải thành", 5),
+                                                                    ("Hòa giải không thành", 2),
+                                                                    ("Đang giải quyết", 2), ("Chưa giải quyết", 0)]))
     with open_pdf(to_pdf(register_doc.build(data))) as pdf:
         parties = column_text([p for p in pdf.pages if is_part_one(p)], 3)
-    assert parties == "- Vừ A Dơ, 40 tuổi, bản Nà Khoang"  # NFD in, NFC out
+        text = all_text(pdf)
+    # NFD in, NFC out; a person with related rights and duties said as such (column 4 of the form)
+    assert parties == ("- Vừ A Dơ, 40 tuổi, bản Nà Khoang - Vừ A Lử, 70 tuổi, bản Nà Khoang (người có quyền, "
+                       "nghĩa vụ liên quan)")
+    assert "1 Hòa giải hành 5 55,6%".replace("hành", "thành") in text and "22,2%" in text
+    assert "Tỷ lệ hòa giải thành trên số vụ, việc đã hòa giải xong: 71,4%." in text
+    assert "55,6 %" not in text and register_doc.percent(5, 9) == "55,6%"

@@ -86,7 +86,8 @@ def test_minutes_count_a_member_left_off_the_attendance_as_absent(office):
 # the supervision kinds: tests/documents/test_supervision_documents.py; the rating papers
 # (need a criteria set and ratings): tests/documents/test_evaluation_papers.py.
 @pytest.mark.parametrize("kind", [k for k in printing.KINDS
-                                  if k not in ("register", "mediation", "supervision", "supervision-list")
+                                  if k not in ("register", "mediation-summary", "mediation", "supervision",
+                                               "supervision-list")
                                   and not k.startswith("evaluation-")])
 def test_every_kind_prints_to_pdf(office, kind, tmp_path):
     opts = {"minutes": {"id": office["meeting"].id}, "outreach": {"id": office["session"].id},

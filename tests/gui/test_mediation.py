@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from dvdesktop.services.mediation import team as mediation_team
 from dvdesktop.services.mediation.records import save_case
 from dvdesktop.services.register import AreaService, MembershipService, PersonService
 from dvdesktop.services.settings import load_organisation, save_organisation
@@ -107,7 +108,8 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
     form.assigned_on.set_date(received + dt.timedelta(days=1))
     for name in people:
         pick_candidate(form, name)
-    assert form.composition == []
+    # the area has no tổ hòa giải recorded: the warning is the team's, whatever the case's mediators
+    assert len(form.composition) == 1 and "Tổ hòa giải bản" in form.composition[0]
     # sessions
     form.tabs.setCurrentIndex(3)
     form.add_session_button.click()
@@ -115,6 +117,8 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
     set_cell(form.sessions, 0, 0, day.strftime("%d/%m/%Y"))
     set_cell(form.sessions, 0, 1, "Nhà văn hóa bản")
     set_cell(form.sessions, 0, 2, "Lò Văn Thắng, Lường Thị Hoa, Hà Văn Dũng (trưởng bản)")
+    set_cell(form.sessions, 0, 4, "14h")  # as clerks type it: kept as 14:00
+    set_cell(form.sessions, 0, 5, "16:30")
     form.sessions.setCurrentCell(0, 1)
     form.session_content.setPlainText("Hai bên trình bày; đối chiếu bản đồ địa chính.")
     assert form.sessions.item(0, 3).text() == "Hai bên trình bày; đối chiếu bản đồ địa chính."
@@ -144,6 +148,7 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
                                                         ("Lường Thị Hoa", False)]
     [session] = MediationSession.select().where(MediationSession.case == case.id)
     assert session.content == "Hai bên trình bày; đối chiếu bản đồ địa chính."
+    assert (session.start_time, session.end_time) == ("14:00", "16:30")
 
     # reopen: another record, then this one
     section.new_record()
@@ -152,6 +157,7 @@ def test_enter_case_end_to_end_save_reopen(window, team, qtbot):
     assert form.number.text() == "05" and form.kind.currentText() == "Tranh chấp ranh giới đất"
     assert form.parties.rowCount() == 2 and form.parties.item(0, 3).text() == str(received.year - 45)
     assert form.mediators.rowCount() == 3 and form.sessions.rowCount() == 1
+    assert [form.sessions.item(0, c).text() for c in (4, 5)] == ["14:00", "16:30"]
     assert form.deadline_state == "started"
     assert not form.is_dirty()
 
@@ -225,38 +231,57 @@ def test_missed_deadline_is_red_in_the_list_and_the_form(window, team):
 # --- composition warning --------------------------------------------------------------------
 
 
-def test_composition_warning_live_and_not_a_block(window, team, scripted):
+def test_composition_warning_is_the_area_teams_and_not_a_block(window, team, scripted):
+    """The rule of three mediators and a woman belongs to the area's tổ hòa
+    giải: the case form shows the team's warning; one mediator may handle a case."""
     area, _team, people = team
     section = section_of(window)
     section.new_record()
     form = section.editor
+    assert form.composition_label.text() == "Chọn địa bàn để xem tổ hòa giải của địa bàn."
     form.area.set_code(area.id)
-    assert form.composition_label.text() == "Chưa chọn hòa giải viên nào."
+    assert len(form.composition) == 1 and "chưa có hòa giải viên nào" in form.composition[0]
+    # the team: the clerk records it from the section (one man, then the leader, then a woman)
+    section.f_area.set_code(area.id)
+    scripted.dialog_scripts = [build_team(["Lò Văn Thắng", "Quàng Văn Pọm"], leader="Lò Văn Thắng")]
+    section.team_button.click()
+    dialog = section._team_dialog
+    assert len(dialog.warnings) == 2
+    assert "mới có 2 hòa giải viên" in dialog.warnings[0] and "ít nhất 3" in dialog.warnings[0]
+    assert "chưa có hòa giải viên nữ" in dialog.warnings[1]
+    assert form.composition == dialog.warnings  # the open case form follows
+    # one mediator on a case is no fault of the case
     pick_candidate(form, "Lò Văn Thắng")
-    pick_candidate(form, "Quàng Văn Pọm")
-    assert len(form.composition) == 2
-    text = form.composition_label.text()
-    assert "mới có 2 hòa giải viên" in text and "ít nhất 3" in text and "hòa giải viên nữ" in text
-    assert form.mediators.item(0, 2).checkState() == Qt.CheckState.Checked  # the first is the lead
-    # the same person twice is refused quietly
-    assert not form.add_mediator(people["Lò Văn Thắng"])
-    # a warning, not a block: saved with two men
+    assert form.composition == dialog.warnings
     form.add_party({"name": "Lò Văn Sáng"})
     form.assigned_on.set_date(TODAY)
     assert section.save()
-    assert MediationMediator.select().count() == 2
+    assert MediationMediator.select().count() == 1
     assert "warning" not in scripted.kinds()
-    # the woman completes the group
-    pick_candidate(form, "Lường Thị Hoa")
+    # the woman completes the team
+    scripted.dialog_scripts = [build_team(["Lường Thị Hoa"])]
+    section.team_button.click()
+    assert section._team_dialog.warnings == []
+    assert "đủ thành phần (3 hòa giải viên)" in section._team_dialog.warning_label.text()
     assert form.composition == []
     assert "đủ thành phần (3 hòa giải viên)" in form.composition_label.text()
-    # the lead moves: one lead at a time
-    form.mediators.item(2, 2).setCheckState(Qt.CheckState.Checked)
-    assert [r["is_lead"] for r in form.mediator_rows()] == [False, False, True]
-    # removing one brings the warning back
-    form.mediators.setCurrentCell(2, 0)
-    form.remove_mediator_button.click()
-    assert len(form.composition) == 2
+    assert [m.name for m in mediation_team.members(area.id)][0] == "Lò Văn Thắng"  # the leader first
+
+
+def build_team(names, leader=None):
+    """A dialog script for the mediation team dialog: add each person, make one the leader, close."""
+    def clerk(dialog):
+        from dvdesktop.gui.dialogs import messages
+
+        for name in names:
+            messages().dialog_scripts.insert(0, pick_person(name))
+            dialog.add_button.click()
+        if leader:
+            dialog.table.selectRow([m.name for m in dialog.members].index(leader))
+            dialog.leader_button.click()
+        dialog.reject()
+
+    return clerk
 
 
 def test_mediator_from_the_register(window, team, scripted):
@@ -382,7 +407,10 @@ def test_print_register_and_case_document(window, team, scripted, tmp_path, qtbo
     pending = simple_case(area, number="02", received=dt.date(YEAR, 1, 9))
     section = section_of(window)
     section.reload()
-    # the register for the year
+    # the register for the year: one book per tổ hòa giải, so an area first
+    section.register_button.pdf_action.trigger()
+    assert "sổ của một tổ hòa giải" in scripted.shown[-1][2]
+    section.f_area.set_code(area.id)
     scripted.files = [str(tmp_path / "so")]
     section.register_button.pdf_action.trigger()
     assert (tmp_path / "so.pdf").read_bytes().startswith(b"%PDF")

@@ -35,6 +35,7 @@ def demo(tmp_path_factory):
 
         ids = {"team": first(Team), "meeting": first(Meeting, Meeting.status == "held"),
                "session": first(OutreachSession), "case": first(MediationCase, MediationCase.outcome == "thanh"),
+               "area": MediationCase.get_by_id(first(MediationCase)).area_id,
                "supervision": first(SupervisionActivity),
                "commune": load_organisation().commune_short}
     finally:
@@ -53,6 +54,8 @@ def arguments(kind: catalog.PrintableKind, ids: dict) -> list[str]:
         args += ["--team", str(ids["team"])]
     if "year" in kind.needs:
         args += ["--year", "2024"]
+    if "area" in kind.required:  # the mediation register: one book per tổ hòa giải
+        args += ["--area", str(ids["area"])]
     return args
 
 

@@ -105,11 +105,15 @@ def test_commune_scale_is_realistic(db, db_url):
     # turnover: ended memberships are kept with a reason
     ended = Membership.select().where(Membership.end_date.is_null(False))
     assert ended.count() > 0 and all(m.end_reason for m in ended)
-    # mediation: at least three mediators including a woman
+    # mediation: the area's tổ hòa giải has at least three mediators including a woman (the rule is the
+    # team's; one mediator may handle a case: tests/services/test_mediation_team.py)
+    from dvdesktop.services.mediation import team as mediation_team
+
     for case in MediationCase.select():
         mediators = list(MediationMediator.select().where(MediationMediator.case == case))
-        assert len(mediators) >= 3 and any(m.gender == "nữ" for m in mediators)
+        assert 1 <= len(mediators) <= 3
         assert sum(m.is_lead for m in mediators) == 1
+        assert mediation_team.composition_warnings(case.area_id, case.received_on) == [], case.id
     # nothing after the reference date; ethnic-minority names present
     assert not Meeting.select().where(Meeting.starts_at > dt.datetime(2026, 1, 1)).exists()
     names = " ".join(p.full_name for p in Person.select())

@@ -9,7 +9,8 @@ from dvdesktop.services.mediation import rules
 from dvdesktop.services.mediation import records as med
 from dvdesktop.services.mediation.records import MediationCaseService, SessionService, open_case_for_view, save_case
 from dvdesktop.services.mediation.register import register_rows
-from dvdesktop.services.mediation.rules import composition_warnings, deadline_state, mask_name, start_deadline
+from dvdesktop.services.mediation import team
+from dvdesktop.services.mediation.rules import deadline_state, mask_name, start_deadline
 from dvdesktop.services.mediation.stats import statistics
 from dvdesktop.services.register import AreaService, PersonService
 from dvdesktop.store.models import AuditLog, MediationCase, MediationMediator, MediationParty, MediationSession
@@ -83,36 +84,82 @@ def test_deadline_without_assignment_and_closed_cases():
     assert deadline_state(closed, D(2024, 6, 1)) == "started"
 
 
-# --- composition ------------------------------------------------------------------------
+# --- the tổ hòa giải's composition ---------------------------------------------------------
 
 
-def test_composition_two_mediators_no_woman(areas, people):
+def _join(area, person, role="hoa_giai_vien", start=D(2024, 1, 1), end=None):
+    return team.MediationTeamMemberService.create(
+        {"area": area.id, "person": person.id, "role": role, "start_date": start, "end_date": end})
+
+
+def test_team_composition_two_mediators_no_woman(areas, people):
     minority, kinh = areas
-    two_men = [{"person": people["an"].id}, {"person": people["binh"].id}]
-    warnings = composition_warnings(two_men, kinh)
+    # no team recorded yet
+    [warning] = team.composition_warnings(kinh.id, D(2024, 6, 1))
+    assert "Tổ hòa giải bản Phiêng Ngám chưa có hòa giải viên nào" in warning and "ít nhất 3" in warning
+    _join(kinh, people["an"], "to_truong")
+    _join(kinh, people["binh"])
+    warnings = team.composition_warnings(kinh.id, D(2024, 6, 1))
     assert len(warnings) == 2
-    assert "2 hòa giải viên" in warnings[0] and "ít nhất 3" in warnings[0]
-    assert "nữ" in warnings[1]
-
-    full = two_men + [{"person": people["hoa"].id}]
-    assert composition_warnings(full, kinh) == []
+    assert "mới có 2 hòa giải viên" in warnings[0] and "ít nhất 3" in warnings[0]
+    assert "chưa có hòa giải viên nữ" in warnings[1]
+    _join(kinh, people["hoa"])
+    assert team.composition_warnings(kinh.id, D(2024, 6, 1)) == []
+    # the team on an earlier day had none of them
+    assert "chưa có hòa giải viên nào" in team.composition_warnings(kinh.id, D(2023, 6, 1))[0]
     # a minority area wants a minority mediator
-    [warning] = composition_warnings(full, minority)
+    for key in ("an", "binh", "hoa"):
+        _join(minority, people[key], "to_truong" if key == "an" else "hoa_giai_vien")
+    [warning] = team.composition_warnings(minority.id, D(2024, 6, 1))
     assert "dân tộc thiểu số" in warning
-    assert composition_warnings(two_men + [{"person": people["xuan"].id}], minority.id) == []
-    # typed-in mediators (no person record) carry their own facts
-    typed = [{"name": "A", "gender": "nam"}, {"name": "B", "gender": "nữ", "ethnicity": "Mông"}, {"name": "C"}]
-    assert composition_warnings(typed, minority) == []
+    _join(minority, people["xuan"])
+    assert team.composition_warnings(minority.id, D(2024, 6, 1)) == []
+    assert [m.name for m in team.members(minority.id, D(2024, 6, 1))][0] == "Nguyễn Văn An"  # the leader first
 
 
-def test_composition_of_a_saved_case_reads_its_mediators_and_area(areas, people):
-    minority, _ = areas
-    case = make_case(minority, assigned_on=D(2024, 3, 1),
-                     mediators=[{"person": people["an"].id, "is_lead": True}, {"person": people["binh"].id}])
-    assert [m.gender for m in med.case_parts(case.id)[1]] == ["nam", "nam"]  # taken from the person
-    warnings = composition_warnings(case.id)
-    assert len(warnings) == 3
-    assert open_case_for_view(case.id, "thu_ky").warnings == warnings
+def test_team_leader_missing_or_twice_and_leaving(areas, people):
+    _, kinh = areas
+    for key in ("an", "binh", "hoa"):
+        _join(kinh, people[key])
+    assert team.composition_warnings(kinh.id, D(2024, 6, 1)) == ["Tổ hòa giải bản Phiêng Ngám chưa có tổ trưởng."]
+    _join(kinh, people["xuan"], "to_truong")
+    assert team.leader(kinh.id, D(2024, 6, 1)).name == "Lò Thị Xuân"
+    second = team.MediationTeamMemberService.create(
+        {"area": kinh.id, "person": people["binh"].id, "role": "to_truong", "start_date": D(2024, 3, 1),
+         "end_date": D(2024, 3, 31)})
+    [warning] = team.composition_warnings(kinh.id, D(2024, 3, 15))
+    assert "2 người cùng là tổ trưởng" in warning and "Lò Thị Xuân" in warning
+    assert second.end_date == D(2024, 3, 31)
+    with pytest.raises(ValidationError, match="đã là hòa giải viên"):
+        _join(kinh, people["hoa"], start=D(2024, 5, 1))
+    with pytest.raises(ValidationError, match="không được trước ngày bắt đầu"):
+        _join(kinh, people["an"], start=D(2024, 5, 1), end=D(2024, 4, 1))
+
+
+def test_one_mediator_may_handle_a_case_the_warning_is_the_teams(areas, people):
+    minority, kinh = areas
+    case = make_case(kinh, assigned_on=D(2024, 3, 1), mediators=[{"person": people["an"].id, "is_lead": True}])
+    assert [m.gender for m in med.case_parts(case.id)[1]] == ["nam"]  # taken from the person
+    # one male mediator on the case, but the area's team is complete: no warning
+    for key, role in (("an", "to_truong"), ("binh", "hoa_giai_vien"), ("hoa", "hoa_giai_vien")):
+        _join(kinh, people[key], role)
+    assert open_case_for_view(case.id, "thu_ky").warnings == []
+    # a case of an area whose team is short is warned about the team, not the case
+    other = make_case(minority, assigned_on=D(2024, 3, 1),
+                      mediators=[{"person": people["hoa"].id}, {"person": people["xuan"].id}, {"person": people["an"].id}])
+    warnings = open_case_for_view(other.id, "thu_ky").warnings
+    assert warnings and all(w.startswith("Tổ hòa giải bản Nà Khoang") for w in warnings)
+
+
+def test_session_times_are_read_and_checked(areas, people):
+    _, kinh = areas
+    case = make_case(kinh, sessions=[{"held_on": D(2024, 3, 2), "start_time": "8h30", "end_time": "10:15"}])
+    [session] = med.case_parts(case.id)[2]
+    assert (session.start_time, session.end_time) == ("08:30", "10:15")
+    with pytest.raises(ValidationError, match="không được trước giờ bắt đầu"):
+        make_case(kinh, sessions=[{"held_on": D(2024, 3, 2), "start_time": "14:00", "end_time": "13:00"}])
+    with pytest.raises(ValidationError, match="giờ:phút"):
+        make_case(kinh, sessions=[{"held_on": D(2024, 3, 2), "start_time": "chiều"}])
 
 
 # --- statistics ------------------------------------------------------------------------
@@ -190,7 +237,7 @@ def test_register_rows_order_and_content(year_of_cases, areas):
         "Cắm lại mốc theo bản đồ địa chính", "Phương thức thực hiện: Hai bên cùng cắm mốc",
         "Thời hạn thực hiện: 20/02/2024"]
     assert first.demands == [] and first.agreement_or_demands == first.agreement
-    assert first.result == "Thành" and "Đã thực hiện xong ngày 15/02/2024" in first.notes
+    assert first.result == "Thành" and first.notes == "Kết thúc hòa giải ngày 04/02/2024; Đã thực hiện xong thỏa thuận ngày 15/02/2024"
     second = book.entries[1]
     assert second.result == "Không thành" and second.agreement == ""
     assert second.agreement_or_demands == "Lò Văn Thắng: Trả lại 2 m đất\nQuàng Thị Mai: Giữ nguyên mốc cũ"

@@ -22,6 +22,7 @@ from .. import texts
 from ...errors import ValidationError
 from ...services.mediation import records as med
 from ...services.mediation import rules
+from ...services.mediation import team as mediation_team
 from ...services.core import vocab
 from ...services.mediation.records import MediationCaseService
 from ..generated.ui_mediation_form import Ui_MediationForm
@@ -43,6 +44,7 @@ FIELD_TABS = {
     "confidential": TAB_INTAKE, "parties": TAB_PARTIES, "name": TAB_PARTIES, "birth_year": TAB_PARTIES,
     "side": TAB_PARTIES, "gender": TAB_PARTIES, "assigned_on": TAB_MEDIATORS, "mediators": TAB_MEDIATORS,
     "person": TAB_MEDIATORS, "is_lead": TAB_MEDIATORS, "started_on": TAB_SESSIONS, "held_on": TAB_SESSIONS,
+    "start_time": TAB_SESSIONS, "end_time": TAB_SESSIONS,
     "outcome": TAB_OUTCOME, "closed_on": TAB_OUTCOME, "agreement": TAB_OUTCOME, "carry_out_how": TAB_OUTCOME,
     "carry_out_by": TAB_OUTCOME, "carried_out": TAB_OUTCOME, "carried_out_on": TAB_OUTCOME, "notes": TAB_OUTCOME,
 }
@@ -99,7 +101,11 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.remove_mediator_button.clicked.connect(lambda: self._remove_row(self.mediators))
 
         set_up_grid(self.sessions, 170)
-        for column, width in enumerate((95, 150, 190)):
+        # the start and end time last: the không-thành record states them (columns 0–3 keep their places)
+        header = self.sessions.horizontalHeader()
+        header.moveSection(4, 1)  # shown after the date (the logical columns stay as the code reads them)
+        header.moveSection(5, 2)
+        for column, width in enumerate((95, 150, 190, 220, 64, 64)):
             self.sessions.setColumnWidth(column, width)
         self.sessions.itemChanged.connect(self._session_item_changed)
         self.sessions.currentCellChanged.connect(lambda row, *_a: self._show_session_content(row))
@@ -150,7 +156,7 @@ class MediationCaseForm(RecordWithChildrenForm):
                 self._add_mediator_row(m.id, m.person_id, m.name, m.gender, m.is_lead)
             for s in sessions:
                 self.add_session({"id": s.id, "held_on": s.held_on, "place": s.place, "attendees": s.attendees,
-                                  "content": s.content})
+                                  "content": s.content, "start_time": s.start_time, "end_time": s.end_time})
         self._scope_changed()
         self._refresh_candidates()
         self._outcome_changed(clear=False)
@@ -264,13 +270,14 @@ class MediationCaseForm(RecordWithChildrenForm):
     def _refresh_candidates(self) -> None:
         self.candidates.clear()
         team = self._case_team()
-        if team is None:
+        area = self.area.code()
+        if team is None and area is None:
             self.candidates.addItem(_("(choose the area or team first)"), None)
             self.add_mediator_button.setEnabled(False)
             return
         day = optional_date(self.received_on.text()) or dt.date.today()
         genders = dict(vocab.GENDERS)
-        people = med.mediator_candidates(team, day)
+        people = med.mediator_candidates(team, day, area)  # the area's tổ hòa giải first
         for person in people:
             label = person.full_name + (f" ({genders[person.gender]})" if person.gender in genders else "")
             self.candidates.addItem(label, person.id)
@@ -354,20 +361,23 @@ class MediationCaseForm(RecordWithChildrenForm):
         return rows
 
     def update_composition(self) -> None:
-        """The composition warning, live: at least 3 mediators and a woman
-        (and a minority mediator in a minority area). A warning, not a block."""
-        rows = self.mediator_rows()
-        if not rows:
+        """The composition warning of the area's tổ hòa giải (at least 3
+        mediators and a woman, a minority mediator in a minority area): the
+        rule is the team's, one mediator may handle a case. A warning, not a block."""
+        area_id = self.area.code()
+        if not area_id:
             self.composition = []
-            self.composition_label.setText(_("No mediator chosen yet."))
+            self.composition_label.setText(_("Choose the area to see its mediation team."))
             role(self.composition_label, "hint")
             return
-        self.composition = rules.composition_warnings(rows, self.area.code())
+        self.composition = mediation_team.composition_warnings(area_id)
         if self.composition:
             self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
             role(self.composition_label, "warning")
         else:
-            self.composition_label.setText(_("The mediation group is complete ({n} mediators).").format(n=len(rows)))
+            n = len(mediation_team.members(area_id))
+            self.composition_label.setText(
+                _("The mediation team of the area is complete ({n} mediators).").format(n=n))
             role(self.composition_label, "good")
 
     # --- sessions ------------------------------------------------------------------
@@ -385,8 +395,8 @@ class MediationCaseForm(RecordWithChildrenForm):
         day = grid_item(short_date(held) if isinstance(held, dt.date) else (held or ""))
         day.setData(ID_ROLE, session.get("id"))
         table.setItem(row, 0, day)
-        for column, key in ((1, "place"), (2, "attendees"), (3, "content")):
-            table.setItem(row, column, grid_item(session.get(key, "")))
+        for column, key in ((1, "place"), (2, "attendees"), (3, "content"), (4, "start_time"), (5, "end_time")):
+            table.setItem(row, column, grid_item(session.get(key, "") or ""))
         table.blockSignals(False)
         if edit:
             table.setCurrentCell(row, 1)
@@ -417,10 +427,10 @@ class MediationCaseForm(RecordWithChildrenForm):
         rows = []
         table = self.sessions
         for row in range(table.rowCount()):
-            values = [_text(table, row, c) for c in range(4)]
+            values = [_text(table, row, c) for c in range(6)]
             if not any(values):
                 continue
-            data = dict(zip(("held_on", "place", "attendees", "content"), values))
+            data = dict(zip(("held_on", "place", "attendees", "content", "start_time", "end_time"), values))
             row_id = table.item(row, 0).data(ID_ROLE) if table.item(row, 0) else None
             if row_id is not None:
                 data["id"] = row_id
@@ -519,7 +529,8 @@ class MediationCaseForm(RecordWithChildrenForm):
                 "parties": (self.parties, TAB_PARTIES, {"name": 0, "side": 1, "gender": 2, "birth_year": 3, "age": 3,
                                                          "address": 4, "phone": 5, "demands": 6}),
                 "mediators": (self.mediators, TAB_MEDIATORS, {"name": 0, "person": 0, "gender": 1, "is_lead": 2}),
-                "sessions": (self.sessions, TAB_SESSIONS, {"held_on": 0, "place": 1, "attendees": 2, "content": 3}),
+                "sessions": (self.sessions, TAB_SESSIONS, {"held_on": 0, "place": 1, "attendees": 2, "content": 3,
+                                                           "start_time": 4, "end_time": 5}),
             }[kind]
             self.tabs.setCurrentIndex(tab)
             if index < table.rowCount():

@@ -300,8 +300,8 @@ class Ui_MediationForm(object):
         self.sessions_page_layout.addLayout(self.sessions_form)
 
         self.sessions = QTableWidget(self.sessions_page)
-        if (self.sessions.columnCount() < 4):
-            self.sessions.setColumnCount(4)
+        if (self.sessions.columnCount() < 6):
+            self.sessions.setColumnCount(6)
         __qtablewidgetitem10 = QTableWidgetItem()
         self.sessions.setHorizontalHeaderItem(0, __qtablewidgetitem10)
         __qtablewidgetitem11 = QTableWidgetItem()
@@ -310,6 +310,10 @@ class Ui_MediationForm(object):
         self.sessions.setHorizontalHeaderItem(2, __qtablewidgetitem12)
         __qtablewidgetitem13 = QTableWidgetItem()
         self.sessions.setHorizontalHeaderItem(3, __qtablewidgetitem13)
+        __qtablewidgetitem14 = QTableWidgetItem()
+        self.sessions.setHorizontalHeaderItem(4, __qtablewidgetitem14)
+        __qtablewidgetitem15 = QTableWidgetItem()
+        self.sessions.setHorizontalHeaderItem(5, __qtablewidgetitem15)
         self.sessions.setObjectName(u"sessions")
         self.sessions.setWordWrap(True)
 
@@ -566,6 +570,10 @@ class Ui_MediationForm(object):
         ___qtablewidgetitem12.setText(_(u"Who attended"))
         ___qtablewidgetitem13 = self.sessions.horizontalHeaderItem(3)
         ___qtablewidgetitem13.setText(_(u"What happened"))
+        ___qtablewidgetitem14 = self.sessions.horizontalHeaderItem(4)
+        ___qtablewidgetitem14.setText(_(u"Start time"))
+        ___qtablewidgetitem15 = self.sessions.horizontalHeaderItem(5)
+        ___qtablewidgetitem15.setText(_(u"End time"))
         self.add_session_button.setText(_(u"Add session"))
         self.remove_session_button.setText(_(u"Remove"))
         self.session_content_label.setText(_(u"What happened at the chosen session:"))

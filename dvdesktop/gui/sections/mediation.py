@@ -132,9 +132,17 @@ class MediationSection(ListFormSection):
         self.stats_button = QPushButton(_("Statistics…"))
         self.stats_button.clicked.connect(self.show_statistics)
         self.search_bar.addWidget(self.stats_button)
+        self.team_button = QPushButton(_("Mediation team…"))
+        self.team_button.setToolTip(_("The mediators of the chosen area's tổ hòa giải: at least three, a woman among them"))
+        self.team_button.clicked.connect(self.show_team)
+        self.search_bar.addWidget(self.team_button)
         self.register_button = print_button("mediation-register", self.register_job, _("Print mediation register…"))
-        self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở for the year (and the chosen area)"))
+        self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở of the chosen area's mediation team for the year"))
         self.search_bar.addWidget(self.register_button)
+        self.summary_button = print_button("mediation-summary", self.summary_job, _("Print commune summary…"))
+        self.summary_button.setToolTip(_("Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở: every mediation team "
+                                         "of the commune for the year"))
+        self.search_bar.addWidget(self.summary_button)
         self.case_print_button = print_button("mediation-case", self.case_job, _("Print case document…"))
         self.case_print_button.setToolTip(_("The settlement (hòa giải thành) or the record of an unsuccessful "
                                             "mediation, from the case's outcome"))
@@ -161,6 +169,18 @@ class MediationSection(ListFormSection):
 
     # --- statistics and printing -------------------------------------------------
 
+    def show_team(self) -> None:
+        from ..forms.mediation_team_dialog import MediationTeamDialog
+
+        area = self.f_area.code()
+        if area is None:
+            messages().info(self, _("Mediation team"), _("Choose an area first: each area has its own mediation team."))
+            return
+        dialog = MediationTeamDialog(self, area, self.f_area.currentText())
+        self._team_dialog = dialog  # keep it alive (tests look at it)
+        messages().run_dialog(dialog)
+        self.editor.update_composition()
+
     def show_statistics(self) -> None:
         dialog = MediationStatsDialog(self, self.year)
         self._stats_dialog = dialog  # keep it alive (tests look at it)
@@ -168,9 +188,16 @@ class MediationSection(ListFormSection):
 
     def register_job(self, kind, offer) -> PrintJob | None:
         area = self.f_area.code()
+        if area is None:  # one book per tổ hòa giải: the commune's figures are the summary's
+            messages().info(self, _("Print"), _("Choose an area first: the register is the book of one "
+                                                "mediation team. The whole commune prints as a summary table."))
+            return None
         area_name = self.f_area.currentText() if area is not None else ""
         return offer_job(kind, offer, {"year": self.year, "area": area}, area_name,
                          str(self.year))
+
+    def summary_job(self, kind, offer) -> PrintJob | None:
+        return offer_job(kind, offer, {"year": self.year}, "", str(self.year))
 
     def case_job(self, kind, offer) -> PrintJob | None:
         from ...services.mediation.printing import case_document_name

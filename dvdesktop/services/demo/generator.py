@@ -41,7 +41,7 @@ from ...store.base import database_proxy
 from ...store.models import (
     ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet,
     Criterion, Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase,
-    MediationMediator, MediationParty, MediationSession, Meeting, MeetingAttendance, MeetingTask,
+    MediationMediator, MediationParty, MediationSession, MediationTeamMember, Meeting, MeetingAttendance, MeetingTask,
     Membership, Meta, OutreachSession, Person, Team,
 )
 from .. import evaluation as ev
@@ -659,9 +659,61 @@ class Generator:
                     "due_date": (forwarded_on or day) + dt.timedelta(days=30),
                 })
 
+    # Who the parties of each kind of dispute are: (gender or None for either,
+    # youngest, oldest) for side A, side B; "same_family": B shares A's surname
+    # (siblings); "related": a person with related rights and duties, sometimes.
+    MEDIATION_PARTIES = {
+        "Mâu thuẫn vợ chồng": {"a": ("nữ", 22, 50), "b": ("nam", 24, 56), "couple": True},
+        "Mâu thuẫn mẹ chồng, nàng dâu": {"a": ("nữ", 20, 38), "b": ("nữ", 46, 72),
+                                        "related": ("nam", 22, 42, 0.6)},  # the husband, her son
+        "Mâu thuẫn nuôi dưỡng cha mẹ già": {"a": (None, 32, 58), "b": (None, 32, 60), "same_family": True},
+        "Tranh chấp chia thừa kế": {"a": (None, 30, 65), "b": (None, 30, 68), "same_family": True,
+                                    "related": (None, 28, 65, 0.4)},  # another heir
+        "Xô xát do say rượu": {"a": ("nam", 18, 29), "b": ("nam", 18, 30)},
+        "Mâu thuẫn do tiếng ồn": {"a": (None, 30, 70), "b": (None, 20, 45)},
+    }
+    # The tổ hòa giải of a thôn / bản: the Front's head leads it; the village
+    # head, the Women's Union head and the elders' and veterans' heads sit in it.
+    MEDIATION_TEAM_POSITIONS = ("Trưởng ban công tác Mặt trận", "Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố",
+                                "Chi hội trưởng Hội Phụ nữ", "Chi hội trưởng Hội Người cao tuổi",
+                                "Chi hội trưởng Hội Cựu chiến binh")
+
+    def _mediation_team(self, info: TeamInfo) -> list:
+        """Write the area's tổ hòa giải (the members holding the positions above,
+        for as long as they hold them) and return its stints (m, role)."""
+        stints: dict[int, list] = {}  # person → [member, role, start, end]: one row per person
+        for m in info.members:  # (person_id, name, gender, role, position, start, end)
+            if m[4] not in self.MEDIATION_TEAM_POSITIONS:
+                continue
+            role = "to_truong" if m[4] == "Trưởng ban công tác Mặt trận" else "hoa_giai_vien"
+            seen = stints.get(m[0])
+            if seen is None:
+                stints[m[0]] = [m, role, m[5], m[6]]
+            else:  # the same person in two positions in turn (a kiện toàn): one stint in the team
+                seen[1] = "to_truong" if "to_truong" in (seen[1], role) else role
+                seen[2] = min(seen[2], m[5])
+                seen[3] = None if seen[3] is None or m[6] is None else max(seen[3], m[6])
+        team = []
+        for m, role, start, end in stints.values():
+            self.w.add(MediationTeamMember, self.stamp(start), {
+                "area": info.area_id, "person": m[0], "role": role, "start_date": start, "end_date": end,
+            })
+            team.append(((m[0], m[1], m[2], m[3], m[4], start, end), role))
+        return team
+
+    def _party(self, info: TeamInfo, spec, year: int, surname: str | None = None) -> tuple[str, str, int]:
+        r = self.rng
+        gender, young, old = spec[:3]
+        gender = gender or ("nam" if r.random() < 0.6 else "nữ")
+        name = self.name(self.ethnic_of(info.mix), gender)
+        if surname:
+            name = f"{surname} {name.split(' ', 1)[1]}"
+        return name, gender, year - r.randint(young, old)
+
     def build_mediation(self, info: TeamInfo) -> None:
         r, acts = self.rng, self.acts
         scopes, grounds = acts["mediation_scopes"], acts["mediation_grounds"]
+        team = self._mediation_team(info)
         for y, start, end in self.team_years(info):
             n = r.randint(0, 2) if self.o.scale == "commune" else r.randint(1, 3)
             days = sorted(self.date_between(start, end) for _ in range(n))
@@ -694,33 +746,60 @@ class Generator:
                     "confidential": True,
                 })
                 stamp = self.stamp(day, 9)
-                for side, demand in (("A", tpl["demand_a"]), ("B", tpl["demand_b"])):
-                    g = "nam" if r.random() < 0.6 else "nữ"
+                # the parties fit the dispute: a wife and a husband, a mother-in-law and her son's wife,
+                # siblings of one family, young men after a wedding feast
+                spec = self.MEDIATION_PARTIES.get(tpl["kind"], {"a": (None, 25, 70), "b": (None, 25, 72)})
+                name_a, g_a, born_a = self._party(info, spec["a"], y)
+                surname = name_a.split(" ", 1)[0] if spec.get("same_family") else None
+                name_b, g_b, born_b = self._party(info, spec["b"], y, surname)
+                if spec.get("couple"):  # the husband is of her age or a few years older
+                    born_b = born_a - r.randint(0, 6)
+                elif spec.get("same_family"):  # brothers and sisters a few years apart
+                    born_b = born_a + r.choice([-1, 1]) * r.randint(2, 12)
+                for side, (nm, g, born), demand in (("A", (name_a, g_a, born_a), tpl["demand_a"]),
+                                                   ("B", (name_b, g_b, born_b), tpl["demand_b"])):
                     self.w.add(MediationParty, stamp, {
-                        "case": cid, "name": self.name(self.ethnic_of(info.mix), g), "gender": g,
-                        "birth_year": y - r.randint(22, 75), "address": info.area_name, "side": side, "demands": demand,
+                        "case": cid, "name": nm, "gender": g, "birth_year": born, "address": info.area_name,
+                        "side": side, "demands": demand,
                     })
-                if r.random() < 0.2:
-                    g = "nam" if r.random() < 0.5 else "nữ"
+                related = spec.get("related")
+                if related and r.random() < related[3]:
+                    nm, g, born = self._party(info, related, y, name_b.split(" ", 1)[0] if spec.get("same_family") else None)
+                    if tpl["kind"] == "Mâu thuẫn mẹ chồng, nàng dâu":  # her husband, the mother-in-law's son
+                        born = born_a - r.randint(-2, 6)
+                    elif spec.get("same_family"):  # another brother or sister
+                        born = born_a + r.choice([-1, 1]) * r.randint(2, 14)
                     self.w.add(MediationParty, stamp, {
-                        "case": cid, "name": self.name(self.ethnic_of(info.mix), g), "gender": g,
-                        "birth_year": y - r.randint(20, 80), "address": info.area_name, "side": "lien_quan",
+                        "case": cid, "name": nm, "gender": g, "birth_year": born, "address": info.area_name,
+                        "side": "lien_quan",
                     })
-                # at least three mediators, a woman among them
-                present = info.active(day)
-                lead = next((m for m in present if m[4] in ("Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố")), present[0])
-                woman = next((m for m in present if m[2] == "nữ" and m is not lead), None)
-                others = [m for m in present if m is not lead and m is not woman]
-                chosen = [lead] + ([woman] if woman else []) + r.sample(others, max(0, min(len(others), 3 - (2 if woman else 1))))
-                for k, m in enumerate(chosen):
+                # one to three mediators of the area's tổ hòa giải (the composition rule is the team's);
+                # a family dispute takes the Women's Union head along
+                present = [(m, role) for m, role in team if m[5] <= day and (m[6] is None or m[6] > day)]
+                if not present:
+                    present = [(m, "hoa_giai_vien") for m in info.active(day)[:3]]
+                k = min(len(present), self.weighted([(1, 30), (2, 45), (3, 25)]))
+                lead = next((p for p in present if p[1] == "to_truong"), present[0])
+                if scope == "hon_nhan_gia_dinh":
+                    lead = next((p for p in present if p[0][2] == "nữ"), lead)
+                others = [p for p in present if p is not lead]
+                chosen = [lead] + r.sample(others, max(0, k - 1))
+                for j, (m, _role) in enumerate(chosen):
                     self.w.add(MediationMediator, stamp, {
-                        "case": cid, "person": m[0], "name": m[1], "gender": m[2], "is_lead": k == 0,
+                        "case": cid, "person": m[0], "name": m[1], "gender": m[2], "is_lead": j == 0,
                     })
-                names = ", ".join(m[1] for m in chosen)
-                for k, s in enumerate(sessions):
+                names = [m[1] for m, _role in chosen]
+                invited = [m[1] for m in info.active(day) if m[4] in ("Trưởng thôn", "Trưởng bản", "Bí thư chi bộ")
+                           and m[1] not in names][:1] if r.random() < 0.25 else []
+                for j, s in enumerate(sessions):
+                    begin = self.weighted([(8, 30), (9, 15), (14, 35), (19, 20)])
+                    length = r.choice([60, 90, 120, 150])
+                    finish = begin * 60 + length
                     self.w.add(MediationSession, self.stamp(s, 14), {
-                        "case": cid, "held_on": s, "place": f"Nhà văn hóa {info.area_name}", "attendees": names,
-                        "content": "Gặp riêng từng bên, nghe trình bày, giải thích quy định pháp luật." if k == 0
+                        "case": cid, "held_on": s, "place": f"Nhà văn hóa {info.area_name}",
+                        "start_time": f"{begin:02d}:00", "end_time": f"{finish // 60:02d}:{finish % 60:02d}",
+                        "attendees": ", ".join(names + invited + [name_a, name_b]),
+                        "content": "Gặp riêng từng bên, nghe trình bày, giải thích quy định pháp luật." if j == 0
                         else "Gặp chung các bên, phân tích đúng sai, các bên trao đổi phương án.",
                     })
 

@@ -45,10 +45,12 @@ class SessionData:
     place: str
     attendees: str
     content: str
+    start_time: str = ""  # "08:30"
+    end_time: str = ""
 
     @classmethod
     def of(cls, s: MediationSession) -> SessionData:
-        return cls(s.id, s.held_on, s.place, s.attendees, s.content)
+        return cls(s.id, s.held_on, s.place, s.attendees, s.content, s.start_time or "", s.end_time or "")
 
 
 @dataclass(frozen=True)

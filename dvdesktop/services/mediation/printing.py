@@ -1,8 +1,9 @@
 """Printed mediation documents: fill documents.mediation_data from the
 database. No Qt here; services/printing/mediation.py calls these for the kinds
-"register" and "mediation" (and so do the GUI and the command line).
+"register", "mediation-summary" and "mediation" (and so do the GUI and the command line).
 
-Both documents carry the parties' names (they are the legal record): reading
+The commune's summary over all its teams (summary_data) is a table of
+figures, not a register. The register and the case papers carry the parties' names (they are the legal record): reading
 them goes through services.mediation, which writes the audit rows
 (register_rows for the register, open_case_for_view for one case).
 """
@@ -13,11 +14,18 @@ import datetime as dt
 from ...documents import blocks as B
 from ...documents import mediation as mediation_doc
 from ...documents import mediation_register as register_doc
-from ...documents.data import HeaderData
-from ...documents.mediation_data import CaseParty, CaseSession, MediationRecordData, MediationRegisterData
+from ...documents import mediation_summary as summary_doc
+from ...documents.data import HeaderData, SignerData
+from ...documents.mediation_data import (
+    CaseParty, CaseSession, MediationRecordData, MediationRegisterData, MediationSummaryData, SummaryRow,
+)
 from ...errors import NotFoundError, UserError
-from ...store.models import Area, MediationCase, Team
+from ...store.models import Area, MediationCase, MediationTeamMember, Team
+from ...vn import sort_key
 from ..core import vocab
+from . import team as mediation_team
+from .register_data import STAT_RESULTS
+from .stats import statistics
 from .records import open_case_for_view
 from .register import invitees, register_rows
 from ..settings import Organisation, load_organisation
@@ -39,36 +47,101 @@ def team_name(area: Area | None, org: Organisation) -> str:
     return f"Các tổ hòa giải {org.commune}".strip() if org.commune else "Các tổ hòa giải"
 
 
+REGISTER_NEEDS_AREA = (
+    "Sổ theo dõi hoạt động hòa giải ở cơ sở là sổ của từng tổ hòa giải: hãy chọn địa bàn (--area). "
+    "Số liệu của cả xã in ở «Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở» (dvdesktop print mediation-summary)."
+)
+
+
 def register_data(year: int, area_id: int | None = None, *, org: Organisation | None = None,
                   username: str | None = None, book_number: str = "", opened_on: dt.date | None = None,
-                  closed_on: dt.date | None = None, leader: str = "",
+                  closed_on: dt.date | None = None, leader: str | None = None,
                   today: dt.date | None = None) -> MediationRegisterData:
-    """The year's book, of one area or of the whole commune. Opened on 1
-    January and, for a year that is over, closed on 31 December unless told."""
+    """The year's book of the tổ hòa giải of one area (one book per team).
+    Opened on 1 January and, for a year that is over, closed on 31 December
+    unless told; signed by the team's leader on the last day it covers."""
+    if area_id is None:
+        raise UserError(REGISTER_NEEDS_AREA)
     org = org or load_organisation()
     today = today or dt.date.today()
-    area = None
-    if area_id is not None:
-        area = Area.get_or_none((Area.id == area_id) & Area.deleted_at.is_null())
-        if area is None:
-            raise NotFoundError(f"Không tìm thấy địa bàn số {area_id}.")
+    area = Area.get_or_none((Area.id == area_id) & Area.deleted_at.is_null())
+    if area is None:
+        raise NotFoundError(f"Không tìm thấy địa bàn số {area_id}.")
     register = register_rows(year, area_id, username=username)
+    closed = closed_on or (dt.date(year, 12, 31) if year < today.year else None)
+    if leader is None:
+        head = mediation_team.leader(area.id, min(closed or today, dt.date(year, 12, 31)))
+        leader = head.name if head else ""
     return MediationRegisterData(
-        year=year, province=org.province or (area.province if area else ""),
-        commune=org.commune or (area.commune if area else ""), area=_area_label(area),
-        team_name=team_name(area, org), book_number=book_number,
-        opened_on=opened_on or dt.date(year, 1, 1),
-        closed_on=closed_on or (dt.date(year, 12, 31) if year < today.year else None),
+        year=year, province=org.province or area.province, commune=org.commune or area.commune,
+        area=_area_label(area), team_name=_area_label(area), book_number=book_number,
+        opened_on=opened_on or dt.date(year, 1, 1), closed_on=closed,
         entries=register.entries, summary=register.summary, leader=leader,
         style=org.header_style("register"),
     )
 
 
-def _header(org: Organisation, area: Area | None, day: dt.date | None) -> HeaderData:
-    """The mediation team under the commune: 'XÃ NẬM PỒ' / 'TỔ HÒA GIẢI BẢN NÀ KHOANG'."""
+def summary_data(year: int, *, org: Organisation | None = None, today: dt.date | None = None) -> MediationSummaryData:
+    """The commune's figures over all its tổ hòa giải (a row per area that
+    has a team or received cases): not a register, a summary table."""
+    org = org or load_organisation()
+    today = today or dt.date.today()
+    on = min(today, dt.date(year, 12, 31))
+    figures = statistics(year)
+    by_area = {r.area_id: r for r in figures.per_area}
+    area_ids = set(by_area) | {a for (a,) in MediationTeamMember.select(MediationTeamMember.area).distinct().tuples()}
+    areas = {a.id: a for a in Area.select().where(Area.id.in_([i for i in area_ids if i]) & Area.deleted_at.is_null())}
+    rows = []
+    for area_id in sorted(area_ids, key=lambda i: (i is None, sort_key(areas[i].name) if i in areas else "")):
+        if area_id is not None and area_id not in areas:
+            continue
+        counts = by_area.get(area_id)
+        team = mediation_team.members(area_id, on) if area_id is not None else []
+        if not team and counts is None:
+            continue  # a team set up after the year, with no case in it
+        rows.append(SummaryRow(
+            team=_area_label(areas.get(area_id)) if area_id is not None else "Chưa ghi địa bàn",
+            mediators=len(team), women=sum(1 for m in team if m.gender == "nữ"),
+            received=counts.received if counts else 0,
+            by_scope=[(label, (counts.by_scope.get(code, 0) if counts else 0)) for code, label in vocab.MEDIATION_SCOPES],
+            by_result=[(label, (counts.by_result.get(code, 0) if counts else 0)) for code, label in STAT_RESULTS],
+        ))
+    style = org.header_style("mediation-summary")
+    header = HeaderData.from_organisation(org, style, org.people_committee or f"Ủy ban nhân dân {org.commune}",
+                                          parent="", date=today if year >= today.year else dt.date(year, 12, 31))
+    signer = org.state_signer
+    return MediationSummaryData(
+        header=header, year=year, commune=org.commune, rows=rows,
+        signer=SignerData(title=signer.title, on_behalf=signer.on_behalf, name=signer.name) if signer else None,
+    )
+
+
+# The number of a case's paper: the case's number in the register with the
+# paper's kind ("Số: 05/VB-THG", "Số: 05/BB-THG"); THG = tổ hòa giải.
+ISSUER_CODE = "THG"
+PAPER_CODES = {"thanh": "VB"}  # văn bản hòa giải thành; the không-thành record is a biên bản (BB)
+
+
+def paper_number(case_number: str, outcome: str) -> str:
+    """'05/2025' → '05/VB-THG' (the year is the paper's date); '' without a number."""
+    head = (case_number or "").split("/")[0].strip()
+    if not head:
+        return ""
+    if head.isdigit():
+        head = f"{int(head):02d}"
+    return f"{head}/{PAPER_CODES.get(outcome, 'BB')}-{ISSUER_CODE}"
+
+
+def _header(org: Organisation, area: Area | None, day: dt.date | None, number: str = "",
+            outcome: str = "thanh") -> HeaderData:
+    """The mediation team under the commune's People's Committee, as the
+    mediation papers are headed: 'UBND XÃ NẬM PỒ' / 'TỔ HÒA GIẢI BẢN NÀ KHOANG',
+    'Số: 05/VB-THG'."""
     style = org.header_style("mediation")
-    return HeaderData.from_organisation(org, style, team_name(area, org), parent=(org.commune or "").upper(),
-                                        date=day)
+    parent = f"UBND {org.commune}".upper() if org.commune else ""
+    return HeaderData.from_organisation(org, style, team_name(area, org), parent=parent, date=day,
+                                        number=number, kind_code=PAPER_CODES.get(outcome, "BB"),
+                                        issuer_code=ISSUER_CODE)
 
 
 def case_data(case_id: int, *, org: Organisation | None = None, username: str | None = None) -> MediationRecordData:
@@ -90,7 +163,7 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
     parties = [CaseParty(name=p.name, side=sides.get(p.side, p.side), side_code=p.side, gender=p.gender,
                          birth_year=p.birth_year, address=p.address, demands=p.demands) for p in detail.parties]
     return MediationRecordData(
-        header=_header(org, area, case.closed_on),
+        header=_header(org, area, case.closed_on, paper_number(case.number, case.outcome), case.outcome),
         team_name=team_name(area, org), outcome=case.outcome,
         grounds=dict(vocab.MEDIATION_GROUNDS).get(case.grounds, case.grounds),
         received_on=case.received_on, assigned_on=case.assigned_on, closed_on=case.closed_on, number=case.number,
@@ -98,7 +171,8 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
         parties=parties, mediators=mediators,
         invitees=invitees(detail.sessions, mediators, [p.name for p in parties]),
         summary=case.summary,
-        sessions=[CaseSession(s.held_on, s.place, s.attendees, s.content) for s in detail.sessions],
+        sessions=[CaseSession(s.held_on, s.place, s.attendees, s.content, s.start_time, s.end_time)
+                  for s in detail.sessions],
         agreement=case.agreement, carry_out_how=case.carry_out_how, carry_out_by=case.carry_out_by,
         notes=case.notes,
     )
@@ -106,6 +180,10 @@ def case_data(case_id: int, *, org: Organisation | None = None, username: str | 
 
 def register_document(year: int, area_id: int | None = None, **options) -> B.Document:
     return register_doc.build(register_data(year, area_id, **options))
+
+
+def summary_document(year: int, **options) -> B.Document:
+    return summary_doc.build(summary_data(year, **options))
 
 
 def case_document(case_id: int, **options) -> B.Document:

@@ -26,7 +26,7 @@ from ..core.children import Child, saving_children
 from ..core.fields import Boolean, Choice, Date, Integer, Ref, Text
 from ..core.data import RecordData
 from ..core.records import RecordService
-from .rules import as_id, composition_warnings, deadline_state, start_deadline
+from .rules import as_id, deadline_state, start_deadline
 from .parts import Candidate, MediatorData, PartyData, SessionData
 
 # Finer kinds of dispute per scope, offered in the form (free text is allowed).
@@ -157,6 +157,21 @@ def check_session_dates(case_values: dict[str, Any], session_dates: Iterable[dt.
         )
 
 
+def clock_time(value, label: str = "Giờ", name: str = "time") -> str:
+    """'8h30' / '8:30' / '08.30' / '8 giờ 30' → '08:30'; '' stays ''."""
+    import re
+
+    text = ("" if value is None else str(value)).strip().lower()
+    if not text:
+        return ""
+    found = re.fullmatch(r"(\d{1,2})\s*(?:h|:|\.|giờ)\s*(\d{0,2})\s*(?:phút|p)?", text) or re.fullmatch(r"(\d{1,2})()", text)
+    if found:
+        hour, minute = int(found.group(1)), int(found.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return f"{hour:02d}:{minute:02d}"
+    raise ValidationError(name, f"{label} «{value}» không đúng; hãy ghi giờ:phút, ví dụ 08:30.")
+
+
 def _age_to_birth_year(data: dict[str, Any], reference_year: int) -> dict[str, Any]:
     """Parties are often known by age ("45 tuổi"): store the birth year."""
     data = dict(data)
@@ -232,13 +247,26 @@ class SessionService(RecordService):
     fields = (
         Ref("case", "Vụ việc", required=True, model=MediationCase),
         Date("held_on", "Ngày hòa giải", required=True),
+        Text("start_time", "Giờ bắt đầu", max_length=5),
+        Text("end_time", "Giờ kết thúc", max_length=5),
         Text("place", "Địa điểm", max_length=300),
         Text("attendees", "Thành phần tham dự", max_length=5000, multiline=True),
         Text("content", "Diễn biến, kết quả buổi hòa giải", max_length=20000, multiline=True),
     )
 
     @classmethod
+    def clean(cls, data, *, partial=False):
+        """Times typed as "8h30", "8:30" or "08.30" are kept as "08:30"."""
+        data = dict(data)
+        for name in ("start_time", "end_time"):
+            if name in data:
+                data[name] = clock_time(data[name], cls.field(name).label, name)
+        return super().clean(data, partial=partial)
+
+    @classmethod
     def check(cls, values, existing):
+        if values.get("start_time") and values.get("end_time") and values["end_time"] < values["start_time"]:
+            raise ValidationError("end_time", "Giờ kết thúc buổi hòa giải không được trước giờ bắt đầu.")
         if saving_children():
             return  # checked against the case by MediationCaseService.check_children
         case = MediationCase.get_by_id(values["case"])
@@ -295,11 +323,17 @@ def save_case(
         expected_version=expected_version)
 
 
-def mediator_candidates(team_id: int, on: dt.date | None = None) -> list[Candidate]:
-    """The team's current members: the people mediators are chosen from."""
+def mediator_candidates(team_id: int | None, on: dt.date | None = None, area_id: int | None = None) -> list[Candidate]:
+    """The people mediators are chosen from: the mediators of the area's tổ hòa
+    giải first, then the Tổ dân vận's current members not among them."""
     from ..register import MembershipService
+    from .team import members
 
-    return [Candidate.of(m.person) for m in MembershipService.current_rows(team_id, on)]
+    out = [Candidate(m.person_id, m.name, m.gender) for m in members(area_id, on)] if area_id else []
+    seen = {c.id for c in out}
+    if team_id:
+        out += [Candidate.of(m.person) for m in MembershipService.current_rows(team_id, on) if m.person.id not in seen]
+    return out
 
 
 # --- numbers -------------------------------------------------------------------
@@ -352,8 +386,16 @@ def open_case_for_view(case_id: int, username: str | None = None, today: dt.date
         sessions=sessions,
         deadline=start_deadline(case),
         deadline_state=deadline_state(case, today),
-        warnings=composition_warnings(mediators, case.area) if mediators else [],
+        # the composition rule is the area's team's, not the case's (one mediator may handle a case)
+        warnings=team_warnings(case.area, case.received_on),
     )
+
+
+def team_warnings(area_id: int | None, on: dt.date | None = None) -> list[str]:
+    """The composition warnings of the tổ hòa giải of the case's area (none without an area)."""
+    from .team import composition_warnings
+
+    return composition_warnings(area_id, on) if area_id else []
 
 
 def case_parts(case_id: int) -> tuple[list[PartyData], list[MediatorData], list[SessionData]]:

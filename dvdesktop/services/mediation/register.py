@@ -51,16 +51,19 @@ def _agreement_text(c: MediationCase) -> str:
 
 
 def _notes(c: MediationCase) -> str:
+    """Column (10): how the case ended, then whether the agreement was carried out."""
     parts = []
+    if c.outcome in {"dung", "chuyen"}:
+        parts.append(_OUTCOME_LABELS[c.outcome])
+    elif c.outcome == "dang":
+        parts.append("Đang hòa giải")
+    if c.closed_on:
+        parts.append(f"Kết thúc hòa giải ngày {short_date(c.closed_on)}")
     if c.outcome == "thanh":
         if c.carried_out is True:
-            parts.append("Đã thực hiện xong" + (f" ngày {short_date(c.carried_out_on)}" if c.carried_out_on else ""))
+            parts.append("Đã thực hiện xong thỏa thuận" + (f" ngày {short_date(c.carried_out_on)}" if c.carried_out_on else ""))
         elif c.carried_out is False:
             parts.append("Chưa thực hiện thỏa thuận")
-    elif c.outcome in {"dung", "chuyen"}:
-        parts.append(_OUTCOME_LABELS[c.outcome])
-    if c.closed_on:
-        parts.append(f"Kết thúc ngày {short_date(c.closed_on)}")
     if c.notes:
         parts.append(c.notes)
     return "; ".join(parts)
@@ -116,6 +119,8 @@ def register_rows(year: int, area_id: int | None = None, username: str | None = 
             row = by_mediator.setdefault(key, MediatorSummary(name=m.name))
             row.cases += 1
             row.by_result[category] += 1
+            label = _SCOPE_LABELS.get(c.scope, c.scope)
+            row.by_scope[label] = row.by_scope.get(label, 0) + 1
     summary.by_mediator = sorted(by_mediator.values(), key=lambda r: name_sort_key(r.name))
     summary.by_scope = [(_SCOPE_LABELS.get(code, code), n) for code, n in scope_counts.items()]
     summary.by_result = [(_RESULT_LABELS[code], n) for code, n in result_counts.items()]

@@ -31,7 +31,7 @@ STAT_RESULTS: tuple[tuple[str, str], ...] = (
 # Stored outcomes that count as "không thành" on the reporting form.
 NOT_SETTLED = ("khong_thanh", "dung", "chuyen")
 
-# Short result words for Part I of the register (column "Kết quả hòa giải").
+# Short result words of a case (the register's notes, the record's list).
 REGISTER_RESULTS = {
     "thanh": "Thành",
     "khong_thanh": "Không thành",
@@ -159,6 +159,7 @@ class MediatorSummary:
     name: str
     cases: int = 0
     by_result: dict[str, int] = field(default_factory=lambda: _zero(STAT_RESULTS))
+    by_scope: dict[str, int] = field(default_factory=dict)  # scope label → cases
 
 
 @dataclass

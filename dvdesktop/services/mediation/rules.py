@@ -1,14 +1,13 @@
 """The rules of grassroots mediation a clerk is reminded of (Luật Hòa giải ở
 cơ sở 2013, Nghị định 15/2014): the start deadline, the mediation group's
-composition (areas with ethnic minorities), a case's state on a given day,
+team's composition (see .team), a case's state on a given day,
 and masking the parties' names. No Qt here."""
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 
-from ...store.models import Area, MediationCase, Person
+from ...store.models import MediationCase
 from ...vn import clean_line, fold
 
 # Mediation must start within this many days of the assignment of mediators
@@ -17,8 +16,9 @@ START_WITHIN_DAYS = 3
 # deadline_state() says "due" from this many days before the deadline.
 DUE_SOON_DAYS = 1
 
-# A mediation group: at least this many mediators, at least one a woman, and
-# in areas with ethnic minorities at least one mediator of a minority.
+# A tổ hòa giải (the team of an area, not the mediators of one case): at least
+# this many mediators, at least one a woman, and in areas with ethnic minorities
+# at least one mediator of a minority (services.mediation.team).
 MIN_MEDIATORS = 3
 
 MAJORITY_ETHNICITY = "Kinh"
@@ -80,67 +80,13 @@ def status_on(case: MediationCase, session_days: list[dt.date], as_of: dt.date |
     return outcome, started
 
 
-# --- the mediation group's composition -------------------------------------------
+# --- the mediation team's composition (checked in .team) ---------------------------
 
 
 def is_minority_area(area) -> bool:
     """An area whose recorded ethnic groups include any group other than Kinh."""
     groups = area if isinstance(area, str) else getattr(area, "ethnic_groups", "") or ""
     return any(fold(g) not in {"", fold(MAJORITY_ETHNICITY)} for g in re.split(r"[,;/\n]|\bvà\b", groups))
-
-
-def _mediator_facts(mediators: Sequence) -> list[tuple[str, str | None]]:
-    """(gender, ethnicity or None when unknown) of each mediator, from the
-    mediator row or dict, falling back on the linked person."""
-    facts = []
-    person_ids = [as_id(m.get("person") if isinstance(m, dict) else getattr(m, "person_id", None)) for m in mediators]
-    people = {p.id: p for p in Person.select().where(Person.id.in_([i for i in person_ids if i]))} if any(person_ids) else {}
-    for m, pid in zip(mediators, person_ids):
-        get = m.get if isinstance(m, dict) else (lambda k, _m=m: getattr(_m, k, None))
-        person = people.get(pid)
-        gender = get("gender") or (person.gender if person else "") or ""
-        ethnicity = get("ethnicity") or (person.ethnicity if person else None)
-        facts.append((gender, ethnicity))
-    return facts
-
-
-def composition_warnings(case_or_mediators, area=None, *, minority_area: bool | None = None) -> list[str]:
-    """Warnings (not errors) about a mediation group: fewer than MIN_MEDIATORS,
-    no woman, and in an area with ethnic minorities no minority mediator.
-
-    *case_or_mediators*: a case id (its mediators and, when *area* is None, its
-    area are read) or a list of MediationMediator rows / dicts with name,
-    gender, person and optionally ethnicity. *area*: an Area, its id, or None.
-    *minority_area* overrides what the area's ethnic groups say.
-    """
-    if isinstance(case_or_mediators, (int, MediationCase)):
-        case = MediationCase.get_by_id(as_id(case_or_mediators))
-        mediators = list(case.mediators)
-        if area is None:
-            area = case.area_id
-    else:
-        mediators = list(case_or_mediators)
-    if isinstance(area, int):
-        area = Area.get_or_none(Area.id == area)
-    warnings = []
-    facts = _mediator_facts(mediators)
-    if len(mediators) < MIN_MEDIATORS:
-        if mediators:
-            warnings.append(
-                f"Nhóm hòa giải mới có {len(mediators)} hòa giải viên; "
-                f"Luật Hòa giải ở cơ sở yêu cầu ít nhất {MIN_MEDIATORS} người."
-            )
-        else:
-            warnings.append(f"Chưa có hòa giải viên nào; cần ít nhất {MIN_MEDIATORS} người.")
-    if mediators and not any(gender == "nữ" for gender, _ in facts):
-        warnings.append("Nhóm hòa giải chưa có hòa giải viên nữ; cần ít nhất một người là nữ.")
-    minority = is_minority_area(area) if minority_area is None and area is not None else bool(minority_area)
-    if minority and not any(e and fold(e) != fold(MAJORITY_ETHNICITY) for _, e in facts):
-        warnings.append(
-            "Địa bàn có đồng bào dân tộc thiểu số nhưng nhóm hòa giải chưa có hòa giải viên "
-            "là người dân tộc thiểu số."
-        )
-    return warnings
 
 
 # --- confidentiality -----------------------------------------------------------

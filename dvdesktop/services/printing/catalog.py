@@ -29,7 +29,7 @@ OPTIONS = {
     "id": "",  # said per kind: PrintableKind.id_of
     "team": "số Tổ dân vận (bỏ trống: toàn xã)",
     "year": "năm (mặc định năm nay)",
-    "area": "số địa bàn (bỏ trống: toàn xã)",
+    "area": "số địa bàn (bỏ trống: toàn xã; sổ hòa giải: bắt buộc, mỗi tổ hòa giải một sổ)",
     "on": "ngày lập danh sách / quyết định kiện toàn, dd/mm/yyyy (mặc định hôm nay)",
     "kien_toan": "quyết định kiện toàn thay vì thành lập",
     "show_names": "in cả họ tên người phản ánh (mặc định ẩn vì là dữ liệu cá nhân)",
@@ -38,7 +38,7 @@ OPTIONS = {
 # Where the GUI offers a document (PrintOffer.scope): the team chosen in
 # «Địa bàn và Tổ dân vận», the whole commune, or one section's own record/list.
 SCOPES = ("team", "commune", "meeting", "outreach", "concerns", "composition", "mediation-register",
-          "mediation-case", "supervision", "evaluation")
+          "mediation-summary", "mediation-case", "supervision", "evaluation")
 
 
 def load(path: str) -> Callable[..., Any]:
@@ -137,11 +137,18 @@ DECLARED = (
         style="concerns", needs=("team",),
         offers=(PrintOffer("concern-slip", "commune", "Phiếu ghi ý kiến, kiến nghị (trống)",
                            options={"team": None}),)),
+    # one book per tổ hòa giải (the area's); the commune's figures are a summary table, not a register
     PrintableKind(
         "register", "Sổ theo dõi hoạt động hòa giải ở cơ sở", "sổ theo dõi hòa giải",
         f"{_P}.mediation:register_for_print", f"{_D}.mediation_register:build", "so-theo-doi-hoa-giai",
-        default_style="state", needs=("year", "area"),
+        default_style="state", needs=("year", "area"), required=("area",),
         offers=(PrintOffer("register", "mediation-register", "Sổ theo dõi hoạt động hòa giải ở cơ sở"),)),
+    PrintableKind(
+        "mediation-summary", "Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở", "bảng tổng hợp hòa giải",
+        f"{_P}.mediation:summary_for_print", f"{_D}.mediation_summary:build", "bang-tong-hop-hoa-giai",
+        default_style="state", needs=("year",),
+        offers=(PrintOffer("mediation-summary", "mediation-summary",
+                           "Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở (toàn xã)"),)),
     PrintableKind(
         "mediation", "Văn bản hòa giải thành / biên bản hòa giải không thành", "văn bản hòa giải",
         f"{_P}.mediation:case_for_print", f"{_D}.mediation:build", "van-ban-hoa-giai",

@@ -1,0 +1,106 @@
+"""The tổ hòa giải of an area: its mediators today, who leads it, and the
+warning about its composition (at least three mediators, a woman; a minority
+mediator where minorities live). The rule is the team's, not a case's: one
+mediator may handle a case. Changes keep the history (services.mediation.team)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout,
+)
+
+from .. import palette
+from ...errors import UserError
+from ...services.mediation import team as mediation_team
+from ...vn import short_date
+from ..dialogs import messages
+from ..i18n import _
+from .person_picker import PersonPicker
+
+ROLES = dict(mediation_team.TEAM_ROLES)
+
+
+class MediationTeamDialog(QDialog):
+    def __init__(self, parent, area_id: int, area_name: str, today: dt.date | None = None):
+        super().__init__(parent)
+        self.area_id = area_id
+        self.today = today or dt.date.today()
+        self.setWindowTitle(_("Mediation team of {area}").format(area=area_name))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Mediator"), _("Role"), _("Since")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 150)
+        layout.addWidget(self.table, 1)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        layout.addWidget(self.warning_label)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(_("Add mediator…"))
+        self.add_button.clicked.connect(self.add)
+        self.leader_button = QPushButton(_("Make team leader"))
+        self.leader_button.clicked.connect(self.make_leader)
+        self.remove_button = QPushButton(_("Leaves the team"))
+        self.remove_button.clicked.connect(self.remove)
+        for button in (self.add_button, self.leader_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.members: list[mediation_team.TeamMember] = []
+        self.warnings: list[str] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.members = mediation_team.members(self.area_id, self.today)
+        self.table.setRowCount(len(self.members))
+        for r, m in enumerate(self.members):
+            for c, text in enumerate((m.name, ROLES.get(m.role, m.role), short_date(m.start_date))):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.warnings = mediation_team.composition_warnings(self.area_id, self.today)
+        if self.warnings:
+            self.warning_label.setText("\n".join("⚠ " + w for w in self.warnings))
+            self.warning_label.setStyleSheet(f"color: {palette.WARNING}; font-weight: 600;")
+        else:
+            self.warning_label.setText(_("The mediation team is complete ({n} mediators).").format(n=len(self.members)))
+            self.warning_label.setStyleSheet(f"color: {palette.GOOD};")
+
+    def _selected(self) -> mediation_team.TeamMember | None:
+        row = self.table.currentRow()
+        return self.members[row] if 0 <= row < len(self.members) else None
+
+    def _run(self, work) -> None:
+        try:
+            work()
+        except UserError as exc:
+            messages().warning(self, _("Mediation team"), exc.message)
+        self.reload()
+
+    def add(self) -> None:
+        person = PersonPicker.choose(self, _("Choose a mediator"))
+        if person is not None:
+            self._run(lambda: mediation_team.add_member(self.area_id, person.id, on=self.today))
+
+    def make_leader(self) -> None:
+        member = self._selected()
+        if member is None:
+            messages().info(self, _("Mediation team"), _("Choose a mediator in the list first."))
+            return
+        self._run(lambda: mediation_team.make_leader(member.id, self.today))
+
+    def remove(self) -> None:
+        member = self._selected()
+        if member is None:
+            messages().info(self, _("Mediation team"), _("Choose a mediator in the list first."))
+            return
+        self._run(lambda: mediation_team.end_member(member.id, self.today))
