@@ -89,6 +89,7 @@ def _dialogs(window):
     """Every dialog of the program that opens on its own, built as a clerk opens it."""
     from dvdesktop.gui.forms.agenda_templates_dialog import AgendaTemplatesDialog
     from dvdesktop.gui.forms.area_dialogs import MergeAreaDialog, RenameAreaDialog
+    from dvdesktop.gui.forms.mediation_team_dialog import MediationTeamDialog
     from dvdesktop.gui.forms.membership_dialog import EndMembershipDialog, MembershipDialog, ReassignDialog
     from dvdesktop.gui.forms.person_picker import PersonPicker
     from dvdesktop.gui.forms.settings_dialog import SettingsDialog
@@ -108,6 +109,7 @@ def _dialogs(window):
         "agenda templates": lambda: AgendaTemplatesDialog(window),
         "rename area": lambda: RenameAreaDialog(window, area.id, area.name, area.name + " Mới"),
         "merge area": lambda: MergeAreaDialog(window, area.id),
+        "mediation team": lambda: MediationTeamDialog(window, area.id, area.name, dt.date(2025, 6, 30)),
     }
 
 

@@ -202,7 +202,7 @@ class Ui_MediationForm(object):
         self.mediators_page_layout.setContentsMargins(6, 6, 6, 6)
         self.mediators_form = QFormLayout()
         self.mediators_form.setObjectName(u"mediators_form")
-        self.mediators_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.mediators_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.mediators_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.assigned_on_label = QLabel(self.mediators_page)
         self.assigned_on_label.setObjectName(u"assigned_on_label")
