@@ -7,7 +7,8 @@ always carry the same text in the same layout. Sizes come from the rule set
 (layout_rules) unless a block names its own.
 
 All text is NFC-normalised here, once, before either backend sees it:
-reportlab misplaces combining marks.
+reportlab misplaces combining marks. Here too it is typeset as Vietnamese
+print wants it, whatever was typed (vn.typography: “…” quotes, "quý III").
 """
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from ..vn import nfc
+from ..vn.typography import polish
 from .layout_rules import PageRules, rules_for
 
 
 def _t(text) -> str:
-    return nfc("" if text is None else str(text)) or ""
+    return polish(nfc("" if text is None else str(text)) or "")
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Run:
 
     def __post_init__(self):
         # keep inner spaces and line breaks, only normalise
-        self.text = unicodedata.normalize("NFC", "" if self.text is None else str(self.text))
+        self.text = polish(unicodedata.normalize("NFC", "" if self.text is None else str(self.text)))
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Para:
     space_after: float | None = None  # None: rules.paragraph_space_pt
     left_indent_mm: float = 0
     keep_with_next: bool = False
+    hanging_mm: float = 0  # a numbered line: the lines after the first start this far in (indent is then ignored)
 
 
 @dataclass
@@ -70,6 +73,10 @@ class Title:
     note: str = ""  # an italic line under the subject, e.g. "(Kèm theo Quyết định số ...)"
     space_before: float = 12
     rule: bool = True
+
+    def __post_init__(self):
+        self.subject = [_t(x) for x in self.subject]
+        self.note = _t(self.note)
 
 
 @dataclass
@@ -99,11 +106,18 @@ class Table:
     fill_pages: bool = False  # PDF: break a tall row across pages rather than leave the page's foot empty (Word does)
     keep_rows: bool = False  # never break a row across pages (PDF and Word), unless it is taller than a page
     keep_together: bool = False  # a short table moves whole to the next page rather than split
+    nowrap: tuple[int, ...] = ()  # columns whose cells never wrap (names): their text shrinks to fit instead
+
+    def __post_init__(self):
+        self.rows = [row if isinstance(row, Section) else [_t(c) for c in row] for row in self.rows]
 
 
 @dataclass
 class Section:
     text: str
+
+    def __post_init__(self):
+        self.text = _t(self.text)
 
 
 @dataclass

@@ -9,14 +9,35 @@ from .common import header, sign
 from .data import ConcernRegisterData
 
 
+def period_end(data: ConcernRegisterData):
+    """The period never ends after the document's own date."""
+    end, day = data.period_end, data.header.date
+    return min(end, day) if end and day else (end or day)
+
+
+def subject_lines(data: ConcernRegisterData) -> list[str]:
+    """"Tổng hợp ý kiến, kiến nghị của Nhân dân năm 2026", then the days the
+    figures cover when that is not a whole year."""
+    start, end = data.period_start, period_end(data)
+    line = "Tổng hợp ý kiến, kiến nghị của Nhân dân"
+    if start and start.month == 1 and start.day == 1:
+        line += f" năm {start.year}"
+        whole = end is not None and (end.month, end.day) == (12, 31) and end.year == start.year
+        return [line] if whole else [line, f"(từ ngày {short_date(start)} đến ngày {short_date(end) or '……'})"]
+    if start or end:
+        return [line, f"từ ngày {short_date(start) or '……'} đến ngày {short_date(end) or '……'}"]
+    return [line]
+
+
 def build(data: ConcernRegisterData) -> B.Document:
     doc = B.Document(style=data.header.style, orientation="landscape",
-                     title=f"Tổng hợp ý kiến, kiến nghị – {data.scope_name}",
-                     subject="Sổ tổng hợp ý kiến, kiến nghị của Nhân dân")
-    subject = [data.scope_name]
-    if data.period_start or data.period_end:
-        subject.append(f"Từ ngày {short_date(data.period_start) or '……'} đến ngày {short_date(data.period_end) or '……'}")
-    doc.add(header(data.header), B.Title("TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN", subject))
+                     title=f"Báo cáo tổng hợp ý kiến, kiến nghị – {data.scope_name}",
+                     subject="Báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân")
+    # numbered "-BC": a report, titled BÁO CÁO
+    doc.add(header(data.header), B.Title("BÁO CÁO", subject_lines(data)))
+    who = data.reporter or data.scope_name
+    doc.add(B.para(f"{who[:1].upper()}{who[1:]} tổng hợp ý kiến, kiến nghị của Nhân dân "
+                   "đã tiếp nhận và kết quả chuyển, trả lời, giải quyết như sau:"))
 
     columns = [B.Column("STT", 0.045, "center"), B.Column("Ngày tiếp nhận", 0.085, "center")]
     if data.show_names:
@@ -33,7 +54,8 @@ def build(data: ConcernRegisterData) -> B.Document:
         row = [str(i), short_date(e.received_on)]
         if data.show_names:
             row.append(e.raised_by)
-        row += [e.area, e.channel, e.field, e.content, forwarded, e.answer, e.status]
+        status = f"{e.status} (quá hạn)" if e.overdue else e.status
+        row += [e.area, e.channel, e.field, e.content, forwarded, e.answer, status]
         rows.append(row)
     if not rows:
         rows.append([""] * len(columns))
@@ -43,6 +65,10 @@ def build(data: ConcernRegisterData) -> B.Document:
     summary = f"Tổng số: {format_number(len(data.entries))} ý kiến, kiến nghị"
     if counts:
         summary += "; trong đó: " + ", ".join(f"{label.lower()} {format_number(n)}" for label, n in counts.items())
-    doc.add(B.para(summary + "."))
+    late = sum(1 for e in data.entries if e.overdue)
+    if late:  # services.concerns.is_overdue on the document's date: the overview's and `stats`' rule
+        summary += f"; quá hạn chưa được trả lời {format_number(late)}"
+    # kept with the signatures: they never stand alone on the last page
+    doc.add(B.para(summary + ".", keep_with_next=True))
     doc.add(B.Signatures(left=B.SignBlock(title="NGƯỜI LẬP", name=data.maker), right=sign(data.signer, data.header.style)))
     return doc

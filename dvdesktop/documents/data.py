@@ -86,6 +86,8 @@ class TaskEntry:
     description: str
     assignee: str = ""
     due: dt.date | None = None
+    assigned_on: dt.date | None = None  # a task carried over: the day of the meeting that gave it
+    status: str = ""  # a task carried over: "Đang thực hiện", "Đã xong" …
 
 
 @dataclass
@@ -108,7 +110,11 @@ class MinutesData:
     agenda: list[AgendaEntry] = field(default_factory=list)
     discussion: str = ""
     conclusions: str = ""
-    tasks: list[TaskEntry] = field(default_factory=list)
+    tasks: list[TaskEntry] = field(default_factory=list)  # given at this meeting
+    carried_tasks: list[TaskEntry] = field(default_factory=list)  # "Việc chuyển từ cuộc họp trước"
+    # the minutes never show someone absent signing: a blank to sign instead of the name
+    chair_present: bool = True
+    secretary_present: bool = True
 
 
 @dataclass
@@ -144,14 +150,16 @@ class ConcernEntry:
     forwarded_on: dt.date | None = None
     answer: str = ""
     status: str = ""  # label: "Đã chuyển" ...
+    overdue: bool = False  # on the document's date (services.concerns.is_overdue)
 
 
 @dataclass
 class ConcernRegisterData:
-    """Sổ tổng hợp ý kiến, kiến nghị của Nhân dân for a period."""
+    """Báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân for a period (numbered -BC)."""
 
     header: HeaderData
     scope_name: str  # "Tổ dân vận bản Nà Khoang" or "xã Nậm Pồ"
+    reporter: str = ""  # who reports, as the opening sentence names it: "Đảng ủy xã Nậm Pồ" (scope_name if empty)
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     entries: list[ConcernEntry] = field(default_factory=list)

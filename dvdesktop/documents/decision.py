@@ -5,7 +5,7 @@ from ..vn import format_date
 from . import blocks as B
 from .common import header, number_line, person_with_position, sign
 from .data import DecisionData
-from .roster import COLUMNS, member_cells
+from .roster import COLUMNS, NAME, member_cells
 
 DEFAULT_DUTIES = [
     "Tuyên truyền, giải thích chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước đến hộ gia "
@@ -14,10 +14,14 @@ DEFAULT_DUTIES = [
     "trật tự, bảo vệ môi trường ở khu dân cư",
     "Nắm bắt tình hình, tâm tư, nguyện vọng, ý kiến, kiến nghị của Nhân dân, kịp thời phản ánh với cấp ủy, "
     "chính quyền; tham gia các cuộc khảo sát, điều tra xã hội học",
-    "Phối hợp với Ban công tác Mặt trận, các chi hội đoàn thể thực hiện phong trào thi đua \"Dân vận khéo\"",
+    "Phối hợp với Ban công tác Mặt trận, các chi hội đoàn thể thực hiện phong trào thi đua \u201cDân vận khéo\u201d",
 ]
 
 VERB = {"thanh_lap": "thành lập", "kien_toan": "kiện toàn"}
+
+
+def first_line_mm(doc: B.Document) -> float:
+    return doc.rules.first_line_indent_mm
 
 
 def _end(items: list[str], last: str = ".") -> list[str]:
@@ -46,16 +50,17 @@ def build(data: DecisionData) -> B.Document:
     doc.add(B.para("QUYẾT ĐỊNH:" if state else "QUYẾT ĐỊNH", bold=True, align="center", indent=False,
                    space_before=6, keep_with_next=True))
 
-    replaces = f" (thay thế Quyết định số {data.previous_decision})" if data.previous_decision else ""
     doc.add(B.Para([B.Run("Điều 1. ", bold=True),
-                    B.Run(f"{verb.capitalize()} {data.team_name}{replaces}, gồm {len(data.members)} đồng chí "
+                    B.Run(f"{verb.capitalize()} {data.team_name}, gồm {len(data.members)} đồng chí "
                           "có tên sau:")], keep_with_next=True))
     inline = len(data.members) <= 12
     if inline:
         for i, m in enumerate(data.members, 1):
             role = f", {m.role}" if m.role else ""
             line = f"{i}. Đồng chí {person_with_position(m.name, m.position)}{role}"
-            doc.add(B.para(line + ("." if i == len(data.members) else ";"), space_after=0, left_indent_mm=0))
+            # a name that runs on to a second line starts under the name, not at the margin
+            doc.add(B.para(line + ("." if i == len(data.members) else ";"), space_after=0, indent=False,
+                           left_indent_mm=first_line_mm(doc), hanging_mm=5))
         doc.add(B.Spacer(2))
     else:
         doc.add(B.para("(Có danh sách kèm theo)", italic=True, align="center", indent=False))
@@ -67,8 +72,11 @@ def build(data: DecisionData) -> B.Document:
         doc.add(B.para(f"- {line}"))
     executors = data.executors or ("Các cơ quan, đơn vị có liên quan, chi bộ và các đồng chí có tên tại Điều 1 "
                                    "căn cứ Quyết định thi hành")
+    # a kiện toàn decision names the one it replaces in its last article (not in its title or Điều 1)
+    replaces = f" và thay thế Quyết định số {data.previous_decision.strip()}" if data.previous_decision.strip() else ""
     doc.add(B.Para([B.Run("Điều 3. ", bold=True),
-                    B.Run(f"Quyết định có hiệu lực kể từ ngày ký. {executors.rstrip('.')}./.")]))
+                    B.Run(f"Quyết định có hiệu lực kể từ ngày ký{replaces}. {executors.rstrip('.')}./.")],
+                   keep_with_next=True))
     doc.add(B.Signatures(recipients=_end(["- " + r.lstrip("- ") for r in data.recipients] or ["- Lưu"], "."),
                          right=sign(data.signer, data.header.style)))
 
@@ -76,5 +84,6 @@ def build(data: DecisionData) -> B.Document:
         when = f" {format_date(data.header.date)}" if data.header.date else ""
         doc.add(B.PageBreak(), B.Title("DANH SÁCH", [f"Thành viên {data.team_name}"],
                 note=f"(Kèm theo Quyết định {number_line(data.header)}{when})", space_before=0))
-        doc.add(B.Table(columns=COLUMNS, rows=[member_cells(i, m) for i, m in enumerate(data.members, 1)], size=12))
+        doc.add(B.Table(columns=COLUMNS, rows=[member_cells(i, m) for i, m in enumerate(data.members, 1)], size=12,
+                        nowrap=NAME))
     return doc

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from . import blocks as B
-from .fonts import DOCX_FAMILY, balanced_lines, text_width
+from .fonts import DOCX_FAMILY, balanced_lines, fit_size, text_width
 from .layout_rules import A4_MM, FONT_SINGLE_LINE, MM, PARTY_SUBJECT_MARK, PageRules
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -267,6 +267,9 @@ class _Writer:
         container = container or self.d
         p = self._fmt(self._new_p(container), align=b.align, indent=b.indent, space_before=b.space_before,
                       space_after=b.space_after, left_indent_mm=b.left_indent_mm, keep_with_next=b.keep_with_next)
+        if b.hanging_mm:
+            p.paragraph_format.left_indent = Mm(b.left_indent_mm + b.hanging_mm)
+            p.paragraph_format.first_line_indent = Mm(-b.hanging_mm)
         size = Pt(b.size or r.body_size)
         for run_spec in b.runs:
             lines = _n(run_spec.text).split("\n")
@@ -351,6 +354,12 @@ class _Writer:
     def _signatures(self, b: B.Signatures):
         r = self.rules
         half = self.width / 2
+        # the signatures go with the last paragraph before them (as in the PDF): never alone on a page
+        previous = next((el for el in reversed(self.d.element.body) if el.tag != qn("w:sectPr")), None)
+        if previous is not None and previous.tag == qn("w:p"):
+            ppr = previous.get_or_add_pPr()
+            if ppr.find(qn("w:keepNext")) is None:
+                ppr.insert(0, OxmlElement("w:keepNext"))
         spacer = self._text_p(self.d, "", 1, space_after=0)
         spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         spacer.paragraph_format.line_spacing = Pt(max(1, b.space_before))
@@ -429,8 +438,12 @@ class _Writer:
                 fill(cell, data_row.text, bold=True)
                 continue
             cells = list(data_row) + [""] * (ncols - len(data_row))
-            for cell, value, c in zip(row.cells, cells, b.columns):
-                fill(cell, value, align=c.align)
+            for i, (cell, value, c) in enumerate(zip(row.cells, cells, b.columns)):
+                if i in b.nowrap:  # cell margins 3 pt each side, as the PDF's padding
+                    fitted = fit_size(_n(value), b.size or r.table_size, widths[i] - 6.5)
+                    fill(cell, value, align=c.align, sz=Pt(fitted))
+                else:
+                    fill(cell, value, align=c.align)
         if b.keep_together:  # Word keeps a row with the next through its paragraphs' "keep with next"
             for row in t.rows[:-1]:
                 for cell in row.cells:
@@ -446,8 +459,13 @@ class _Writer:
         if b.value:
             self._para(B.labelled(b.label, b.value))
             return
-        for i in range(max(1, b.lines)):
-            p = self._fmt(self.d.add_paragraph(), align="left", space_after=r.paragraph_space_pt / 2)
+        count = max(1, b.lines)
+        for i in range(count):
+            # the space after once, under the last line of dots, as the PDF's DotLine: a one-page form stays one page
+            # the lines of one blank field stay together (one flowable in the PDF)
+            p = self._fmt(self.d.add_paragraph(), align="left",
+                          space_after=r.paragraph_space_pt / 2 if i == count - 1 else 0,
+                          keep_with_next=i < count - 1)
             p.paragraph_format.line_spacing = max(r.line_spacing, 1.3)
             p.paragraph_format.tab_stops.add_tab_stop(Pt(self.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             if i == 0 and b.label:

@@ -147,6 +147,16 @@ _BREAK_BEFORE = {"XÃ", "PHƯỜNG", "ĐẶC", "THỊ", "TỈNH", "THÀNH", "TH�
                  "LÀNG", "BUÔN", "PLEI", "CHI", "ĐẢNG", "BAN", "HỘI", "ỦY"}
 
 
+def fit_size(text: str, size: float, width: float, bold: bool = False) -> float:
+    """The size at which *text* fits on one line of *width* points: *size*
+    when it fits, else a smaller one (to half a point) — a name in a table
+    column is shrunk a little rather than broken over two lines."""
+    wide = text_width(text, size, bold)
+    if wide <= width or not text:
+        return size
+    return max(int(size * width / wide * 2) / 2, 1.0)
+
+
 def balanced_lines(text: str, size: float, bold: bool, width: float) -> list[str]:
     """Break a header line (capitals) the way a clerk would: explicit line
     breaks are kept; a line too wide for *width* is cut in two, before a place

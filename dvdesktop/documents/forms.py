@@ -5,10 +5,23 @@ from __future__ import annotations
 from . import blocks as B
 from .common import header, sign
 from .data import AttendanceSheetData, ConcernSlipData
-from .layout_rules import SIGN_NOTE
+from .layout_rules import MINUTES_WORDING, SIGN_NOTE
 
 BOX = "\u25a1"  # □ (Liberation Serif and Times New Roman both have it)
 NBSP = "\u00a0"
+
+
+# One A4 page: the header, the title, two lines to fill in, the table and the
+# signatures. ROWS rows of ROW_MM fit under the Party header (the taller one).
+ROW_MM = 8.5
+ROWS = 14
+
+
+def rows_on_one_page(names: int) -> int:
+    """Blank rows to add after *names* pre-filled ones so that the sheet fills
+    its one page: a team of 9 gets 7 blank rows; a team too large for one page
+    gets none (and the sheet runs on, as it must)."""
+    return max(0, ROWS - names)
 
 
 def attendance_sheet(data: AttendanceSheetData) -> B.Document:
@@ -19,14 +32,24 @@ def attendance_sheet(data: AttendanceSheetData) -> B.Document:
         subject.append(data.team_name)
     doc.add(header(data.header), B.Title("DANH SÁCH", subject))
     doc.add(B.FillLine("Thời gian"), B.FillLine("Địa điểm"))
-    columns = [B.Column("STT", 0.07, "center"), B.Column("Họ và tên", 0.28), B.Column("Chức vụ", 0.30),
-               B.Column("Ký tên", 0.18, "center"), B.Column("Ghi chú", 0.17)]
-    rows = [[str(i), m.name, ", ".join(x for x in (m.position, m.role) if x), "", ""]
+    columns = [B.Column("STT", 0.075, "center"), B.Column("Họ và tên", 0.28), B.Column("Chức vụ", 0.385),
+               B.Column("Ký tên", 0.16, "center"), B.Column("Ghi chú", 0.10)]
+    # one line a person, so that the sheet stays on its one page: "Thành viên" goes
+    # without saying; a long position is shrunk a little rather than wrapped
+    rows = [[str(i), m.name, ", ".join(x for x in (m.position, m.role) if x and x != "Thành viên"), "", ""]
             for i, m in enumerate(data.names, 1)]
     rows += [[str(i), "", "", "", ""] for i in range(len(rows) + 1, len(rows) + data.blank_rows + 1)]
-    doc.add(B.Table(columns=columns, rows=rows, size=12, min_row_height_mm=9))
+    doc.add(B.Table(columns=columns, rows=rows, size=12, min_row_height_mm=ROW_MM, nowrap=(1, 2)))
     doc.add(B.FillLine("Tổng số người tham dự"))
-    doc.add(B.Signatures(left=sign(data.secretary, data.header.style), right=sign(data.chair, data.header.style)))
+    # the same signers as the minutes of the meeting (THƯ KÝ / CHỦ TỌA, or CHỦ TRÌ in the Party's form)
+    words = MINUTES_WORDING.get(data.header.style, MINUTES_WORDING["state"])
+    secretary = sign(data.secretary, data.header.style)
+    chair = sign(data.chair, data.header.style)
+    if secretary is not None and secretary.title == "THƯ KÝ":
+        secretary.title = words.left_signer
+    if chair is not None and chair.title == "CHỦ TỌA":
+        chair.title = words.right_signer
+    doc.add(B.Signatures(left=secretary, right=chair, space_before=4))
     return doc
 
 

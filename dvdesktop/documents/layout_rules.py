@@ -174,6 +174,32 @@ MINUTES_RIGHT_SIGNER = "CHỦ TỌA"  # chair right
 SIGN_NOTE = "(Ký, ghi rõ họ tên)"
 
 
+@dataclass(frozen=True)
+class MinutesWording:
+    """The words of a biên bản that differ between the two formats."""
+
+    place_date: bool  # a place-date line under the national title / ĐẢNG CỘNG SẢN VIỆT NAM
+    chair_label: str
+    secretary_label: str
+    left_signer: str  # the one who took the minutes
+    right_signer: str  # the chair
+
+
+MINUTES_WORDING = {
+    # Nghị định 30/2020, Phụ lục III, mẫu 1.9 (biên bản): no place-date line;
+    # "Chủ trì (chủ tọa)", "Thư ký (người ghi biên bản)"; THƯ KÝ left, CHỦ TỌA right.
+    "state": MinutesWording(False, "Chủ trì (chủ tọa)", "Thư ký (người ghi biên bản)",
+                            MINUTES_LEFT_SIGNER, MINUTES_RIGHT_SIGNER),
+    # Hướng dẫn 36-HD/VPTW: every Party paper has the place and date under
+    # "ĐẢNG CỘNG SẢN VIỆT NAM" (the rule under it "separates it from the place
+    # and date"); the Party's minutes form (Hướng dẫn 16-HD/VPTW, 2023) has
+    # "Số …-BB/…", "……, ngày … tháng … năm …", "Người chủ trì", "Người ghi
+    # biên bản"; the chair signs right as CHỦ TRÌ, the recorder left as THƯ KÝ
+    # (no "chủ tọa": a State word). A chi bộ has no seal.
+    "party": MinutesWording(True, "Người chủ trì", "Thư ký (người ghi biên bản)", "THƯ KÝ", "CHỦ TRÌ"),
+}
+
+
 def rules_for(style: str, **overrides) -> PageRules:
     """The rule set for a header style ("state" or "party"), optionally with
     single values changed (e.g. a province that prints at 13 pt)."""

@@ -11,7 +11,8 @@ from .layout_rules import SIGN_NOTE
 def build(data: OutreachRecordData) -> B.Document:
     doc = B.Document(style=data.header.style, title=f"Biên bản tuyên truyền – {data.team_name}",
                      subject="Biên bản buổi tuyên truyền, vận động")
-    doc.add(header(data.header, with_date=False),
+    # State (Nghị định 30, biên bản): no place-date line; Party (Hướng dẫn 36): always one
+    doc.add(header(data.header, with_date=data.header.style == "party"),
             B.Title("BIÊN BẢN", ["Buổi tuyên truyền, vận động Nhân dân", f"của {data.team_name}"]))
     when = format_date(data.held_on) if data.held_on else "ngày …… tháng …… năm ……"
     doc.add(B.para(f"Hôm nay, {when}, tại {data.place or '……'}, {data.team_name} tổ chức buổi tuyên truyền, "

@@ -25,7 +25,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from . import blocks as B
-from .fonts import balanced_lines, fonts, text_width
+from .fonts import balanced_lines, fit_size, fonts, text_width
 from .layout_rules import FONT_SINGLE_LINE, MM, PARTY_SUBJECT_MARK, PageRules
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -142,9 +142,23 @@ class _KeepWithNext(KeepTogether):
         self._room = room
 
     def split(self, aW, aH):
-        if aH >= self._room:
+        if aH >= self._needed(aW, aH):
             return self._content[:]
         return super().split(aW, aH)
+
+    def _needed(self, aW, aH) -> float:
+        """The heading(s), then what must follow them on the same page: a
+        table's header rows and first row (a heading never ends a page above
+        a table that starts on the next), else up to *room* of the paragraph."""
+        *heads, nxt = self._content
+        need = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heads)
+        if isinstance(nxt, RLTable):
+            nxt.wrap(aW, aH)
+            heights = getattr(nxt, "_rowHeights", None) or []
+            return need + sum(heights[:nxt.repeatRows + 1]) + nxt.getSpaceBefore()
+        if isinstance(nxt, KeepTogether):  # e.g. the last line and the signatures: all of it or none
+            return need + nxt.wrap(aW, aH)[1]
+        return need + min(self._room, nxt.wrap(aW, aH)[1])
 
 
 class _DocTemplate(BaseDocTemplate):
@@ -236,6 +250,9 @@ class _Builder:
         size = b.size or r.body_size
         style = _style(r, size, b.align, b.indent, False, False, b.space_before,
                        r.paragraph_space_pt if b.space_after is None else b.space_after, b.left_indent_mm)
+        if b.hanging_mm:
+            style = ParagraphStyle(f"{style.name}h{b.hanging_mm}", parent=style,
+                                   leftIndent=(b.left_indent_mm + b.hanging_mm) * MM, firstLineIndent=-b.hanging_mm * MM)
         p = Paragraph(_runs_markup(b.runs) or "&nbsp;", style)
         p.keepWithNext = b.keep_with_next
         self.story.append(p)
@@ -336,11 +353,17 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ]))
         gap = RLSpacer(1, b.space_before)
-        # a paragraph kept with the signatures keeps them, not only this gap (reportlab's
-        # keepWithNext chain stops at the first flowable without it)
-        gap.keepWithNext = True
-        self.story.append(gap)
-        self.story.append(t)
+        # The signatures never stand alone on a page: they go with the last
+        # paragraph (or form line) before them, the two moved to the next page
+        # together when they do not fit. Not a table: it may split, and its
+        # last rows are what the page carries anyway.
+        # (keepWithNext, not a KeepTogether: reportlab groups a heading only
+        # with a plain flowable, so a heading above that last line stays too.)
+        last = self.story[-1] if self.story else None
+        if last is not None and not isinstance(last, (RLTable, RLPageBreak, NextPageTemplate, KeepTogether)):
+            last.keepWithNext = True
+            gap.keepWithNext = True
+        self.story += [gap, t]
 
     def _table(self, b: B.Table):
         r = self.rules
@@ -381,7 +404,15 @@ class _Builder:
                 data.append([Paragraph(_markup(row.text), section_style)] + [""] * (ncols - 1))
             else:
                 cells = list(row) + [""] * (ncols - len(row))
-                data.append([Paragraph(_markup(v), cell_styles[c.align]) for v, c in zip(cells, b.columns)])
+                out = []
+                for i, (v, c) in enumerate(zip(cells, b.columns)):
+                    style = cell_styles[c.align]
+                    if i in b.nowrap:  # padding 3 pt each side
+                        fitted = fit_size(_n(v), size, widths[i] - 6.5)
+                        if fitted < size:
+                            style = _style(r, fitted, c.align, leading_factor=FONT_SINGLE_LINE)
+                    out.append(Paragraph(_markup(v), style))
+                data.append(out)
         min_heights = None
         if b.min_row_height_mm:
             min_heights = [0] * head_rows + [b.min_row_height_mm * MM] * (len(data) - head_rows)

@@ -7,12 +7,15 @@ from . import blocks as B
 from .common import header, sign
 from .data import MemberRow, RosterData
 
+# The name column holds a long four-word name ("Nguyễn Thị Phương Thảo", 45 mm
+# at 12 pt) on one line; a longer one is shrunk a little, never broken (NAME).
 COLUMNS = [
-    B.Column("STT", 0.065, "center"), B.Column("Họ và tên", 0.19), B.Column("Năm sinh", 0.08, "center"),
-    B.Column("Giới tính", 0.075, "center"), B.Column("Dân tộc", 0.08, "center"),
-    B.Column("Chức vụ ở thôn, bản", 0.22), B.Column("Chức danh trong Tổ", 0.12, "center"),
-    B.Column("Điện thoại", 0.17, "center"),
+    B.Column("STT", 0.07, "center"), B.Column("Họ và tên", 0.28), B.Column("Năm sinh", 0.075, "center"),
+    B.Column("Giới tính", 0.065, "center"), B.Column("Dân tộc", 0.075, "center"),
+    B.Column("Chức vụ ở thôn, bản", 0.175), B.Column("Chức danh trong Tổ", 0.10, "center"),
+    B.Column("Điện thoại", 0.155, "center"),
 ]
+NAME = (1, 6)  # Table.nowrap: the name, and "Thành viên" in its narrow column
 
 
 def member_cells(i: int, m: MemberRow) -> list[str]:
@@ -35,10 +38,10 @@ def build(data: RosterData) -> B.Document:
             doc.add(B.heading(f"{gi}. {group.team_name} ({len(group.members)} thành viên)", indent=False,
                               space_before=4))
             rows = [member_cells(i, m) for i, m in enumerate(group.members, 1)]
-            doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12))
+            doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12, nowrap=NAME))
     else:
         rows = [member_cells(i, m) for i, m in enumerate(data.groups[0].members, 1)] if data.groups else []
-        doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12))
+        doc.add(B.Table(columns=COLUMNS, rows=rows or [[""] * len(COLUMNS)], size=12, nowrap=NAME))
     women = sum(1 for m in members if (m.gender or "").lower() == "nữ")
     party = sum(1 for m in members if m.party_member)
     summary = f"Tổng số: {format_number(len(members))} thành viên"

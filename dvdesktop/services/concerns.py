@@ -32,6 +32,17 @@ def overdue_condition(on: dt.date) -> pw.Expression:
     return Concern.due_date.is_null(False) & (Concern.due_date < on) & Concern.status.not_in(ANSWERED)
 
 
+# "Đã giải quyết" is the status itself (its day is resolved_on); a year's
+# concerns are those *received* in it. The overview's cards, the lists, `stats`,
+# the reports and every printout count with these two.
+def resolved_condition() -> pw.Expression:
+    return Concern.status == RESOLVED
+
+
+def received_in(year: int) -> pw.Expression:
+    return (Concern.received_on >= dt.date(year, 1, 1)) & (Concern.received_on <= dt.date(year, 12, 31))
+
+
 def _rank(status: str) -> int:
     return STATUS_ORDER.index(status)
 

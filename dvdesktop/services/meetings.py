@@ -22,7 +22,7 @@ from ..errors import ValidationError
 from ..store.base import now
 from ..store.models import AgendaItem, Meeting, MeetingAttendance, MeetingTask, Person, Team
 from .core import vocab
-from .core.children import Child
+from .core.children import Child, saving_children
 from .core.fields import Choice, Date, DateTime, Integer, Ref, Text
 from .core.records import RecordService
 from .register import MembershipService
@@ -59,14 +59,51 @@ class MeetingService(RecordService):
         number = values.get("number")
         if number:
             query = cls.active().where(
-                (Meeting.team == values["team"]) & (Meeting.number == number)
+                (Meeting.team == values["team"])
                 & (Meeting.starts_at >= dt.datetime(starts.year, 1, 1))
                 & (Meeting.starts_at < dt.datetime(starts.year + 1, 1, 1))
             )
             if existing is not None:
                 query = query.where(Meeting.id != existing.id)
-            if query.exists():
+            # "3", "03" and "03-BB/TDV" are the same minutes number
+            taken = {_leading_number(n) for (n,) in query.select(Meeting.number).tuples()} - {None}
+            if _leading_number(number) in taken or query.where(Meeting.number == number).exists():
                 raise ValidationError("number", f"Số biên bản «{number}» đã dùng cho một cuộc họp khác của tổ trong năm {starts.year}.")
+        # saved with its attendance, the meeting is checked against it by check_children
+        if existing is not None and not saving_children():
+            recorded = list(MeetingAttendance.select().where(MeetingAttendance.meeting == existing.id))
+            _check_presiding(values, {a.person_id for a in recorded if a.status == "present"}, recorded)
+
+    @classmethod
+    def clean(cls, data, *, partial=False):
+        cleaned = super().clean(data, partial=partial)
+        if cleaned.get("number"):
+            cleaned["number"] = padded_number(cleaned["number"])
+        return cleaned
+
+    @classmethod
+    def check_children(cls, record, rows):
+        if "attendance" in rows:
+            recorded = rows["attendance"]
+        else:
+            recorded = list(MeetingAttendance.select().where(MeetingAttendance.meeting == record.id))
+        present = {a.person_id for a in recorded if a.status == "present"}
+        _check_presiding({"status": record.status, "chair": record.chair_id, "secretary": record.secretary_id},
+                         present, recorded)
+
+
+def _check_presiding(values: dict, present: set[int], recorded: list | None = None) -> None:
+    """A held meeting is chaired and minuted by people who were there: the
+    minutes carry their signatures."""
+    if values.get("status") != "held" or recorded is not None and not recorded:
+        return  # a meeting still planned, or whose attendance is not recorded yet
+    for name, label in (("chair", "Người chủ trì"), ("secretary", "Thư ký")):
+        person_id = values.get(name)
+        if person_id and person_id not in present:
+            who = Person.get_by_id(person_id).full_name
+            raise ValidationError(
+                name, f"{label} ({who}) không có mặt theo danh sách điểm danh: chọn {label.lower()} trong số "
+                      f"người có mặt, hoặc ghi đồng chí {who} là «Có mặt».")
 
 
 # --- child rows ----------------------------------------------------------------
@@ -378,6 +415,25 @@ def copy_from_previous(team_id: int) -> dict[str, Any] | None:
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
+def _leading_number(text: str | None) -> int | None:
+    match = _LEADING_NUMBER.match(text or "")
+    return int(match.group(1)) if match else None
+
+
+def padded_number(text: str) -> str:
+    """A minutes number as kept and printed: the leading number of two digits
+    at least ("3" → "03", "3-BB/TDV" → "03-BB/TDV"), the rest as typed."""
+    match = _LEADING_NUMBER.match(text or "")
+    if not match:
+        return text
+    return f"{int(match.group(1)):02d}{text[match.end():]}"
+
+
+def suggested_minutes_number(team_id: int, year: int) -> str:
+    """next_minutes_number() as the form shows it: "03"."""
+    return f"{next_minutes_number(team_id, year):02d}"
+
+
 def next_minutes_number(team_id: int, year: int) -> int:
     """The number to suggest for the team's next minutes in *year*: one more
     than the highest number used (the clerk may type another)."""
@@ -399,4 +455,5 @@ __all__ = [
     "MeetingService", "AttendanceService", "AgendaItemService", "TaskService", "AttendanceRow",
     "save_meeting", "attendance_grid", "quorum", "format_quorum", "quorum_line", "absence_line",
     "open_tasks_for_next", "overdue_tasks", "latest_meeting", "copy_from_previous", "next_minutes_number",
+    "suggested_minutes_number", "padded_number",
 ]

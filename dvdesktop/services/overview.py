@@ -121,10 +121,9 @@ def year_counts(year: int) -> YearCounts:
     )
     audience = sessions.select(pw.fn.COALESCE(pw.fn.SUM(OutreachSession.audience_total), 0)).scalar()
     live_concerns = Concern.select().where(Concern.deleted_at.is_null())
-    received = live_concerns.where((Concern.received_on >= start) & (Concern.received_on < end)).count()
-    resolved = live_concerns.where(
-        (Concern.status == concerns.RESOLVED) & (Concern.resolved_on >= start) & (Concern.resolved_on < end)
-    ).count()
+    # the year's concerns are those received in it; resolved: of those, the ones resolved (as `stats` counts)
+    received = live_concerns.where(concerns.received_in(year)).count()
+    resolved = live_concerns.where(concerns.received_in(year) & concerns.resolved_condition()).count()
     models = ExemplaryModel.select().where(ExemplaryModel.deleted_at.is_null() & (ExemplaryModel.year == year)).count()
     sums = campaigns.totals(year=year)
     from .supervision.counts import supervision_counts
@@ -217,7 +216,8 @@ def overview(on: dt.date | None = None) -> Overview:
     return Overview(
         on=on,
         counts=year_counts(on.year),
-        overdue_concerns=concerns.overdue(on).count(),
+        # of the year shown, like the other cards (and as `stats --year` counts them)
+        overdue_concerns=concerns.overdue(on).where(concerns.received_in(on.year)).count(),
         overdue_tasks=len(meetings.overdue_tasks(on)),
         quarter=quarter,
         teams_without_meeting=idle,

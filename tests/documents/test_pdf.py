@@ -99,14 +99,20 @@ def test_date_line_is_italic_with_leading_zeros():
 
 
 def test_minutes_signatures_and_closing_line():
-    for style in ("party", "state"):
+    """State minutes: NĐ 30 mẫu 1.9 (no place-date line, THƯ KÝ left, CHỦ TỌA right);
+    Party minutes: the place and date under ĐẢNG CỘNG SẢN VIỆT NAM, CHỦ TRÌ right."""
+    for style, chair in (("party", "CHỦ TRÌ"), ("state", "CHỦ TỌA")):
         with open_pdf(rendered("minutes", style)) as pdf:
             last = pdf.pages[-1]
             text = all_text(pdf)
+            first_lines = lines(pdf.pages[0])[:6]
             sign_row = [ln for ln in lines(last) if "THƯ KÝ" in ln]
         assert "Cuộc họp kết thúc vào 16 giờ 30 phút, ngày 05 tháng 01 năm 2025/." in text
-        assert sign_row and sign_row[0].index("THƯ KÝ") < sign_row[0].index("CHỦ TỌA")  # secretary left
+        assert sign_row and sign_row[0].index("THƯ KÝ") < sign_row[0].index(chair)  # secretary left
         assert "Thời gian bắt đầu: 14 giờ, ngày 05 tháng 01 năm 2025." in text
+        dated = any("ngày 05 tháng 01 năm 2025" in ln and "Thời gian" not in ln for ln in first_lines)
+        assert dated == (style == "party")
+        assert ("CHỦ TỌA" in text) == (style == "state")
 
 
 def test_page_numbers_top_centre_none_on_first_page():

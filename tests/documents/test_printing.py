@@ -59,7 +59,7 @@ def test_minutes_data_from_the_database(office):
     data = printing.minutes_data(office["meeting"].id)
     assert data.header.style == "party" and data.header.issuer == "TỔ DÂN VẬN BẢN NÀ KHOANG"
     assert data.header.parent == "ĐẢNG BỘ XÃ NẬM PỒ"
-    assert data.header.number == "Số 5-BB/TDV"  # through services.numbering (Party style)
+    assert data.header.number == "Số 05-BB/TDV"  # through services.numbering (Party style)
     assert [a.name for a in data.attendees][0] == "Lò Văn Thắng"  # leader first
     assert data.attendees[0].position == "Bí thư chi bộ, Tổ trưởng"
     assert data.chair == "Lò Văn Thắng" and data.secretary == "Cà Thị Ngọc"

@@ -65,7 +65,7 @@ def test_enter_meeting_save_reopen(window, qtbot):
     # every current member, leader first; the leader is suggested as chair, a number too
     assert grid_names(form) == ["Lò Văn Thắng", "Quàng Thị Mai", "Vàng A Dơ", "Cà Văn Pọm"]
     assert form.chair.code() == people[0].id
-    assert form.number.text() == "1"
+    assert form.number.text() == "01"  # zero-padded as the program prints it ("01-BB/TDV")
     assert form.quorum.text() == "Có mặt 4/4 đồng chí"
     set_attendance(form, "Vàng A Dơ", "excused", "Đi viện")
     set_attendance(form, "Cà Văn Pọm", "absent")
@@ -86,7 +86,7 @@ def test_enter_meeting_save_reopen(window, qtbot):
     assert not form.is_dirty(), window.findChildren(type(form))
     meeting = Meeting.get()
     assert (meeting.team_id, meeting.place, meeting.number, meeting.chair_id, meeting.secretary_id) == (
-        team.id, "Nhà văn hóa bản Nà Khoang", "1", people[0].id, people[1].id)
+        team.id, "Nhà văn hóa bản Nà Khoang", "01", people[0].id, people[1].id)
     assert meeting.ends_at == dt.datetime.combine(LAST_MONTH, dt.time(10, 30))
     statuses = {a.person.full_name: (a.status, a.reason) for a in MeetingAttendance.select()}
     assert statuses["Vàng A Dơ"] == ("excused", "Đi viện") and statuses["Cà Văn Pọm"] == ("absent", "")
@@ -144,7 +144,7 @@ def test_open_tasks_carried_into_next_meeting_and_overdue_in_red(window):
     assert carried.carried_from_id == MeetingTask.get(MeetingTask.description == "Thu quỹ khuyến học",
                                                       MeetingTask.meeting == first.id).id
     assert MeetingTask.get_by_id(carried.carried_from_id).status == "done"
-    assert form.number.text() == "2"
+    assert form.number.text() == "02"
 
 
 def test_copy_from_previous_meeting(window, scripted):
@@ -277,3 +277,23 @@ def test_ctrl_s_keeps_the_grid_cell_being_typed(window):
     assert form.errors == {}
     assert form.record_id is not None
     assert [a.title for a in agenda_lines(form.record_id)] == ["Bầu tổ trưởng"]
+
+
+def test_form_refuses_an_absent_secretary(window, scripted):
+    area, team, people = team_with_members(3)
+    section = meetings(window)
+    section.new_record()
+    form = section.editor
+    form.team.set_code(team.id)
+    form.starts_at.setText(f"{LAST_MONTH:%d/%m/%Y} 08:00")
+    form.secretary.set_code(people[1].id)
+    set_attendance(form, people[1].full_name, "excused", "Ốm")
+    assert not section.save()
+    # said in the form's problems bar, in Vietnamese, the secretary field outlined
+    message = form.problems.text()
+    assert "Thư ký (Quàng Thị Mai) không có mặt" in message and form.problems.isVisibleTo(form)
+    assert form.secretary.property("invalid") is True
+    assert Meeting.select().count() == 0
+    set_attendance(form, people[1].full_name, "present")
+    assert section.save()
+    assert Meeting.get().secretary_id == people[1].id

@@ -221,8 +221,8 @@ def test_meetings_year_filters_and_order(meetings):
     assert ml.meeting_ids(f(year=2024), "starts_at", on=ON) == [m["first"].id, m["second"].id, m["planned"].id]
     # team order follows the area names: Co Muông before Nà Khoang
     assert ml.meeting_ids(f(year=2024), "team", on=ON) == [m["planned"].id, m["first"].id, m["second"].id]
-    # minutes numbers by length, then text: 2/BB, 01/BB, 10/BB
-    assert ml.meeting_ids(f(year=2024), "number", on=ON) == [m["planned"].id, m["first"].id, m["second"].id]
+    # minutes numbers by length, then text: 01/BB, 02/BB (typed "2/BB", kept zero-padded), 10/BB
+    assert ml.meeting_ids(f(year=2024), "number", on=ON) == [m["first"].id, m["planned"].id, m["second"].id]
     assert ml.meeting_ids(f(year=2024, team_id=m["team"].id), on=ON) == [m["second"].id, m["first"].id]
     assert ml.meeting_ids(f(year=2024, kind="dot_xuat"), on=ON) == [m["second"].id]
     assert ml.meeting_ids(f(year=2024, status="planned"), on=ON) == [m["planned"].id]
@@ -340,8 +340,9 @@ def test_concerns_list(register):
     assert cl.concern_ids(f(year=2024), "due_date", True, on=ON)[0] == b.id
     assert cl.concern_ids(f(year=2024, status="open"), on=ON) == [b.id, a.id]
     assert cl.concern_ids(f(year=2024, status="da_giai_quyet"), on=ON) == [c.id]
-    # overdue: any year, on the day asked
-    assert cl.concern_ids(f(year=2024, status="overdue"), on=ON) == [a.id, old.id]
+    # overdue on the day asked: of the year chosen (as the overview's card), of any year without one
+    assert cl.concern_ids(f(year=2024, status="overdue"), on=ON) == [a.id]
+    assert cl.concern_ids(f(status="overdue"), on=ON) == [a.id, old.id]
     assert cl.concern_ids(f(status="overdue"), on=dt.date(2024, 2, 15)) == [old.id]
     assert cl.concern_ids(f(year=2024, field="Khác"), on=ON) == [b.id]
     assert cl.concern_ids(f(year=2024, area_id=r["na"].id), on=ON) == [a.id]

@@ -77,9 +77,9 @@ def test_meeting_and_children_saved_together_and_replaced(team):
     assert [i.title for i in AgendaItem.select().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position)] == ["Nội dung 1", "Nội dung 2"]
     task = MeetingTask.get(MeetingTask.meeting == meeting.id)
     assert task.assignee_name == "Quàng Thị Mai"
-    M.save_meeting({"conclusions": "Thống nhất."}, [{"person": a.id}], [{"title": "Chỉ một nội dung"}], [],
-                   meeting_id=meeting.id, expected_version=meeting.version)
-    assert MeetingAttendance.select().where(MeetingAttendance.meeting == meeting.id).count() == 1
+    M.save_meeting({"conclusions": "Thống nhất."}, [{"person": a.id}, {"person": b.id, "status": "present"}],
+                   [{"title": "Chỉ một nội dung"}], [], meeting_id=meeting.id, expected_version=meeting.version)
+    assert MeetingAttendance.select().where(MeetingAttendance.meeting == meeting.id).count() == 2
     assert AgendaItem.select().where(AgendaItem.meeting == meeting.id).count() == 1
     assert MeetingTask.select().where(MeetingTask.meeting == meeting.id).count() == 0
     assert Meeting.get_by_id(meeting.id).conclusions == "Thống nhất."
@@ -102,7 +102,7 @@ def test_a_bad_child_row_leaves_nothing_half_written(team):
     for model in (Meeting, MeetingAttendance, AgendaItem, MeetingTask):
         assert model.select().count() == 0
     # an edit that fails keeps the old children
-    meeting = M.save_meeting(meeting_data(team), [{"person": a.id}], [{"title": "Cũ"}], [])
+    meeting = M.save_meeting(meeting_data(team), [{"person": a.id}, {"person": b.id}], [{"title": "Cũ"}], [])
     with pytest.raises(ValidationError):
         M.save_meeting({"title": "Mới"}, [{"person": b.id}], [{"title": "Mới"}], [{"description": "x", "status": "done"}],
                        meeting_id=meeting.id)
@@ -204,3 +204,38 @@ def test_agenda_templates_shipped_and_user_copy_overrides(db):
     assert err.value.field == "templates[0].items"
     T.reset_agenda_templates()
     assert [t.name for t in T.load_agenda_templates()] == names
+
+
+def test_a_held_meeting_is_chaired_and_minuted_by_people_present(team):
+    """The minutes carry the chair's and the secretary's signatures: neither may be absent."""
+    a, b, c, _ = team.people
+    with pytest.raises(ValidationError) as err:
+        M.save_meeting(meeting_data(team), [{"person": a.id}, {"person": b.id, "status": "excused", "reason": "Ốm"},
+                                            {"person": c.id}], [], [])
+    assert err.value.field == "secretary" and "Quàng Thị Mai" in err.value.message
+    assert "không có mặt" in err.value.message
+    assert Meeting.select().count() == 0
+    with pytest.raises(ValidationError) as err:
+        M.save_meeting(meeting_data(team, chair=c.id), [{"person": a.id}, {"person": b.id}], [], [])
+    assert err.value.field == "chair"
+    meeting = M.save_meeting(meeting_data(team), [{"person": a.id}, {"person": b.id}, {"person": c.id}], [], [])
+    # changing only the chair later is checked against the attendance kept
+    with pytest.raises(ValidationError) as err:
+        M.MeetingService.update(meeting.id, {"chair": team.people[3].id})
+    assert err.value.field == "chair"
+    M.MeetingService.update(meeting.id, {"chair": c.id})
+    # a meeting still planned has nobody present yet
+    future = (dt.datetime.now() + dt.timedelta(days=3)).isoformat()
+    M.save_meeting(meeting_data(team, future, status="planned"), [], [], [])
+
+
+def test_minutes_numbers_are_zero_padded_typed_or_suggested(team):
+    assert M.suggested_minutes_number(team.id, 2025) == "01"
+    typed = M.save_meeting(meeting_data(team, number="3"), [], [], [])
+    assert typed.number == "03"
+    assert M.suggested_minutes_number(team.id, 2025) == "04"
+    assert M.padded_number("3-BB/TDV") == "03-BB/TDV" and M.padded_number("12") == "12"
+    # "3" and "03-BB/TDV" are the same number of the year
+    with pytest.raises(ValidationError) as err:
+        M.save_meeting(meeting_data(team, "2025-04-05 08:00", number="03-BB/TDV"), [], [], [])
+    assert err.value.field == "number"

@@ -22,7 +22,8 @@ def test_number_formats():
     assert N.state_number(12, "bc", "UBND") == "Số: 12/BC-UBND"
     assert N.state_number(3, "QD", "UBND") == "Số: 03/QĐ-UBND"
     assert N.party_number(12, "BB", "CB") == "Số 12-BB/CB"
-    assert N.party_number(5, "KH", "CB") == "Số 5-KH/CB"
+    assert N.party_number(5, "KH", "CB") == "Số 05-KH/CB"  # as State numbers: "03-BB/TDV"
+    assert N.party_number(5, "KH", "CB", leading_zero=False) == "Số 5-KH/CB"
     assert N.party_number(5, "KH", "CB", leading_zero=True) == "Số 05-KH/CB"
     with pytest.raises(ValidationError) as err:
         N.state_number(1, "XX", "TDV")
@@ -101,7 +102,8 @@ def test_overview_counts_and_lists(commune):
     ov = O.overview(on)
     c = ov.counts
     assert (c.year, c.meetings, c.outreach_sessions, c.audience) == (2025, 2, 2, 65)
-    assert (c.concerns_received, c.concerns_resolved, c.models) == (3, 2, 1)
+    # resolved: of the concerns received in the year (the one received in 2024 counts in 2024), as `stats`
+    assert (c.concerns_received, c.concerns_resolved, c.models) == (3, 1, 1)
     assert (c.work_days, c.money) == (Decimal("12.5"), 2_000_000)
     assert ov.overdue_concerns == 1 and ov.overdue_tasks == 1
     assert ov.quarter.label == "Quý II năm 2025"
@@ -128,3 +130,37 @@ def test_overview_of_empty_database(db):
     ov = O.overview(dt.date(2025, 1, 15))
     assert ov.counts.meetings == 0 and ov.counts.work_days == 0 and ov.counts.money == 0
     assert ov.coverage.percent == 0.0 and not ov.coverage.reached and ov.teams_without_meeting == []
+
+
+def test_one_definition_of_overdue_and_resolved_for_overview_lists_stats_and_printouts(commune):
+    """The overview's cards, the concerns list behind them, `stats --year` and
+    the printed summary count the same concerns: those received in the year,
+    "quá hạn" = past the due date on the day and not answered, "đã giải quyết"
+    = the status."""
+    from dvdesktop.services import stats
+    from dvdesktop.services.listings.concerns import ConcernFilter, concern_ids
+    from dvdesktop.services.printing.concerns import concern_register_data
+
+    on = dt.date(2025, 5, 20)
+    ConcernService.create({"received_on": "2025-03-01", "content": "Đường sạt lở"})  # due 31/03: overdue
+    ConcernService.create({"received_on": "2025-05-10", "content": "Thiếu nước"})  # not due yet
+    ConcernService.create({"received_on": "2024-11-02", "content": "Cầu treo hỏng"})  # overdue, of 2024
+    ConcernService.create({"received_on": "2025-02-01", "content": "Điện yếu", "status": "da_giai_quyet",
+                           "forwarded_to": "Điện lực", "forwarded_on": "2025-02-02", "answered_on": "2025-02-05",
+                           "resolved_on": "2025-02-20"})
+    ConcernService.create({"received_on": "2024-12-01", "content": "Cũ", "status": "da_giai_quyet",
+                           "forwarded_to": "UBND xã", "forwarded_on": "2024-12-02", "answered_on": "2024-12-05",
+                           "resolved_on": "2025-01-05"})
+    ov = O.overview(on)
+    figures = stats.collect(2025, today=on)
+    listed_overdue = concern_ids(ConcernFilter(year=2025, status="overdue"), on=on)
+    listed_resolved = concern_ids(ConcernFilter(year=2025, status="da_giai_quyet"), on=on)
+    printed = concern_register_data(year=2025, today=on)
+    assert ov.overdue_concerns == len(listed_overdue) == sum(e.overdue for e in printed.entries) == 1
+    assert ov.counts.concerns_resolved == figures["concerns_resolved"] == len(listed_resolved) == 1
+    assert sum(e.status == "Đã giải quyết" for e in printed.entries) == 1
+    assert ov.counts.concerns_received == figures["concerns"] == len(printed.entries) == 3
+    # every year's overdue ones: the list without a year
+    assert len(concern_ids(ConcernFilter(status="overdue"), on=on)) == 2
+    assert O.overview(dt.date(2024, 12, 31)).overdue_concerns == 1  # the 2024 one, due 02/12/2024
+    assert O.overview(dt.date(2024, 11, 30)).overdue_concerns == 0  # not due yet then

@@ -210,11 +210,11 @@ class MeetingForm(RecordWithChildrenForm):
     def _suggest_for_new(self) -> None:
         """A new meeting: the next minutes number, the leader as chair, and the
         open tasks of earlier meetings carried in."""
-        from ...services.meetings import next_minutes_number
+        from ...services.meetings import suggested_minutes_number
 
         team_id, day = self.team.code(), self._day()
         if day is not None and not self.number.text().strip():
-            self.number.setText(str(next_minutes_number(team_id, day.year)))
+            self.number.setText(suggested_minutes_number(team_id, day.year))
         if self.chair.code() is None:
             leader = next((m.person_id for m in self._members if m.role == "to_truong"), None)
             self.chair.set_code(leader)

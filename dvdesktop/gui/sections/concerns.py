@@ -38,7 +38,7 @@ class ConcernsSource(RowSource):
         ]
         self.query = ""
         self.year: int | None = dt.date.today().year
-        self.status: str | None = None  # a status code, "open" (not resolved) or "overdue" (any year)
+        self.status: str | None = None  # a status code, "open" (not resolved) or "overdue" (of the year)
         self.field: str | None = None
         self.area_id: int | None = None
         self.team_id: int | None = None
@@ -90,7 +90,7 @@ class ConcernsSection(ListFormSection):
         return _("{n} concerns").format(n=n)
 
     def add_filters(self, bar):
-        self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue (any year)"))]
+        self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue, not answered"))]
                                     + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
         self.f_field = ChoiceCombo([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
         self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))

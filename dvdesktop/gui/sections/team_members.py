@@ -60,6 +60,12 @@ class TeamMembersPanel(QWidget):
         self.current.setColumnWidth(1, 75)
         self.current.setColumnWidth(2, 120)
         layout.addWidget(self.current, 3)
+        # two members holding a one-per-team post (services.team_roles)
+        self.role_warning = QLabel()
+        self.role_warning.setWordWrap(True)
+        role(self.role_warning, "warning")
+        self.role_warning.hide()
+        layout.addWidget(self.role_warning)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add member…"))
         self.reassign_button = QPushButton(_("Reassign role…"))
@@ -89,6 +95,7 @@ class TeamMembersPanel(QWidget):
             self.on_date = on
         self.current.setRowCount(0)
         self.former.setRowCount(0)
+        self.role_warning.hide()
         if team_id is None:
             self.heading.setText(_("Save the area and its team first."))
             self._update_buttons()
@@ -99,6 +106,11 @@ class TeamMembersPanel(QWidget):
         for m in members:
             self._append(self.current, m.id, [m.full_name, labels.get(m.role, m.role), m.position,
                                               short_date(m.start_date)])
+        from ...services.team_roles import role_warnings
+
+        warnings = role_warnings(team_id, self.on_date)
+        self.role_warning.setText("\n".join(warnings))
+        self.role_warning.setVisible(bool(warnings))
         for m in MembershipService.former(team_id, self.on_date):
             self._append(self.former, m.id, [m.full_name, labels.get(m.role, m.role), m.position,
                                              short_date(m.start_date), short_date(m.end_date), m.end_reason])

@@ -16,9 +16,10 @@ KINDS = (
     ("BB", "Biên bản"), ("BC", "Báo cáo"), ("KH", "Kế hoạch"),
     ("TB", "Thông báo"), ("QĐ", "Quyết định"), ("GM", "Giấy mời"),
 )
-# Party numbers are printed as typed ("Số 5-BB/CB"); set True if the province
-# asks for the State style leading zero there too (the 2018 guideline is silent).
-PARTY_LEADING_ZERO = False
+# Party numbers take the leading zero too ("Số 03-BB/TDV"): the 2018 guideline
+# is silent, offices write them so, and a number suggested by the program and
+# one typed by the clerk must print alike (services.meetings.padded_number).
+PARTY_LEADING_ZERO = True
 
 
 def normalise_kind(kind: str) -> str:

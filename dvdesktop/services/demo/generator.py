@@ -567,7 +567,7 @@ class Generator:
             info.meeting_ids.append(mid)
             for m in present:
                 x = r.random()
-                if x < 0.88:
+                if x < 0.88 or m in (chair, sec):  # the chair and the secretary were there: they sign the minutes
                     status, reason = "present", ""
                 elif x < 0.97:
                     status, reason = "excused", r.choice(acts["excuse_reasons"])

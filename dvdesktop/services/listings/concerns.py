@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ...store.models import Area, Concern
-from ..concerns import RESOLVED, is_overdue, overdue_condition
+from ..concerns import RESOLVED, is_overdue, overdue_condition, received_in, resolved_condition
 from . import search_tokens
 
 _SORTS = {"received_on": Concern.received_on, "raised_by": Concern.raised_by, "area": Area.name_sort,
@@ -19,7 +19,7 @@ _SORTS = {"received_on": Concern.received_on, "raised_by": Concern.raised_by, "a
 class ConcernFilter:
     query: str = ""
     year: int | None = None
-    status: str | None = None  # a status code, "open" (not resolved) or "overdue" (any year)
+    status: str | None = None  # a status code, "open" (not resolved) or "overdue" (of the year, any when None)
     field: str | None = None
     area_id: int | None = None
     team_id: int | None = None
@@ -56,7 +56,10 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
     for token in search_tokens(filters.query):
         q = q.where(Concern.search_text.contains(token) | Area.name_folded.contains(token))
     if filters.status == "overdue":
+        # overdue on *on*, of the year chosen (any year when none), as the overview counts them
         q = q.where(overdue_condition(on))
+        if filters.year is not None:
+            q = q.where(received_in(filters.year))
     else:
         if filters.year is not None:
             q = q.where((Concern.received_on >= dt.date(filters.year, 1, 1))
@@ -75,7 +78,9 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
 
             q = q.where(Concern.team.is_null() | Concern.team.in_(Team.select(Team.id).where(Team.deleted_at.is_null())))
         if filters.status == "open":
-            q = q.where(Concern.status != RESOLVED)
+            q = q.where(~resolved_condition())
+        elif filters.status == RESOLVED:
+            q = q.where(resolved_condition())
         elif filters.status:
             q = q.where(Concern.status == filters.status)
     if filters.field:

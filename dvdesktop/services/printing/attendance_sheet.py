@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...documents.data import AttendanceSheetData
+from ...documents.forms import rows_on_one_page
 from ...errors import NotFoundError
 from ...store.models import Meeting
 from ..core import vocab
@@ -29,11 +30,11 @@ def attendance_sheet_data(team_id: int | None = None, meeting_id: int | None = N
     if team_id is None:
         header = commune_header(org, chosen, "DS")
         header.date = None
-        return AttendanceSheetData(header=header, team_name="", meeting_title=title, blank_rows=20)
+        return AttendanceSheetData(header=header, team_name="", meeting_title=title, blank_rows=rows_on_one_page(0))
     team = find_team(team_id)
     members = [member_row(m) for m in MembershipService.current_rows(team.id, day or dt.date.today())]
     return AttendanceSheetData(header=team_header(org, team, chosen, "DS", date=day), team_name=team.name,
-                               meeting_title=title, names=members, blank_rows=max(6, 15 - len(members)))
+                               meeting_title=title, names=members, blank_rows=rows_on_one_page(len(members)))
 
 
 def for_print(request: PrintRequest) -> AttendanceSheetData:

@@ -8,7 +8,7 @@ from ...errors import UserError
 from ...vn import format_date
 from ..register import MembershipService
 from ..settings import Organisation, load_organisation
-from .headers import commune_header, commune_signer, find_team, member_row, style
+from .headers import CHAIRMAN, STANDING_COMMITTEE, commune_header, commune_signer, find_team, member_row, style
 from .request import PrintRequest
 
 
@@ -38,16 +38,14 @@ def decision_data(team_id: int, kind: str = "thanh_lap", on: dt.date | None = No
         authority = f"BAN THƯỜNG VỤ {committee}".upper()
         grounds = ["Căn cứ Điều lệ Đảng Cộng sản Việt Nam", f"Căn cứ Quy chế làm việc của {committee}"]
         proposal = f"Xét đề nghị của Chi bộ {area_name}"
-        signer = commune_signer(org, chosen)
-        if not org.party_signer.on_behalf:
-            signer.on_behalf = "T/M BAN THƯỜNG VỤ"
+        signer = commune_signer(org, chosen, STANDING_COMMITTEE)  # the authority above: the Ban Thường vụ
         recipients = ["Thường trực Đảng ủy", f"Chi bộ {area_name}", "Như Điều 3", "Lưu Văn phòng Đảng ủy"]
     else:
         committee = org.people_committee or f"Ủy ban nhân dân {org.commune}".strip()
         authority = f"CHỦ TỊCH {committee}".upper()
         grounds = ["Căn cứ Luật Tổ chức chính quyền địa phương", "Căn cứ Luật Thực hiện dân chủ ở cơ sở"]
         proposal = f"Theo đề nghị của Trưởng {area_name}"
-        signer = commune_signer(org, chosen)
+        signer = commune_signer(org, chosen, CHAIRMAN)  # the authority above: the chairman himself
         recipients = ["Như Điều 3", "Thường trực Đảng ủy", "Lưu: VT"]
     return DecisionData(
         header=commune_header(org, chosen, "QĐ", number=number, date=on),

@@ -26,7 +26,7 @@ def style(org: Organisation, kind: str) -> str:
 
 
 def formatted_number(raw: str, style: str, kind_code: str, issuer_code: str) -> str:
-    """A stored number as printed: digits only → 'Số: 05/BB-TDV' / 'Số 5-BB/TDV'
+    """A stored number as printed: digits only → 'Số: 05/BB-TDV' / 'Số 05-BB/TDV'
     (through services.numbering); anything else as typed."""
     raw = clean_line(raw or "") or ""
     if raw.isdigit() and int(raw) > 0:
@@ -64,12 +64,36 @@ def commune_header(org: Organisation, style: str, kind_code: str, *, number: str
                                         kind_code=kind_code, issuer_code=code, date=date)
 
 
-def commune_signer(org: Organisation, style: str) -> SignerData:
+# The collective body that signs "T/M …" / "TM. …": always the body that issues
+# the paper (its header, or the authority named above the decision), never a
+# free setting, so a Ban Thường vụ decision is not signed "T/M ĐẢNG ỦY".
+PARTY_COMMITTEE, STANDING_COMMITTEE = "ĐẢNG ỦY", "BAN THƯỜNG VỤ"
+PEOPLES_COMMITTEE, CHAIRMAN = "ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+
+
+def _deputy(title: str) -> bool:
+    return (clean_line(title or "") or "").upper().startswith("PHÓ")
+
+
+def commune_signer(org: Organisation, style: str, body: str | None = None) -> SignerData:
+    """Who signs a commune paper and on whose behalf. *body*: the issuing
+    body when it is not the header's own (STANDING_COMMITTEE for a decision of
+    the Ban Thường vụ, CHAIRMAN for the chairman's own decision). The settings
+    give the name and the title (BÍ THƯ, PHÓ BÍ THƯ, CHỦ TỊCH, PHÓ CHỦ TỊCH).
+
+    Party (Hướng dẫn 36-HD/VPTW): "T/M ĐẢNG ỦY" / "T/M BAN THƯỜNG VỤ", a
+    deputy too signs T/M. State (Nghị định 30/2020): "TM. ỦY BAN NHÂN DÂN",
+    a vice-chairman "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"; the chairman's own
+    decision has no TM. line ("KT. CHỦ TỊCH" for a vice-chairman)."""
     if style == "party":
         s = org.party_signer
-        return SignerData(s.title or "BÍ THƯ", s.on_behalf or "T/M ĐẢNG ỦY", s.name)
+        return SignerData(s.title or "BÍ THƯ", f"T/M {body or PARTY_COMMITTEE}", s.name)
     s = org.state_signer
-    return SignerData(s.title or "CHỦ TỊCH", s.on_behalf or "TM. ỦY BAN NHÂN DÂN", s.name)
+    title = s.title or "CHỦ TỊCH"
+    deputy = _deputy(title) or (s.on_behalf or "").strip().upper().startswith("KT.")
+    if body == CHAIRMAN:
+        return SignerData(title, "KT. CHỦ TỊCH" if deputy else "", s.name)
+    return SignerData(title, f"TM. {PEOPLES_COMMITTEE}" + ("\nKT. CHỦ TỊCH" if deputy else ""), s.name)
 
 
 def _leader(team_id: int, on: dt.date) -> str:

@@ -37,7 +37,7 @@ from ...store.models import (
     MediationCase, Meeting, MeetingAttendance, Membership, OutreachSession, Person, SupervisionActivity, Team,
 )
 from ..core import vocab
-from ..concerns import ANSWERED, RESOLVED, overdue_condition
+from ..concerns import ANSWERED, overdue_condition, resolved_condition
 from ..supervision.records import ACTED, ANSWER_DAYS
 
 TOTAL = None  # the key of the ungrouped row
@@ -253,7 +253,7 @@ def concerns(scope: Scope, group: bool = False) -> dict:
     due date on scope.on and neither answered nor resolved."""
     c = Concern
     q = _team_or_area_joined(c.select(
-        pw.fn.COUNT(c.id), count_case(c.status == RESOLVED), count_case(c.forwarded_on.is_null(False)),
+        pw.fn.COUNT(c.id), count_case(resolved_condition()), count_case(c.forwarded_on.is_null(False)),
         count_case(c.status.in_(ANSWERED)),
         count_case(overdue_condition(scope.on)),
     ), c).where(concern_filter(scope))
