@@ -8,9 +8,11 @@ Steps, in order:
   catalogs     compile i18n/*/LC_MESSAGES/*.po to .mo (WORK/catalogs)
   pyinstaller  installer/dvdesktop.spec -> DIST/dvdesktop/ (one folder)
   smoke        run the frozen program: `--version` must print the version,
-               and the main window must open offscreen
-               (DVDESKTOP_EXIT_AFTER=shown QT_QPA_PLATFORM=offscreen), with a
-               throwaway data folder so the builder's own data is untouched
+               the main window must open offscreen
+               (DVDESKTOP_EXIT_AFTER=shown QT_QPA_PLATFORM=offscreen), and
+               `--self-test` must pass; with a throwaway data and temporary
+               folder named like a Windows user's ("Nguyễn Thị Hằng", letters
+               and spaces) so the builder's own data is untouched
   nsis         makensis installer/dvdesktop.nsi -> DIST/dvdesktop-VERSION-setup.exe;
                by default only on Windows and only when makensis is found
                (PATH or the usual Program Files folder)
@@ -39,6 +41,9 @@ WINDOWS = sys.platform == "win32"
 
 sys.path.insert(0, str(ROOT))
 from dvdesktop.catalogs import compile_catalogs  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+from version_info import numeric_version  # noqa: E402
 
 
 def version() -> str:
@@ -84,8 +89,14 @@ def step_pyinstaller(dist: Path, work: Path, catalogs: Path | None) -> None:
 
 
 def smoke_env(data_dir: Path) -> dict[str, str]:
+    """The frozen program's environment: data, logs and temporary files under
+    a folder named like a Vietnamese user's (C:\\Users\\Nguyễn Thị Hằng\\…)."""
     env = dict(os.environ)
+    user = data_dir / "Nguyễn Thị Hằng"
+    (user / "Temp").mkdir(parents=True, exist_ok=True)
+    data_dir = user
     env.update({
+        "TMP": str(user / "Temp"), "TEMP": str(user / "Temp"), "TMPDIR": str(user / "Temp"),
         "QT_QPA_PLATFORM": "offscreen",
         "DVDESKTOP_DATA_DIR": str(data_dir / "data"),
         "DVDESKTOP_LOG_DIR": str(data_dir / "log"),
@@ -123,6 +134,14 @@ def step_smoke(dist: Path) -> None:
         if not shown:
             raise SystemExit(f"the main window did not report 'shown'; output: {out!r}")
         log(f"smoke: main window shown offscreen ({shown[0]}, process {time.perf_counter() - started:.1f} s)")
+        env.pop("DVDESKTOP_EXIT_AFTER")
+        started = time.perf_counter()
+        out = run_frozen(exe, ["--self-test"], env, tmp_path, timeout=300)
+        if "Tự kiểm tra đạt" not in out:
+            raise SystemExit(f"--self-test did not pass; output: {out!r}")
+        log(f"smoke: --self-test passed in {time.perf_counter() - started:.1f} s")
+        for line in out.splitlines():
+            log(f"  {line}")
 
 
 def find_makensis() -> str | None:
@@ -145,7 +164,7 @@ def step_nsis(dist: Path, required: bool) -> Path | None:
     if not WINDOWS:
         log("nsis: building from a non-Windows bundle: checks the script, the result will not run on Windows")
     ver = version()
-    numeric = ".".join((re.findall(r"\d+", ver) + ["0"] * 4)[:4])
+    numeric = ".".join(str(n) for n in numeric_version(ver))
     out = dist / f"dvdesktop-{ver}-setup.exe"
     # '-' switches work with makensis on every OS ('/' only on Windows).
     command = [makensis, "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={ver}", f"-DVIVERSION={numeric}",

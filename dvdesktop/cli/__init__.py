@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..errors import UserError
+from . import argparse_vi
 
 
 
@@ -42,17 +43,35 @@ COMMANDS = (
     Command("stats", "thống kê số liệu", "stats", "Thống kê tổ, thành viên và hoạt động."),
     Command("check", "kiểm tra tính toàn vẹn và phiên bản cơ sở dữ liệu", "check"),
     Command("backup", "sao lưu cơ sở dữ liệu ra một tệp", "backup"),
+    Command("restore", "khôi phục cơ sở dữ liệu từ bản sao lưu (giữ lại bản cũ)", "restore_cmd",
+            "Thay cơ sở dữ liệu bằng một bản sao lưu. In ngày sao lưu và số bản ghi trước; "
+            "cơ sở dữ liệu bị thay được giữ lại bên cạnh (tên có «truoc-khoi-phuc»)."),
+    Command("list", "liệt kê bản ghi (số ID, số hiệu, ngày, tổ) để in", "list_cmd"),
     Command("print", "in văn bản ra tệp PDF hoặc Word", "print_cmd"),
     Command("report", "báo cáo công tác Tổ dân vận (PDF, Word, Excel)", "report",
             "Báo cáo tổng kết năm hoặc báo cáo kết quả một kỳ, lập từ số liệu đã ghi."),
     Command("evaluate", "đánh giá, xếp loại Tổ dân vận", "evaluate",
             "Đánh giá, xếp loại Tổ dân vận: điểm gợi ý, bộ tiêu chí của năm."),
+    Command("import", "nhập danh sách từ tệp Excel", "import_cmd"),
+    Command("export", "xuất một danh sách ra tệp Excel", "export_cmd",
+            "Xuất danh sách ra tệp Excel (.xlsx): tên cột tiếng Việt, dòng tiêu đề cố định, bộ lọc, ngày là ngày."),
+    Command("exchange", "gói dữ liệu trao đổi giữa xã và tỉnh", "exchange",
+            "Xã xuất toàn bộ hồ sơ thành một tệp gói; tỉnh nhập các gói vào cơ sở dữ liệu của tỉnh "
+            "(theo mã uid: bản mới thay bản cũ, nhập lại không đổi gì, xung đột được liệt kê)."),
 )
 LOG_NAME = "dvdesktop.log"  # the GUI's log file too (gui/errors.py)
 
 
 class VietnameseParser(argparse.ArgumentParser):
+    """argparse with Vietnamese words and placeholders (cli/argparse_vi.py)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", argparse_vi.VietnameseHelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors exit 2, as argparse does, with our wording
+        for english, words in argparse_vi.TYPE_NAMES.items():
+            message = message.replace(f"(cần {english})", f"(cần {words})")
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: lỗi cú pháp: {message}\n")
 
@@ -84,12 +103,16 @@ def _log_unexpected() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_vi.install()
     parser = VietnameseParser(prog="dvdesktop", description="Quản lý Tổ dân vận ở cơ sở.")
-    parser.add_argument("--version", action="version", version=f"dvdesktop {__version__}")
-    parser.add_argument("--db", help="tệp SQLite hoặc địa chỉ postgresql://… (mặc định: DVDESKTOP_DB hoặc tệp trong thư mục dữ liệu)")
+    parser.add_argument("--version", action="version", version=f"dvdesktop {__version__}",
+                        help="in số phiên bản rồi thoát")
+    parser.add_argument("--db", metavar="CSDL", help="tệp SQLite hoặc địa chỉ postgresql://… (mặc định: DVDESKTOP_DB hoặc tệp trong thư mục dữ liệu)")
     parser.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu mẫu (tạo khi chưa có)")
     parser.add_argument("--debug", action="store_true", help="in đầy đủ lỗi để gỡ rối")
-    sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra chương trình trên máy này (cơ sở dữ liệu thử, in, cửa sổ) rồi thoát")
+    sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH", title="các lệnh")
     for command in COMMANDS:
         p = sub.add_parser(command.name, help=command.help, description=command.description or None)
         module = command.load()
@@ -103,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.self_test:
+            from .self_test import run as self_test
+
+            return self_test(args)
         if args.command is None:
             from ..gui.app import run_gui
 
@@ -116,6 +143,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `dvdesktop list … | head`: the reader has had enough
+        sys.stdout = None
+        return 0
+    except OSError as exc:  # a file or folder of the environment: a sentence that names it
+        if args.debug:
+            raise
+        from ..services.files import describe_os_error
+
+        print(f"Lỗi: {describe_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:
         if args.debug:
             raise

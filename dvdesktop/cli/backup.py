@@ -6,13 +6,14 @@ from pathlib import Path
 
 def arguments(parser) -> None:
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite cần sao lưu")
-    parser.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi")
+    parser.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi (trong một thư mục đã có)")
 
 
 def run(args) -> int:
     from ..errors import UserError
     from ..services import session
     from ..services.backup import backup_database
+    from ..services.files import check_output_folder, format_size
 
     spec = session.locate(args.cmd_db or args.db)
     target = Path(args.output).expanduser()
@@ -20,6 +21,7 @@ def run(args) -> int:
         raise UserError("Cơ sở dữ liệu trên máy chủ PostgreSQL được sao lưu bằng pg_dump trên máy chủ.")
     if target.resolve() == Path(spec.target).resolve():
         raise UserError("Tệp sao lưu không được trùng với tệp cơ sở dữ liệu.")
+    check_output_folder(target)  # a mistyped folder is refused, never created
     result = backup_database(spec.target, target)
-    print(f"Đã sao lưu {result.tables} bảng, {result.size_bytes / 1_048_576:.1f} MB vào «{result.path}».")
+    print(f"Đã sao lưu {result.tables} bảng, {format_size(result.size_bytes)} vào «{result.path}».")
     return 0

@@ -11,17 +11,21 @@ def arguments(p) -> None:
     p.add_argument("--db", default=argparse.SUPPRESS, help="tệp SQLite hoặc postgresql://… (mặc định: tệp dữ liệu mẫu)")
     p.add_argument("--scale", choices=("commune", "province"), default="commune", help="quy mô: commune (một xã) hoặc province (cả tỉnh)")
     p.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
-    p.add_argument("--today", help="ngày mốc YYYY-MM-DD: dữ liệu là năm năm trước ngày này (mặc định hôm nay)")
+    p.add_argument("--today", metavar="NGÀY",
+                   help="ngày mốc dd/mm/yyyy hoặc yyyy-mm-dd: dữ liệu là năm năm trước ngày này (mặc định hôm nay)")
     p.add_argument("--force", action="store_true", help="xóa hết dữ liệu đang có rồi tạo lại")
 
 
 def _reference(value: str | None) -> dt.date | None:
     if not value:
         return None
+    from ..vn import parse_date
+
     try:
-        return dt.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
-        raise UserError(f"Ngày mốc «{value}» không hợp lệ; nhập dạng năm-tháng-ngày, ví dụ 2025-12-31.") from None
+        raise UserError(f"Ngày mốc «{value}» không hợp lệ; nhập dd/mm/yyyy hoặc yyyy-mm-dd, "
+                        "ví dụ 31/12/2025 hoặc 2025-12-31.") from None
 
 
 def run(args) -> int:

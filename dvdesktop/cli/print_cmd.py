@@ -1,6 +1,7 @@
-"""`dvdesktop print KIND [--id N | --team N | --year Y | --area N | --on D] --db DB -o FILE`:
+"""`dvdesktop print KIND [--id N | --number SỐ --year Y | --team T | --year Y | --area N | --on D] --db DB -o FILE`:
 write a printed document as PDF or Word (by FILE's ending). The kinds and
-the options each takes come from services/printing/catalog.py."""
+the options each takes come from services/printing/catalog.py; --team takes
+a team's id or name, --number a minutes or case number with its year."""
 from __future__ import annotations
 
 # How each option of the catalog is read from the command line.
@@ -10,31 +11,25 @@ _FLAGS = {"kien_toan": "--kien-toan", "show_names": "--show-names"}
 def arguments(parser) -> None:
     from ..services.printing.catalog import DECLARED, KINDS, OPTIONS, option_help
     from . import year_arg
+    from .values import TEAM_HELP, day_arg
 
     kinds = ", ".join(f"{k.key} ({k.label})" for k in DECLARED)
     parser.description = f"In văn bản ra tệp PDF hoặc Word. Loại văn bản: {kinds}."
     parser.add_argument("kind", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
-    types = {"id": int, "team": int, "area": int, "year": year_arg, "on": _day}
+    types = {"id": int, "team": str, "area": int, "year": year_arg, "on": day_arg}
+    helps = {"team": TEAM_HELP + "; bỏ trống: toàn xã"}
     for name in OPTIONS:
         if not any(name in k.needs for k in DECLARED):
             continue
         if name in _FLAGS:
             parser.add_argument(_FLAGS[name], dest=name, action="store_true", help=option_help(name))
         else:
-            parser.add_argument(f"--{name}", type=types[name], help=option_help(name))
+            parser.add_argument(f"--{name}", type=types[name],
+                                help=helps.get(name, option_help(name)) if name == "team" else option_help(name))
+    parser.add_argument("--number", help="số biên bản họp hoặc số vụ việc hòa giải, kèm --year (ví dụ "
+                                         "--number 03-BB/TDV --year 2025, --number 05/2025); thay cho --id")
     parser.add_argument("--db", dest="cmd_db", help="tệp SQLite hoặc địa chỉ postgresql://…")
     parser.add_argument("-o", "--output", required=True, help="tệp kết quả, đuôi .pdf hoặc .docx")
-
-
-def _day(text: str):
-    import argparse
-
-    from ..vn import parse_date
-
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def options(args) -> dict:
@@ -53,10 +48,21 @@ def run(args) -> int:
     from ..services import session
     from ..services.printing import print_document
 
-    file_format(args.output)  # a wrong ending is refused before the database is opened
+    from ..services.files import check_output_folder
+    from .values import team_id
+
+    file_format(args.output)  # a wrong ending, a missing or unwritable folder: refused before any work
+    check_output_folder(args.output)
     session.open(args.cmd_db or args.db, create=False)
     try:
-        path = print_document(args.kind, args.output, **options(args))
+        given = options(args)
+        if "team" in given:
+            given["team"] = team_id(given["team"])
+        if getattr(args, "number", None):
+            from ..services.record_lists import find_by_number
+
+            given["id"] = find_by_number(args.kind, args.number, given.get("year"), given.get("team"))
+        path = print_document(args.kind, args.output, **given)
     finally:
         session.close()
     print(f"Đã ghi {path}")

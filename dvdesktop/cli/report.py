@@ -15,8 +15,8 @@ def arguments(parser) -> None:
     annual.add_argument("--year", type=year_arg, required=True, help="năm báo cáo")
     period = kinds.add_parser("period", help="báo cáo kết quả một kỳ (tháng, quý, 6 tháng, khoảng ngày)",
                               description="Báo cáo kết quả công tác Tổ dân vận từ ngày đến ngày, so với cùng kỳ năm trước.")
-    period.add_argument("--from", dest="date_from", required=True, metavar="NGÀY", help="từ ngày, dd/mm/yyyy")
-    period.add_argument("--to", dest="date_to", required=True, metavar="NGÀY", help="đến ngày, dd/mm/yyyy")
+    period.add_argument("--from", dest="date_from", required=True, metavar="NGÀY", help="từ ngày, dd/mm/yyyy hoặc yyyy-mm-dd")
+    period.add_argument("--to", dest="date_to", required=True, metavar="NGÀY", help="đến ngày, dd/mm/yyyy hoặc yyyy-mm-dd")
     for p in (annual, period):
         p.add_argument("--commune", metavar="MÃ", help="mã xã, phường (cơ sở dữ liệu của tỉnh; bỏ trống: toàn bộ)")
         p.add_argument("--db", dest="cmd_db", default=None, help="tệp SQLite hoặc địa chỉ postgresql://…")

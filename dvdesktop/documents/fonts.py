@@ -74,11 +74,17 @@ def _find_times() -> dict | None:
                 continue
         except OSError:
             continue
+        # Windows' file names are case-insensitive (TIMES.TTF on some PCs,
+        # and in a copied Fonts folder): compare them in lower case.
+        try:
+            present = {p.name.lower(): p for p in folder.iterdir()}
+        except OSError:
+            continue
         found = {}
         for style, names in _TIMES_FILES.items():
             for n in names:
-                path = folder / n
-                if path.is_file():
+                path = present.get(n.lower())
+                if path is not None and path.is_file():
                     found[style] = path
                     break
         if len(found) == len(STYLES):

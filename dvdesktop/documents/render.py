@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ..errors import UserError
+from ..filenames import check_name
 from . import blocks as B
 
 FORMATS = {".pdf": "pdf", ".docx": "docx"}
@@ -32,13 +33,26 @@ def to_docx(doc: B.Document, target=None) -> bytes | None:
     return render_docx(doc, target)
 
 
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # the cleanup after a failed write must not hide why it failed
+        pass
+
+
 def write(doc: B.Document, path: str | Path) -> Path:
     """Write *doc* to *path* as PDF or DOCX (by its ending); UserError with a
     Vietnamese message when the folder is missing or the file is open elsewhere."""
     path = Path(path)
+    check_name(path.name)
     kind = file_format(path)
     if not path.parent.exists():
         raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
+    if path.is_dir():
+        raise UserError(f"«{path}» là một thư mục; hãy ghi thêm tên tệp.")
+    if not os.access(path.parent, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise UserError(f"Không ghi được vào thư mục «{path.parent}»: thư mục chỉ đọc hoặc không có quyền ghi. "
+                        "Hãy chọn thư mục khác.")
     # Render to memory, then replace the file in one step: a failure (or a full
     # disk) never leaves a half-written file or destroys the previous one.
     data = (to_pdf if kind == "pdf" else to_docx)(doc)
@@ -47,9 +61,11 @@ def write(doc: B.Document, path: str | Path) -> Path:
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except PermissionError:
-        tmp.unlink(missing_ok=True)
+        _remove_quietly(tmp)
         raise UserError(f"Không ghi được tệp «{path}»: tệp đang mở trong chương trình khác hoặc không có quyền ghi.") from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp «{path}»: {exc.strerror or exc}.") from None
+        _remove_quietly(tmp)
+        if exc.errno == 28:  # ENOSPC
+            raise UserError(f"Ổ đĩa đã đầy, không ghi được tệp «{path}». Hãy giải phóng dung lượng rồi thử lại.") from None
+        raise UserError(f"Không ghi được tệp «{path}» (lỗi hệ thống số {exc.errno}).") from None
     return path

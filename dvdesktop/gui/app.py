@@ -19,7 +19,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
-from .i18n import _
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
@@ -45,57 +44,15 @@ def build_demo(path: str, progress) -> None:
 
 
 def start(window, args, runner) -> None:
-    """Everything after the first paint."""
-    from ..errors import UserError
-    from ..services import session
+    """Everything after the first paint: the database given, or the one
+    opened last, or the welcome (gui/database_actions.py)."""
     from .errors import install_excepthook, setup_logging
 
     setup_logging(logging.DEBUG if getattr(args, "debug", False) else logging.INFO)
     install_excepthook()
-    if getattr(args, "demo", False):
-        spec = session.locate(demo=True)
-    else:
-        spec = session.locate(getattr(args, "db", None))
-    creating_demo = getattr(args, "demo", False) and not os.path.exists(spec.target)
-
-    def work(progress):
-        if creating_demo:
-            progress.update(0, 0, _("Creating the demo database (first use only)…"))
-            try:
-                build_demo(spec.target, progress)
-            except BaseException:
-                session.close()
-                for suffix in ("", "-wal", "-shm"):
-                    try:
-                        os.remove(spec.target + suffix)
-                    except OSError:
-                        pass
-                raise
-        progress.update(0, 0, _("Opening the database…"))
-        return session.open(spec)
-
-    def opened(spec):
-        window.dataShown.connect(lambda: _exit_point(QApplication.instance(), "ready"))
-        window.database_opened(spec)
-
-    def failed(exc):
-        if isinstance(exc, UserError):
-            log.warning("cannot open database: %s", exc.message)
-            window.database_failed(exc.message)
-            from .dialogs import messages
-
-            if os.environ.get("DVDESKTOP_EXIT_AFTER") != "ready":
-                messages().warning(window, _("Cannot open the database"), exc.message)
-            else:
-                _exit_point(QApplication.instance(), "ready")
-        else:
-            window.database_failed(_("The database could not be opened because of an unexpected error."))
-            from .errors import report
-
-            report(exc, window)
-
-    runner.run(work, on_done=opened, on_error=failed,
-               label=_("Creating the demo database") if creating_demo else _("Opening"))
+    window.runner = runner
+    window.dataShown.connect(lambda: _exit_point(QApplication.instance(), "ready"))
+    window.databases.open_at_start(args)
 
 
 def run_gui(args) -> int:
@@ -108,7 +65,10 @@ def run_gui(args) -> int:
     from .. import paths
 
     app.setWindowIcon(QIcon(str(paths.resource("icons", "dvdesktop.png"))))
-    i18n.install()
+    language = i18n.install()
+    from .qt_translations import install_qt_catalog
+
+    install_qt_catalog(app, language)  # Qt's own catalog first; ours (installed after) is asked before it
     translator = i18n.CatalogTranslator(app)
     app.installTranslator(translator)
     from . import look, window_state

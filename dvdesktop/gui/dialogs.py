@@ -32,23 +32,49 @@ class MessageService:
         box.setDefaultButton(QMessageBox.StandardButton.No if destructive else QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def discard_changes(self, parent: QWidget | None) -> bool:
-        """Ask before throwing away unsaved edits; True means discard."""
-        return self.confirm(parent, _("Unsaved changes"),
-                            _("The changes you made have not been saved. Discard them?"), destructive=True)
+    def discard_changes(self, parent: QWidget | None, save: Callable[[], object] | None = None) -> bool:
+        """Ask before leaving unsaved edits: Lưu / Không lưu / Hủy (without
+        *save*: Không lưu / Hủy). True means go on: the edits were saved
+        (save() returned a true value) or the clerk chose not to keep them."""
+        answer = self.unsaved_changes(parent, can_save=save is not None)
+        if answer == "save" and save is not None:
+            return bool(save())
+        return answer == "discard"
+
+    def unsaved_changes(self, parent: QWidget | None, *, can_save: bool = True) -> str:
+        """"save", "discard" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Unsaved changes"),
+                          _("The changes you made have not been saved. Save them before going on?") if can_save
+                          else _("The changes you made have not been saved. Leave without saving them?"),
+                          QMessageBox.StandardButton.NoButton, parent)
+        save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole) if can_save else None
+        discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save or cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save and save is not None else "discard" if clicked is discard else "cancel"
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        """Ask where to save a file; the chosen path, or None when cancelled."""
+        """Ask where to save a file; the chosen path, or None when cancelled.
+        The suggested name is made valid on Windows (filenames.windows_safe)."""
+        import os
+
         from PySide6.QtWidgets import QFileDialog
 
+        from ..filenames import windows_safe
+
+        folder, name = os.path.split(suggested)
+        suggested = os.path.join(folder, windows_safe(name)) if name else suggested
         path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
-    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        """Ask which file to open; the chosen path, or None when cancelled."""
+    def open_file(self, parent: QWidget | None, title: str, filters: str, directory: str = "") -> str | None:
+        """Ask which file to open (starting in *directory*); the chosen path, or None when cancelled."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+        path, _filter = QFileDialog.getOpenFileName(parent, title, directory, filters)
         return path or None
 
     def unexpected_error(self, parent: QWidget | None, summary: str, details: str, log_file: str) -> None:
@@ -94,11 +120,19 @@ class ScriptedMessages(MessageService):
     def unexpected_error(self, parent, summary, details, log_file):
         self.shown.append(("error", summary, details))
 
+    def unsaved_changes(self, parent, *, can_save=True):
+        """Answers from `answers`: True → "discard", False → "cancel", or the word itself ("save")."""
+        self.shown.append(("unsaved", _("Unsaved changes"), "save discard cancel" if can_save else "discard cancel"))
+        answer = self._answer()
+        if isinstance(answer, str):
+            return answer
+        return "discard" if answer else "cancel"
+
     def save_file(self, parent, title, suggested, filters):
         self.shown.append(("save_file", title, suggested))
         return self.files.pop(0) if self.files else None
 
-    def open_file(self, parent, title, filters):
+    def open_file(self, parent, title, filters, directory=""):
         self.shown.append(("open_file", title, filters))
         return self.files.pop(0) if self.files else None
 

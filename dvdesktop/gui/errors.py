@@ -29,8 +29,12 @@ def setup_logging(level: int = logging.INFO) -> Path:
     global _log_file
     from ..services.session import log_dir
 
-    path = log_dir() / LOG_NAME
     root = logging.getLogger()
+    try:
+        path = log_dir() / LOG_NAME
+    except OSError:  # a profile that cannot be written: the program runs, without a log file
+        logging.getLogger(__name__).warning("no log folder", exc_info=True)
+        return Path(LOG_NAME)
     if not any(getattr(h, "dv_file", False) for h in root.handlers):
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler.dv_file = True

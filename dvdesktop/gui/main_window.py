@@ -15,14 +15,13 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
-    QStackedWidget, QToolBar, QWidget,
+    QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 from .dialogs import messages
 from .i18n import _
 from .operations import Operations
 from .sections.catalog import SECTIONS, SectionEntry
-from .style import role
 from .widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -55,7 +54,10 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         central = QWidget()
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)  # the read-only banner over the sections
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
@@ -64,6 +66,14 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        # Open, connect, create, demo, restore, recent: gui/database_actions.py
+        from .database_actions import DatabaseActions
+
+        self.databases = DatabaseActions(self)
+        self.databases.install(self.file_menu)
+        self.databases.set_enabled(False)
+        column.addWidget(self.databases.banner)
+        column.addLayout(row, 1)
         self.nav.currentRowChanged.connect(self.show_section)
 
     # --- building ----------------------------------------------------------------
@@ -95,7 +105,7 @@ class MainWindow(QMainWindow):
         self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
         self.escape.activated.connect(self.cancel)
 
-        menu = self.menuBar().addMenu(_("&File"))
+        menu = self.file_menu = self.menuBar().addMenu(_("&File"))
         menu.addAction(self.backup_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
@@ -104,6 +114,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.save_action, self.delete_action, self.search_action):
             edit.addAction(action)
         help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(_("User guide"), self.user_guide)
         help_menu.addAction(_("About"), self.about)
 
         bar = QToolBar(_("Main toolbar"))
@@ -191,16 +202,13 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         for entry in self._entries:
             QListWidgetItem(_(entry.title), self.nav)
+        self.databases.database_opened(spec)
         self.nav.setCurrentRow(0)
 
     def database_failed(self, message: str) -> None:
+        """The recovery screen: why, in plain words, and the ways out."""
         self.db_label.setText(_("No database open"))
-        placeholder = QLabel(message + "\n\n" + _("Start the program again with --db to choose another database."))
-        placeholder.setWordWrap(True)
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        role(placeholder, "failure")
-        self.stack.addWidget(placeholder)
-        self.stack.setCurrentWidget(placeholder)
+        self.databases.show_recovery(message)
 
     # --- sections --------------------------------------------------------------
 
@@ -224,12 +232,13 @@ class MainWindow(QMainWindow):
             return
         current = self.current_section()
         if current is not None and current.has_unsaved_changes() and self.sections.get(row) is not current:
-            if not messages().discard_changes(self):
+            if not messages().discard_changes(self, save=current.save):
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(self._row_of(current))
                 self.nav.blockSignals(False)
                 return
-            current.discard_changes()
+            if current.has_unsaved_changes():
+                current.discard_changes()
         section = self.sections.get(row)
         if section is None:
             entry = self._entries[row]
@@ -309,10 +318,13 @@ class MainWindow(QMainWindow):
             messages().info(self, title, _("This database is on a PostgreSQL server: it is backed up on the server "
                                            "(pg_dump), not from this program."))
             return
-        suggested = f"dvdesktop-{dt.date.today():%Y-%m-%d}.sqlite3"
-        target = messages().save_file(self, title, suggested, _("Database copies (*.sqlite3)"))
+        from ..services import recent_databases
+
+        suggested = recent_databases.last_folder() / f"dvdesktop-{dt.date.today():%Y-%m-%d}.sqlite3"
+        target = messages().save_file(self, title, str(suggested), _("Database copies (*.sqlite3)"))
         if not target:
             return
+        recent_databases.remember_folder(target)
         from pathlib import Path
 
         from ..services.backup import backup_database
@@ -323,11 +335,18 @@ class MainWindow(QMainWindow):
             return
 
         def done(result):
-            messages().info(self, title, _("The data were copied to «{path}» ({size} MB).").format(
-                path=result.path, size=f"{result.size_bytes / 1_048_576:.1f}".replace(".", ",")))
+            from ..services.files import format_size
+
+            messages().info(self, title, _("The data were copied to «{path}» ({size}).").format(
+                path=result.path, size=format_size(result.size_bytes)))
 
         run_off_thread(self, lambda: backup_database(self.spec.target, target), done,
                        _("Backing up the data"), error_title=title)
+
+    def user_guide(self) -> None:
+        from .user_guide import UserGuide
+
+        messages().run_dialog(UserGuide(self))
 
     def about(self) -> None:
         from .. import __version__
@@ -338,7 +357,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         for section in self.sections.values():
             if section.has_unsaved_changes():
-                if not messages().discard_changes(self):
+                if not messages().discard_changes(self, save=section.save):
                     event.ignore()
                     return
                 break

@@ -151,6 +151,14 @@ class RecordOp(Generic[T]):
         self._failure = callback
         return self
 
+    def _guarded(self) -> T:
+        # Every op writes: on a read-only database it is refused before it
+        # starts, in words, not with the driver's "readonly database".
+        from ..services.session import require_writable
+
+        require_writable()
+        return self.op()
+
     def run_in_background(self) -> None:
         ops = operations_of(self.parent)
         runner = ops.runner() if ops is not None else None
@@ -174,10 +182,10 @@ class RecordOp(Generic[T]):
 
         if runner is None:  # outside a main window: at once, in this thread
             try:
-                result = self.op()
+                result = self._guarded()
             except Exception as exc:  # noqa: BLE001 - shown to the clerk
                 failed(exc)
                 return
             done(result)
             return
-        runner.run(lambda _progress: self.op(), on_done=done, on_error=failed, label=self.label, cancellable=False)
+        runner.run(lambda _progress: self._guarded(), on_done=done, on_error=failed, label=self.label, cancellable=False)

@@ -51,12 +51,9 @@ class PrintJob:
 
 def safe_stem(*parts: str) -> str:
     """A file name from words: 'Biên bản họp', 'Nà Khoang' → 'bien-ban-hop-na-khoang'."""
-    import re
+    from ..filenames import slug
 
-    from ..vn import fold
-
-    text = "-".join(fold(p) for p in parts if p)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "van-ban"
+    return slug(*parts)
 
 
 def offer_job(kind: PrintableKind, offer: PrintOffer, options: dict[str, Any] | None = None,
@@ -118,11 +115,16 @@ def save_as(parent, job: PrintJob, ending: str) -> None:
         title, filters = _("Save as PDF"), _("PDF files (*.pdf)")
     else:
         title, filters = _("Save as Word"), _("Word documents (*.docx)")
-    path = messages().save_file(parent, title, job.file_stem + ending, filters)
+    from ..services import recent_databases
+
+    # the number in the name (bien-ban-hop-03-BB-TDV-2025…), in the folder used last (Documents at first)
+    suggested = recent_databases.last_folder() / (job.file_stem + ending)
+    path = messages().save_file(parent, title, str(suggested), filters)
     if not path:
         return
     if not path.lower().endswith(ending):
         path += ending
+    recent_databases.remember_folder(path)
 
     def done(written):
         status = getattr(parent, "status", None)

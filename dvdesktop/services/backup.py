@@ -29,5 +29,6 @@ def backup_database(source: str | Path, target: str | Path) -> BackupResult:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise DatabaseUnavailable(f"Không đọc lại được bản sao lưu «{path}»: {exc}") from exc
+        raise DatabaseUnavailable(f"Không đọc lại được bản sao lưu «{path}» vừa ghi; hãy thử lại hoặc ghi vào "
+                                  "chỗ khác.") from exc
     return BackupResult(path, path.stat().st_size, tables)

@@ -25,7 +25,7 @@ from ..store.integrity import HealthReport, check as _check
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DatabaseInfo", "locate", "open", "close", "current", "check", "describe_error", "log_dir", "worker"]
+__all__ = ["DatabaseInfo", "locate", "open", "close", "current", "check", "describe_error", "is_read_only", "require_writable", "log_dir", "worker"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class DatabaseInfo:
     where: str  # for the status bar and messages: the file, or the server without the password
     schema_version: int | None = None
     upgrade_backup: str | None = None  # the copy taken before an upgrade at opening, if any
+    read_only: bool = False  # a file that cannot be written: looking and printing only
 
     @property
     def is_postgres(self) -> bool:
@@ -67,7 +68,25 @@ def open(value: str | DatabaseInfo | None = None, *, create: bool = True) -> Dat
     db = _db.open_database(spec, create=create)
     backup = getattr(db, "dv_upgrade_backup", None)
     return replace(_info(spec), schema_version=_db.schema_version(db),
-                   upgrade_backup=str(backup) if backup is not None else None)
+                   upgrade_backup=str(backup) if backup is not None else None,
+                   read_only=bool(getattr(db, "dv_read_only", False)))
+
+
+def is_read_only() -> bool:
+    """Whether the open database can only be read (refuse writing early)."""
+    return bool(getattr(_db.database_proxy.obj, "dv_read_only", False))
+
+
+def require_writable() -> None:
+    """Raise a Vietnamese UserError when the open database is read-only."""
+    if is_read_only():
+        from ..errors import DatabaseUnavailable
+
+        raise DatabaseUnavailable(READ_ONLY_MESSAGE)
+
+
+READ_ONLY_MESSAGE = ("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc (đĩa CD, USB chống ghi hoặc tệp chỉ cho đọc): "
+                     "xem và in được, không lưu được thay đổi. Hãy chép tệp vào thư mục ghi được rồi mở bản chép.")
 
 
 def close() -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import peewee as pw
 from playhouse.db_url import parse as parse_url
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
-from . import migrations
+from . import migrations, network_path
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
 from .models import ALL_MODELS, Meta
@@ -28,21 +29,83 @@ SQLITE_PRAGMAS = {
 }
 
 
+# A database that cannot be written (a CD, a write-protected USB stick, a file
+# shared read-only) is opened read-only for looking and printing: no WAL
+# switch, no -wal/-shm files created beside it.
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10000, "cache_size": -32000}
+
+
 class Sqlite(pw.SqliteDatabase):
     pass
 
 
+def sqlite_writable(path: Path) -> bool:
+    """Whether this process may write the file and create files beside it
+    (SQLite's journal). The effective ids count: that is what the OS checks."""
+    try:
+        ids = os.access in os.supports_effective_ids
+        return (os.access(path, os.W_OK, effective_ids=ids)
+                and os.access(path.parent, os.W_OK | os.X_OK, effective_ids=ids))
+    except OSError:
+        return False
+
+
+def _connect_sqlite_read_only(path: Path, immutable: bool) -> pw.SqliteDatabase:
+    # file:///… (file:///C:/… on Windows, non-ASCII folder names escaped)
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    db = Sqlite(uri, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True)
+    db.dv_read_only = True
+    return db
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_sqlite_header(path: Path, create: bool) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailable(f"Không đọc được tệp «{path}» (tệp đang bị khóa hoặc không có quyền đọc).") from exc
+    if not head:
+        if not create:
+            raise DatabaseUnavailable(f"Cơ sở dữ liệu «{path}» còn trống, chưa có dữ liệu.")
+        return
+    if head != SQLITE_HEADER:
+        raise DatabaseUnavailable(f"Tệp «{path}» không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng. "
+                                  "Hãy mở tệp khác hoặc khôi phục từ bản sao lưu.")
+
+
+def _pragmas(path: Path) -> dict:
+    """WAL on a local disk, the rollback journal on a network share (network_path)."""
+    return {**SQLITE_PRAGMAS, "journal_mode": network_path.journal_mode(str(path))}
+
+
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
+    effective = os.access in os.supports_effective_ids
     if not path.exists():
         if not create:
-            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».")
+            where = " Tệp ở ổ mạng: hãy kiểm tra máy chủ, mạng và quyền truy cập." if network_path.is_network_path(
+                str(path)) else ""
+            raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{path}».{where}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}»: {exc.strerror}.") from exc
-    elif path.is_dir():
+            raise DatabaseUnavailable(f"Không tạo được thư mục «{path.parent}» (ổ chỉ đọc hoặc không có quyền "
+                                      "ghi). Hãy chọn thư mục khác, ví dụ Tài liệu.") from exc
+        if not os.access(path.parent, os.W_OK | os.X_OK, effective_ids=effective):
+            raise DatabaseUnavailable(f"Thư mục «{path.parent}» chỉ đọc, không tạo được cơ sở dữ liệu ở đó. "
+                                      "Hãy chọn thư mục khác, ví dụ Tài liệu.")
+        return Sqlite(str(path), pragmas=_pragmas(path), check_same_thread=False)
+    if path.is_dir():
         raise DatabaseUnavailable(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu.")
-    return Sqlite(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    if not os.access(path, os.R_OK, effective_ids=effective):
+        raise DatabaseUnavailable(f"Không có quyền đọc tệp «{path}». Hãy nhờ người quản trị máy cấp quyền.")
+    # look before SQLite writes its header into an empty file, or a WAL switch into someone else's file
+    _check_sqlite_header(path, create)
+    if not sqlite_writable(path):
+        return _connect_sqlite_read_only(path, immutable=False)
+    return Sqlite(str(path), pragmas=_pragmas(path), check_same_thread=False)
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
@@ -51,8 +114,10 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     return pw.PostgresqlDatabase(params.pop("database"), **params)
 
 
-def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
-    """Plain Vietnamese for errors of the environment."""
+def explain_operational_error(exc: Exception, spec: DatabaseSpec, fallback: bool = True) -> str | None:
+    """Plain Vietnamese for errors of the environment (never the driver's
+    English text); for anything else a general sentence, or None without
+    *fallback*."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return "Cơ sở dữ liệu đang bị máy khác hoặc chương trình khác khóa. Hãy thử lại sau ít phút."
@@ -62,16 +127,27 @@ def explain_operational_error(exc: Exception, spec: DatabaseSpec) -> str:
         return "Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại."
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return f"Tệp «{spec.target}» không phải cơ sở dữ liệu của chương trình hoặc đã bị hỏng."
+    if "disk i/o error" in text:
+        return (f"Không đọc, ghi được tệp «{spec.target}» (lỗi ổ đĩa, USB bị rút ra hoặc mạng chập chờn). "
+                "Hãy kiểm tra ổ đĩa rồi thử lại.")
     if "unable to open" in text:
-        return f"Không mở được tệp «{spec.target}»."
+        folder = Path(spec.target).parent
+        if not spec.is_postgres and not os.access(folder, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            return f"Không mở được tệp «{spec.target}»: thư mục «{folder}» chỉ đọc hoặc không có quyền ghi."
+        return f"Không mở được tệp «{spec.target}» (tệp đang bị chương trình khác giữ hoặc không có quyền)."
     if spec.is_postgres and any(s in text for s in ("could not connect", "connection refused", "timeout", "could not translate host", "server closed")):
         return f"Không kết nối được máy chủ {spec.display()}. Hãy kiểm tra mạng và máy chủ."
     if spec.is_postgres and ("password authentication" in text or "authentication failed" in text):
         return f"Máy chủ {spec.display()} từ chối tên đăng nhập hoặc mật khẩu."
     if spec.is_postgres and "does not exist" in text:
         return f"Máy chủ không có cơ sở dữ liệu được chỉ định ({spec.display()})."
-    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return f"Lỗi cơ sở dữ liệu: {first_line}"
+    if spec.is_postgres and ("permission denied" in text):
+        return f"Tài khoản trên máy chủ {spec.display()} không có quyền làm việc này. Hãy hỏi người quản trị máy chủ."
+    if not fallback:
+        return None
+    log.warning("database error not explained: %s", exc)  # the driver's words stay in the log
+    return (f"Cơ sở dữ liệu «{spec.display()}» báo lỗi, không dùng được lúc này. Hãy thử lại; nếu vẫn lỗi, "
+            "hãy khôi phục từ bản sao lưu (chi tiết đã ghi vào nhật ký).")
 
 
 def describe_database_error(exc: BaseException) -> str | None:
@@ -81,7 +157,7 @@ def describe_database_error(exc: BaseException) -> str | None:
     if not isinstance(exc, (pw.OperationalError, pw.InterfaceError, sqlite3.OperationalError)):
         return None  # integrity or SQL errors are bugs: they go to the log
     spec = getattr(database_proxy.obj, "dv_spec", None) or DatabaseSpec("sqlite", "?")
-    return explain_operational_error(exc, spec)
+    return explain_operational_error(exc, spec, fallback=False)  # unknown: a bug, for the log
 
 
 def schema_version(db: pw.Database) -> int | None:
@@ -107,10 +183,17 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
     source, target = Path(source), Path(target)
     if not source.exists():
         raise DatabaseUnavailable(f"Không tìm thấy cơ sở dữ liệu «{source}».")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # The folder is made when missing (the program's own backup folders); a
+    # folder typed by a clerk is checked before (services.files.check_output_folder).
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(f"Không tạo được thư mục «{target.parent}» (ổ chỉ đọc hoặc không có quyền ghi).") from exc
     tmp = target.with_name(target.name + ".tmp")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+            # a database on a CD cannot get the -shm file WAL reading needs: read it as it is
+        immutable = "" if sqlite_writable(source) else "&immutable=1"
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=30)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -122,12 +205,29 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
             src.close()
         tmp.replace(target)
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseUnavailable(f"Không sao lưu được: {exc}") from exc
+        _unlink_quietly(tmp)
+        if not os.access(target.parent, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            raise DatabaseUnavailable(f"Không ghi được vào thư mục «{target.parent}» (chỉ đọc hoặc không có "
+                                      "quyền ghi). Hãy chọn thư mục khác.") from exc
+        raise DatabaseUnavailable(f"Không sao lưu được: {explain_operational_error(exc, DatabaseSpec('sqlite', str(source)))}") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseUnavailable(f"Không ghi được tệp sao lưu «{target}»: {exc.strerror}.") from exc
+        _unlink_quietly(tmp)
+        raise DatabaseUnavailable(f"Không ghi được tệp sao lưu «{target}» (thư mục chỉ đọc, ổ đầy hoặc tệp đang "
+                                  "mở). Hãy chọn chỗ khác.") from exc
     return target
+
+
+def upgrade_backup_path(path: PurePath, version: int, when: dt.datetime) -> PurePath:
+    """The copy taken before an upgrade, beside the database (on its share
+    too): 'dvdesktop.v3-20260105-093000.bak.sqlite3', valid on Windows."""
+    return path.with_name(f"{path.stem}.v{version}-{when:%Y%m%d-%H%M%S}.bak{path.suffix}")
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # the cleanup must not hide the error being reported
+        pass
 
 
 def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
@@ -136,9 +236,8 @@ def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
         return None
     backup = None
     if not spec.is_postgres:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path(spec.target)
-        backup = backup_sqlite(path, path.with_name(f"{path.stem}.v{current}-{stamp}.bak{path.suffix}"))
+        backup = backup_sqlite(path, upgrade_backup_path(path, current, dt.datetime.now()))
         log.info("backup before upgrade written to %s", backup)
     migrator = SchemaMigrator.from_database(db)
     for step in steps:
@@ -161,11 +260,27 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
             db = _connect_postgres(spec.target)
         else:
             db = _connect_sqlite(Path(spec.target), create)
-        db.connect(reuse_if_open=True)
-        database_proxy.initialize(db)
-        db.dv_spec = spec
-        current = schema_version(db)
+        try:
+            db.connect(reuse_if_open=True)
+            database_proxy.initialize(db)
+            db.dv_spec = spec
+            current = schema_version(db)
+        except (pw.OperationalError, sqlite3.OperationalError):
+            if not getattr(db, "dv_read_only", False):
+                raise
+            # A WAL database in a folder that cannot be written has no -shm
+            # file to read through: read the file as it is (nobody can be
+            # writing it there).
+            _close_quietly()
+            db = _connect_sqlite_read_only(Path(spec.target), immutable=True)
+            db.connect()
+            database_proxy.initialize(db)
+            db.dv_spec = spec
+            current = schema_version(db)
+        read_only = getattr(db, "dv_read_only", False)
         if current is None:
+            if read_only:
+                raise DatabaseUnavailable(f"Tệp «{spec.display()}» chỉ đọc được và còn trống, chưa có dữ liệu.")
             if not create:
                 raise DatabaseUnavailable(f"Cơ sở dữ liệu «{spec.display()}» còn trống, chưa có dữ liệu.")
             with db.atomic():
@@ -176,6 +291,10 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
                 f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {current}, "
                 f"chương trình này chỉ hiểu đến {migrations.latest_version()}). Hãy cập nhật chương trình."
             )
+        elif current < migrations.latest_version() and read_only:
+            raise DatabaseUnavailable(
+                f"Cơ sở dữ liệu «{spec.display()}» của phiên bản cũ hơn cần được nâng cấp, nhưng tệp chỉ đọc được. "
+                "Hãy chép tệp vào một thư mục ghi được (ví dụ Tài liệu) rồi mở bản chép.")
         elif current < migrations.latest_version():
             db.dv_upgrade_backup = _upgrade(db, spec, current)
         return db

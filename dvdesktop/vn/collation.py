@@ -31,6 +31,7 @@ _TONES = {
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred distinct characters; bulk imports key 10,000 names
 def _split(ch: str) -> tuple[str, str]:
     """Base letter (with its letter-making marks) and tone digit of one character."""
     decomposed = unicodedata.normalize("NFD", ch)

@@ -135,7 +135,9 @@ def test_file_names_suggested_from_the_team(window, scripted, tmp_path):
     section = areas_with(window, area)
     scripted.files = [None]  # cancelled: nothing written
     section.print_button.entries["decision-kien-toan"].pdf_action.trigger()
-    assert scripted.shown[-1] == ("save_file", "Lưu thành PDF", "quyet-dinh-kien-toan-to-dan-van-ban-na-khoang.pdf")
+    kind, title, suggested = scripted.shown[-1]
+    assert (kind, title) == ("save_file", "Lưu thành PDF")
+    assert Path(suggested).name == "quyet-dinh-kien-toan-to-dan-van-ban-na-khoang.pdf"
     assert not list(tmp_path.glob("*.pdf"))
     job = section.print_button.entries["decision-kien-toan"].make_job()
     assert job.file_stem == "quyet-dinh-kien-toan-to-dan-van-ban-na-khoang"

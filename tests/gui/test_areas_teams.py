@@ -248,5 +248,5 @@ def test_team_trash_asks_before_dropping_unsaved_area_edits(window, scripted):
     section.open_team_trash()
     assert section.editor.area_form.households.text() == "321"
     assert section.editor.is_dirty()
-    assert scripted.kinds() == ["dialog", "confirm"]
+    assert scripted.kinds() == ["dialog", "unsaved"]
     assert AreaService.get(area.id).households != 321

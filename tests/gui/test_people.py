@@ -196,7 +196,7 @@ def test_escape_asks_before_discarding(window, scripted, qtbot):
     scripted.answers = [True]
     window.cancel()
     assert section.editor.phone.text() == ""
-    assert [k for k in scripted.kinds()] == ["confirm", "confirm"]
+    assert [k for k in scripted.kinds()] == ["unsaved", "unsaved"]
     # nothing to ask when nothing changed
     window.cancel()
     assert len(scripted.shown) == 2

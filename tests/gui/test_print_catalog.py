@@ -5,6 +5,7 @@ exactly the declared kinds."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 import unicodedata
 
@@ -160,8 +161,9 @@ def test_each_single_print_button_prints_its_declared_kind(window, scripted, tmp
     scripted.files = [str(tmp_path / "kien-nghi")]
     section.print_button.pdf_action.trigger()
     kind, offer = catalog.offer("concerns")
-    assert scripted.shown[-1] == ("save_file", "Lưu thành PDF", f"{offer.file_name or kind.file_name}-"
-                                  f"{window.current_year()}.pdf")
+    kind_, title, suggested = scripted.shown[-1]
+    assert (kind_, title) == ("save_file", "Lưu thành PDF")
+    assert Path(suggested).name == f"{offer.file_name or kind.file_name}-{window.current_year()}.pdf"
     assert (tmp_path / "kien-nghi.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -200,6 +202,6 @@ def test_a_new_kind_is_one_declaration(window, scripted, tmp_path, monkeypatch, 
     assert section.select_id(meeting.id)
     scripted.files = [str(tmp_path / "diem-danh")]
     button.entries["meeting-attendance"].pdf_action.trigger()
-    assert scripted.shown[-1][2].startswith(f"diem-danh-cuoc-hop-to-dan-van-ban-na-khoang-{day:%Y-%m-%d}")
+    assert Path(scripted.shown[-1][2]).name.startswith(f"diem-danh-cuoc-hop-to-dan-van-ban-na-khoang-{day:%Y-%m-%d}")
     with open_pdf((tmp_path / "diem-danh.pdf").read_bytes()) as pdf:
         assert "DANH SÁCH" in all_text(pdf)

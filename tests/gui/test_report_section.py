@@ -196,7 +196,7 @@ def test_supervision_figures_stats_equal_report_with_a_commune(db_url, tmp_path)
     assert [r.values[col] for r in whole.by_commune.rows] == [2, 3, 5]
     text = whole.section("supervision").paragraphs[0]
     assert text.startswith(f"Trong năm {YEAR}, các Tổ dân vận đã tổ chức, phối hợp tổ chức 5\u00a0cuộc giám sát")
-    assert "gửi 3\u00a0lượt kiến nghị" in text and "đã được trả lời 2\u00a0lượt (66,7\u00a0%)" in text
+    assert "gửi 3\u00a0lượt kiến nghị" in text and "đã được trả lời 2\u00a0lượt (66,7%)" in text
     assert "1\u00a0lượt đã được tiếp thu, thực hiện" in text and "còn 1\u00a0lượt kiến nghị chờ trả lời" in text
     # the section in the PDF and in Word, after the concerns
     pdf_path = reports.write_report(whole, tmp_path / "nam.pdf")

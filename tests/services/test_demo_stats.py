@@ -130,7 +130,12 @@ def test_reference_date_shifts_the_years(tmp_path, capsys):
     capsys.readouterr()
     assert _stats_json(capsys, "--db", path, "--year", "2025")["meetings"] == 0
     assert _stats_json(capsys, "--db", path, "--year", "2020")["meetings"] > 0
-    assert cli.main(["demo", "--db", path, "--today", "30/06/2024", "--force"]) == 1
+    before = _stats_json(capsys, "--db", path, "--year", "2020")
+    # dd/mm/yyyy too (both forms in every command): the very same data
+    assert cli.main(["demo", "--db", path, "--today", "30/06/2024", "--force"]) == 0
+    capsys.readouterr()
+    assert _stats_json(capsys, "--db", path, "--year", "2020") == before
+    assert cli.main(["demo", "--db", path, "--today", "31/02/2024", "--force"]) == 1
     assert "Ngày mốc" in capsys.readouterr().err
 
 

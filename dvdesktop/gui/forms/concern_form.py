@@ -45,6 +45,7 @@ class ConcernForm(RecordForm):
         self.platform.set_suggestions(PLATFORMS)
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.team.currentIndexChanged.connect(self._team_changed)
+        self.area.currentIndexChanged.connect(self._area_changed)
         for name, _status in STEP_DATES:
             self.bindings[name].widget.textChanged.connect(self._step_date_changed)
 
@@ -83,6 +84,18 @@ class ConcernForm(RecordForm):
             w.setEnabled(not on)
             if on:
                 w.clear()
+
+    def _area_changed(self, *_args) -> None:
+        """The area's team is chosen with it (as the mediation form does),
+        unless a team of that area is already chosen."""
+        if self._loading or self.area.code() is None:
+            return
+        from ...services.listings.areas import area_of_team, team_of_area
+
+        team = team_of_area(self.area.code())
+        current = self.team.code()
+        if team is not None and (current is None or area_of_team(current) != self.area.code()):
+            self.team.set_code(team)
 
     def _team_changed(self, *_args) -> None:
         if self._loading:

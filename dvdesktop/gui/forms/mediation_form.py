@@ -300,7 +300,7 @@ class MediationCaseForm(RecordWithChildrenForm):
     def choose_other_mediator(self) -> None:
         from .person_picker import PersonPicker
 
-        person = PersonPicker.choose(self, _("Choose a mediator"))
+        person = PersonPicker.choose(self, _("Choose a mediator"), prefer_area=self.area.code())
         if person is not None:
             self.add_mediator(person)
 

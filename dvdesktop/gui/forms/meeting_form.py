@@ -102,8 +102,9 @@ class MeetingForm(RecordWithChildrenForm):
         if record is None:
             return _("New meeting")
         kind = dict(vocab.MEETING_KINDS).get(record.kind, "")
+        number = (" – " + _("minutes {number}").format(number=record.number)) if record.number else ""
         return _("Meeting of {team}, {day}").format(team=record.name_of("team"), day=f"{record.starts_at:%d/%m/%Y}") + \
-            (f" ({kind.lower()})" if kind else "")
+            (f" ({kind.lower()})" if kind else "") + number
 
     def load(self, record_id, defaults=None):
         self.team.set_items(team_choices(), blank=_(texts.CHOOSE))

@@ -54,7 +54,10 @@ class MembershipForm(RecordForm):
     def choose_person(self):
         from .person_picker import PersonPicker
 
-        person = PersonPicker.choose(self, _("Choose the new member"))
+        from ...services.listings.areas import area_of_team
+
+        person = PersonPicker.choose(self, _("Choose the new member"),
+                                     prefer_area=area_of_team(getattr(self, "team_id", None)))
         if person is not None:
             self.set_person(person)
 

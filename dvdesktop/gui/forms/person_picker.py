@@ -10,16 +10,31 @@ from ..table_model import LazyTableModel, set_up_list_view
 from ..widgets import fit_to_screen
 
 
+def _picker_source(prefer_area: int | None):
+    from ..sections.people import PeopleSource
+
+    class PickerSource(PeopleSource):
+        """The people list's rows in the picker's order (word starts, the area first)."""
+
+        def ids(self, sort_key, descending):
+            if sort_key is not None:  # a column header clicked: that order
+                return super().ids(sort_key, descending)
+            from ...services.listings.person_picking import picker_ids
+
+            return picker_ids(self.query, prefer_area)
+
+    return PickerSource()
+
+
 class PersonPicker(QDialog):
-    def __init__(self, parent=None, title: str = ""):
+    def __init__(self, parent=None, title: str = "", prefer_area: int | None = None):
         super().__init__(parent)
-        from ..sections.people import PeopleSource
 
         designer.setup(self, Ui_PersonPicker)
         if title:
             self.setWindowTitle(title)
         fit_to_screen(self, 720, 460)
-        self.source = PeopleSource()
+        self.source = _picker_source(prefer_area)
         self.model = LazyTableModel(self.source, self)
         self.view.setModel(self.model)
         set_up_list_view(self.view, self.source.columns)
@@ -40,10 +55,11 @@ class PersonPicker(QDialog):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     @classmethod
-    def choose(cls, parent, title: str = ""):
-        """The chosen Person, or None. Shown through the dialog service, whose
-        test hook picks the person as a clerk would (search, select, OK)."""
-        dialog = cls(parent, title)
+    def choose(cls, parent, title: str = "", prefer_area: int | None = None):
+        """The chosen Person, or None; the people of *prefer_area* (the team's
+        area) come first. Shown through the dialog service, whose test hook
+        picks the person as a clerk would (search, select, OK)."""
+        dialog = cls(parent, title, prefer_area)
         if not messages().run_dialog(dialog) or dialog.selected_id() is None:
             return None
         from ...services.register import PersonService

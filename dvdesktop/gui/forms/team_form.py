@@ -44,7 +44,7 @@ class TeamForm(RecordForm):
     def choose_cadre(self):
         from .person_picker import PersonPicker
 
-        person = PersonPicker.choose(self, _("Cadre in charge"))
+        person = PersonPicker.choose(self, _("Cadre in charge"), prefer_area=self.area.code())
         if person is None:
             return
         self._cadre_id = person.id

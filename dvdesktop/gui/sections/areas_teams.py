@@ -198,6 +198,11 @@ class AreasTeamsSection(ListFormSection):
         self.delete_team_button = QPushButton(_("Delete team…"))
         self.delete_team_button.clicked.connect(self.delete_team)
         bar.addWidget(self.delete_team_button)
+        from ..import_dialog import AREAS, open_import_dialog
+
+        self.import_button = QPushButton(_("Import from Excel…"))
+        self.import_button.clicked.connect(lambda: open_import_dialog(self, AREAS))
+        bar.addWidget(self.import_button)
         bar.addWidget(self.make_print_button())
 
     # --- printing ---------------------------------------------------------------

@@ -42,6 +42,7 @@ from ...errors import NotFoundError
 from ..dialogs import messages
 from ..errors import report
 from ..i18n import _
+from .. import palette
 from ..style import role
 from .. import window_state
 from ..operations import OpChanges, RecordOp
@@ -120,6 +121,7 @@ class ListFormSection(Section):
     service = None  # RecordService of the listed records (delete, trash)
     search_placeholder = ""
     trash_title = ""  # N_("Deleted …"): set to give the list a "Trash…" button
+    legend = ""  # N_("…"): what a red (and a grey) row means in this list, shown under it
 
     def __init__(self, window=None):
         super().__init__(window)
@@ -154,6 +156,9 @@ class ListFormSection(Section):
             trash = QPushButton(_("Trash…"))
             trash.clicked.connect(self.open_trash)
             self.search_bar.addWidget(trash)
+        from ..export_excel import add_export_button
+
+        add_export_button(self, self.search_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -174,6 +179,12 @@ class ListFormSection(Section):
         self.count_label = QLabel()
         role(self.count_label, "hint")
         left_layout.addWidget(self.count_label)
+        self.legend_label = None
+        if self.legend:  # a red row says "late" only if the clerk knows what late means here
+            self.legend_label = QLabel(f'<span style="color: {palette.ALERT};">■</span> ' + _(self.legend))
+            self.legend_label.setWordWrap(True)
+            role(self.legend_label, "hint")
+            left_layout.addWidget(self.legend_label)
         self.splitter.addWidget(left)
 
         self.editor = self.make_editor()
@@ -276,13 +287,19 @@ class ListFormSection(Section):
             return
         # while the editor's save runs the list stays where it is (the save
         # then shows the record it stored)
-        if getattr(self.editor, "saving", False) or (self.editor.is_dirty() and not messages().discard_changes(self)):
+        if getattr(self.editor, "saving", False) or (self.editor.is_dirty()
+                                                      and not messages().discard_changes(self, save=self.save)):
             self._reverting = True
             try:
                 self.view.selectionModel().setCurrentIndex(
                     previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             finally:
                 self._reverting = False
+            return
+        if record_id is not None and self.current_id() != record_id:
+            # "Lưu" stored the edits and the list, read again, shows the stored
+            # record: go on to the one the clerk clicked
+            self.select_id(record_id)
             return
         if record_id is not None:
             try:
@@ -314,7 +331,7 @@ class ListFormSection(Section):
     def new_record(self) -> None:
         if getattr(self.editor, "saving", False):
             return
-        if self.editor.is_dirty() and not messages().discard_changes(self):
+        if self.editor.is_dirty() and not messages().discard_changes(self, save=self.save):
             return
         self._reverting = True
         self.view.clearSelection()

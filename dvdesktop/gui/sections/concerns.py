@@ -72,6 +72,8 @@ class ConcernsSection(ListFormSection):
     trash_title = N_("Deleted concerns")
     service = ConcernService
     search_placeholder = N_("Search content, person, recipient, field, area (Ctrl+F)")
+    legend = N_("Red: overdue, not answered by its due date (30 days after it was received "
+                "unless another date is set). Grey: resolved.")
 
     def _sort_newest_first(self):
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -156,6 +156,9 @@ class EvaluationSection(Section):
         self.print_button.entries["evaluation-sheet"].unavailable = self.sheet_unavailable
         self.print_button.entries["evaluation-report"].unavailable = self.report_unavailable
         top.addWidget(self.print_button)
+        from ..export_excel import add_export_button
+
+        add_export_button(self, top)
         layout.addLayout(top)
 
         self.tabs = QTabWidget()

@@ -106,6 +106,8 @@ class MediationSection(ListFormSection):
     trash_title = N_("Deleted mediation cases")
     service = MediationCaseService
     search_placeholder = N_("Search number, kind, area, mediator (Ctrl+F)")
+    legend = N_("Red: mediation not started within 3 days of the assignment (Law on grassroots "
+                "mediation). Grey: finished.")
 
     def __init__(self, window=None):
         super().__init__(window)

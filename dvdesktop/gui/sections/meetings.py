@@ -75,6 +75,8 @@ class MeetingsSection(ListFormSection):
     trash_title = N_("Deleted meetings")
     service = MeetingService
     search_placeholder = N_("Search meetings: place, content, area (Ctrl+F)")
+    legend = N_("Red: the meeting has a task past its due date and not done. Grey: planned, not "
+                "held yet.")
 
     def __init__(self, window=None):
         super().__init__(window)
@@ -148,6 +150,13 @@ class MeetingsSection(ListFormSection):
             messages().info(self, _("Print minutes…"), _("Save the meeting first, then print its minutes."))
             return None
         m = self.editor.record
+        if m.number:  # the number a person knows: bien-ban-hop-03-BB-TDV-2025-to-dan-van-ban-na-khoang
+            from ...services.files import slug, suggested_file_name
+            from ..print_preview import safe_stem
+
+            stem = suggested_file_name(offer.file_name or kind.file_name, m.number, _as_datetime(m.starts_at).year, "")
+            return offer_job(kind, offer, {"id": meeting_id},
+                             file_stem=stem.rstrip(".") + "-" + slug(safe_stem(m.name_of("team"))))
         return offer_job(kind, offer, {"id": meeting_id},
                          m.name_of("team"), f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 

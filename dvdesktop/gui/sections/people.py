@@ -62,6 +62,16 @@ class PeopleSection(ListFormSection):
     service = PersonService
     search_placeholder = N_("Search name or phone (Ctrl+F)")
 
+    def __init__(self, window=None):
+        super().__init__(window)
+        from PySide6.QtWidgets import QPushButton
+
+        from ..import_dialog import open_import_dialog
+
+        self.import_button = QPushButton(_("Import from Excel…"))
+        self.import_button.clicked.connect(lambda: open_import_dialog(self))
+        self.search_bar.addWidget(self.import_button)
+
     def make_source(self):
         return PeopleSource()
 

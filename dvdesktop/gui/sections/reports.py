@@ -44,15 +44,15 @@ FOLDER_KEY = "reports/last_folder"
 
 def last_folder() -> str:
     """The folder the last report was saved in (the Documents folder at first)."""
-    folder = _settings().value(FOLDER_KEY, "", str)
-    if folder and Path(folder).is_dir():
-        return folder
-    docs = Path.home() / "Documents"
-    return str(docs if docs.is_dir() else Path.home())
+    from ...services import recent_databases  # one "last folder" for every file the program saves
+
+    return str(recent_databases.last_folder())
 
 
 def remember_folder(path: str | Path) -> None:
-    _settings().setValue(FOLDER_KEY, str(Path(path).parent))
+    from ...services import recent_databases
+
+    recent_databases.remember_folder(path)
 
 
 def _settings() -> QSettings:
@@ -304,7 +304,9 @@ class ReportsSection(Section):
         if isinstance(exc, UserError):
             text = exc.message
         elif isinstance(exc, OSError):
-            text = _("The file could not be written: {why}.").format(why=exc.strerror or exc)
+            from ...services.files import describe_os_error
+
+            text = describe_os_error(exc)
         else:
             log.error("report failed", exc_info=(type(exc), exc, exc.__traceback__))
             text = _("The report could not be made because of an unexpected error. The details were written to "

@@ -68,6 +68,7 @@ class SupervisionSection(ListFormSection):
     trash_title = N_("Deleted supervision activities")
     service = SupervisionService
     search_placeholder = N_("Search what was supervised, findings, recommendations, area (Ctrl+F)")
+    legend = N_("Red: the recommendations were sent and no answer came within 30 days. Grey: not sent.")
 
     def __init__(self, window=None):
         super().__init__(window)

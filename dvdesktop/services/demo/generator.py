@@ -1010,6 +1010,8 @@ def build_demo(
                 clear_database(db)
             writer = BulkWriter(db, seed)
             writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
+            if scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
+                writer.uid_rng = random.Random(f"uid-{scale}-{seed}")
             try:
                 gen = Generator(writer, options)
                 gen.run()

@@ -31,7 +31,9 @@ def export_criteria_file(year: int, path: str | Path) -> Path:
     try:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp «{path}»: {exc.strerror or exc}.") from exc
+        from ..files import describe_os_error
+
+        raise UserError(describe_os_error(exc, path)) from exc
     return path
 
 
@@ -44,7 +46,9 @@ def read_criteria_file(path: str | Path, year: int) -> CriteriaSetData:
     except FileNotFoundError:
         raise NotFoundError(f"Không tìm thấy tệp «{path}».") from None
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp «{path}»: {exc.strerror or exc}.") from exc
+        from ..files import describe_os_error
+
+        raise UserError(describe_os_error(exc, path)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

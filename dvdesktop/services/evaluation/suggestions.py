@@ -80,7 +80,7 @@ def what_was_recorded(metric: str, f: TeamFacts, value: float) -> str:
 
 
 def _target_words(metric: str, target: Decimal) -> str:
-    unit = " %" if metric.endswith("_pct") else ""
+    unit = "%" if metric.endswith("_pct") else ""
     return f"{_n(target)}{unit}"
 
 

@@ -193,7 +193,11 @@ def case_document(case_id: int, **options) -> B.Document:
 
 def case_document_name(case_id: int) -> str:
     """A file name without its ending: 'van-ban-hoa-giai-thanh-12' / 'bien-ban-hoa-giai-khong-thanh-12'."""
+    from ..files import slug
+
     case = MediationCase.get_or_none(MediationCase.id == case_id)
+    # the case's number when it has one ("05/2025" → "05-2025"), else its id
+    tail = slug(case.number) if case is not None and case.number else str(case_id)
     if case is not None and case.outcome == "thanh":
-        return f"van-ban-hoa-giai-thanh-{case_id}"
-    return f"bien-ban-hoa-giai-khong-thanh-{case_id}"
+        return f"van-ban-hoa-giai-thanh-{tail}"
+    return f"bien-ban-hoa-giai-khong-thanh-{tail}"

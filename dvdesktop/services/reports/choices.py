@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 
 from ...documents.report_data import Figure, ReportFigures
 from ...errors import UserError
-from ...vn import fold, sort_key
+from ...filenames import check_name
+from ...vn import sort_key
 from .periods import Period, _last_day
 
 # The kinds of period offered, in the screen's order.
@@ -79,9 +79,10 @@ def file_stem(figures: ReportFigures) -> str:
 
 
 def period_stem(p: Period, commune_name: str = "") -> str:
+    from ...filenames import slug
+
     words = [f"bao cao tong ket {p.end.year}" if p.is_year else f"bao cao ket qua {p.label}", commune_name]
-    text = "-".join(fold(w) for w in words if w)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "bao-cao"
+    return slug(*words, default="bao-cao")
 
 
 def render(figures: ReportFigures, kind: str) -> bytes:
@@ -103,6 +104,7 @@ def render(figures: ReportFigures, kind: str) -> bytes:
 def save_bytes(data: bytes, path: str | Path) -> Path:
     """Write *data* to *path* in one step (a temporary file then a rename)."""
     path = Path(path)
+    check_name(path.name)
     if not path.parent.exists():
         raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
     tmp = path.with_name(f".{path.name}.tmp")
@@ -110,7 +112,12 @@ def save_bytes(data: bytes, path: str | Path) -> Path:
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp «{path}»: tệp đang mở trong chương trình khác hoặc không có quyền ghi "
-                        f"({exc.strerror or exc}).") from None
+        from ..files import describe_os_error
+
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # the cleanup must not hide why the write failed
+            pass
+        raise UserError(describe_os_error(exc, path if isinstance(exc, PermissionError) and path.exists() else tmp)
+                        .replace(f"«{tmp}»", f"«{path}»")) from None
     return path

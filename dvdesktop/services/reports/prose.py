@@ -1,8 +1,8 @@
 """Phrases of the drafted report text: figures in Vietnamese administrative prose.
 
-    change(142, 130, "cuộc", "năm 2025") → "tăng 12 cuộc so với năm 2025 (9,2 %)"
+    change(142, 130, "cuộc", "năm 2025") → "tăng 12 cuộc so với năm 2025 (9,2%)"
     change(0, 5, "cuộc", "năm 2025")     → "giảm 5 cuộc so với năm 2025"
-    rate(91.2)                           → "91,2 %"
+    rate(91.2)                           → "91,2%"
 
 Numbers follow the Vietnamese format (vn.numbers): 1.234 and 8,5; a percent
 sign after a non-breaking space, as printed reports write it.
@@ -32,10 +32,10 @@ def num(value, decimals: int = 0) -> str:
 
 
 def rate(value: float | None) -> str:
-    """'91,2 %' (one decimal)."""
+    """'91,2%' (one decimal)."""
     if value is None:
         return ""
-    return f"{num(value, 0 if half_up(value) in (0, 100) else 1)}{NBSP}%"
+    return f"{num(value, 0 if half_up(value) in (0, 100) else 1)}%"
 
 
 def share(part, whole) -> float | None:
@@ -49,7 +49,7 @@ def qty(value, unit: str, decimals: int = 0) -> str:
 
 def change(current, previous, unit: str, comparison: str, *, decimals: int = 0, percent: bool = True) -> str:
     """How *current* compares with *previous*: 'tăng 12 cuộc so với năm 2025
-    (9,2 %)', 'giảm …', 'bằng năm 2025'; '' when there is nothing to compare."""
+    (9,2%)', 'giảm …', 'bằng năm 2025'; '' when there is nothing to compare."""
     if previous is None:
         return ""
     diff = round(current - previous, decimals) if decimals else current - previous
@@ -73,7 +73,7 @@ def points_change(current: float | None, previous: float | None, comparison: str
 
 
 def with_change(text: str, current, previous, unit: str, comparison: str, **kw) -> str:
-    """'text, tăng 12 cuộc so với năm 2025 (9,2 %)' — or text alone."""
+    """'text, tăng 12 cuộc so với năm 2025 (9,2%)' — or text alone."""
     c = change(current, previous, unit, comparison, **kw)
     return f"{text}, {c}" if c else text
 

@@ -68,7 +68,7 @@ def areas_and_teams(ctx: ReportContext) -> ReportSection:
     else:
         second = f"{_as_on(ctx)} chưa có Tổ dân vận nào đang hoạt động"
     if not uncovered_now and areas_now:
-        third = "100\u00a0% thôn, bản, tổ dân phố đã có Tổ dân vận"
+        third = "100% thôn, bản, tổ dân phố đã có Tổ dân vận"
     elif uncovered_now:
         names = listing(uncovered_now[:5]) + (" …" if len(uncovered_now) > 5 else "")
         third = f"còn {qty(len(uncovered_now), 'địa bàn')} chưa có Tổ dân vận ({names})"
