@@ -20,7 +20,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
-from .i18n import _
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
@@ -80,6 +79,9 @@ def run_gui(args) -> int:
     install_qt_catalog(app, language)  # Qt's own catalog first; ours (installed after) is asked before it
     translator = i18n.CatalogTranslator(app)
     app.installTranslator(translator)
+    from . import look, window_state
+
+    look.apply_style(app)
 
     from .main_window import MainWindow
     from .tasks import TaskRunner
@@ -88,10 +90,11 @@ def run_gui(args) -> int:
     runner = TaskRunner(window)
     runner.started.connect(window.task_started)
     window.runner = runner
-    window.show()
+    window_state.show(window)  # maximised the first time, then as the clerk left it
 
     def after_first_paint():
         _exit_point(app, "shown")
+        look.install_filters(app)  # before any section, form or combo exists
         if os.environ.get("DVDESKTOP_EXIT_AFTER") != "shown":
             start(window, args, runner)
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton
 
-from . import palette
 from .i18n import _
+from .style import role
 
 
 def parse_month(link: str) -> int | None:
@@ -28,8 +28,7 @@ class LinkChip(QPushButton):
         super().__init__(parent)
         self.on_clear = on_clear
         self.setToolTip(_("Shown from the overview; click to show the whole list"))
-        self.setStyleSheet(f"QPushButton {{ background: {palette.CHIP_BACKGROUND}; border: 1px solid {palette.CHIP_BORDER}; border-radius: 10px; "
-                           "padding: 2px 10px; }")
+        role(self, "chip")
         self.clicked.connect(self._clear)
         self.hide()
 

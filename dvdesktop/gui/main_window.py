@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from . import palette
 from .dialogs import messages
 from .i18n import _
 from .operations import Operations
@@ -50,13 +49,9 @@ class MainWindow(QMainWindow):
         self.operations = Operations(self)
 
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")  # its look: ui/dvdesktop.qss
         self.nav.setFixedWidth(210)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet(
-            f"QListWidget {{ background: {palette.NAV_BACKGROUND}; color: {palette.NAV_TEXT}; border: none; "
-            "font-size: 14px; padding-top: 6px; }"
-            "QListWidget::item { padding: 9px 12px; }"
-            f"QListWidget::item:selected {{ background: {palette.NAV_SELECTED}; color: white; }}")
         self.stack = QStackedWidget()
         central = QWidget()
         column = QVBoxLayout(central)  # the read-only banner over the sections

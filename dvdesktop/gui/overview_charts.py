@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QWidget
 from . import palette
 from ..services.overview_charts import LATE, ON_TIME, OVERDUE, TIMELINESS, WAITING, OverviewCharts
 from .i18n import N_, _
+from .style import role
 
 COLORS = {"meetings": palette.EMPHASIS, "outreach": palette.CHART_GREEN, "concerns": palette.CHART_AMBER, "levels": palette.CHART_LEVELS,
           ON_TIME: palette.CHART_GREEN, LATE: palette.CHART_AMBER, OVERDUE: palette.ALERT, WAITING: palette.CHART_GREY}
@@ -75,12 +76,12 @@ class ChartsPanel(QWidget):
         for view in self.views:
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setFixedHeight(CHART_HEIGHT)
-            view.setStyleSheet(f"border: 1px solid {palette.CARD_BORDER}; border-radius: 6px; background: white;")
+            role(view, "chart")
         layout.addWidget(self.views[0], 0, 0, 1, 2)
         layout.addWidget(self.views[1], 1, 0)
         layout.addWidget(self.views[2], 1, 1)
         self.hint = QLabel(_("Click a bar to open the list behind it."))
-        self.hint.setStyleSheet(f"color: {palette.MUTED};")
+        role(self.hint, "hint")
         layout.addWidget(self.hint, 2, 0, 1, 2)
 
     def _connect(self, key: str, bar_set: QBarSet, link: Callable[[int], tuple[str, str] | None]) -> None:

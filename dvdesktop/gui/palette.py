@@ -27,8 +27,8 @@ NOTICE_BORDER = "#e8d48a"
 NOTE_BACKGROUND = "#fbf7e9"  # the summary of an area merge
 
 # --- style sheets used in many places ---------------------------------------------
-ERROR_TEXT_STYLE = f"color: {ALERT};"  # the message under a field or in a dialog
-HINT_STYLE = f"color: {MUTED};"
+ERROR_TEXT_STYLE = f"color: {ALERT};"  # kept for code written before ui/dvdesktop.qss; prefer style.role(w, "error")
+HINT_STYLE = f"color: {MUTED};"  # likewise; prefer style.role(w, "hint")
 
 # Charts and small widgets of the overview, the rating and the report screens
 CHART_BLUE = EMPHASIS  # meetings
@@ -42,3 +42,5 @@ CHIP_BORDER = "#9db7d8"
 ALERT_BORDER = "#e6b0aa"  # the frame of a list of problems
 STRONG_TEXT = "#333"  # a criterion's code in the rating form
 HEADING = NAV_BACKGROUND  # a group heading inside a form
+SELECTED_TEXT = "#ffffff"  # the chosen section's name on the navigation
+CHART_BACKGROUND = "#ffffff"  # behind a chart of the overview

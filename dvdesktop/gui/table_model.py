@@ -296,3 +296,32 @@ def set_up_list_view(view, columns) -> None:
     for i, column in enumerate(columns):
         if column.width:
             view.setColumnWidth(i, column.width)
+    view.setItemDelegate(ElidedTipDelegate(view))
+
+
+# A cell cut short by its column's width shows its whole text as a tooltip
+# (the model's own tooltip comes first).
+
+def _elided_tip_delegate():
+    from PySide6.QtWidgets import QStyledItemDelegate, QToolTip
+
+    class ElidedTipDelegate(QStyledItemDelegate):
+        def helpEvent(self, event, view, option, index):  # noqa: N802 - Qt API
+            if event.type() == event.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                if text and option.fontMetrics.horizontalAdvance(text) > option.rect.width() - 8:
+                    QToolTip.showText(event.globalPos(), text, view)
+                    return True
+            return super().helpEvent(event, view, option, index)
+
+    return ElidedTipDelegate
+
+
+def ElidedTipDelegate(parent):  # noqa: N802 - made on first use: no QtWidgets at import time
+    global _DELEGATE
+    if _DELEGATE is None:
+        _DELEGATE = _elided_tip_delegate()
+    return _DELEGATE(parent)
+
+
+_DELEGATE = None

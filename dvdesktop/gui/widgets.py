@@ -72,7 +72,9 @@ class DateEdit(QLineEdit):
 class ChoiceCombo(QComboBox):
     """Stored codes shown by their labels: (code, label) pairs."""
 
-    def __init__(self, choices: Iterable[tuple[Any, str]], parent=None, blank: str | None = None):
+    def __init__(self, choices: Iterable[tuple[Any, str]] | QWidget = (), parent=None, blank: str | None = None):
+        if isinstance(choices, QWidget):  # made by a Designer form: ChoiceCombo(parent), filled by set_items()
+            choices, parent = (), choices
         super().__init__(parent)
         if blank is not None:
             self.addItem(blank, None)
@@ -101,12 +103,20 @@ class ChoiceCombo(QComboBox):
 class TextCombo(QComboBox):
     """Free text with suggestions (ethnicity, position held)."""
 
-    def __init__(self, suggestions: Iterable[str], parent=None):
+    def __init__(self, suggestions: Iterable[str] | QWidget = (), parent=None):
+        if isinstance(suggestions, QWidget):  # made by a Designer form: TextCombo(parent)
+            suggestions, parent = (), suggestions
         super().__init__(parent)
         self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.set_suggestions(suggestions)
+
+    def set_suggestions(self, suggestions: Iterable[str]) -> None:
+        text = self.currentText()
+        self.clear()
         self.addItems(list(suggestions))
         self.setCurrentIndex(-1)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setEditText(text)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:

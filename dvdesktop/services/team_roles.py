@@ -15,10 +15,10 @@ from .register import MembershipService
 # folded position → the name a warning uses; the head of the village under its
 # several names (thôn, bản, tổ dân phố …) is one post
 ONE_PER_TEAM = {
-    "bi thu chi bo": "Bí thư chi bộ",
+    "bi thu chi bo": "Bí thư Chi bộ",
     "truong thon": "Trưởng thôn, bản", "truong ban": "Trưởng thôn, bản", "truong ap": "Trưởng thôn, bản",
     "truong khu pho": "Trưởng thôn, bản", "to truong to dan pho": "Trưởng thôn, bản",
-    "truong ban cong tac mat tran": "Trưởng ban công tác Mặt trận",
+    "truong ban cong tac mat tran": "Trưởng Ban Công tác Mặt trận",
     "chi hoi truong hoi phu nu": "Chi hội trưởng Hội Phụ nữ",
     "chi hoi truong hoi nong dan": "Chi hội trưởng Hội Nông dân",
     "chi hoi truong hoi cuu chien binh": "Chi hội trưởng Hội Cựu chiến binh",

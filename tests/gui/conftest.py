@@ -19,6 +19,14 @@ from dvdesktop.store import close_database, open_database
 from tests.gui.helpers import open_main_window
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _application_look(qapp):
+    """The program's stylesheet, wheel guard and header fitting, as run_gui installs them."""
+    from dvdesktop.gui import look
+
+    look.install(qapp)
+
+
 @pytest.fixture
 def db_url(tmp_path):
     """Overrides tests/conftest.py's two-engine db_url: SQLite only (see above)."""

@@ -100,7 +100,7 @@ def test_composition_add_kien_toan_end(window, monkeypatch, qtbot):
     qtbot.addWidget(dialog)
     dialog.form.set_person(a)
     dialog.form.role.set_code("to_truong")
-    dialog.form.position.setEditText("Bí thư chi bộ")
+    dialog.form.position.setEditText("Bí thư Chi bộ")
     dialog.form.start_date.setText("01/03/2020")
     dialog.save()
     assert dialog.created_id is not None
@@ -117,7 +117,7 @@ def test_composition_add_kien_toan_end(window, monkeypatch, qtbot):
     assert dialog.created_id is not None
     panel.load(team.id)
     assert panel.current.rowCount() == 2
-    assert panel.current.item(0, 0).text() == "Lò Văn Thắng" and panel.current.item(0, 2).text() == "Bí thư chi bộ"
+    assert panel.current.item(0, 0).text() == "Lò Văn Thắng" and panel.current.item(0, 2).text() == "Bí thư Chi bộ"
 
     # kiện toàn: Thắng becomes tổ phó from 01/01/2023, Mai tổ trưởng
     panel.current.selectRow(0)

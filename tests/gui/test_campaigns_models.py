@@ -42,7 +42,7 @@ def test_campaign_with_team_contributions_and_totals(window, scripted):
     editor.add_button.click()
     child = editor.child_form
     child.team.set_code(team.id)
-    child.households.setText("35")
+    child.households_mobilised.setText("35")
     child.work_days.setText("120,5")
     child.money.setText("15.000.000 đ")
     child.materials.setText("20 bao xi măng")
@@ -50,7 +50,7 @@ def test_campaign_with_team_contributions_and_totals(window, scripted):
     # the second, with Ctrl+S from the main window
     editor.add_button.click()
     child.team.set_code(team2.id)
-    child.households.setText("20")
+    child.households_mobilised.setText("20")
     child.work_days.setText("40")
     child.money.setText("5000000")
     window.save_action.trigger()

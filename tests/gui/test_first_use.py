@@ -89,7 +89,8 @@ def test_membership_dialog_makes_room_for_the_message(window, qtbot):
     dialog.save()
     assert "Kiện toàn" in dialog.form.errors["role"]
     qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height())
-    label = dialog.form.error_labels["role"]
+    label = dialog.form.problems
+    assert "Kiện toàn" in label.text()
     assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
 
 

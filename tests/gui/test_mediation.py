@@ -213,12 +213,12 @@ def test_missed_deadline_is_red_in_the_list_and_the_form(window, team):
     section.select_id(late.id)
     form = section.editor
     assert form.deadline_state == "missed"
-    assert RED in form.deadline_label.styleSheet()
+    assert form.deadline_label.property("role") == "alert"  # red in ui/dvdesktop.qss
     deadline = (TODAY - dt.timedelta(days=7)).strftime("%d/%m/%Y")
-    assert form.deadline_label.text() == f"Đã quá hạn bắt đầu hòa giải ({deadline}) 7 ngày: chưa bắt đầu hòa giải."
+    assert form.deadline_label.text() == f"Đã quá hạn bắt đầu hòa giải 7 ngày (hạn {deadline}): chưa bắt đầu hòa giải."
     # a session starts mediation: no longer red
     form.add_session({"held_on": TODAY, "place": "Nhà văn hóa"})
-    assert form.deadline_state == "started" and RED not in form.deadline_label.styleSheet()
+    assert form.deadline_state == "started" and form.deadline_label.property("role") != "alert"
     assert "(muộn)" in form.deadline_label.text()
     # a new case: nobody assigned yet, then assigned today
     section.f_deadline.set_code(None)
@@ -226,7 +226,7 @@ def test_missed_deadline_is_red_in_the_list_and_the_form(window, team):
     assert form.deadline_state == "ok" and "Chưa phân công" in form.deadline_label.text()
     form.assigned_on.set_date(TODAY)
     by = TODAY + dt.timedelta(days=3)
-    assert form.deadline_label.text() == f"Phải bắt đầu hòa giải trước hết ngày {by:%d/%m/%Y}."
+    assert form.deadline_label.text() == f"Phải bắt đầu hòa giải chậm nhất ngày {by:%d/%m/%Y}."
 
 
 # --- composition warning --------------------------------------------------------------------

@@ -289,9 +289,10 @@ def test_form_refuses_an_absent_secretary(window, scripted):
     form.secretary.set_code(people[1].id)
     set_attendance(form, people[1].full_name, "excused", "Ốm")
     assert not section.save()
-    # said under the secretary field, in Vietnamese
-    message = form.error_labels["secretary"].text()
-    assert "Thư ký (Quàng Thị Mai) không có mặt" in message and not form.error_labels["secretary"].isHidden()
+    # said in the form's problems bar, in Vietnamese, the secretary field outlined
+    message = form.problems.text()
+    assert "Thư ký (Quàng Thị Mai) không có mặt" in message and form.problems.isVisibleTo(form)
+    assert form.secretary.property("invalid") is True
     assert Meeting.select().count() == 0
     set_attendance(form, people[1].full_name, "present")
     assert section.save()

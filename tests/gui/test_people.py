@@ -51,8 +51,9 @@ def test_validation_as_you_type_marks_field_in_vietnamese(window, qtbot):
     form.full_name.setText("Thắng")
     form.birth_year.setText("19x5")
     qtbot.waitUntil(lambda: form.errors != {}, timeout=2000)
-    assert "phải là số nguyên" in form.error_labels["birth_year"].text()
-    assert form.error_labels["birth_year"].isVisibleTo(form)
+    # one bar under the fields says it; the field is outlined
+    assert "phải là số nguyên" in form.problems.text() and form.problems.isVisibleTo(form)
+    assert form.birth_year.property("invalid") is True
     form.birth_year.setText("1975")
     form.validate()
     assert "ít nhất hai chữ" in form.errors["full_name"]
@@ -60,7 +61,20 @@ def test_validation_as_you_type_marks_field_in_vietnamese(window, qtbot):
     assert Person.select().count() == 0
     form.full_name.setText("Lò Văn Thắng")
     assert form.validate() and form.errors == {}
-    assert not form.error_labels["birth_year"].isVisibleTo(form)
+    assert not form.problems.isVisibleTo(form) and not form.birth_year.property("invalid")
+
+
+def test_saving_lists_every_problem_at_once(window, qtbot):
+    section = people(window)
+    form = section.editor
+    section.new_record()
+    form.birth_year.setText("19x5")
+    form.phone.setText("abc")
+    assert form.save() is None
+    # the empty name and the wrong year together, in the one bar, without a second try
+    assert {"full_name", "birth_year"} <= set(form.errors)
+    text = form.problems.text()
+    assert "Chưa nhập họ và tên." in text and "phải là số nguyên" in text
 
 
 def test_duplicate_warning_on_add(window, scripted):

@@ -21,4 +21,4 @@ def test_composition_panel_warns_of_two_holders_of_one_post(qtbot, db_url):
     MembershipService.create({"person": p.id, "team": team.id, "position": "Bí thư chi bộ", "start_date": "2025-02-01"})
     panel.load(team.id, dt.date(2025, 6, 1))
     assert not panel.role_warning.isHidden()
-    assert "Bí thư chi bộ" in panel.role_warning.text() and "Lò Văn Hùng" in panel.role_warning.text()
+    assert "Bí thư Chi bộ" in panel.role_warning.text() and "Lò Văn Hùng" in panel.role_warning.text()

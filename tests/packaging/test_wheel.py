@@ -147,6 +147,8 @@ def test_sdist_carries_the_data_folders(dists):
     missing = [name for name in _tracked_data_files() if name not in names]
     assert not missing, f"in the repository but not in the sdist: {missing}"
     assert not any(n.endswith(".mo") for n in names), "compiled catalogs belong in the wheel, not the sdist"
+    ui = [p.as_posix() for p in _source_files() if p.parts[0] == "ui"]
+    assert ui and all(name in names for name in ui), "the Designer sources (ui/) belong in the sdist"
 
 
 @pytest.mark.slow
@@ -164,6 +166,10 @@ def test_wheel_built_from_the_sdist_carries_fonts_and_catalogs(dists):
     assert vi.gettext("Save") == "Lưu"
     # only compiled catalogs: with no .po beside them the program never compiles one
     assert not any(n.endswith((".po", ".pot")) for n in names)
+    # every Designer form is there as the module compiled from it (no uic needed to build or run)
+    for ui in (ROOT / "ui").glob("*.ui"):
+        assert f"dvdesktop/gui/generated/ui_{ui.stem}.py" in names, ui.name
+    assert "dvdesktop/gui/generated/stylesheet.py" in names
 
 
 @pytest.mark.slow
@@ -180,6 +186,14 @@ def test_installed_wheel_runs_from_anywhere(installed, demo_db):
     mo, save = run(python_code=code).splitlines()
     assert Path(mo).is_relative_to(package) and save == "Lưu"
     assert not (home / "data" / "i18n").exists()
+    # The window opens (offscreen) with its stylesheet and Designer forms from the wheel.
+    code = ("import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+            "from dvdesktop.gui import i18n, look; i18n.install('vi'); look.install(app)\n"
+            "from dvdesktop.gui.generated.ui_person_form import Ui_PersonForm\n"
+            "from PySide6.QtWidgets import QWidget; w = QWidget(); ui = Ui_PersonForm(); ui.setupUi(w)\n"
+            "print(ui.full_name_label.text()); print('navigation' in app.styleSheet())")
+    assert run(python_code=code).splitlines() == ["Họ và tên", "True"]
 
 
 @pytest.mark.slow

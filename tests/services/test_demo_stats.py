@@ -99,7 +99,7 @@ def test_commune_scale_is_realistic(db, db_url):
         ))
         assert 7 <= len(current) <= 10, team.name
         leaders = [m for m in current if m.role == "to_truong"]
-        assert len(leaders) == 1 and leaders[0].position == "Bí thư chi bộ"
+        assert len(leaders) == 1 and leaders[0].position == "Bí thư Chi bộ"
         assert sum(1 for m in current if m.role == "to_pho") == 2
         assert any(m.position == "Chi hội trưởng Hội Phụ nữ" and m.person.gender == "nữ" for m in current)
     # turnover: ended memberships are kept with a reason

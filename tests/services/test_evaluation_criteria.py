@@ -152,15 +152,15 @@ def test_import_refuses_garbage_and_wrong_json(db, tmp_path):
     [problem] = _problems(tmp_path, '{"groups": [ {"title": "A",, } ]}')
     assert problem.startswith("Tệp «bo-tieu-chi.json» không đúng định dạng JSON (dòng 1, cột")
     assert _problems(tmp_path, "[1, 2, 3]") == [
-        "Tệp không chứa một bộ tiêu chí (cần một đối tượng JSON có groups, levels và quota)."]
-    assert _problems(tmp_path, {"format": "excel", **_good()}) == ["Tệp «bo-tieu-chi.json» không phải tệp bộ tiêu chí (format: «excel»)."]
+        "Tệp không chứa một bộ tiêu chí (cần các nhóm tiêu chí, các mức xếp loại và quy định tỷ lệ)."]
+    assert _problems(tmp_path, {"format": "excel", **_good()}) == ["Tệp «bo-tieu-chi.json» không phải tệp bộ tiêu chí (tệp ghi loại «excel»)."]
     with pytest.raises(NotFoundError):
         ev.import_criteria_file(str(tmp_path / "khong-co.json"), 2024)
 
 
 def test_import_lists_missing_fields(db, tmp_path):
     assert _problems(tmp_path, {"name": "Trống"}) == [
-        "Thiếu các nhóm tiêu chí (groups): cần ít nhất một nhóm.", "Thiếu các mức xếp loại (levels): cần ít nhất một mức."]
+        "Thiếu các nhóm tiêu chí: cần ít nhất một nhóm.", "Thiếu các mức xếp loại: cần ít nhất một mức."]
     data = _good()
     del data["groups"][1]["criteria"][2]["max_points"]
     del data["groups"][0]["criteria"][1]["code"]
@@ -168,11 +168,11 @@ def test_import_lists_missing_fields(db, tmp_path):
     data["groups"][3]["criteria"][0]["title"] = "  "
     del data["levels"][1]["name"]
     assert _problems(tmp_path, data) == [
-        "Nhóm 1, tiêu chí thứ 2: thiếu mã tiêu chí (code).",
-        "Nhóm 2, tiêu chí 2.3: điểm tối đa (max_points) phải là một số.",
-        "Nhóm 3: thiếu tên nhóm (title).",
-        "Nhóm 4, tiêu chí 4.1: thiếu nội dung tiêu chí (title).",
-        "Mức xếp loại HTT: thiếu tên mức (name).",
+        "Nhóm 1, tiêu chí thứ 2: thiếu mã tiêu chí.",
+        "Nhóm 2, tiêu chí 2.3: điểm tối đa phải là một số.",
+        "Nhóm 3: thiếu tên nhóm.",
+        "Nhóm 4, tiêu chí 4.1: thiếu nội dung tiêu chí.",
+        "Mức xếp loại HTT: thiếu tên mức xếp loại.",
     ]
 
 
@@ -204,14 +204,14 @@ def test_import_lists_thresholds_out_of_order_and_quota_problems(db, tmp_path):
         "Mức xếp loại HTT: ngưỡng 95 điểm phải thấp hơn ngưỡng của mức trên (HTXS, 90 điểm); "
         "các mức xếp từ cao xuống thấp, ngưỡng điểm giảm dần.",
         "Quy định tỷ lệ: không có mức xếp loại mã «XS».",
-        "Quy định tỷ lệ: số tháng hoạt động tối thiểu (min_active_months) phải là số nguyên từ 0 đến 12.",
+        "Quy định tỷ lệ: số tháng hoạt động tối thiểu phải là số nguyên từ 0 đến 12.",
     ]
     data = _good()
     data["levels"][3]["min_points"] = 10
     data["quota"]["top_level_max_share_of"] = ["HT", "HTXS", 1.5]
     assert _problems(tmp_path, data) == [
         "Mức xếp loại KHT: mức thấp nhất cần ngưỡng 0 điểm để tổ nào cũng được xếp loại.",
-        "Quy định tỷ lệ: «top_level_max_share_of» phải có dạng [mức cao nhất, mức so sánh, tỷ lệ từ 0 đến 1].",
+        "Quy định tỷ lệ: giới hạn mức cao nhất phải gồm mức cao nhất, mức so sánh và tỷ lệ từ 0 đến 1.",
     ]
     data["levels"][0]["min_points"] = 101
     data["levels"][3]["min_points"] = 0

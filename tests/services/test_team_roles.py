@@ -31,4 +31,4 @@ def test_two_holders_of_a_one_per_team_post_are_warned(db):
     MembershipService.end(second.id, dt.date(2025, 5, 1), "Chuyển công tác")
     assert role_warnings(team.id, on) == []
     _member(team.id, "Cà Thị Ngọc", "bí thư chi bộ")
-    assert any("«Bí thư chi bộ»" in w and "Cà Thị Ngọc" in w for w in role_warnings(team.id, on))
+    assert any("«Bí thư Chi bộ»" in w and "Cà Thị Ngọc" in w for w in role_warnings(team.id, on))

@@ -2,17 +2,16 @@
 own copy (services.agenda_templates.save_agenda_templates) overrides them."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from .. import texts
 from ...errors import ValidationError
 from ...services.core import vocab
+from .. import designer
 from ..dialogs import messages
+from ..generated.ui_agenda_templates_dialog import Ui_AgendaTemplatesDialog
 from ..i18n import _
-from ..widgets import ChoiceCombo, dialog_buttons
+from ..widgets import fit_to_screen
 
 
 class AgendaTemplatesDialog(QDialog):
@@ -20,39 +19,19 @@ class AgendaTemplatesDialog(QDialog):
         super().__init__(parent)
         from ...services.agenda_templates import load_agenda_templates
 
-        self.setWindowTitle(_("Agenda templates"))
-        self.resize(760, 460)
+        self.ui = designer.setup(self, Ui_AgendaTemplatesDialog)
+        self.ui.body.setStretch(1, 1)  # the template's fields take the width
+        self.ui.layout.setStretch(0, 1)
+        fit_to_screen(self, 760, 460)
         self.templates = [{"name": t.name, "kind": t.kind, "items": list(t.items)} for t in load_agenda_templates()]
         self._current = -1
-        layout = QVBoxLayout(self)
-        body = QHBoxLayout()
-        left = QVBoxLayout()
-        self.list = QListWidget()
-        self.list.setMinimumWidth(220)
-        left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        add = QPushButton(_("Add"))
-        add.clicked.connect(self.add_template)
-        remove = QPushButton(_("Remove"))
-        remove.clicked.connect(self.remove_template)
-        row.addWidget(add)
-        row.addWidget(remove)
-        left.addLayout(row)
-        body.addLayout(left)
-        form = QFormLayout()
-        self.name = QLineEdit()
-        self.kind = ChoiceCombo(vocab.MEETING_KINDS)
-        self.items = QPlainTextEdit()
-        self.items.setPlaceholderText(_("One agenda item a line"))
-        form.addRow(_("Template name"), self.name)
-        form.addRow(_("Kind of meeting"), self.kind)
-        form.addRow(_("Agenda items"), self.items)
-        body.addLayout(form, 1)
-        layout.addLayout(body, 1)
-        buttons = dialog_buttons(self, self.save)
-        reset = buttons.addButton(_("Restore the shipped templates"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.kind.set_items(vocab.MEETING_KINDS)
+        self.add.clicked.connect(self.add_template)
+        self.remove.clicked.connect(self.remove_template)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        reset = self.buttons.addButton(_("Restore the shipped templates"), QDialogButtonBox.ButtonRole.ResetRole)
         reset.clicked.connect(self.reset)
-        layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
         self._fill_list()
 

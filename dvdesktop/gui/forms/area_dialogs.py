@@ -7,21 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
+    QButtonGroup, QDialog, QDialogButtonBox, QLabel,
 )
 
-from .. import palette, texts
+from .. import texts
 from ...errors import ValidationError
 from ...services.listings import areas as listing
 from ...services.listings.choices import area_choices
 from ...services.listings.people import PeopleFilter, people_ids
 from ...services.register import AreaService, TeamService
 from ...vn import fold, short_date
+from .. import designer
+from ..generated.ui_merge_area_dialog import Ui_MergeAreaDialog
+from ..generated.ui_rename_area_dialog import Ui_RenameAreaDialog
 from ..i18n import _
+from ..style import role
 from ..operations import OpChanges, RecordOp
-from ..widgets import ChoiceCombo, DateEdit, dialog_buttons
 
 
 def area_label(area) -> str:
@@ -38,7 +40,7 @@ def last_name_change(area_id: int) -> dt.date | None:
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(palette.ERROR_TEXT_STYLE)
+    role(label, "error")
     return label
 
 
@@ -49,38 +51,17 @@ class RenameAreaDialog(QDialog):
     def __init__(self, parent, area_id: int, old_name: str, new_name: str):
         super().__init__(parent)
         self.area_id = area_id
-        self.setWindowTitle(_("Rename area"))
-        self.setMinimumWidth(500)
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("The name changes from «{old}» to «{new}».").format(old=old_name, new=new_name))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.rename = QRadioButton(_("A rename: keep «{old}» as a former name").format(old=old_name))
-        hint = QLabel(_("Records made before the day it took effect keep the name they had."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(palette.HINT_STYLE)
-        hint.setContentsMargins(24, 0, 0, 0)
-        self.correction = QRadioButton(_("Only a typing correction: keep no former name"))
-        layout.addWidget(self.rename)
-        layout.addWidget(hint)
+        self.ui = designer.setup(self, Ui_RenameAreaDialog)
+        self.intro.setText(_("The name changes from «{old}» to «{new}».").format(old=old_name, new=new_name))
+        self.rename.setText(_("A rename: keep «{old}» as a former name").format(old=old_name))
+        self.ui.rename_fields.setContentsMargins(24, 0, 0, 0)  # under its choice
         self.group = QButtonGroup(self)
         self.group.addButton(self.rename)
         self.group.addButton(self.correction)
-        self.rename.setChecked(True)
-        form = QFormLayout()
-        form.setContentsMargins(24, 0, 0, 0)
-        self.on = DateEdit()
         self.on.set_date(dt.date.today())
-        self.reason = QLineEdit(_("Renamed"))
-        self.reason.setPlaceholderText(_("e.g. Nghị quyết sắp xếp thôn, tổ dân phố"))
-        form.addRow(_("Took effect on"), self.on)
-        form.addRow(_("Reason"), self.reason)
-        layout.addLayout(form)
-        layout.addWidget(self.correction)
-        self.error = _error_label()
-        layout.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save)
-        layout.addWidget(buttons)
+        self.reason.setText(_("Renamed"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.rename.toggled.connect(self._update)
         self._update()
 
@@ -122,35 +103,16 @@ class MergeAreaDialog(QDialog):
         super().__init__(parent)
         self.source = AreaService.get(area_id)
         self.merged = False
-        self.setWindowTitle(_("Merge area"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("Merge {area} into another area of the commune (sáp nhập thôn, tổ dân phố).")
-                       .format(area=area_label(self.source)))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
+        designer.setup(self, Ui_MergeAreaDialog)
+        self.intro.setText(_("Merge {area} into another area of the commune (sáp nhập thôn, tổ dân phố).")
+                           .format(area=area_label(self.source)))
         self.targets = self.target_choices()
-        self.target = ChoiceCombo(self.targets, blank=_("(choose an area)"))
-        self.target.setMinimumWidth(260)
-        self.on = DateEdit()
+        self.target.set_items(self.targets, blank=_("(choose an area)"))
         self.on.set_date(on or dt.date.today())
-        form.addRow(_("Merge into"), self.target)
-        form.addRow(_("From"), self.on)
-        layout.addLayout(form)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary.setStyleSheet(f"QLabel {{ background: {palette.NOTE_BACKGROUND}; padding: 6px; }}")
-        self.summary.setMinimumHeight(110)
-        layout.addWidget(self.summary)
-        self.error = _error_label()
-        layout.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save, ok=True)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Merge"))
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.target.currentIndexChanged.connect(self.update_summary)
         self.on.textChanged.connect(self.update_summary)
         if len(self.targets) == 1:

@@ -2,45 +2,22 @@
 in the area's history, so old records keep the name they had."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
-
-from .. import palette
 from ...services.core import vocab
 from ...services.register import AreaService
 from ..dialogs import messages
+from ..generated.ui_area_form import Ui_AreaForm
 from ..i18n import _
-from ..widgets import ChoiceCombo
+from ..style import role
 from .base import RecordForm
 
 
 class AreaForm(RecordForm):
     service = AreaService
+    ui_class = Ui_AreaForm
 
     def build(self) -> None:
-        self.name = self.field("name", QLineEdit(), _("Name"))
-        self.kind = self.field("kind", ChoiceCombo(vocab.AREA_KINDS), _("Kind"))
-        self.province = self.field("province", QLineEdit(), _("Province"))
-        self.commune = self.field("commune", QLineEdit(), _("Commune"))
-        self.commune_code = self.field("commune_code", QLineEdit(), _("Commune code"))
-        self.commune_code.setMaximumWidth(100)
-        self.households = self.field("households", QLineEdit(), _("Households"))
-        self.households.setMaximumWidth(100)
-        self.population = self.field("population", QLineEdit(), _("Population"))
-        self.population.setMaximumWidth(100)
-        self.ethnic_groups = self.field("ethnic_groups", QLineEdit(), _("Ethnic groups"))
-        self.ethnic_groups.setPlaceholderText(_("e.g. Thái, Mông, Kinh"))
-        self.active = self.field("active", QCheckBox(_("Still in use (not merged)")), "")
-        self.merged_note = QLabel()
-        self.merged_note.setWordWrap(True)
-        self.merged_note.setStyleSheet(f"color: {palette.MERGED_NOTE};")
-        self.form.addRow("", self.merged_note)
-        self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
-        self.notes.setMaximumHeight(70)
-        self.history = QLabel()
-        self.history.setWordWrap(True)
-        self.history.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow(_("Former names"), self.history)
+        self.kind.set_items(vocab.AREA_KINDS)
+        role(self.merged_note, "merged")
 
     def defaults(self):
         try:

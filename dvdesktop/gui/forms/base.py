@@ -1,10 +1,19 @@
 """RecordForm: a form over one record of a RecordService.
 
-Subclasses add their fields in `build()` with `self.field(name, widget,
-label)`, in the order the clerk fills them (that is also the tab order).
-As the clerk types, the form cleans each field by the service's field rules
-and then runs `service.validate()` for the rules across fields; a field at
-fault is outlined in red with the Vietnamese message under it. `save()`
+A form's fields are laid out in Qt Designer: `ui_class` is the class
+pyside6-uic made from ui/<name>.ui (dvdesktop/gui/generated/, see
+scripts/build_ui.py). Every widget of it becomes an attribute of the form,
+and a widget named after a field of the service (or that name and "_", as
+`form_` for "form") is bound to that field, in the order of the file (the
+tab order and the buddies are the file's too). `build()` then adds only
+behaviour. A form not yet in Designer lays its fields out in `build()` with
+`self.field(name, widget, label)`.
+
+As the clerk types, the form cleans each filled-in field by the service's
+field rules and then runs `service.validate()` for the rules across fields;
+a field at fault is outlined in red, and the messages are listed in one bar
+under the fields (nothing above it moves). Saving lists every problem at
+once, empty required fields included. `save()`
 goes through `service.create` / `service.update(expected_version=...)` as an
 operation (gui/operations.py): off the GUI thread, the form greyed meanwhile,
 and the lists showing the record read again when it is done.
@@ -20,18 +29,20 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from .. import palette
 from ...errors import ValidationError
 from ..operations import OpChanges, RecordOp
 from ...services.core.data import RecordData
+from .. import designer
+from ..style import role, set_invalid
 from ..widgets import Binding, bind
 
 VALIDATE_DELAY_MS = 150
-INVALID_STYLE = f"border: 1px solid {palette.ALERT}; border-radius: 2px; background: {palette.INVALID_BACKGROUND};"
 
 
 class RecordForm(QWidget):
     service = None  # a RecordService subclass
+    ui_class = None  # the generated Ui_* class of ui/<name>.ui, or None: build() lays the fields out
+    filled_when_blank: tuple[str, ...] = ()  # required fields the service fills in when left empty
     also_changes: tuple[str, ...] = ()  # record kinds a save writes besides the service's own (child rows …)
     saved = Signal(int)
     saveFailed = Signal()  # not saved: a field at fault, the clerk declined, or the save failed
@@ -41,7 +52,6 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.record: RecordData | None = None
         self.bindings: dict[str, Binding] = {}
-        self.error_labels: dict[str, QLabel] = {}
         self.errors: dict[str, str] = {}
         self._clean_values: dict[str, Any] = {}
         self._dirty = False
@@ -53,40 +63,61 @@ class RecordForm(QWidget):
         self._timer.timeout.connect(self.validate)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600; padding-bottom: 4px;")
+        self.heading = role(QLabel(), "heading")
+        self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
-        self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(self.form)
+        if self.ui_class is not None:
+            body = QWidget()
+            self.ui = designer.setup(self, self.ui_class, body)
+            # the fields' form layout: the whole body, or the one named "form" (tabs below it)
+            self.form = body.layout() if isinstance(body.layout(), QFormLayout) else self.ui.form
+            outer.addWidget(body, 0 if self.form is body.layout() else 1)
+            self._adopt(self.ui)
+        else:
+            self.form = QFormLayout()
+            self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            outer.addLayout(self.form)
         self.build()
+        # Under the fields, so that a message appearing while the clerk types
+        # moves nothing the clerk is looking at.
+        self.problems = role(QLabel(), "problems")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        outer.addWidget(self.problems)
         outer.addStretch(1)
         self.load(None)
 
     # --- building --------------------------------------------------------------
 
     def build(self) -> None:
-        raise NotImplementedError
+        """Behaviour of the widgets (a Designer form), or the fields themselves."""
+        if self.ui_class is None:
+            raise NotImplementedError
 
-    def field(self, name: str, widget: QWidget, label: str) -> QWidget:
+    def _adopt(self, ui) -> None:
+        """The Designer form's widgets as attributes; fields bound by name."""
+        names = {f.name for f in self.service.fields}
+        for attr, widget in vars(ui).items():
+            if not isinstance(widget, QWidget):
+                continue
+            name = attr.rstrip("_")
+            if name in names and not attr.endswith("_label"):
+                self._bind(name, widget)
+
+    def _bind(self, name: str, widget: QWidget) -> QWidget:
         binding = bind(name, widget)
         self.bindings[name] = binding
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet(palette.ERROR_TEXT_STYLE)
-        error.hide()
-        self.error_labels[name] = error
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(widget)
-        lay.addWidget(error)
+        binding.changed.connect(self._changed)
+        return widget
+
+    def field(self, name: str, widget: QWidget, label: str) -> QWidget:
+        """A field laid out in code (forms not yet in Designer)."""
+        self._bind(name, widget)
         caption = QLabel(label)
         caption.setBuddy(widget)
-        self.form.addRow(caption, box)
-        binding.changed.connect(self._changed)
+        caption.setWordWrap(True)
+        self.form.addRow(caption, widget)
         if self._last_widget is not None:
             QWidget.setTabOrder(self._last_widget, widget)
         self._last_widget = widget
@@ -153,16 +184,22 @@ class RecordForm(QWidget):
 
     def _mark(self, name: str, message: str | None) -> None:
         binding = self.bindings.get(name)
-        label = self.error_labels.get(name)
-        if binding is None:
-            return
-        binding.widget.setStyleSheet(INVALID_STYLE if message else "")
-        binding.widget.setToolTip(message or "")
-        binding.widget.setProperty("invalid", bool(message))
-        label.setText(message or "")
-        label.setVisible(bool(message))
+        if binding is not None:
+            set_invalid(binding.widget, bool(message))
+            binding.widget.setToolTip(message or "")
         if message:
-            QTimer.singleShot(0, self._grow_dialog)
+            self.errors[name] = message
+        else:
+            self.errors.pop(name, None)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        messages = list(dict.fromkeys(self.errors.values()))
+        self.problems.setText("\n".join(f"• {m}" if len(messages) > 1 else m for m in messages))
+        if bool(messages) != self.problems.isVisibleTo(self):
+            self.problems.setVisible(bool(messages))
+            if messages:
+                QTimer.singleShot(0, self._grow_dialog)
 
     def _grow_dialog(self) -> None:
         """A form in a dialog: make room for the messages under the fields
@@ -175,30 +212,35 @@ class RecordForm(QWidget):
         if hint.height() > top.height() or hint.width() > top.width():
             top.resize(max(top.width(), hint.width()), max(top.height(), hint.height()))
 
-    def validate(self) -> bool:
-        """Mark every field at fault; True when the record can be saved."""
+    def validate(self, all_problems: bool = False) -> bool:
+        """Mark every field at fault; True when the record can be saved.
+        While the clerk types, empty fields are not blamed yet; on saving
+        (*all_problems*) every empty required field is, all at once."""
         self._timer.stop()
         values = self.values()
         errors: dict[str, str] = {}
-        # Each filled-in field by its own rule first, so several can be marked
-        # at once; blanks are left to the service (it may fill them in).
+        # Each field by its own rule first, so several can be marked at once;
+        # blanks the service fills in itself are left to it.
         for f in self.service.fields:
-            if f.name in values and not f._blank(values[f.name]):
-                try:
-                    f.clean(values[f.name])
-                except ValidationError as exc:
-                    errors[f.name] = exc.message
+            if f.name not in values or f.name in self.filled_when_blank:
+                continue
+            if f._blank(values[f.name]) and not all_problems:
+                continue
+            try:
+                f.clean(values[f.name])
+            except ValidationError as exc:
+                errors[f.name] = exc.message
         if not errors:
             try:
                 self.service.validate(values, self.record)
             except ValidationError as exc:
                 errors[exc.field if exc.field in values else next(iter(self.bindings))] = exc.message
+        self.errors = {}
         for name in self.bindings:
             self._mark(name, errors.get(name))
         for name, message in errors.items():
             if name not in self.bindings:
                 self._mark(name, message)
-        self.errors = errors
         return not errors
 
     # --- saving ----------------------------------------------------------------
@@ -216,7 +258,7 @@ class RecordForm(QWidget):
         failure keeps the clerk's edits."""
         if self.saving:
             return None
-        if not self.validate():
+        if not self.validate(all_problems=True):
             self.focus_first_error()
             self.saveFailed.emit()
             return None

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit
 
 from .. import texts
 from ...services.core import vocab
 from ...services.campaigns import CampaignService, ContributionService
 from ...services.households import HouseholdService, HouseholdSupportService
 from ...services.exemplary import ExemplaryModelService
+from ..generated.ui_campaign_form import Ui_CampaignForm
+from ..generated.ui_contribution_form import Ui_ContributionForm
+from ..generated.ui_exemplary_model_form import Ui_ExemplaryModelForm
+from ..generated.ui_household_form import Ui_HouseholdForm
+from ..generated.ui_support_form import Ui_SupportForm
 from ..i18n import _
-from ..widgets import ChoiceCombo, DateEdit, TextCombo
 from .base import RecordForm
 from .choices import area_choices, team_choices
 from .detail_editor import ChildForm
@@ -36,16 +40,10 @@ def show_number(widget: QLineEdit, value, decimals=None) -> None:
 
 class CampaignForm(RecordForm):
     service = CampaignService
+    ui_class = Ui_CampaignForm
 
     def build(self):
-        self.name = self.field("name", QLineEdit(), _("Campaign name"))
-        self.kind = self.field("kind", TextCombo(CAMPAIGN_KINDS), _("Kind"))
-        self.year_ = self.field("year", QLineEdit(), _("Year"))
-        self.year_.setMaximumWidth(90)
-        self.start_date = self.field("start_date", DateEdit(), _("Starts on"))
-        self.end_date = self.field("end_date", DateEdit(), _("Ends on"))
-        self.description = self.field("description", QPlainTextEdit(), _("Description"))
-        self.description.setMaximumHeight(70)
+        self.kind.set_suggestions(CAMPAIGN_KINDS)
 
     def defaults(self):
         return {"year": _year(self)}
@@ -57,17 +55,7 @@ class CampaignForm(RecordForm):
 class ContributionForm(ChildForm):
     service = ContributionService
     parent_service, child_name = CampaignService, "contributions"
-
-    def build(self):
-        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
-        self.households = self.field("households_mobilised", QLineEdit(), _("Households mobilised"))
-        self.work_days = self.field("work_days", QLineEdit(), _("Work days"))
-        self.money = self.field("money", QLineEdit(), _("Money (đồng)"))
-        for w in (self.households, self.work_days, self.money):
-            w.setMaximumWidth(150)
-        self.materials = self.field("materials", QLineEdit(), _("Materials, goods"))
-        self.result = self.field("result", QPlainTextEdit(), _("Result"))
-        self.result.setMaximumHeight(60)
+    ui_class = Ui_ContributionForm
 
     def load(self, record_id, defaults=None):
         self.team.set_items(team_choices(), blank=_(texts.CHOOSE))
@@ -84,18 +72,10 @@ class ContributionForm(ChildForm):
 
 class HouseholdForm(RecordForm):
     service = HouseholdService
+    ui_class = Ui_HouseholdForm
 
     def build(self):
-        self.head_name = self.field("head_name", QLineEdit(), _("Head of household"))
-        self.area = self.field("area", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Area"))
-        self.situation = self.field("situation", ChoiceCombo(vocab.HOUSEHOLD_SITUATIONS), _("Situation"))
-        self.members = self.field("members", QLineEdit(), _("Household members"))
-        self.since_year = self.field("since_year", QLineEdit(), _("Followed since (year)"))
-        self.left_poverty_year = self.field("left_poverty_year", QLineEdit(), _("Left poverty in (year)"))
-        for w in (self.members, self.since_year, self.left_poverty_year):
-            w.setMaximumWidth(90)
-        self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
-        self.notes.setMaximumHeight(60)
+        self.situation.set_items(vocab.HOUSEHOLD_SITUATIONS)
 
     def load(self, record_id, defaults=None):
         self.area.set_items(area_choices(), blank=_(texts.CHOOSE))
@@ -111,16 +91,10 @@ class HouseholdForm(RecordForm):
 class SupportForm(ChildForm):
     service = HouseholdSupportService
     parent_service, child_name = HouseholdService, "support"
+    ui_class = Ui_SupportForm
 
     def build(self):
-        self.given_on = self.field("given_on", DateEdit(), _("Date"))
-        self.kind = self.field("kind", TextCombo(SUPPORT_KINDS), _("Kind of help"))
-        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
-        self.given_by = self.field("given_by", QLineEdit(), _("Given by"))
-        self.value = self.field("value", QLineEdit(), _("Value (đồng)"))
-        self.value.setMaximumWidth(150)
-        self.description = self.field("description", QPlainTextEdit(), _("Details"))
-        self.description.setMaximumHeight(60)
+        self.kind.set_suggestions(SUPPORT_KINDS)
 
     def load(self, record_id, defaults=None):
         self.team.set_items(team_choices(), blank=_(texts.NONE))
@@ -141,19 +115,11 @@ class SupportForm(ChildForm):
 
 class ExemplaryModelForm(RecordForm):
     service = ExemplaryModelService
+    ui_class = Ui_ExemplaryModelForm
 
     def build(self):
-        self.name = self.field("name", QLineEdit(), _("Model name"))
-        self.field_ = self.field("field", ChoiceCombo([(f, f) for f in vocab.MODEL_FIELDS]), _("Field"))
-        self.year_ = self.field("year", QLineEdit(), _("Year"))
-        self.year_.setMaximumWidth(90)
-        self.team = self.field("team", ChoiceCombo([], blank=_("(commune level)")), _("Team"))
-        self.level = self.field("level", ChoiceCombo([(lv, lv or _("Not yet recognised")) for lv in vocab.MODEL_LEVELS]),
-                                _("Level recognised"))
-        self.description = self.field("description", QPlainTextEdit(), _("Description"))
-        self.description.setMaximumHeight(90)
-        self.results = self.field("results", QPlainTextEdit(), _("Results"))
-        self.results.setMaximumHeight(90)
+        self.field_.set_items([(f, f) for f in vocab.MODEL_FIELDS])
+        self.level.set_items([(lv, lv or _("Not yet recognised")) for lv in vocab.MODEL_LEVELS])
 
     def load(self, record_id, defaults=None):
         self.team.set_items(team_choices(), blank=_("(commune level)"))

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
-
 from .. import texts
-from .. import palette
 from ...services.core import vocab
 from ...services.concerns import ConcernService
+from ..generated.ui_concern_form import Ui_ConcernForm
 from ..i18n import _
-from ..widgets import ChoiceCombo, DateEdit, TextCombo
+from ..style import role
 from .base import RecordForm
 from .choices import area_choices, team_choices
 
@@ -35,35 +33,16 @@ def meeting_choices(team_id: int | None) -> list[tuple[int, str]]:
 
 class ConcernForm(RecordForm):
     service = ConcernService
+    ui_class = Ui_ConcernForm
 
     def build(self) -> None:
-        self.overdue = QLabel()
-        self.overdue.setStyleSheet(f"color: {palette.ALERT}; font-weight: 600;")
+        role(self.overdue, "alert")
         self.overdue.hide()
-        self.form.addRow(self.overdue)
-        self.received_on = self.field("received_on", DateEdit(), _("Received on"))
-        self.channel = self.field("channel", TextCombo(vocab.CONCERN_CHANNELS), _("Channel"))
-        self.anonymous = self.field("anonymous", QCheckBox(_("Anonymous")), "")
-        self.raised_by = self.field("raised_by", QLineEdit(), _("Raised by"))
-        self.contact = self.field("contact", QLineEdit(), _("Contact"))
-        self.area = self.field("area", ChoiceCombo([], blank=_(texts.NONE)), _("Area"))
-        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
-        self.meeting = self.field("meeting", ChoiceCombo([], blank=_(texts.NONE)), _("Raised at meeting"))
-        self.field_ = self.field("field", TextCombo(vocab.CONCERN_FIELDS), _("Field"))
-        self.content = self.field("content", QPlainTextEdit(), _("Content"))
-        self.content.setMaximumHeight(90)
-        self.due_date = self.field("due_date", DateEdit(), _("Answer due by"))
-        self.due_date.setPlaceholderText(_("30 days when left empty"))
-        self.due_date.setMaximumWidth(180)
-        self.status_ = self.field("status", ChoiceCombo(vocab.CONCERN_STATUSES), _("Status"))
-        self.forwarded_to = self.field("forwarded_to", TextCombo(FORWARD_TO), _("Forwarded to"))
-        self.forwarded_on = self.field("forwarded_on", DateEdit(), _("Forwarded on"))
-        self.platform = self.field("platform", TextCombo(PLATFORMS), _("Platform"))
-        self.reference_no = self.field("reference_no", QLineEdit(), _("Reference number"))
-        self.answer = self.field("answer", QPlainTextEdit(), _("Answer"))
-        self.answer.setMaximumHeight(80)
-        self.answered_on = self.field("answered_on", DateEdit(), _("Answered on"))
-        self.resolved_on = self.field("resolved_on", DateEdit(), _("Resolved on"))
+        self.channel.set_suggestions(vocab.CONCERN_CHANNELS)
+        self.field_.set_suggestions(vocab.CONCERN_FIELDS)
+        self.status_.set_items(vocab.CONCERN_STATUSES)
+        self.forwarded_to.set_suggestions(FORWARD_TO)
+        self.platform.set_suggestions(PLATFORMS)
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.team.currentIndexChanged.connect(self._team_changed)
         self.area.currentIndexChanged.connect(self._area_changed)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from .. import palette
 from ...services.evaluation import METRICS, CriteriaSetData
 from ..i18n import _
+from ..style import role
 
 # tree columns
 C_CODE, C_TEXT, C_POINTS, C_METRIC, C_TARGET = range(5)
@@ -79,8 +79,7 @@ class CriteriaEditor(QWidget):
 
         self.sample_note = QLabel(_("Sample criteria set — adapt it to the province's guidance"))
         self.sample_note.setWordWrap(True)
-        self.sample_note.setStyleSheet(f"background: {palette.NOTICE_BACKGROUND}; border: 1px solid {palette.NOTICE_BORDER}; "
-                                       f"border-radius: 4px; padding: 6px; color: {palette.MERGED_NOTE}; font-weight: 600;")
+        role(self.sample_note, "sample")
         self.sample_note.hide()
         layout.addWidget(self.sample_note)
 
@@ -157,12 +156,14 @@ class CriteriaEditor(QWidget):
 
         quota_box = QGroupBox(_("Quota rules"))
         qf = QFormLayout(quota_box)
+        # labels above the fields: the levels' names («HTXS – Hoàn thành xuất sắc nhiệm vụ») need the width
+        qf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.top_level = QComboBox()
         self.base_level = QComboBox()
         self.share = QDoubleSpinBox()
         self.share.setRange(0, 100)
         self.share.setDecimals(0)
-        self.share.setSuffix(" %")
+        self.share.setSuffix("%")
         self.min_months = QSpinBox()
         self.min_months.setRange(0, 12)
         self.min_months.setSuffix(_(" months"))

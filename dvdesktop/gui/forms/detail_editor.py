@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .. import palette
 from ..dialogs import messages
 from ..i18n import _
+from ..style import role
 from ..operations import OpChanges, RecordOp
 from .base import RecordForm
 
@@ -71,10 +71,10 @@ class DetailEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(main_form)
         self.child_heading = QLabel(heading)
-        self.child_heading.setStyleSheet("font-size: 14px; font-weight: 600; padding: 6px 8px 0 8px;")
+        role(self.child_heading, "subheading")
         layout.addWidget(self.child_heading)
         self.totals = QLabel()
-        self.totals.setStyleSheet(f"padding: 0 8px; color: {palette.EMPHASIS}; font-weight: 600;")
+        role(self.totals, "figure")
         self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
         self.table = QTableWidget(0, len(columns))

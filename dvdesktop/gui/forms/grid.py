@@ -12,13 +12,18 @@ def grid_table(columns: list[str], min_height: int = 140) -> QTableWidget:
     """A table the clerk types into directly, one row selected at a time."""
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
+    return set_up_grid(table, min_height)
+
+
+def set_up_grid(table: QTableWidget, min_height: int = 140) -> QTableWidget:
+    """The grid behaviour for *table* (one made in Designer with its columns)."""
     table.verticalHeader().setDefaultSectionSize(26)
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(min_height)
+    table.setMinimumHeight(max(min_height, table.minimumHeight()))
     return table
 
 

@@ -15,37 +15,26 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QTableWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from .. import texts
-from .. import palette
 from ...errors import ValidationError
 from ...services.mediation import records as med
 from ...services.mediation import rules
 from ...services.mediation import team as mediation_team
 from ...services.core import vocab
 from ...services.mediation.records import MediationCaseService
+from ..generated.ui_mediation_form import Ui_MediationForm
 from ..i18n import _
-from ..widgets import ChoiceCombo, DateEdit, TextCombo
+from ..style import role
+from ..widgets import ChoiceCombo
 from .base import RecordWithChildrenForm
 from .choices import area_choices, team_choices
-from .grid import grid_item, grid_table, optional_date
+from .grid import grid_item, optional_date, set_up_grid
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-RED, AMBER, MUTED = palette.ALERT, palette.WARNING, palette.MUTED
 
 TAB_INTAKE, TAB_PARTIES, TAB_MEDIATORS, TAB_SESSIONS, TAB_OUTCOME = range(5)
 _CHILD = re.compile(r"^(parties|mediators|sessions)\[(\d+)\]\.(\w+)$")
@@ -71,16 +60,9 @@ def _text(table: QTableWidget, row: int, column: int) -> str:
     return item.text().strip() if item is not None else ""
 
 
-def _buttons(*buttons) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch(1)
-    return row
-
-
 class MediationCaseForm(RecordWithChildrenForm):
     service = MediationCaseService
+    ui_class = Ui_MediationForm
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,140 +77,48 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.today: dt.date | None = None  # tests fix "today"; None: the real day
         self.deadline_state = rules.DEADLINE_OK
         self.composition: list[str] = []
-        self.deadline_label = QLabel()
-        self.deadline_label.setWordWrap(True)
-        self.layout().addWidget(self.deadline_label)
-        self.tabs = QTabWidget()
-        self.layout().addWidget(self.tabs, 1)
-        self._build_intake()
-        self._build_parties()
-        self._build_mediators()
-        self._build_sessions()
-        self._build_outcome()
+        self.grounds.set_items(vocab.MEDIATION_GROUNDS)
+        self.scope.set_items(vocab.MEDIATION_SCOPES)
+        self.outcome.set_items(vocab.MEDIATION_OUTCOMES)
+        self.carried_out.set_items([(True, _("Carried out")), (False, _("Not carried out"))],
+                                   blank=_("(not known yet)"))
+
+        set_up_grid(self.parties, 170)
+        # the side's drop-down shows «Người có quyền lợi, nghĩa vụ liên quan» roles whole
+        for column, width in enumerate((160, 130, 70, 90, 150, 100)):
+            self.parties.setColumnWidth(column, width)
+        self.parties.itemChanged.connect(lambda _i: self._children_changed())
+        self.add_party_button.clicked.connect(lambda: self.add_party({}, edit=True))
+        self.remove_party_button.clicked.connect(lambda: self._remove_row(self.parties))
+
+        self.ui.pick_row.setStretch(0, 1)
+        self.add_mediator_button.clicked.connect(self.add_selected_candidate)
+        self.other_mediator_button.clicked.connect(self.choose_other_mediator)
+        set_up_grid(self.mediators, 170)
+        self.mediators.setColumnWidth(0, 200)
+        self.mediators.setColumnWidth(1, 80)
+        self.mediators.itemChanged.connect(self._mediator_item_changed)
+        self.remove_mediator_button.clicked.connect(lambda: self._remove_row(self.mediators))
+
+        set_up_grid(self.sessions, 170)
+        # the start and end time last: the không-thành record states them (columns 0–3 keep their places)
+        header = self.sessions.horizontalHeader()
+        header.moveSection(4, 1)  # shown after the date (the logical columns stay as the code reads them)
+        header.moveSection(5, 2)
+        for column, width in enumerate((95, 150, 190, 220, 64, 64)):
+            self.sessions.setColumnWidth(column, width)
+        self.sessions.itemChanged.connect(self._session_item_changed)
+        self.sessions.currentCellChanged.connect(lambda row, *_a: self._show_session_content(row))
+        self.add_session_button.clicked.connect(lambda: self.add_session({}, edit=True))
+        self.remove_session_button.clicked.connect(lambda: (self._remove_row(self.sessions), self.update_deadline()))
+        self.session_content.textChanged.connect(self._session_content_edited)
+
         self.area.currentIndexChanged.connect(self._area_changed)
         self.team.currentIndexChanged.connect(self._team_changed)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         for widget in (self.assigned_on, self.started_on, self.received_on):
             widget.textChanged.connect(lambda _t: self.update_deadline())
-
-    def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.setContentsMargins(6, 6, 6, 6)
-        self.form = QFormLayout()  # RecordForm.field() adds its rows here
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        lay.addLayout(self.form)
-        self.tabs.addTab(page, title)
-        return page, lay
-
-    def _build_intake(self) -> None:
-        _page, lay = self._page(_("Intake"))
-        self.received_on = self.field("received_on", DateEdit(), _("Received on"))
-        self.number = self.field("number", QLineEdit(), _("Case number"))
-        self.number.setMaximumWidth(140)
-        self.area = self.field("area", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Area"))
-        self.team = self.field("team", ChoiceCombo([], blank=_(texts.NONE)), _("Team"))
-        self.grounds = self.field("grounds", ChoiceCombo(vocab.MEDIATION_GROUNDS), _("Grounds for mediation"))
-        self.scope = self.field("scope", ChoiceCombo(vocab.MEDIATION_SCOPES), _("Scope"))
-        self.kind = self.field("kind", TextCombo([]), _("Kind of dispute"))
-        self.summary = self.field("summary", QPlainTextEdit(), _("What the dispute is about"))
-        self.summary.setMaximumHeight(90)
-        self.confidential = self.field("confidential", QCheckBox(_("Confidential (parties' names hidden in lists)")),
-                                       _("Confidentiality"))
-        lay.addStretch(1)
-
-    def _build_parties(self) -> None:
-        _page, lay = self._page(_("Parties"))
-        self.parties = grid_table([_("Full name"), _("Side"), _("Gender"), _("Born (or age)"), _("Address"),
-                               _("Phone"), _("Demands")], min_height=170)
-        for column, width in enumerate((160, 110, 70, 90, 150, 100)):
-            self.parties.setColumnWidth(column, width)
-        self.parties.itemChanged.connect(lambda _i: self._children_changed())
-        lay.addWidget(self.parties, 1)
-        self.add_party_button = QPushButton(_("Add party"))
-        self.add_party_button.clicked.connect(lambda: self.add_party({}, edit=True))
-        self.remove_party_button = QPushButton(_("Remove"))
-        self.remove_party_button.clicked.connect(lambda: self._remove_row(self.parties))
-        lay.addLayout(_buttons(self.add_party_button, self.remove_party_button))
-        hint = QLabel(_("An age (e.g. 45) is turned into a birth year from the date received."))
-        hint.setStyleSheet(f"color: {MUTED};")
-        lay.addWidget(hint)
-
-    def _build_mediators(self) -> None:
-        _page, lay = self._page(_("Mediators"))
-        self.assigned_on = self.field("assigned_on", DateEdit(), _("Assigned on"))
-        self.candidates = QComboBox()
-        self.candidates.setMinimumWidth(80)  # the editor fits beside the list at 1366x768
-        self.candidates.setToolTip(_("Current members of the case's team"))
-        self.add_mediator_button = QPushButton(_("Add"))
-        self.add_mediator_button.clicked.connect(self.add_selected_candidate)
-        self.other_mediator_button = QPushButton(_("Other person…"))
-        self.other_mediator_button.clicked.connect(self.choose_other_mediator)
-        pick = QWidget()
-        pick_row = QHBoxLayout(pick)
-        pick_row.setContentsMargins(0, 0, 0, 0)
-        pick_row.addWidget(self.candidates, 1)
-        pick_row.addWidget(self.add_mediator_button)
-        pick_row.addWidget(self.other_mediator_button)
-        self.form.addRow(_("From the team"), pick)
-        self.mediators = grid_table([_("Full name"), _("Gender"), _("Lead mediator")], min_height=170)
-        self.mediators.setColumnWidth(0, 200)
-        self.mediators.setColumnWidth(1, 80)
-        self.mediators.itemChanged.connect(self._mediator_item_changed)
-        lay.addWidget(self.mediators, 1)
-        self.remove_mediator_button = QPushButton(_("Remove"))
-        self.remove_mediator_button.clicked.connect(lambda: self._remove_row(self.mediators))
-        lay.addLayout(_buttons(self.remove_mediator_button))
-        self.composition_label = QLabel()
-        self.composition_label.setWordWrap(True)
-        lay.addWidget(self.composition_label)
-
-    def _build_sessions(self) -> None:
-        _page, lay = self._page(_("Sessions"))
-        self.started_on = self.field("started_on", DateEdit(), _("Mediation started on"))
-        self.started_on.setToolTip(_("Left empty: the day of the first session"))
-        # the start and end time last: the không-thành record states them (columns 0–3 keep their places)
-        self.sessions = grid_table([_("Date"), _("Place"), _("Who attended"), _("What happened"), _("Start time"),
-                                    _("End time")], min_height=170)
-        header = self.sessions.horizontalHeader()
-        header.moveSection(4, 1)  # shown after the date (the logical columns stay as the code reads them)
-        header.moveSection(5, 2)
-        for column, width in enumerate((95, 150, 190, 220, 64, 64)):
-            self.sessions.setColumnWidth(column, width)
-        self.sessions.setWordWrap(True)
-        self.sessions.itemChanged.connect(self._session_item_changed)
-        self.sessions.currentCellChanged.connect(lambda row, *_a: self._show_session_content(row))
-        lay.addWidget(self.sessions, 1)
-        self.add_session_button = QPushButton(_("Add session"))
-        self.add_session_button.clicked.connect(lambda: self.add_session({}, edit=True))
-        self.remove_session_button = QPushButton(_("Remove"))
-        self.remove_session_button.clicked.connect(lambda: (self._remove_row(self.sessions), self.update_deadline()))
-        lay.addLayout(_buttons(self.add_session_button, self.remove_session_button))
-        lay.addWidget(QLabel(_("What happened at the chosen session:")))
-        self.session_content = QPlainTextEdit()
-        self.session_content.setMaximumHeight(110)
-        self.session_content.setEnabled(False)
-        self.session_content.textChanged.connect(self._session_content_edited)
-        lay.addWidget(self.session_content)
-
-    def _build_outcome(self) -> None:
-        _page, lay = self._page(_("Outcome"))
-        self.outcome = self.field("outcome", ChoiceCombo(vocab.MEDIATION_OUTCOMES), _("Outcome"))
-        self.closed_on = self.field("closed_on", DateEdit(), _("Closed on"))
-        self.agreement = self.field("agreement", QPlainTextEdit(), _("Agreement reached"))
-        self.agreement.setMaximumHeight(90)
-        self.carry_out_how = self.field("carry_out_how", QPlainTextEdit(), _("How it is carried out"))
-        self.carry_out_how.setMaximumHeight(60)
-        self.carry_out_by = self.field("carry_out_by", DateEdit(), _("To be carried out by"))
-        self.carried_out = self.field("carried_out", ChoiceCombo(
-            [(True, _("Carried out")), (False, _("Not carried out"))], blank=_("(not known yet)")),
-            _("Agreement carried out"))
-        self.carried_out_on = self.field("carried_out_on", DateEdit(), _("Carried out on"))
-        self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
-        self.notes.setMaximumHeight(70)
-        lay.addStretch(1)
 
     # --- loading -----------------------------------------------------------------
 
@@ -478,17 +368,17 @@ class MediationCaseForm(RecordWithChildrenForm):
         if not area_id:
             self.composition = []
             self.composition_label.setText(_("Choose the area to see its mediation team."))
-            self.composition_label.setStyleSheet(f"color: {MUTED};")
+            role(self.composition_label, "hint")
             return
         self.composition = mediation_team.composition_warnings(area_id)
         if self.composition:
             self.composition_label.setText("\n".join("⚠ " + w for w in self.composition))
-            self.composition_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
+            role(self.composition_label, "warning")
         else:
             n = len(mediation_team.members(area_id))
             self.composition_label.setText(
                 _("The mediation team of the area is complete ({n} mediators).").format(n=n))
-            self.composition_label.setStyleSheet(f"color: {palette.GOOD};")
+            role(self.composition_label, "good")
 
     # --- sessions ------------------------------------------------------------------
 
@@ -585,27 +475,27 @@ class MediationCaseForm(RecordWithChildrenForm):
         self.deadline_state = state
         if deadline is None:
             text, style = _("No mediator assigned yet: mediation must start within {n} days of the assignment.").format(
-                n=rules.START_WITHIN_DAYS), f"color: {MUTED};"
+                n=rules.START_WITHIN_DAYS), "hint"
         elif state == rules.DEADLINE_STARTED:
             text = _("Start deadline {deadline}: mediation started").format(deadline=short_date(deadline))
             if started:
                 text += " " + _("on {day}").format(day=short_date(started))
                 if started > deadline:
                     text += " " + _("(late)")
-            style = f"color: {MUTED};"
+            style = "hint"
         elif state == rules.DEADLINE_MISSED:
             late = (self._today() - deadline).days
             text = _("Start deadline {deadline} missed {n} days ago: mediation has not started.").format(
                 deadline=short_date(deadline), n=late)
-            style = f"color: {RED}; font-weight: 700;"
+            style = "alert"
         elif state == rules.DEADLINE_DUE:
             text = _("Start mediation by {deadline} (due now).").format(deadline=short_date(deadline))
-            style = f"color: {AMBER}; font-weight: 600;"
+            style = "warning"
         else:
             text = _("Start mediation by {deadline}.").format(deadline=short_date(deadline))
-            style = f"color: {palette.EMPHASIS};"
+            style = "figure"
         self.deadline_label.setText(text)
-        self.deadline_label.setStyleSheet(style + " padding: 2px 0 4px 0;")
+        role(self.deadline_label, style)
 
     # --- values, dirty state, saving -------------------------------------------------
 

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout,
 )
 
-from .. import palette
 from ...errors import UserError
 from ...services.mediation import team as mediation_team
 from ...vn import short_date
 from ..dialogs import messages
 from ..i18n import _
+from ..style import role
 from .person_picker import PersonPicker
 
 ROLES = dict(mediation_team.TEAM_ROLES)
@@ -70,10 +70,10 @@ class MediationTeamDialog(QDialog):
         self.warnings = mediation_team.composition_warnings(self.area_id, self.today)
         if self.warnings:
             self.warning_label.setText("\n".join("⚠ " + w for w in self.warnings))
-            self.warning_label.setStyleSheet(f"color: {palette.WARNING}; font-weight: 600;")
+            role(self.warning_label, "warning")
         else:
             self.warning_label.setText(_("The mediation team is complete ({n} mediators).").format(n=len(self.members)))
-            self.warning_label.setStyleSheet(f"color: {palette.GOOD};")
+            role(self.warning_label, "good")
 
     def _selected(self) -> mediation_team.TeamMember | None:
         row = self.table.currentRow()

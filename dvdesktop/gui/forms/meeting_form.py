@@ -12,17 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QPlainTextEdit,
-    QPushButton,
     QTableWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from .. import texts
@@ -31,11 +22,12 @@ from ...errors import ValidationError
 from ...services.core import vocab
 from ...services.meetings import MeetingService
 from ..dialogs import messages
+from ..generated.ui_meeting_form import Ui_MeetingForm
 from ..i18n import _
 from ..widgets import ChoiceCombo
 from .base import RecordWithChildrenForm
 from .choices import team_choices
-from .grid import grid_item, grid_table, optional_date
+from .grid import grid_item, optional_date, set_up_grid
 
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$")
 _CHILD = re.compile(r"^(attendance|agenda|tasks)\[(\d+)\]\.(\w+)$")
@@ -58,6 +50,7 @@ def _parse_start(text: str) -> dt.datetime | None:
 
 class MeetingForm(RecordWithChildrenForm):
     service = MeetingService
+    ui_class = Ui_MeetingForm
 
     # --- building --------------------------------------------------------------
 
@@ -65,125 +58,37 @@ class MeetingForm(RecordWithChildrenForm):
         self._children_clean = None
         self._members: list = []  # current memberships of the chosen team on the meeting day
         self._grid_key = None
-        self.team = self.field("team", ChoiceCombo([], blank=_(texts.CHOOSE)), _("Team"))
-        self.kind = self.field("kind", ChoiceCombo(vocab.MEETING_KINDS), _("Kind of meeting"))
-        self.starts_at = self.field("starts_at", QLineEdit(), _("Starts at"))
-        self.starts_at.setPlaceholderText(_("dd/mm/yyyy hh:mm"))
-        self.ends_at = self.field("ends_at", QLineEdit(), _("Ends at"))
-        self.ends_at.setPlaceholderText(_("hh:mm"))
-        self.ends_at.setMaximumWidth(140)
-        self.number = self.field("number", QLineEdit(), _("Minutes number"))
-        self.number.setMaximumWidth(140)
-        self.number.setToolTip(_("Numbered per team and year; suggested, can be changed"))
-        self.title = self.field("title", QLineEdit(), _("Meeting title"))
-        self.place = self.field("place", QLineEdit(), _("Place"))
-        self.chair = self.field("chair", ChoiceCombo([], blank=_(texts.NONE)), _("Chair"))
-        self.secretary = self.field("secretary", ChoiceCombo([], blank=_(texts.NONE)), _("Secretary"))
-        self.guests = self.field("guests", QPlainTextEdit(), _("Invited guests"))
-        self.guests.setPlaceholderText(_("One guest a line"))
-        self.guests.setMaximumHeight(54)
-        self.status_ = self.field("status", ChoiceCombo(vocab.MEETING_STATUSES), _("Status"))
-
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton(_("Copy from the previous meeting"))
-        self.copy_button.setToolTip(_("Kind, place, guests, chair, secretary and agenda of the team's latest meeting"))
+        self.kind.set_items(vocab.MEETING_KINDS)
+        self.status_.set_items(vocab.MEETING_STATUSES)
         self.copy_button.clicked.connect(self.copy_previous)
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
-        self.layout().addLayout(buttons)
 
-        self.tabs = QTabWidget()
-        self.layout().addWidget(self.tabs, 1)
-        self._build_attendance()
-        self._build_agenda()
-        self._build_tasks()
-
-        self.team.currentIndexChanged.connect(self._team_or_day_changed)
-        self.starts_at.textChanged.connect(self._team_or_day_changed)
-
-    def _build_attendance(self) -> None:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        self.quorum = QLabel()
-        self.quorum.setStyleSheet(f"font-weight: 600; color: {palette.EMPHASIS};")
-        self.absence = QLabel()
-        self.absence.setWordWrap(True)
-        lay.addWidget(self.quorum)
-        self.attendance = grid_table([_("Full name"), _("Role"), _("Attendance"), _("Reason for absence")])
-        self.attendance.setColumnWidth(0, 170)
-        self.attendance.setColumnWidth(1, 90)
-        self.attendance.setColumnWidth(2, 140)
+        set_up_grid(self.attendance)
+        for column, width in enumerate((170, 90, 140)):
+            self.attendance.setColumnWidth(column, width)
         self.attendance.itemChanged.connect(lambda _i: self._children_changed())
-        lay.addWidget(self.attendance, 1)
-        row = QHBoxLayout()
-        everyone = QPushButton(_("Everyone present"))
-        everyone.clicked.connect(self.everyone_present)
-        row.addWidget(everyone)
-        row.addStretch(1)
-        lay.addLayout(row)
-        self.tabs.addTab(page, _("Attendance"))
+        self.everyone.clicked.connect(self.everyone_present)
 
-    def _build_agenda(self) -> None:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        self.agenda = grid_table([_("Agenda item"), _("Details")])
+        set_up_grid(self.agenda, 150)
         self.agenda.setColumnWidth(0, 300)
-        self.agenda.setMinimumHeight(150)
         self.agenda.itemChanged.connect(lambda _i: self._children_changed())
-        lay.addWidget(self.agenda, 1)
-        row = QHBoxLayout()
-        self.template_button = QPushButton(_("From a template"))
         self.template_menu = QMenu(self.template_button)
         self.template_menu.aboutToShow.connect(self._fill_template_menu)
         self.template_button.setMenu(self.template_menu)
-        add = QPushButton(_("Add a line"))
-        add.clicked.connect(lambda: self._add_agenda_row("", "", edit=True))
-        remove = QPushButton(_("Remove"))
-        remove.clicked.connect(lambda: self._remove_row(self.agenda))
-        up = QPushButton("↑")
-        up.setToolTip(_("Move up"))
-        up.clicked.connect(lambda: self._move_row(self.agenda, -1))
-        down = QPushButton("↓")
-        down.setToolTip(_("Move down"))
-        down.clicked.connect(lambda: self._move_row(self.agenda, 1))
-        for b in (self.template_button, add, remove, up, down):
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
-        # discussion and conclusions are fields of the meeting, shown on this tab
-        self.tabs.addTab(page, _("Agenda"))
-        main_form, self.form = self.form, QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        lay.addLayout(self.form)
-        self.discussion = self.field("discussion", QPlainTextEdit(), _("Discussion"))
-        self.conclusions = self.field("conclusions", QPlainTextEdit(), _("Conclusions"))
-        for w in (self.discussion, self.conclusions):
-            w.setMinimumHeight(70)
-        self.form = main_form
+        self.add_agenda.clicked.connect(lambda: self._add_agenda_row("", "", edit=True))
+        self.remove_agenda.clicked.connect(lambda: self._remove_row(self.agenda))
+        self.agenda_up.clicked.connect(lambda: self._move_row(self.agenda, -1))
+        self.agenda_down.clicked.connect(lambda: self._move_row(self.agenda, 1))
 
-    def _build_tasks(self) -> None:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        self.tasks = grid_table([_("Task"), _("Who"), _("Due date"), _("Task status"), _("Done on"), _("From")])
-        self.tasks.setColumnWidth(0, 220)
-        self.tasks.setColumnWidth(1, 150)
-        self.tasks.setColumnWidth(2, 90)
-        self.tasks.setColumnWidth(3, 130)
-        self.tasks.setColumnWidth(4, 90)
+        set_up_grid(self.tasks)
+        for column, width in enumerate((220, 150, 90, 130, 90)):
+            self.tasks.setColumnWidth(column, width)
         self.tasks.itemChanged.connect(self._task_item_changed)
-        lay.addWidget(self.tasks, 1)
-        row = QHBoxLayout()
-        add = QPushButton(_("Add a task"))
-        add.clicked.connect(lambda: self._add_task_row({}, edit=True))
-        remove = QPushButton(_("Remove"))
-        remove.clicked.connect(lambda: self._remove_row(self.tasks))
-        self.carry_button = QPushButton(_("Carry open tasks from earlier meetings"))
+        self.add_task.clicked.connect(lambda: self._add_task_row({}, edit=True))
+        self.remove_task.clicked.connect(lambda: self._remove_row(self.tasks))
         self.carry_button.clicked.connect(self.carry_open_tasks)
-        for b in (add, remove, self.carry_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
-        self.tabs.addTab(page, _("Tasks"))
+
+        self.team.currentIndexChanged.connect(self._team_or_day_changed)
+        self.starts_at.textChanged.connect(self._team_or_day_changed)
 
     # --- loading -----------------------------------------------------------------
 

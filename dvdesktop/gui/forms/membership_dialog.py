@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QVBoxLayout
 
-from .. import palette, texts
+from .. import designer, texts
 from ...errors import ValidationError
 from ...services.core import vocab
 from ...services.register import MembershipService
+from ..generated.ui_end_membership_dialog import Ui_EndMembershipDialog
+from ..generated.ui_membership_form import Ui_MembershipForm
+from ..generated.ui_reassign_dialog import Ui_ReassignDialog
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
-from ..widgets import ChoiceCombo, DateEdit, TextCombo, dialog_buttons
+from ..widgets import dialog_buttons
 from .base import RecordForm
 
 
@@ -23,30 +24,15 @@ class MembershipForm(RecordForm):
     """A new membership of a person in a team."""
 
     service = MembershipService
+    ui_class = Ui_MembershipForm
 
     def build(self) -> None:
         self.team_id = None
         self.person_id = None
-        person_row = QWidget()
-        lay = QHBoxLayout(person_row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.person_label = QLabel(_("(nobody chosen)"))
-        self.pick = QPushButton(_("Choose…"))
+        self.ui.person_row.setStretch(0, 1)
         self.pick.clicked.connect(self.choose_person)
-        lay.addWidget(self.person_label, 1)
-        lay.addWidget(self.pick)
-        self.person_error = QLabel()
-        self.person_error.setStyleSheet(palette.ERROR_TEXT_STYLE)
-        self.person_error.hide()
-        box = QWidget()
-        vbox = QVBoxLayout(box)
-        vbox.setContentsMargins(0, 0, 0, 0)
-        vbox.addWidget(person_row)
-        vbox.addWidget(self.person_error)
-        self.form.addRow(_("Person"), box)
-        self.role = self.field("role", ChoiceCombo(vocab.TEAM_ROLES), _("Role in the team"))
-        self.position = self.field("position", TextCombo(vocab.POSITIONS), _("Position held"))
-        self.start_date = self.field("start_date", DateEdit(), _("From"))
+        self.role.set_items(vocab.TEAM_ROLES)
+        self.position.set_suggestions(vocab.POSITIONS)
 
     def defaults(self):
         return {"role": "thanh_vien", "start_date": dt.date.today()}
@@ -74,18 +60,6 @@ class MembershipForm(RecordForm):
                                      prefer_area=area_of_team(getattr(self, "team_id", None)))
         if person is not None:
             self.set_person(person)
-
-    def _mark(self, name, message):
-        if name == "person":
-            self.person_error.setText(message or "")
-            self.person_error.setVisible(bool(message))
-            return
-        super()._mark(name, message)
-
-    def validate(self):
-        ok = super().validate()
-        self._mark("person", self.errors.get("person"))
-        return ok
 
 
 class MembershipDialog(QDialog):
@@ -118,41 +92,23 @@ class ReassignDialog(QDialog):
         super().__init__(parent)
         self.membership = membership
         self.new_id = None
-        self.setWindowTitle(_("Reassign role (kiện toàn)"))
-        layout = QVBoxLayout(self)
+        designer.setup(self, Ui_ReassignDialog)
         labels = dict(vocab.TEAM_ROLES)
-        intro = QLabel(_("{name}: now {role}{position} since {start}.").format(
+        self.intro.setText(_("{name}: now {role}{position} since {start}.").format(
             name=membership.name_of("person"), role=labels.get(membership.role, membership.role).lower(),
             position=f" ({membership.position})" if membership.position else "",
             start=membership.start_date.strftime("%d/%m/%Y")))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.role = ChoiceCombo(vocab.TEAM_ROLES)
+        self.role.set_items(vocab.TEAM_ROLES)
         self.role.set_code(membership.role)
-        self.position = TextCombo(vocab.POSITIONS)
+        self.position.set_suggestions(vocab.POSITIONS)
         self.position.setEditText(membership.position)
-        self.on = DateEdit()
         self.on.set_date(dt.date.today())
-        self.reason = QLineEdit(_("Kiện toàn"))
-        form.addRow(_("New role"), self.role)
-        form.addRow(_("Position held"), self.position)
-        form.addRow(_("From"), self.on)
-        form.addRow(_("Reason"), self.reason)
-        layout.addLayout(form)
+        self.reason.setText(_("Kiện toàn"))
         # Kiện toàn usually means a new tổ trưởng: the one in office steps
         # down to an ordinary member on the same day, in the same step.
-        self.step_down = QCheckBox()
-        self.step_down.setChecked(True)
         self.step_down.hide()
-        layout.addWidget(self.step_down)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
-        layout.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.role.currentIndexChanged.connect(self._update_step_down)
         self.on.textChanged.connect(self._update_step_down)
         self._update_step_down()
@@ -202,22 +158,11 @@ class EndMembershipDialog(QDialog):
     def __init__(self, parent, membership):
         super().__init__(parent)
         self.membership = membership
-        self.setWindowTitle(_("End membership"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(membership.name_of("person")))
-        form = QFormLayout()
-        self.on = DateEdit()
+        designer.setup(self, Ui_EndMembershipDialog)
+        self.person.setText(membership.name_of("person"))
         self.on.set_date(dt.date.today())
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(_("e.g. moved away, retired"))
-        form.addRow(_("Last day"), self.on)
-        form.addRow(_("Reason"), self.reason)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
-        layout.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def save(self):
         day = self.on.date()

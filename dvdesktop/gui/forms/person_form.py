@@ -3,39 +3,23 @@ person's roles in teams, current and former (read only; roles are changed
 from the team's composition)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
-
 from .. import texts
 from ...services.core import vocab
 from ...services.register import PersonService
 from ..dialogs import messages
+from ..generated.ui_person_form import Ui_PersonForm
 from ..i18n import _
-from ..widgets import ChoiceCombo, TextCombo
 from .base import RecordForm
 from .choices import area_choices
 
 
 class PersonForm(RecordForm):
     service = PersonService
+    ui_class = Ui_PersonForm
 
     def build(self) -> None:
-        self.full_name = self.field("full_name", QLineEdit(), _("Full name"))
-        self.gender = self.field("gender", ChoiceCombo(vocab.GENDERS, blank=_("(not given)")), _("Gender"))
-        self.birth_year = self.field("birth_year", QLineEdit(), _("Year of birth"))
-        self.birth_year.setMaximumWidth(90)
-        self.ethnicity = self.field("ethnicity", TextCombo(vocab.ETHNIC_GROUPS), _("Ethnic group"))
-        self.phone = self.field("phone", QLineEdit(), _("Phone"))
-        self.address = self.field("address", QLineEdit(), _("Address"))
-        self.area = self.field("area", ChoiceCombo([], blank=_(texts.NONE)), _("Area"))
-        self.party_member = self.field("party_member", QCheckBox(_("Party member")), "")
-        self.titles = self.field("titles", QLineEdit(), _("Other positions"))
-        self.notes = self.field("notes", QPlainTextEdit(), _("Notes"))
-        self.notes.setMaximumHeight(70)
-        self.roles = QLabel()
-        self.roles.setWordWrap(True)
-        self.roles.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow(_("Roles"), self.roles)
+        self.gender.set_items(vocab.GENDERS, blank=_("(not given)"))
+        self.ethnicity.set_suggestions(vocab.ETHNIC_GROUPS)
 
     def defaults(self):
         return {"ethnicity": "Kinh"}

@@ -1,12 +1,13 @@
 """Choose a person from the register (search as you type, lazy list)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog
 
+from .. import designer
 from ..dialogs import messages
-from ..i18n import _
-from ..table_model import LazyTableModel
-from ..widgets import SearchBox, dialog_buttons
+from ..generated.ui_person_picker import Ui_PersonPicker
+from ..table_model import LazyTableModel, set_up_list_view
+from ..widgets import fit_to_screen
 
 
 def _picker_source(prefer_area: int | None):
@@ -31,26 +32,17 @@ class PersonPicker(QDialog):
     def __init__(self, parent=None, title: str = "", prefer_area: int | None = None):
         super().__init__(parent)
 
-        self.setWindowTitle(title or _("Choose a person"))
-        self.resize(720, 460)
-        layout = QVBoxLayout(self)
-        self.search = SearchBox(self, _("Search name or phone"))
-        layout.addWidget(self.search)
+        designer.setup(self, Ui_PersonPicker)
+        if title:
+            self.setWindowTitle(title)
+        fit_to_screen(self, 720, 460)
         self.source = _picker_source(prefer_area)
         self.model = LazyTableModel(self.source, self)
-        self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.source.columns):
-            if column.width:
-                self.view.setColumnWidth(i, column.width)
+        set_up_list_view(self.view, self.source.columns)
         self.view.doubleClicked.connect(lambda _i: self.accept())
-        layout.addWidget(self.view)
-        buttons = dialog_buttons(self, None, ok=True)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         self.search.searchChanged.connect(self.filter)
         self.model.refresh()
 

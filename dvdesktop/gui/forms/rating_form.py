@@ -23,6 +23,7 @@ from ...services import evaluation as ev
 from ...vn import format_number, short_date
 from ..dialogs import messages
 from ..i18n import N_, _
+from ..style import role
 from ..widgets import ChoiceCombo, DateEdit, dialog_buttons, fit_to_screen
 
 NOT_SCORED = -0.5  # the spin boxes' "—": no score given yet
@@ -75,7 +76,7 @@ class ReasonDialog(QDialog):
         self.reason.setMaximumHeight(90)
         layout.addWidget(self.reason)
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {palette.ALERT};")
+        role(self.error, "error")
         self.error.hide()
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.save, ok=True))
@@ -106,16 +107,16 @@ class RatingDialog(QDialog):
         fit_to_screen(self, 1000, 720)
         outer = QVBoxLayout(self)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        role(self.heading, "heading")
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
         self.subheading = QLabel()
-        self.subheading.setStyleSheet(f"color: {palette.MUTED};")
+        role(self.subheading, "hint")
         self.subheading.setWordWrap(True)
         outer.addWidget(self.subheading)
         self.alert = QLabel()
         self.alert.setWordWrap(True)
-        self.alert.setStyleSheet(f"color: {palette.ALERT}; font-weight: 600;")
+        role(self.alert, "alert")
         self.alert.hide()
         outer.addWidget(self.alert)
 
@@ -126,7 +127,7 @@ class RatingDialog(QDialog):
 
         totals = QHBoxLayout()
         self.total_label = QLabel()
-        self.total_label.setStyleSheet(f"font-size: 15px; font-weight: 600; color: {palette.EMPHASIS};")
+        role(self.total_label, "total")
         totals.addWidget(self.total_label, 1)
         self.fill_button = QPushButton(_("Take the suggested scores"))
         self.fill_button.setToolTip(_("Put the suggested score in every criterion not scored yet"))
@@ -208,7 +209,7 @@ class RatingDialog(QDialog):
         for col, title in enumerate((_("Code"), _("Criterion and what was recorded"), _("Max."), _("Suggested"),
                                      _("Score"), _("Comment"))):
             label = QLabel(title)
-            label.setStyleSheet(f"font-weight: 600; color: {palette.STRONG_TEXT};")
+            role(label, "code")
             grid.addWidget(label, 0, col)
         self.rows = []
         row, group = 1, None
@@ -216,7 +217,7 @@ class RatingDialog(QDialog):
             if line.group != group:
                 group = line.group
                 g = QLabel(group)
-                g.setStyleSheet(f"font-weight: 600; color: {palette.HEADING}; padding-top: 6px;")
+                role(g, "group-heading")
                 g.setWordWrap(True)
                 grid.addWidget(g, row, 0, 1, 6)
                 row += 1
@@ -231,7 +232,7 @@ class RatingDialog(QDialog):
             top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
             grid.addWidget(QLabel(_pts(line.max_points)), row, 2, top_right)
             suggested = QLabel(_pts(line.suggested) if line.suggested is not None else _("by hand"))
-            suggested.setStyleSheet(f"color: {palette.GOOD};" if line.suggested is not None else f"color: {palette.MUTED_ROW};")
+            role(suggested, "good" if line.suggested is not None else "muted-row")
             grid.addWidget(suggested, row, 3, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             box = ScoreBox(line.max_points)
             box.set_score(line.given)

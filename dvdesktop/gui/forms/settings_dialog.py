@@ -4,18 +4,15 @@ vietnam_provinces), the committees' names, signers, the place name in date
 lines, and the header style (Party or State) per document kind."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 
-from .. import texts
-from .. import palette
+from .. import designer, texts
 from ...errors import UserError
 from ...services.settings import DOCUMENT_KINDS, Organisation, Signer, load_organisation, save_organisation
+from ..generated.ui_settings_dialog import Ui_SettingsDialog
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
-from ..widgets import dialog_buttons
+from ..widgets import fit_to_screen
 
 
 def provinces() -> list[tuple[int, str]]:
@@ -36,18 +33,11 @@ def communes(province_code: int) -> list[tuple[int, str]]:
     return sorted(rows, key=lambda x: sort_key(Organisation(commune=x[1]).commune_short))
 
 
-class SignerBox(QGroupBox):
-    def __init__(self, title: str, hint_behalf: str, hint_title: str):
-        super().__init__(title)
-        form = QFormLayout(self)
-        self.on_behalf = QLineEdit()
-        self.on_behalf.setPlaceholderText(hint_behalf)
-        self.title = QLineEdit()
-        self.title.setPlaceholderText(hint_title)
-        self.name = QLineEdit()
-        form.addRow(_("On behalf of"), self.on_behalf)
-        form.addRow(_("Title"), self.title)
-        form.addRow(_("Full name"), self.name)
+class SignerFields:
+    """The three fields of one signer (Party or State) in the dialog."""
+
+    def __init__(self, on_behalf, title, name):
+        self.on_behalf, self.title, self.name = on_behalf, title, name
 
     def set(self, signer: Signer) -> None:
         self.on_behalf.setText(signer.on_behalf)
@@ -61,67 +51,23 @@ class SignerBox(QGroupBox):
 class SettingsDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Organisation settings"))
-        self.resize(640, 640)
+        self.ui = designer.setup(self, Ui_SettingsDialog)
+        fit_to_screen(self, 860, 680)  # the two signers side by side with their hints whole
         self.org = load_organisation()
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        outer.addWidget(scroll)
-
-        place = QGroupBox(_("Commune"))
-        form = QFormLayout(place)
-        self.province = QComboBox()
         self.province.addItem(_(texts.CHOOSE), None)
         for code, name in provinces():
             self.province.addItem(name, code)
-        self.commune = QComboBox()
-        self.commune.setEditable(False)
-        form.addRow(_("Province"), self.province)
-        form.addRow(_("Commune"), self.commune)
-        hint = QLabel(_("The list of 34 provinces and 3,321 communes in force since 1 July 2025."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(palette.HINT_STYLE)
-        form.addRow("", hint)
-        self.party_committee = QLineEdit()
-        self.people_committee = QLineEdit()
-        self.front_committee = QLineEdit()
-        self.place_name = QLineEdit()
-        self.place_name.setPlaceholderText(_("e.g. Nậm Pồ"))
-        form.addRow(_("Party committee"), self.party_committee)
-        form.addRow(_("People's Committee"), self.people_committee)
-        form.addRow(_("Fatherland Front committee"), self.front_committee)
-        form.addRow(_("Place name in dates"), self.place_name)
-        layout.addWidget(place)
-
-        signers = QHBoxLayout()
-        self.party_signer = SignerBox(_("Party signer"), "T/M ĐẢNG ỦY", "BÍ THƯ")
-        self.state_signer = SignerBox(_("State signer"), "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
-        signers.addWidget(self.party_signer)
-        signers.addWidget(self.state_signer)
-        layout.addLayout(signers)
-
-        styles = QGroupBox(_("Header style of printed documents"))
-        sform = QFormLayout(styles)
+        self.party_signer = SignerFields(self.party_on_behalf, self.party_title, self.party_name)
+        self.state_signer = SignerFields(self.state_on_behalf, self.state_title, self.state_name)
         self.styles: dict[str, QComboBox] = {}
         for kind, label in DOCUMENT_KINDS.items():
             combo = QComboBox()
             combo.addItem(_("Party (Đảng Cộng sản Việt Nam)"), "party")
             combo.addItem(_("State (Cộng hòa xã hội chủ nghĩa Việt Nam)"), "state")
             self.styles[kind] = combo
-            sform.addRow(label, combo)
-        layout.addWidget(styles)
-        self.confidential = QCheckBox(_("Show names of mediation parties in lists"))
-        layout.addWidget(self.confidential)
-        self.error = QLabel()
-        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
-        self.error.setWordWrap(True)
-        outer.addWidget(self.error)
-        buttons = dialog_buttons(self, self.save)
-        outer.addWidget(buttons)
+            self.ui.styles_form.addRow(label, combo)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
         self._auto: dict[str, str] = {}
         self.province.currentIndexChanged.connect(self._province_changed)

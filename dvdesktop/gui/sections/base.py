@@ -38,11 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import palette
 from ...errors import NotFoundError
 from ..dialogs import messages
 from ..errors import report
 from ..i18n import _
+from .. import palette
+from ..style import role
+from .. import window_state
 from ..operations import OpChanges, RecordOp
 from .. import table_model
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
@@ -112,6 +114,9 @@ class Section(QWidget):
         pass
 
 
+MAX_FILTERS_A_ROW = 5
+
+
 class ListFormSection(Section):
     service = None  # RecordService of the listed records (delete, trash)
     search_placeholder = ""
@@ -128,12 +133,24 @@ class ListFormSection(Section):
         self.search = SearchBox(self, _(self.search_placeholder) if self.search_placeholder else "")
         self.search.setMinimumWidth(260)
         self.search.searchChanged.connect(self.search_changed)
-        self.search_bar.addWidget(self.search, 2)
-        self.search_bar.addStretch(1)
+        # the search takes the room the buttons leave: its hint is read whole
+        self.search_bar.addWidget(self.search, 1)
         layout.addLayout(self.search_bar)
         self.filter_bar = QHBoxLayout()
         self.add_filters(self.filter_bar)
-        if self.filter_bar.count():
+        if self.filter_bar.count() > MAX_FILTERS_A_ROW:
+            # two rows: seven drop-downs in one made the window wider than a 1366-pixel screen at 125 %
+            second = QHBoxLayout()
+            keep = (self.filter_bar.count() + 1) // 2
+            while self.filter_bar.count() > keep:
+                item = self.filter_bar.takeAt(keep)
+                if item.widget() is not None:
+                    second.addWidget(item.widget())
+                else:
+                    second.addItem(item)
+            layout.addLayout(self.filter_bar)
+            layout.addLayout(second)
+        elif self.filter_bar.count():
             layout.addLayout(self.filter_bar)
         if self.trash_title:
             trash = QPushButton(_("Trash…"))
@@ -160,13 +177,13 @@ class ListFormSection(Section):
         self.view.addAction(self.delete_action)
         left_layout.addWidget(self.view)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(palette.HINT_STYLE)
+        role(self.count_label, "hint")
         left_layout.addWidget(self.count_label)
         self.legend_label = None
         if self.legend:  # a red row says "late" only if the clerk knows what late means here
             self.legend_label = QLabel(f'<span style="color: {palette.ALERT};">■</span> ' + _(self.legend))
             self.legend_label.setWordWrap(True)
-            self.legend_label.setStyleSheet(palette.HINT_STYLE)
+            role(self.legend_label, "hint")
             left_layout.addWidget(self.legend_label)
         self.splitter.addWidget(left)
 
@@ -180,6 +197,7 @@ class ListFormSection(Section):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([640, 420])
+        window_state.remember_splitter(self.splitter, type(self).__name__)
         layout.addWidget(self.splitter, 1)
 
         self._reverting = False

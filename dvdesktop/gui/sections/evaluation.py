@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from .. import palette
 from ...errors import UserError
 from ...services import evaluation as ev
 from ...services.evaluation import board as eval_board
@@ -24,6 +23,8 @@ from ...vn import format_number, sort_key
 from ..dialogs import messages
 from ..errors import report
 from ..i18n import N_, _
+from ..style import role
+from .. import window_state
 from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from .. import table_model
 from ..table_model import ID_ROLE, Column, LazyTableModel, Row, RowSource
@@ -147,7 +148,7 @@ class EvaluationSection(Section):
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        role(self.heading, "section-title")
         top.addWidget(self.heading, 1)
         # the documents the print catalog offers here (services/printing/catalog.py, scope "evaluation")
         self.print_button = PrintMenuButton()
@@ -175,7 +176,7 @@ class EvaluationSection(Section):
         el.setContentsMargins(30, 30, 30, 30)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("font-size: 14px;")
+        role(self.empty_label, "subheading")
         el.addWidget(self.empty_label)
         row = QHBoxLayout()
         self.sample_button = QPushButton(_("Start from the sample set"))
@@ -227,18 +228,17 @@ class EvaluationSection(Section):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.view, 1)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(f"color: {palette.MUTED};")
+        role(self.count_label, "hint")
         ll.addWidget(self.count_label)
         split.addWidget(left)
 
         side = QFrame()
         side.setObjectName("distribution")
-        side.setStyleSheet(f"QFrame#distribution {{ background: {palette.CARD_BACKGROUND}; border: 1px solid {palette.CARD_BORDER}; "
-                           "border-radius: 6px; }")
+        role(side, "card")
         side.setMinimumWidth(230)
         sl = QVBoxLayout(side)
         title = QLabel(_("Distribution of levels"))
-        title.setStyleSheet("font-weight: 600; font-size: 14px;")
+        role(title, "subheading")
         sl.addWidget(title)
         self.distribution_label = QLabel()
         self.distribution_label.setWordWrap(True)
@@ -246,7 +246,7 @@ class EvaluationSection(Section):
         sl.addWidget(self.distribution_label)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(f"color: {palette.ALERT}; font-weight: 600;")
+        role(self.warning_label, "alert")
         self.warning_label.hide()
         sl.addWidget(self.warning_label)
         sl.addStretch(1)
@@ -254,6 +254,7 @@ class EvaluationSection(Section):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([820, 250])
+        window_state.remember_splitter(split, "EvaluationSection")
         pl.addWidget(split, 1)
         self.grid_stack.addWidget(page)
         self.model.modelReset.connect(self._update_count)
@@ -286,8 +287,7 @@ class EvaluationSection(Section):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.setStyleSheet(f"color: {palette.ALERT}; background: {palette.INVALID_BACKGROUND}; border: 1px solid {palette.ALERT_BORDER}; "
-                                          "border-radius: 4px; padding: 6px;")
+        role(self.problems_label, "problems")
         self.problems_label.hide()
         pl.addWidget(self.problems_label)
         self._check_timer = QTimer(self, singleShot=True, interval=300)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import texts
-from .. import palette
 from ...services.mediation import rules
 from ...services.mediation import stats as mediation_stats
 from ...services.core import vocab
@@ -31,6 +30,7 @@ from ..dialogs import messages
 from ..forms.choices import area_choices
 from ..forms.mediation_form import MediationCaseForm
 from ..i18n import N_, _
+from ..style import role
 from ..print_preview import PrintJob, offer_job, print_button
 from ..table_model import Column, Row, RowSource
 from ..widgets import ChoiceCombo
@@ -246,10 +246,10 @@ class MediationStatsDialog(QDialog):
         rate = s.success_rate
         summary = _("{year}: {n} cases received.").format(year=year, n=format_number(s.received))
         if rate is not None:
-            summary += " " + _("Settled: {rate} % of the mediations that ended.").format(
+            summary += " " + _("Settled: {rate}% of the mediations that ended.").format(
                 rate=format_number(100 * rate, 1))
         self.summary = QLabel(summary)
-        self.summary.setStyleSheet("font-size: 14px; font-weight: 600;")
+        role(self.summary, "subheading")
         layout.addWidget(self.summary)
         scopes = list(vocab.MEDIATION_SCOPES)
         headers = ([_("Area"), _("Received")] + [label for _c, label in scopes]
@@ -282,7 +282,7 @@ class MediationStatsDialog(QDialog):
         note = QLabel(_("Đang giải quyết: mediation has started; chưa giải quyết: received but not started yet. "
                         "Không thành includes stopped cases and cases sent to the competent authority."))
         note.setWordWrap(True)
-        note.setStyleSheet(palette.HINT_STYLE)
+        role(note, "hint")
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

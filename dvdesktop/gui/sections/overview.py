@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import palette
 from ..i18n import _
+from ..style import role
 from .base import Section
 
 
@@ -60,11 +60,10 @@ class GettingStarted(QFrame):
         super().__init__()
         self.overview = overview
         self.setObjectName("getting-started")
-        self.setStyleSheet(f"QFrame#getting-started {{ background: {palette.NOTICE_BACKGROUND}; "
-                           f"border: 1px solid {palette.NOTICE_BORDER}; border-radius: 6px; }}")
+        role(self, "notice")
         layout = QVBoxLayout(self)
         title = QLabel(_("Getting started: fill in the register in this order"))
-        title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        role(title, "heading")
         layout.addWidget(title)
         self.steps: list[tuple[QLabel, QPushButton]] = []
         self.texts: list[str] = []
@@ -93,7 +92,7 @@ class GettingStarted(QFrame):
         first = next((i for i, d in enumerate(done) if not d), None)
         for i, ((label, button), text, d) in enumerate(zip(self.steps, self.texts, done)):
             label.setText(f"{i + 1}. {text}" + (" ✓" if d else ""))
-            label.setStyleSheet(f"color: {palette.DONE_STEP};" if d else "font-weight: 600;" if i == first else "")
+            role(label, "done-step" if d else "next-step" if i == first else None)
             button.setDefault(i == first)
         self.setVisible(first is not None)
 
@@ -132,10 +131,10 @@ class OverviewSection(Section):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 18, 24, 18)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        role(self.heading, "page-title")
         layout.addWidget(self.heading)
         self.subheading = QLabel()
-        self.subheading.setStyleSheet(palette.HINT_STYLE)
+        role(self.subheading, "hint")
         layout.addWidget(self.subheading)
         self.getting_started = GettingStarted(self)
         self.getting_started.hide()
@@ -167,12 +166,10 @@ class OverviewSection(Section):
 
         card = _Card(self, link)
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        background = palette.CARD_ALERT_BACKGROUND if alert else palette.CARD_BACKGROUND
-        card.setStyleSheet(f"QFrame {{ background: {background}; border: 1px solid {palette.CARD_BORDER}; border-radius: 6px; }}"
-                           "QLabel { border: none; background: transparent; }")
+        role(card, "card-alert" if alert else "card")
         lay = QVBoxLayout(card)
         number = QLabel(format_number(value))
-        number.setStyleSheet("font-size: 26px; font-weight: 600; color: %s;" % (palette.ALERT if alert else palette.EMPHASIS))
+        role(number, "card-figure-alert" if alert else "card-figure")
         text = QLabel(label)
         text.setWordWrap(True)
         lay.addWidget(number)

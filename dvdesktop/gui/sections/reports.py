@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .. import palette
 from ..dialogs import messages
 from ..i18n import N_, _
+from ..style import role
 from ..print_preview import PrintJob, PrintPreviewDialog
 from ..widgets import ChoiceCombo, DateEdit
 from .base import Section
@@ -98,12 +99,12 @@ class ReportsSection(Section):
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(8)
         heading = QLabel(_("Work report of the teams"))
-        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        role(heading, "page-title")
         left.addWidget(heading)
         hint = QLabel(_("Choose the period; the main figures appear on the right. Then preview the report or "
                         "save it."))
         hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {palette.MUTED};")
+        role(hint, "hint")
         left.addWidget(hint)
 
         box = QGroupBox(_("Report"))
@@ -159,7 +160,7 @@ class ReportsSection(Section):
         formats = QLabel(_("PDF and Word: the whole report, ready to sign and print. Excel: its statistics tables, "
                            "one per sheet."))
         formats.setWordWrap(True)
-        formats.setStyleSheet(f"color: {palette.MUTED};")
+        role(formats, "hint")
         out_layout.addWidget(formats)
         left.addWidget(out)
         left.addStretch(1)
@@ -171,12 +172,12 @@ class ReportsSection(Section):
         # --- the summary ---------------------------------------------------------------
         right = QVBoxLayout()
         self.summary_title = QLabel()
-        self.summary_title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        role(self.summary_title, "section-title")
         self.summary_title.setWordWrap(True)
         right.addWidget(self.summary_title)
         self.summary_note = QLabel()
         self.summary_note.setWordWrap(True)
-        self.summary_note.setStyleSheet(f"color: {palette.MUTED};")
+        role(self.summary_note, "hint")
         right.addWidget(self.summary_note)
         self.table = QTableWidget(0, 4)
         self.table.verticalHeader().hide()
@@ -191,7 +192,7 @@ class ReportsSection(Section):
         right.addWidget(self.table, 1)
         self.sections_note = QLabel()
         self.sections_note.setWordWrap(True)
-        self.sections_note.setStyleSheet(f"color: {palette.MUTED};")
+        role(self.sections_note, "hint")
         right.addWidget(self.sections_note)
         outer.addLayout(right, 1)
 

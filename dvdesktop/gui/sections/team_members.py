@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.core import vocab
-from .. import palette
 from ..dialogs import messages
 from ..i18n import _
+from ..style import role
 from ..print_preview import PrintJob, offer_job, print_button
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -45,7 +45,7 @@ class TeamMembersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        role(self.heading, "heading")
         self.heading.setWordWrap(True)  # room for the print button at 1366x768
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -63,7 +63,7 @@ class TeamMembersPanel(QWidget):
         # two members holding a one-per-team post (services.team_roles)
         self.role_warning = QLabel()
         self.role_warning.setWordWrap(True)
-        self.role_warning.setStyleSheet(f"color: {palette.WARNING}; font-weight: 600;")
+        role(self.role_warning, "warning")
         self.role_warning.hide()
         layout.addWidget(self.role_warning)
         buttons = QHBoxLayout()

@@ -47,6 +47,7 @@ from ...errors import ConflictError, ValidationError
 from ...store.base import BaseModel, database_proxy, now
 from . import audit
 from .data import RecordData
+from .fields import in_sentence
 
 if TYPE_CHECKING:
     from .records import RecordService
@@ -204,7 +205,7 @@ def _sync(child: Child, parent_id: int, rows: Sequence[Mapping[str, Any]]) -> tu
 
 def child_parent_label(child: Child) -> str:
     field = next((f for f in child.service.fields if f.name == child.fk), None)
-    return field.label.lower() if field is not None else "bản ghi"
+    return in_sentence(field.label) if field is not None else "bản ghi"
 
 
 # --- the parent's entry points ----------------------------------------------------------

@@ -13,6 +13,16 @@ from ...vn import clean_line, nfc, parse_date
 
 
 _GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
+# Names that keep their capital inside a sentence ("Chưa chọn Tổ dân vận.").
+_PROPER = ("Tổ dân vận", "Tổ hòa giải", "Chi bộ", "Đảng", "Ban ", "Ủy ban", "Mặt trận", "Bí thư Chi bộ", "UBND")
+
+
+def in_sentence(label: str) -> str:
+    """*label* as it reads inside a sentence: the first letter small, except
+    for names of bodies, and the rest as written ("UBND", "Tổ dân vận")."""
+    if not label or label.startswith(_PROPER):
+        return label
+    return label[0].lower() + label[1:]
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,7 @@ class Field:
     name: str
     label: str  # Vietnamese, used in messages
     required: bool = False
+    blank_verb = "nhập"  # "Chưa nhập …" (typed) / "Chưa chọn …" (chosen from a list)
 
     def coerce(self, value: Any) -> Any:
         raise NotImplementedError
@@ -33,7 +44,7 @@ class Field:
     def clean(self, value: Any) -> Any:
         if self._blank(value):
             if self.required:
-                raise ValidationError(self.name, f"Chưa nhập {self.label.lower()}.")
+                raise ValidationError(self.name, f"Chưa {self.blank_verb} {in_sentence(self.label)}.")
             return self.empty()
         return self.coerce(value)
 
@@ -57,6 +68,7 @@ class Text(Field):
 class Choice(Field):
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, Vietnamese label)
     default: str | None = None
+    blank_verb = "chọn"
 
     def empty(self):
         return self.default
@@ -169,7 +181,7 @@ class DateTime(Field):
                 return dt.datetime.combine(day, dt.time(hh, mm))
             except ValueError:
                 pass
-        raise ValidationError(self.name, f"{self.label} «{text}» không hợp lệ; nhập dạng giờ:phút ngày/tháng/năm.")
+        raise ValidationError(self.name, f"{self.label} «{text}» không hợp lệ; nhập dạng ngày/tháng/năm giờ:phút.")
 
 
 @dataclass(frozen=True)
@@ -195,6 +207,7 @@ class Ref(Field):
     """A reference to another record by id (or the record itself)."""
 
     model: Any = None
+    blank_verb = "chọn"
 
     def coerce(self, value):
         record_id = getattr(value, "id", value)
@@ -206,7 +219,7 @@ class Ref(Field):
         if hasattr(self.model, "deleted_at"):
             query = query.where(self.model.deleted_at.is_null())
         if not query.exists():
-            raise ValidationError(self.name, f"Không tìm thấy {self.label.lower()} đã chọn (có thể đã bị xóa).")
+            raise ValidationError(self.name, f"Không tìm thấy {in_sentence(self.label)} đã chọn (có thể đã bị xóa).")
         return record_id
 
 

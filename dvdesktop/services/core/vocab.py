@@ -14,8 +14,8 @@ TEAM_ROLES = (("to_truong", "Tổ trưởng"), ("to_pho", "Tổ phó"), ("thanh_
 
 # Positions a member typically holds in the village (free text is allowed too).
 POSITIONS = (
-    "Bí thư chi bộ", "Phó Bí thư chi bộ", "Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố",
-    "Trưởng ban công tác Mặt trận", "Chi hội trưởng Hội Phụ nữ", "Chi hội trưởng Hội Nông dân",
+    "Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố",
+    "Trưởng Ban Công tác Mặt trận", "Chi hội trưởng Hội Phụ nữ", "Chi hội trưởng Hội Nông dân",
     "Chi hội trưởng Hội Cựu chiến binh", "Bí thư Chi đoàn", "Chi hội trưởng Hội Người cao tuổi",
     "Thôn đội trưởng", "Công an viên", "Người có uy tín", "Cán bộ phụ trách",
 )
@@ -67,7 +67,7 @@ SUPERVISION_FORMS = (
     "Qua phản ánh của Nhân dân",
     "Phối hợp Ban giám sát đầu tư của cộng đồng",
     "Phối hợp Ban Thanh tra nhân dân",
-    "Phối hợp Ban công tác Mặt trận",
+    "Phối hợp Ban Công tác Mặt trận",
     "Qua sinh hoạt Tổ dân vận",
 )
 # Whether the authority acted on the recommendations (once it answered).

@@ -254,9 +254,9 @@ class Slot:
 def _slots(area_kind: str) -> tuple[list[Slot], list[Slot]]:
     head = {"bản": "Trưởng bản", "tổ dân phố": "Tổ trưởng tổ dân phố"}.get(area_kind, "Trưởng thôn")
     core = [
-        Slot("to_truong", "Bí thư chi bộ", 0.85, (38, 64), 1.0),
+        Slot("to_truong", "Bí thư Chi bộ", 0.85, (38, 64), 1.0),
         Slot("to_pho", head, 0.85, (32, 60), 0.8),
-        Slot("to_pho", "Trưởng ban công tác Mặt trận", 0.6, (40, 68), 0.7),
+        Slot("to_pho", "Trưởng Ban Công tác Mặt trận", 0.6, (40, 68), 0.7),
         Slot("thanh_vien", "Chi hội trưởng Hội Phụ nữ", 0.0, (28, 55), 0.5),
     ]
     optional = [
@@ -747,7 +747,7 @@ class Generator:
     }
     # The tổ hòa giải of a thôn / bản: the Front's head leads it; the village
     # head, the Women's Union head and the elders' and veterans' heads sit in it.
-    MEDIATION_TEAM_POSITIONS = ("Trưởng ban công tác Mặt trận", "Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố",
+    MEDIATION_TEAM_POSITIONS = ("Trưởng Ban Công tác Mặt trận", "Trưởng thôn", "Trưởng bản", "Tổ trưởng tổ dân phố",
                                 "Chi hội trưởng Hội Phụ nữ", "Chi hội trưởng Hội Người cao tuổi",
                                 "Chi hội trưởng Hội Cựu chiến binh")
 
@@ -758,7 +758,7 @@ class Generator:
         for m in info.members:  # (person_id, name, gender, role, position, start, end)
             if m[4] not in self.MEDIATION_TEAM_POSITIONS:
                 continue
-            role = "to_truong" if m[4] == "Trưởng ban công tác Mặt trận" else "hoa_giai_vien"
+            role = "to_truong" if m[4] == "Trưởng Ban Công tác Mặt trận" else "hoa_giai_vien"
             seen = stints.get(m[0])
             if seen is None:
                 stints[m[0]] = [m, role, m[5], m[6]]
@@ -862,7 +862,7 @@ class Generator:
                         "case": cid, "person": m[0], "name": m[1], "gender": m[2], "is_lead": j == 0,
                     })
                 names = [m[1] for m, _role in chosen]
-                invited = [m[1] for m in info.active(day) if m[4] in ("Trưởng thôn", "Trưởng bản", "Bí thư chi bộ")
+                invited = [m[1] for m in info.active(day) if m[4] in ("Trưởng thôn", "Trưởng bản", "Bí thư Chi bộ")
                            and m[1] not in names][:1] if r.random() < 0.25 else []
                 for j, s in enumerate(sessions):
                     begin = self.weighted([(8, 30), (9, 15), (14, 35), (19, 20)])
@@ -883,7 +883,7 @@ class Generator:
                 nm, fld = r.choice(acts["exemplary_models"])
                 self.w.add(ExemplaryModel, self.stamp(end), {
                     "team": info.id, "name": f"Mô hình \u201c{nm}\u201d ở {info.area_name}", "field": fld, "year": y,
-                    "description": f"Tổ dân vận phối hợp chi bộ, ban công tác Mặt trận và các chi hội xây dựng mô hình \u201c{nm}\u201d.",
+                    "description": f"Tổ dân vận phối hợp chi bộ, Ban Công tác Mặt trận và các chi hội xây dựng mô hình \u201c{nm}\u201d.",
                     "results": f"Thu hút {r.randint(30, 150)} hộ tham gia; được nhân dân đồng tình hưởng ứng.",
                     "level": "Cấp tỉnh" if r.random() < 0.12 else "Cấp xã",
                 })

@@ -114,13 +114,13 @@ TEMPLATES = (
      "Chủ tịch Ủy ban nhân dân xã đã chấn chỉnh, yêu cầu công chức địa chính rà soát hồ sơ tồn.", 0),
     ("khac", "Việc thực hiện nếp sống văn minh trong việc cưới, việc tang ở {area}",
      "Phần lớn các gia đình thực hiện đúng hương ước; còn tình trạng mổ nhiều gia súc, kéo dài ngày trong đám tang.",
-     "Đề nghị Ban công tác Mặt trận và người có uy tín tiếp tục vận động thực hiện tang lễ gọn nhẹ.",
-     "Ban công tác Mặt trận {area}",
-     "Ban công tác Mặt trận đã đưa nội dung vào hội nghị thôn và giao người có uy tín vận động từng dòng họ.", 0),
+     "Đề nghị Ban Công tác Mặt trận và người có uy tín tiếp tục vận động thực hiện tang lễ gọn nhẹ.",
+     "Ban Công tác Mặt trận {area}",
+     "Ban Công tác Mặt trận đã đưa nội dung vào hội nghị thôn và giao người có uy tín vận động từng dòng họ.", 0),
 )
 FORMS = (("Giám sát trực tiếp", 45), ("Phối hợp Ban giám sát đầu tư của cộng đồng", 20),
          ("Qua phản ánh của Nhân dân", 15), ("Phối hợp Ban Thanh tra nhân dân", 10),
-         ("Phối hợp Ban công tác Mặt trận", 10))
+         ("Phối hợp Ban Công tác Mặt trận", 10))
 ACTED = (("co", 60), ("mot_phan", 25), ("khong", 5), ("cho", 10))
 # share of activities whose findings needed no recommendation
 NO_RECOMMENDATION = 0.12

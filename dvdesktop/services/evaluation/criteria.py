@@ -162,36 +162,36 @@ def definition_problems(data: Any) -> list[str]:
     """Every problem of a criteria-set definition (the JSON shape), one
     Vietnamese line each with its place; [] when it is sound."""
     if not isinstance(data, dict):
-        return ["Tệp không chứa một bộ tiêu chí (cần một đối tượng JSON có groups, levels và quota)."]
+        return ["Tệp không chứa một bộ tiêu chí (cần các nhóm tiêu chí, các mức xếp loại và quy định tỷ lệ)."]
     problems: list[str] = []
     if "name" in data and not isinstance(data["name"], str):
-        problems.append("Tên bộ tiêu chí (name) phải là chữ.")
+        problems.append("Tên bộ tiêu chí phải là chữ.")
     total = Decimal(0)
     groups = data.get("groups")
     if not isinstance(groups, list) or not groups:
-        problems.append("Thiếu các nhóm tiêu chí (groups): cần ít nhất một nhóm.")
+        problems.append("Thiếu các nhóm tiêu chí: cần ít nhất một nhóm.")
         groups = []
     seen: dict[str, int] = {}
     for gi, group in enumerate(groups, 1):
         where_group = f"Nhóm {gi}"
         if not isinstance(group, dict):
-            problems.append(f"{where_group}: không đúng dạng (cần title và criteria).")
+            problems.append(f"{where_group}: không đúng dạng (cần tên nhóm và các tiêu chí).")
             continue
         if not isinstance(group.get("title"), str) or not group["title"].strip():
-            problems.append(f"{where_group}: thiếu tên nhóm (title).")
+            problems.append(f"{where_group}: thiếu tên nhóm.")
         criteria = group.get("criteria")
         if not isinstance(criteria, list) or not criteria:
-            problems.append(f"{where_group}: chưa có tiêu chí nào (criteria).")
+            problems.append(f"{where_group}: chưa có tiêu chí nào.")
             continue
         for ci, crit in enumerate(criteria, 1):
             if not isinstance(crit, dict):
-                problems.append(f"{where_group}, tiêu chí thứ {ci}: không đúng dạng (cần code, title, max_points).")
+                problems.append(f"{where_group}, tiêu chí thứ {ci}: không đúng dạng (cần mã, nội dung và điểm tối đa).")
                 continue
             code = crit.get("code")
             code = nfc(str(code)).strip() if isinstance(code, (str, int, float)) and not isinstance(code, bool) else ""
             where = f"{where_group}, tiêu chí {code}" if code else f"{where_group}, tiêu chí thứ {ci}"
             if not code:
-                problems.append(f"{where}: thiếu mã tiêu chí (code).")
+                problems.append(f"{where}: thiếu mã tiêu chí.")
             elif len(code) > MAX_CODE_LENGTH:
                 problems.append(f"{where}: mã tiêu chí dài quá {MAX_CODE_LENGTH} ký tự.")
             elif code in seen:
@@ -199,10 +199,10 @@ def definition_problems(data: Any) -> list[str]:
             else:
                 seen[code] = gi
             if not isinstance(crit.get("title"), str) or not crit["title"].strip():
-                problems.append(f"{where}: thiếu nội dung tiêu chí (title).")
+                problems.append(f"{where}: thiếu nội dung tiêu chí.")
             points = _number(crit.get("max_points"))
             if points is None:
-                problems.append(f"{where}: điểm tối đa (max_points) phải là một số.")
+                problems.append(f"{where}: điểm tối đa phải là một số.")
             elif points <= 0:
                 problems.append(f"{where}: điểm tối đa phải lớn hơn 0.")
             elif points != points.quantize(Decimal("0.1")) or points >= 10000:
@@ -220,25 +220,25 @@ def definition_problems(data: Any) -> list[str]:
 
 def _level_problems(levels: Any, total: Decimal | None) -> list[str]:
     if not isinstance(levels, list) or not levels:
-        return ["Thiếu các mức xếp loại (levels): cần ít nhất một mức."]
+        return ["Thiếu các mức xếp loại: cần ít nhất một mức."]
     problems, seen, previous = [], set(), None
     for li, level in enumerate(levels, 1):
         if not isinstance(level, dict):
-            problems.append(f"Mức xếp loại thứ {li}: không đúng dạng (cần code, name, min_points).")
+            problems.append(f"Mức xếp loại thứ {li}: không đúng dạng (cần mã, tên mức và ngưỡng điểm).")
             previous = None
             continue
         code = str(level.get("code") or "").strip()
         where = f"Mức xếp loại {code}" if code else f"Mức xếp loại thứ {li}"
         if not code:
-            problems.append(f"{where}: thiếu mã (code).")
+            problems.append(f"{where}: thiếu mã mức xếp loại.")
         elif code in seen:
             problems.append(f"{where}: mã mức xếp loại bị lặp.")
         seen.add(code)
         if not isinstance(level.get("name"), str) or not level["name"].strip():
-            problems.append(f"{where}: thiếu tên mức (name).")
+            problems.append(f"{where}: thiếu tên mức xếp loại.")
         points = _number(level.get("min_points"))
         if points is None:
-            problems.append(f"{where}: ngưỡng điểm (min_points) phải là một số.")
+            problems.append(f"{where}: ngưỡng điểm phải là một số.")
             previous = None
             continue
         if points < 0:
@@ -261,14 +261,14 @@ def _quota_problems(quota: Any, levels: Any) -> list[str]:
     if quota is None:
         return []
     if not isinstance(quota, dict):
-        return ["Quy định tỷ lệ (quota) phải là một đối tượng JSON."]
+        return ["Quy định tỷ lệ xếp loại không đúng dạng."]
     problems = []
     codes = [str(lv.get("code")) for lv in levels if isinstance(lv, dict)] if isinstance(levels, list) else []
     rule = quota.get("top_level_max_share_of")
     if rule is not None:
         share = _number(rule[2]) if isinstance(rule, list) and len(rule) == 3 else None
         if share is None or not 0 <= share <= 1:
-            problems.append("Quy định tỷ lệ: «top_level_max_share_of» phải có dạng [mức cao nhất, mức so sánh, tỷ lệ từ 0 đến 1].")
+            problems.append("Quy định tỷ lệ: giới hạn mức cao nhất phải gồm mức cao nhất, mức so sánh và tỷ lệ từ 0 đến 1.")
         else:
             top, base = str(rule[0]), str(rule[1])
             for code in (top, base):
@@ -278,7 +278,7 @@ def _quota_problems(quota: Any, levels: Any) -> list[str]:
                 problems.append(f"Quy định tỷ lệ: mức «{top}» phải cao hơn hoặc bằng mức so sánh «{base}».")
     months = quota.get("min_active_months")
     if months is not None and (isinstance(months, bool) or not isinstance(months, int) or not 0 <= months <= 12):
-        problems.append("Quy định tỷ lệ: số tháng hoạt động tối thiểu (min_active_months) phải là số nguyên từ 0 đến 12.")
+        problems.append("Quy định tỷ lệ: số tháng hoạt động tối thiểu phải là số nguyên từ 0 đến 12.")
     return problems
 
 

@@ -61,7 +61,7 @@ def read_criteria_file(path: str | Path, year: int) -> CriteriaSetData:
         ]) from None
     problems = []
     if isinstance(document, dict) and "format" in document and document["format"] != FORMAT:
-        problems.append(f"Tệp «{path.name}» không phải tệp bộ tiêu chí (format: «{document['format']}»).")
+        problems.append(f"Tệp «{path.name}» không phải tệp bộ tiêu chí (tệp ghi loại «{document['format']}»).")
     problems += definition_problems(document)
     if problems:
         raise CriteriaProblems(problems)

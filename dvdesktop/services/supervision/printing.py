@@ -39,7 +39,7 @@ def report_data(activity_id: int, org: Organisation | None = None) -> Supervisio
     if a.sent_to:
         recipients.append(a.sent_to)
     area = _area_label(team)
-    recipients += [f"Chi bộ {area}", f"Ban công tác Mặt trận {area}", "Lưu: Tổ dân vận"]
+    recipients += [f"Chi bộ {area}", f"Ban Công tác Mặt trận {area}", "Lưu: Tổ dân vận"]
     return SupervisionReportData(
         header=team_header(org, team, _style(org, STYLE_KEY), "BC", date=day),
         team_name=team.name, subject=a.subject, kind=kind_label(a.kind), form=a.form,

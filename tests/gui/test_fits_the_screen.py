@@ -1,0 +1,126 @@
+"""Every section, form, tab and dialog at 1366x768, the most common office
+laptop screen: no column header, label, drop-down or tab narrower than its
+text, no form scrolling sideways (dvdesktop/gui/layout_check.py says what is
+cut off). On the demo commune, so the texts are real ones."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from dvdesktop import cli
+from dvdesktop.gui.layout_check import clipped
+from dvdesktop.gui.sections.catalog import SECTIONS
+
+from tests.gui.helpers import open_main_window, select_row
+
+# A maximised window on a 1366x768 screen, less the taskbar and the title bar.
+WIDTH, HEIGHT = 1366, 700
+DAY = "2025-06-30"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    base = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DVDESKTOP_DATA_DIR", str(base / "data"))
+        mp.setenv("DVDESKTOP_LOG_DIR", str(base / "log"))
+        path = base / "demo.sqlite3"
+        assert cli.main(["demo", "--db", str(path), "--seed", "3", "--today", DAY]) == 0
+    return path
+
+
+@pytest.fixture
+def db_url(demo_file, tmp_path):
+    from dvdesktop.store import close_database, open_database
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, path)
+    open_database(str(path), create=False)
+    yield str(path)
+    close_database()
+
+
+@pytest.fixture
+def screen(qtbot, db_url, vietnamese, scripted, sync_tasks):
+    window = open_main_window(qtbot, db_url)
+    window.year.setCurrentIndex(window.year.findData(2025))
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def settle(qtbot):
+    QApplication.processEvents()
+    qtbot.wait(30)
+
+
+def look_everywhere(root, qtbot) -> list[str]:
+    """What is cut off in *root*, on every page of every tab widget in it."""
+    settle(qtbot)
+    found = clipped(root)
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(root):
+            continue
+        current = tabs.currentIndex()
+        for i in range(tabs.count()):
+            if tabs.isTabEnabled(i) and i != current:
+                tabs.setCurrentIndex(i)
+                settle(qtbot)
+                found += [f"[tab {tabs.tabText(i)}] {p}" for p in clipped(root)]
+        tabs.setCurrentIndex(current)
+    return found
+
+
+@pytest.mark.parametrize("key", [entry.key for entry in SECTIONS])
+def test_section_fits_1366x768(screen, qtbot, key):
+    section = screen.section(key)
+    settle(qtbot)
+    if getattr(section, "model", None) is not None and section.model.rowCount():
+        select_row(section, 0)  # the form shows a real record
+    problems = sorted(set(look_everywhere(screen, qtbot)))
+    assert not problems, f"cut off in «{key}» at {WIDTH}x{HEIGHT}:\n" + "\n".join(problems)
+
+
+def _dialogs(window):
+    """Every dialog of the program that opens on its own, built as a clerk opens it."""
+    from dvdesktop.gui.forms.agenda_templates_dialog import AgendaTemplatesDialog
+    from dvdesktop.gui.forms.area_dialogs import MergeAreaDialog, RenameAreaDialog
+    from dvdesktop.gui.forms.mediation_team_dialog import MediationTeamDialog
+    from dvdesktop.gui.forms.membership_dialog import EndMembershipDialog, MembershipDialog, ReassignDialog
+    from dvdesktop.gui.forms.person_picker import PersonPicker
+    from dvdesktop.gui.forms.settings_dialog import SettingsDialog
+    from dvdesktop.services.listings.choices import team_choices
+    from dvdesktop.services.register import AreaService, MembershipService, TeamService
+
+    team = TeamService.get(team_choices()[0][0])
+    area = AreaService.get(team.area)
+    member = MembershipService.current(team.id, dt.date(2025, 6, 30))[0]
+    membership = MembershipService.get(member.id)
+    return {
+        "settings": lambda: SettingsDialog(window),
+        "add member": lambda: MembershipDialog(window, team.id),
+        "kiện toàn": lambda: ReassignDialog(window, membership),
+        "end membership": lambda: EndMembershipDialog(window, membership),
+        "person picker": lambda: PersonPicker(window),
+        "agenda templates": lambda: AgendaTemplatesDialog(window),
+        "rename area": lambda: RenameAreaDialog(window, area.id, area.name, area.name + " Mới"),
+        "merge area": lambda: MergeAreaDialog(window, area.id),
+        "mediation team": lambda: MediationTeamDialog(window, area.id, area.name, dt.date(2025, 6, 30)),
+    }
+
+
+def test_every_dialog_fits_1366x768(screen, qtbot):
+    problems = []
+    for name, make in _dialogs(screen).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.width() <= WIDTH and dialog.height() <= HEIGHT, f"{name}: {dialog.size()}"
+        problems += [f"{name}: {p}" for p in look_everywhere(dialog, qtbot)]
+        dialog.close()
+    assert not problems, "cut off in a dialog:\n" + "\n".join(problems)
