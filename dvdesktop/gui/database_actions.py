@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
-from . import palette
 from .dialogs import messages
 from .i18n import _
+from .style import role
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,7 @@ class DatabaseActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: {palette.NOTICE_BACKGROUND}; border-bottom: 1px solid "
-                                  f"{palette.NOTICE_BORDER}; padding: 6px 12px; font-size: 13px;")
+        role(self.banner, "banner")
         self.banner.hide()
 
     def install(self, file_menu: QMenu) -> None:

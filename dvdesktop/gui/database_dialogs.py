@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
-from . import palette
 from .i18n import _
+from .style import role
 
 
 class ServerDialog(QDialog):
@@ -43,7 +43,7 @@ class ServerDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(palette.ERROR_TEXT_STYLE)
+        role(self.error, "error")
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -8,14 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from . import palette
 from .i18n import _
+from .style import role
 
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(f"font-size: 22px; font-weight: 600; color: {palette.HEADING};")
+    role(label, "welcome-title")
     return label
 
 
@@ -23,11 +23,11 @@ def _choice(text: str, explanation: str, slot) -> tuple[QPushButton, QLabel]:
     button = QPushButton(text)
     button.setMinimumHeight(38)
     button.setMinimumWidth(230)
-    button.setStyleSheet("font-size: 14px; text-align: left; padding: 6px 14px;")
+    role(button, "choice")
     button.clicked.connect(lambda _checked=False: slot())
     hint = QLabel(explanation)
     hint.setWordWrap(True)
-    hint.setStyleSheet(palette.HINT_STYLE + " font-size: 13px;")
+    role(hint, "choice-hint")
     return button, hint
 
 
@@ -41,8 +41,7 @@ class _Page(QWidget):
         self.card = QFrame()
         self.card.setObjectName("database-page")
         self.card.setMaximumWidth(720)
-        self.card.setStyleSheet(f"QFrame#database-page {{ background: {palette.CARD_BACKGROUND}; "
-                                f"border: 1px solid {palette.CARD_BORDER}; border-radius: 6px; }}")
+        role(self.card, "card")
         self.column = QVBoxLayout(self.card)
         self.column.setContentsMargins(32, 28, 32, 28)
         self.column.setSpacing(12)
@@ -76,7 +75,7 @@ class WelcomePage(_Page):
         intro = QLabel(_("There is no database on this computer yet. Choose how to begin; "
                          "you can change it later in the File menu."))
         intro.setWordWrap(True)
-        intro.setStyleSheet("font-size: 14px;")
+        role(intro, "intro")
         self.column.addWidget(intro)
         self._choices((
             ("demo", _("Create the demo data"),
@@ -102,15 +101,15 @@ class RecoveryPage(_Page):
         self.message = QLabel(message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(f"font-size: 15px; color: {palette.FAILURE};")
+        role(self.message, "failure-message")
         self.column.addWidget(self.message)
         if where and where not in message:
             place = QLabel(_("Database: {where}").format(where=where))
             place.setWordWrap(True)
-            place.setStyleSheet(palette.HINT_STYLE)
+            role(place, "hint")
             self.column.addWidget(place)
         what = QLabel(_("Your data are not lost by this. You can:"))
-        what.setStyleSheet("font-size: 14px; padding-top: 8px;")
+        role(what, "intro-step")
         self.column.addWidget(what)
         self._choices((
             ("open", _("Open another database…"), _("A database file on this computer or a USB stick."),
@@ -127,12 +126,12 @@ class RecoveryPage(_Page):
         recent = [r for r in actions.recent_choices() if r.where != where]
         if recent:
             label = QLabel(_("Recently opened:"))
-            label.setStyleSheet("margin-top: 8px;")
+            role(label, "list-heading")
             self.column.addWidget(label)
             for item in recent[:4]:
                 button = QPushButton(item.where)
                 button.setFlat(True)
-                button.setStyleSheet(f"text-align: left; color: {palette.EMPHASIS}; text-decoration: underline;")
+                role(button, "link")
                 button.clicked.connect(lambda _c=False, t=item.target: actions.open(t))
                 self.column.addWidget(button)
                 self.buttons[f"recent:{item.target}"] = button

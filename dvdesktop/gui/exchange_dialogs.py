@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout,
 )
 
-from . import palette
 from .i18n import _
+from .style import role
 
 
 def _cell(value, *, number: bool = True, bold: bool = False) -> QTableWidgetItem:
@@ -61,7 +61,7 @@ class ImportPreview(QDialog):
         layout.addWidget(self.origin)
         intro = QLabel(_("The package was checked against this database; nothing has been written yet."))
         intro.setWordWrap(True)
-        intro.setStyleSheet(palette.HINT_STYLE)
+        role(intro, "hint")
         layout.addWidget(intro)
 
         self.added = sum(result.added.values())
@@ -72,12 +72,12 @@ class ImportPreview(QDialog):
                     "Conflicts: {conflicts}").format(added=self.added, updated=self.updated,
                                                      unchanged=self.unchanged, conflicts=len(self.conflicts))
         self.figures = QLabel(figures)
-        self.figures.setStyleSheet(f"color: {palette.EMPHASIS}; font-weight: bold; font-size: 14px;")
+        role(self.figures, "figure-line")
         layout.addWidget(self.figures)
         if result.matched:
             matched = QLabel(_("Matched to this database's own criteria sets and criteria: {n}.").format(
                 n=result.matched))
-            matched.setStyleSheet(palette.HINT_STYLE)
+            role(matched, "hint")
             layout.addWidget(matched)
 
         # one line per kind of record the package holds
@@ -108,11 +108,11 @@ class ImportPreview(QDialog):
         if self.conflicts:
             heading = QLabel(_("Conflicts: {n}. For each, this database keeps its own record.").format(
                 n=len(self.conflicts)))
-            heading.setStyleSheet(palette.ERROR_TEXT_STYLE + " font-weight: bold;")
+            role(heading, "alert")
             layout.addWidget(heading)
             self.conflict_list = QListWidget()
             self.conflict_list.addItems([c[:1].upper() + c[1:] for c in self.conflicts])
-            self.conflict_list.setStyleSheet(f"QListWidget {{ border: 1px solid {palette.ALERT_BORDER}; }}")
+            role(self.conflict_list, "conflicts")
             layout.addWidget(self.conflict_list, 1)
         else:
             self.conflict_list = None
@@ -124,7 +124,7 @@ class ImportPreview(QDialog):
             note = QLabel(_("Nothing to import: this database already holds every record of the package "
                             "as it is."))
             note.setWordWrap(True)
-            note.setStyleSheet(f"color: {palette.GOOD}; font-weight: bold;")
+            role(note, "good-strong")
             layout.addWidget(note)
             self.import_button = None
             buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(_("Close"))

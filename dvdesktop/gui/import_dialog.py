@@ -27,6 +27,7 @@ from .dialogs import messages
 from .errors import report
 from .i18n import N_, _
 from .operations import OpChanges, operations_of
+from .style import role
 from .tasks import TaskRunner
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.view, 1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(palette.ERROR_TEXT_STYLE)
+        role(self.problems, "error")
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.problems)
         bottom = QHBoxLayout()

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from . import palette
 from .dialogs import messages
 from .i18n import _
+from .style import role
 from .widgets import dialog_buttons
 
 
@@ -38,7 +38,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.FAILURE};")
+        role(self.error, "failure-text")
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.save, ok=True))
         self.setMinimumWidth(380)
@@ -100,7 +100,7 @@ class FirstStartDialog(QDialog):
         self.pages.setCurrentIndex(1 if shared else 0)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.FAILURE};")
+        role(self.error, "failure-text")
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.save, ok=True))
         self.setMinimumWidth(480)
