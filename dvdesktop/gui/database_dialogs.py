@@ -4,53 +4,25 @@ URL), and the question before a backup replaces the database, which shows
 what the backup holds."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from . import designer
+from .generated.ui_server_dialog import Ui_ServerDialog
 from .i18n import _
-from .style import role
 
 
 class ServerDialog(QDialog):
-    """Host, port, database, user, password → a postgresql:// URL (self.url)."""
+    """Host, port, database, user, password → a postgresql:// URL (self.url);
+    laid out in ui/server_dialog.ui."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Connect to a server"))
         self.url: str | None = None
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("The shared database of the office or the province, on a PostgreSQL server. "
-                         "Ask whoever looks after the server for these details."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.host = QLineEdit()
-        self.host.setPlaceholderText(_("e.g. 192.168.1.10 or maychu.xa.gov.vn"))
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(5432)
-        self.database = QLineEdit()
-        self.database.setPlaceholderText(_("e.g. todanvan"))
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("Server:"), self.host)
-        form.addRow(_("Port:"), self.port)
-        form.addRow(_("Database name:"), self.database)
-        form.addRow(_("User name:"), self.user)
-        form.addRow(_("Password:"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        role(self.error, "error")
+        self.ui = designer.setup(self, Ui_ServerDialog)
         self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Connect"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Connect"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.resize(460, self.sizeHint().height())
 
     def save(self) -> None:

@@ -87,6 +87,7 @@ def test_section_fits_1366x768(screen, qtbot, key):
 
 def _dialogs(window):
     """Every dialog of the program that opens on its own, built as a clerk opens it."""
+    from dvdesktop.gui.database_dialogs import ServerDialog
     from dvdesktop.gui.forms.agenda_templates_dialog import AgendaTemplatesDialog
     from dvdesktop.gui.forms.area_dialogs import MergeAreaDialog, RenameAreaDialog
     from dvdesktop.gui.forms.mediation_team_dialog import MediationTeamDialog
@@ -109,6 +110,7 @@ def _dialogs(window):
         "agenda templates": lambda: AgendaTemplatesDialog(window),
         "rename area": lambda: RenameAreaDialog(window, area.id, area.name, area.name + " Mới"),
         "merge area": lambda: MergeAreaDialog(window, area.id),
+        "server connection": lambda: ServerDialog(window),
         "mediation team": lambda: MediationTeamDialog(window, area.id, area.name, dt.date(2025, 6, 30)),
     }
 
