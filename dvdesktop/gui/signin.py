@@ -8,40 +8,29 @@ dialog asks for a name and password (repeated wrong passwords make it wait:
 services/users.py). Closing the dialog closes the program."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QFormLayout, QLabel, QLineEdit, QRadioButton, QStackedWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QDialog
 
 from ..errors import UserError
+from . import designer
 from .dialogs import messages
+from .generated.ui_first_start_dialog import Ui_FirstStartDialog
+from .generated.ui_sign_in_dialog import Ui_SignInDialog
 from .i18n import _
-from .style import role
-from .widgets import dialog_buttons
 
 
 class SignInDialog(QDialog):
+    """User name and password (ui/sign_in_dialog.ui); the database named above them."""
+
     def __init__(self, parent=None, where: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(_("Sign in"))
         self.principal = None
-        layout = QVBoxLayout(self)
+        self.ui = designer.setup(self, Ui_SignInDialog)
         if where:
-            intro = QLabel(_("Database: {where}").format(where=where))
-            intro.setWordWrap(True)
-            layout.addWidget(intro)
-        form = QFormLayout()
-        self.username = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("User name"), self.username)
-        form.addRow(_("Password"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        role(self.error, "failure-text")
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self.save, ok=True))
-        self.setMinimumWidth(380)
+            self.intro.setText(_("Database: {where}").format(where=where))
+        else:
+            self.intro.hide()
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
         from ..services.users import sign_in
@@ -57,53 +46,25 @@ class SignInDialog(QDialog):
 
 
 class FirstStartDialog(QDialog):
-    """How the office works, asked once, when the database has no account."""
+    """How the office works, asked once, when the database has no account
+    (ui/first_start_dialog.ui)."""
 
     def __init__(self, parent=None, shared: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(_("First start: who uses the program"))
         self.shared = shared
         self.principal = None
-        layout = QVBoxLayout(self)
-        self.alone = QRadioButton(_("Only me, on this computer (no password; I am the administrator)"))
-        self.several = QRadioButton(_("Several people (each signs in with a password)"))
+        self.ui = designer.setup(self, Ui_FirstStartDialog)
         group = QButtonGroup(self)
         group.addButton(self.alone)
         group.addButton(self.several)
-        layout.addWidget(self.alone)
-        layout.addWidget(self.several)
         if shared:
             self.alone.setEnabled(False)
             self.alone.setToolTip(_("A shared database on a server needs a password for everybody."))
-        self.pages = QStackedWidget()
-        alone_page = QWidget()
-        alone_form = QFormLayout(alone_page)
-        self.my_name = QLineEdit()
-        alone_form.addRow(_("Your full name"), self.my_name)
-        admin_page = QWidget()
-        admin_form = QFormLayout(admin_page)
-        self.username = QLineEdit("quantri")
-        self.full_name = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = QLineEdit()
-        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        admin_form.addRow(_("Administrator's user name"), self.username)
-        admin_form.addRow(_("Full name"), self.full_name)
-        admin_form.addRow(_("Password (at least 8 characters)"), self.password)
-        admin_form.addRow(_("Password again"), self.password2)
-        self.pages.addWidget(alone_page)
-        self.pages.addWidget(admin_page)
-        layout.addWidget(self.pages)
         self.alone.toggled.connect(lambda on: self.pages.setCurrentIndex(0 if on else 1))
         (self.several if shared else self.alone).setChecked(True)
         self.pages.setCurrentIndex(1 if shared else 0)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        role(self.error, "failure-text")
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self.save, ok=True))
-        self.setMinimumWidth(480)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
         from ..services import users

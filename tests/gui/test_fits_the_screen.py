@@ -94,6 +94,7 @@ def _dialogs(window):
     from dvdesktop.gui.forms.membership_dialog import EndMembershipDialog, MembershipDialog, ReassignDialog
     from dvdesktop.gui.forms.person_picker import PersonPicker
     from dvdesktop.gui.forms.settings_dialog import SettingsDialog
+    from dvdesktop.gui.signin import FirstStartDialog, SignInDialog
     from dvdesktop.services.listings.choices import team_choices
     from dvdesktop.services.register import AreaService, MembershipService, TeamService
 
@@ -111,6 +112,9 @@ def _dialogs(window):
         "rename area": lambda: RenameAreaDialog(window, area.id, area.name, area.name + " Mới"),
         "merge area": lambda: MergeAreaDialog(window, area.id),
         "server connection": lambda: ServerDialog(window),
+        "sign in": lambda: SignInDialog(window, "C:/Users/xa/AppData/Local/dvdesktop/todanvan.sqlite"),
+        "first start, alone": lambda: FirstStartDialog(window),
+        "first start, several": lambda: FirstStartDialog(window, shared=True),
         "mediation team": lambda: MediationTeamDialog(window, area.id, area.name, dt.date(2025, 6, 30)),
     }
 
