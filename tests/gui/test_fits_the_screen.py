@@ -87,6 +87,8 @@ def test_section_fits_1366x768(screen, qtbot, key):
 
 def _dialogs(window):
     """Every dialog of the program that opens on its own, built as a clerk opens it."""
+    from dvdesktop.errors import ConflictError
+    from dvdesktop.gui.conflict_dialog import ConflictDialog
     from dvdesktop.gui.database_dialogs import ServerDialog
     from dvdesktop.gui.forms.agenda_templates_dialog import AgendaTemplatesDialog
     from dvdesktop.gui.forms.area_dialogs import MergeAreaDialog, RenameAreaDialog
@@ -95,6 +97,7 @@ def _dialogs(window):
     from dvdesktop.gui.forms.person_picker import PersonPicker
     from dvdesktop.gui.forms.settings_dialog import SettingsDialog
     from dvdesktop.gui.signin import FirstStartDialog, SignInDialog
+    from dvdesktop.services.core.conflicts import Difference
     from dvdesktop.services.listings.choices import team_choices
     from dvdesktop.services.register import AreaService, MembershipService, TeamService
 
@@ -112,6 +115,10 @@ def _dialogs(window):
         "rename area": lambda: RenameAreaDialog(window, area.id, area.name, area.name + " Mới"),
         "merge area": lambda: MergeAreaDialog(window, area.id),
         "server connection": lambda: ServerDialog(window),
+        "conflict": lambda: ConflictDialog(window, ConflictError(
+            "Bản ghi này vừa được người khác lưu, sau khi bạn mở nó. Chưa có gì bị ghi đè.",
+            [Difference("phone", "Điện thoại", "0977000333", "0988000222"),
+             Difference("address", "Địa chỉ", "bản Nà Khoang, xã Mường Phăng", "")])),
         "sign in": lambda: SignInDialog(window, "C:/Users/xa/AppData/Local/dvdesktop/todanvan.sqlite"),
         "first start, alone": lambda: FirstStartDialog(window),
         "first start, several": lambda: FirstStartDialog(window, shared=True),
