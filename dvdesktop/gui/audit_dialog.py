@@ -3,86 +3,45 @@ record, record number and dates; each entry's changes shown before/after;
 export to CSV or Excel. Read-only: nothing here edits the trail."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
 from ..errors import UserError
 from ..services import audit_trail
 from ..services.audit_trail import AuditFilter
+from . import designer
 from .dialogs import messages
+from .generated.ui_audit_dialog import Ui_AuditDialog
 from .i18n import _
-from .widgets import DateEdit
 
 PAGE = 500
 
 
 class AuditDialog(QDialog):
+    """Laid out in ui/audit_dialog.ui; the choices come from the trail itself."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Audit trail"))
+        self.ui = designer.setup(self, Ui_AuditDialog)
         names, actions, tables = audit_trail.choices()
-        layout = QVBoxLayout(self)
-        filters = QHBoxLayout()
-        self.user = QComboBox()
         self.user.addItem(_("Everybody"), "")
         for n in names:
             self.user.addItem(n, n)
-        self.action = QComboBox()
         self.action.addItem(_("All actions"), "")
         for code, label in actions:
             self.action.addItem(label, code)
-        self.table_kind = QComboBox()
         self.table_kind.addItem(_("All records"), "")
         for code, label in tables:
             self.table_kind.addItem(label, code)
-        self.record = QLineEdit()
-        self.record.setPlaceholderText(_("No."))
-        self.record.setMaximumWidth(70)
-        self.date_from = DateEdit()
-        self.date_to = DateEdit()
-        for label, widget in ((None, self.user), (None, self.action), (None, self.table_kind), (None, self.record),
-                              (_("from"), self.date_from), (_("to"), self.date_to)):
-            if label:
-                filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        show = QPushButton(_("Show"))
-        show.clicked.connect(self.reload)
-        filters.addWidget(show)
-        layout.addLayout(filters)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.list = QTableWidget(0, 6)
-        self.list.setHorizontalHeaderLabels([_("Time"), _("Who"), _("Action"), _("Record"), _("No."), _("Fields")])
-        self.list.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.list.verticalHeader().setVisible(False)
+        self.show_button.clicked.connect(self.reload)
         self.list.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.list.currentCellChanged.connect(lambda *_a: self.show_detail())
-        splitter.addWidget(self.list)
-        self.detail = QTableWidget(0, 3)
-        self.detail.setHorizontalHeaderLabels([_("Item changed"), _("Before"), _("After")])
-        self.detail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.detail.verticalHeader().setVisible(False)
         for c in (1, 2):
             self.detail.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([400, 200])
-        layout.addWidget(splitter, 1)
-        bottom = QHBoxLayout()
-        self.count = QLabel("")
-        bottom.addWidget(self.count, 1)
-        export = QPushButton(_("Export…"))
-        export.clicked.connect(self.export)
-        bottom.addWidget(export)
-        close = QPushButton(_("Close"))
-        close.clicked.connect(self.accept)
-        bottom.addWidget(close)
-        layout.addLayout(bottom)
+        self.splitter.setSizes([400, 200])
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.accept)
         self.entries = []
         self.reload()
-        self.resize(1000, 640)
 
     def current_filter(self) -> AuditFilter:
         text = self.record.text().strip()
