@@ -4,16 +4,17 @@ also lifts a lock after wrong passwords), an account stopped. The rules
 are the services' (services/users.py): this screen only shows them."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
 from ..errors import UserError
 from ..services.users import ROLES, UserService
+from . import designer
 from .dialogs import messages
+from .generated.ui_account_dialog import Ui_AccountDialog
+from .generated.ui_accounts_dialog import Ui_AccountsDialog
+from .generated.ui_own_password_dialog import Ui_OwnPasswordDialog
+from .generated.ui_password_dialog import Ui_PasswordDialog
 from .i18n import _
-from .widgets import ChoiceCombo, dialog_buttons
 
 
 class AccountDialog(QDialog):
@@ -22,30 +23,20 @@ class AccountDialog(QDialog):
     def __init__(self, parent, account=None):
         super().__init__(parent)
         self.account = account
-        self.setWindowTitle(_("New account") if account is None else _("Account {name}").format(name=account.username))
-        form = QFormLayout(self)
-        self.username = QLineEdit(account.username if account else "")
+        self.ui = designer.setup(self, Ui_AccountDialog)
+        if account is not None:
+            self.setWindowTitle(_("Account {name}").format(name=account.username))
+        self.username.setText(account.username if account else "")
         self.username.setEnabled(account is None)
-        self.full_name = QLineEdit(account.full_name if account else "")
-        self.role = ChoiceCombo(ROLES)
+        self.full_name.setText(account.full_name if account else "")
+        self.role.set_items(ROLES)
         self.role.set_code(account.role if account else "clerk")
-        self.confidential = QCheckBox(_("May open confidential records (mediation, who raised a concern)"))
         self.confidential.setChecked(bool(account and account.confidential))
-        self.active = QCheckBox(_("In use"))
         self.active.setChecked(account is None or account.active)
-        form.addRow(_("User name"), self.username)
-        form.addRow(_("Full name"), self.full_name)
-        form.addRow(_("Role"), self.role)
-        form.addRow("", self.confidential)
-        form.addRow("", self.active)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        if account is None:
-            form.addRow(_("Password (at least 8 characters)"), self.password)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        form.addRow(dialog_buttons(self, self.save))
+        # an existing account's password is reset by its own dialog
+        self.ui.fields.setRowVisible(self.password, account is None)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
         try:
@@ -69,18 +60,10 @@ class PasswordDialog(QDialog):
     def __init__(self, parent, account):
         super().__init__(parent)
         self.account = account
+        self.ui = designer.setup(self, Ui_PasswordDialog)
         self.setWindowTitle(_("New password for {name}").format(name=account.username))
-        form = QFormLayout(self)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = QLineEdit()
-        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("Password (at least 8 characters)"), self.password)
-        form.addRow(_("Password again"), self.password2)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        form.addRow(dialog_buttons(self, self.save))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
         if self.password.text() != self.password2.text():
@@ -97,32 +80,15 @@ class PasswordDialog(QDialog):
 class AccountsDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Accounts"))
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([_("User name"), _("Full name"), _("Role"), _("Confidential"),
-                                              _("State")])
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.ui = designer.setup(self, Ui_AccountsDialog)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit())
-        layout.addWidget(self.table)
-        row = QHBoxLayout()
-        for text, slot in ((_("New account…"), self.add), (_("Change…"), self.edit),
-                           (_("Reset password…"), self.reset_password)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        close = QPushButton(_("Close"))
-        close.clicked.connect(self.accept)
-        row.addWidget(close)
-        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.close_button.clicked.connect(self.accept)
         self.accounts = []
         self.reload()
-        self.resize(760, 360)
 
     def reload(self) -> None:
         self.accounts = UserService.accounts()
@@ -164,20 +130,9 @@ class OwnPasswordDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Change my password"))
-        form = QFormLayout(self)
-        self.old = QLineEdit()
-        self.new = QLineEdit()
-        self.new2 = QLineEdit()
-        for field in (self.old, self.new, self.new2):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("Current password"), self.old)
-        form.addRow(_("Password (at least 8 characters)"), self.new)
-        form.addRow(_("Password again"), self.new2)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        form.addRow(dialog_buttons(self, self.save))
+        self.ui = designer.setup(self, Ui_OwnPasswordDialog)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
         if self.new.text() != self.new2.text():
