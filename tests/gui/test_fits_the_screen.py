@@ -85,6 +85,26 @@ def test_section_fits_1366x768(screen, qtbot, key):
     assert not problems, f"cut off in «{key}» at {WIDTH}x{HEIGHT}:\n" + "\n".join(problems)
 
 
+# A 1366x768 screen at 125 % (Windows' usual setting on such laptops) leaves
+# Qt 1093x614 logical pixels, less the taskbar; QT_SCALE_FACTOR scales every
+# size alike, so the logical layout is the same as at 100 % in that room.
+SCALED_WIDTH, SCALED_HEIGHT = 1093, 560
+
+
+@pytest.mark.parametrize("key", [entry.key for entry in SECTIONS])
+def test_section_fits_1366x768_at_125_percent(screen, qtbot, key):
+    screen.resize(SCALED_WIDTH, SCALED_HEIGHT)
+    section = screen.section(key)
+    settle(qtbot)
+    rows = section.model.rowCount() if getattr(section, "model", None) is not None else 0
+    problems = set(look_everywhere(screen, qtbot)) if not rows else set()
+    for row in range(min(rows, 6)):  # a few records: a long meeting name is not on the first
+        select_row(section, row)
+        problems |= set(look_everywhere(screen, qtbot))
+    problems = sorted(problems)
+    assert not problems, f"cut off in «{key}» at 125 %:\n" + "\n".join(problems)
+
+
 def _dialogs(window):
     """Every dialog of the program that opens on its own, built as a clerk opens it."""
     from dvdesktop.errors import ConflictError

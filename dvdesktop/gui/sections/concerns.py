@@ -81,6 +81,9 @@ class ConcernsSection(ListFormSection):
     def __init__(self, window=None):
         super().__init__(window)
         self._sort_newest_first()
+        # the meeting drop-down ("18/03/2025 – họp định kỳ (01-BB/TDV)") needs the
+        # room of supervision's form; at 125 % on a 1366-wide screen it was cut
+        self.splitter.setSizes([520, 560])
 
     def make_source(self):
         return ConcernsSource()

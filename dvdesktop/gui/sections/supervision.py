@@ -73,7 +73,7 @@ class SupervisionSection(ListFormSection):
     def __init__(self, window=None):
         super().__init__(window)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.splitter.setSizes([660, 480])  # the form has long texts: a little more room than the default
+        self.splitter.setSizes([580, 520])  # the form has long texts ("Trưởng bản và Ban phát triển bản"): more room
 
     def make_source(self):
         return SupervisionSource()
