@@ -8,7 +8,8 @@ check as tests/gui/test_fits_the_screen.py).
 Without --db the demo commune is built in a temporary folder (seed 3, up to
 30/06/2025: the same data every time), shown in 2024, its last whole year.
 Besides the sections it writes the menus and dialogs the guides show (see
-extras()), and docs/team-composition.png and docs/welcome.png. At 125 % the window has 1366/1.25 x
+extras()), and docs/overview-charts.png, docs/team-composition.png and
+docs/welcome.png. At 125 % the window has 1366/1.25 x
 768/1.25 logical pixels, as on such a laptop. Exit status 1 when something
 is cut off.
 """
@@ -85,6 +86,8 @@ def main() -> int:
         window.grab().save(str(out / f"{entry.key}.png"))
         if entry.key == "areas":
             team_composition(section, out.parent, window, settle)
+        if entry.key == "overview":
+            overview_charts(section, out.parent, window, settle)
         for line in clipped(window):
             problems += 1
             print(f"{entry.key}: {line}")
@@ -92,6 +95,21 @@ def main() -> int:
     print(f"{len(SECTIONS)} sections in {out} at {window.width()}x{window.height()} (scale {scale}); "
           f"{problems} cut off")
     return 1 if problems else 0
+
+
+def overview_charts(section, folder: Path, window, settle) -> None:
+    """The overview scrolled to its charts (built after the first paint)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    for _ in range(3):
+        settle()
+    for area in section.findChildren(QScrollArea):
+        bar = area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+    settle()
+    window.grab().save(str(folder / "overview-charts.png"))
+    for area in section.findChildren(QScrollArea):
+        area.verticalScrollBar().setValue(0)
 
 
 def team_composition(section, folder: Path, window, settle) -> None:
