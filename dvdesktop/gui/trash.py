@@ -1,39 +1,28 @@
 """The trash: records deleted (softly) by the clerk, restorable."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTableWidgetItem
 
+from . import designer
+from .generated.ui_trash_dialog import Ui_TrashDialog
 from .i18n import _
 from .operations import OpChanges, RecordOp
 
 
 class TrashDialog(QDialog):
+    """Laid out in ui/trash_dialog.ui; the title names the kind of record."""
+
     def __init__(self, parent, service, title: str, describe):
         super().__init__(parent)
         self.service, self.describe = service, describe
         self.restored: list[int] = []
+        self.ui = designer.setup(self, Ui_TrashDialog)
         self.setWindowTitle(title)
-        self.resize(560, 380)
-        layout = QVBoxLayout(self)
-        hint = QLabel(_("Deleted records stay here until restored."))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([_("Record"), _("Deleted on")])
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 320)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = QPushButton(_("Restore"))
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.restore_selected)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.rejected.connect(self.reject)
         self.load()
 
     def load(self) -> None:

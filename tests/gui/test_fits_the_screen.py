@@ -119,6 +119,7 @@ def _dialogs(window):
     from dvdesktop.gui.forms.person_picker import PersonPicker
     from dvdesktop.gui.forms.settings_dialog import SettingsDialog
     from dvdesktop.gui.signin import FirstStartDialog, SignInDialog
+    from dvdesktop.gui.trash import TrashDialog
     from dvdesktop.services.core.conflicts import Difference
     from dvdesktop.services.listings.choices import team_choices
     from dvdesktop.services.register import AreaService, MembershipService, TeamService
@@ -141,6 +142,7 @@ def _dialogs(window):
         "rename area": lambda: RenameAreaDialog(window, area.id, area.name, area.name + " Mới"),
         "merge area": lambda: MergeAreaDialog(window, area.id),
         "server connection": lambda: ServerDialog(window),
+        "trash": lambda: TrashDialog(window, AreaService, "Địa bàn đã xóa", lambda a: a.name),
         "accounts": lambda: AccountsDialog(window),
         "new account": lambda: AccountDialog(window),
         "account": lambda: AccountDialog(window, UserService.accounts()[0]),
