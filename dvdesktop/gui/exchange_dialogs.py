@@ -5,14 +5,11 @@ the dialog shows an ExchangeResult computed off the GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem
 
+from . import designer
+from .generated.ui_import_preview import Ui_ImportPreview
 from .i18n import _
-from .style import role
-
 
 def _cell(value, *, number: bool = True, bold: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value))
@@ -44,9 +41,8 @@ class ImportPreview(QDialog):
 
         super().__init__(parent)
         self.found = result  # the dry run (not "result": QDialog.result() is the answer)
-        self.setWindowTitle(_("Import a commune's data package"))
+        self.ui = designer.setup(self, Ui_ImportPreview)
         info = result.info
-        layout = QVBoxLayout(self)
         origin = _("Package «{file}» from the commune {commune}").format(
             file=file_name, commune=info.commune or _("(no name)"))
         if info.commune_code:
@@ -56,34 +52,25 @@ class ImportPreview(QDialog):
         origin += ". " + _("Exported at {when}.").format(when=_when(info.exported_at))
         origin += " " + (_("It includes sensitive personal data.") if info.sensitive
                          else _("It does not include sensitive personal data."))
-        self.origin = QLabel(origin)
-        self.origin.setWordWrap(True)
-        layout.addWidget(self.origin)
-        intro = QLabel(_("The package was checked against this database; nothing has been written yet."))
-        intro.setWordWrap(True)
-        role(intro, "hint")
-        layout.addWidget(intro)
+        self.origin.setText(origin)
 
         self.added = sum(result.added.values())
         self.updated = sum(result.updated.values())
         self.unchanged = result.unchanged
         self.conflicts = list(result.conflicts)
-        figures = _("To add: {added}   ·   To update: {updated}   ·   Unchanged: {unchanged}   ·   "
-                    "Conflicts: {conflicts}").format(added=self.added, updated=self.updated,
-                                                     unchanged=self.unchanged, conflicts=len(self.conflicts))
-        self.figures = QLabel(figures)
-        role(self.figures, "figure-line")
-        layout.addWidget(self.figures)
+        self.figures.setText(_("To add: {added}   ·   To update: {updated}   ·   Unchanged: {unchanged}   ·   "
+                               "Conflicts: {conflicts}").format(added=self.added, updated=self.updated,
+                                                                unchanged=self.unchanged,
+                                                                conflicts=len(self.conflicts)))
         if result.matched:
-            matched = QLabel(_("Matched to this database's own criteria sets and criteria: {n}.").format(
+            self.matched.setText(_("Matched to this database's own criteria sets and criteria: {n}.").format(
                 n=result.matched))
-            role(matched, "hint")
-            layout.addWidget(matched)
+        else:
+            self.matched.hide()
 
         # one line per kind of record the package holds
         rows = [(t, n) for t, n in info.counts.items() if n]
-        self.table = QTableWidget(len(rows) + 1, 4)
-        self.table.setHorizontalHeaderLabels([_("Records"), _("In the package"), _("To add"), _("To update")])
+        self.table.setRowCount(len(rows) + 1)
         for r, (table, count) in enumerate(rows):
             self.table.setItem(r, 0, _cell(label(table).capitalize(), number=False))
             self.table.setItem(r, 1, _cell(count))
@@ -94,49 +81,35 @@ class ImportPreview(QDialog):
         self.table.setItem(total, 1, _cell(sum(n for _t, n in rows), bold=True))
         self.table.setItem(total, 2, _cell(self.added, bold=True))
         self.table.setItem(total, 3, _cell(self.updated, bold=True))
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 3)
 
         if self.conflicts:
-            heading = QLabel(_("Conflicts: {n}. For each, this database keeps its own record.").format(
+            self.conflicts_heading.setText(_("Conflicts: {n}. For each, this database keeps its own record.").format(
                 n=len(self.conflicts)))
-            role(heading, "alert")
-            layout.addWidget(heading)
-            self.conflict_list = QListWidget()
             self.conflict_list.addItems([c[:1].upper() + c[1:] for c in self.conflicts])
-            role(self.conflict_list, "conflicts")
-            layout.addWidget(self.conflict_list, 1)
+            self.no_conflicts.hide()
         else:
+            self.conflicts_heading.hide()
+            self.conflict_list.hide()
             self.conflict_list = None
-            layout.addWidget(QLabel(_("No conflicts.")))
 
         self.nothing = not result.changed
-        buttons = QDialogButtonBox()
+        buttons = self.buttons
         if self.nothing:
-            note = QLabel(_("Nothing to import: this database already holds every record of the package "
-                            "as it is."))
-            note.setWordWrap(True)
-            role(note, "good-strong")
-            layout.addWidget(note)
             self.import_button = None
             buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         else:
+            self.nothing_note.hide()
             self.import_button = buttons.addButton(_("Import into this database"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
             self.import_button.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(720, 640)
 
     def save(self) -> None:
         """The clerk chose to write the package (only when there is something to write)."""
