@@ -12,6 +12,9 @@ def format_number(value: int | float | Decimal | None, decimals: int | None = No
         # the overview's and lists' counts: the same text without babel's locale
         # machinery (its first call costs ~80 ms on the window's thread)
         return f"{value:,}".replace(",", ".")
+    if type(value) is Decimal and decimals is not None and value.is_finite() and not value.is_zero() and value.adjusted() < 15:
+        # work days (0.5 steps): the same text as babel's pattern, checked in tests/vn
+        return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     from babel.numbers import format_decimal
 
     if decimals is None:
