@@ -11,7 +11,9 @@ from decimal import Decimal
 import peewee as pw
 
 from ..store.base import database_proxy
-from ..store.models import Area, Concern, ExemplaryModel, Meeting, Membership, OutreachSession, Person, Team
+from ..store.models import (
+    Area, Campaign, CampaignContribution, Concern, ExemplaryModel, Meeting, Membership, OutreachSession, Person, Team,
+)
 from ..vn import sort_key
 from . import campaigns, concerns, meetings
 
@@ -127,17 +129,34 @@ def year_counts(year: int) -> YearCounts:
     received = live_concerns.where(concerns.received_in(year)).count()
     resolved = live_concerns.where(concerns.received_in(year) & concerns.resolved_condition()).count()
     models = ExemplaryModel.select().where(ExemplaryModel.deleted_at.is_null() & (ExemplaryModel.year == year)).count()
-    sums = campaigns.totals(year=year)
+    work_days, money = _campaign_sums(year)
     from .supervision.counts import supervision_counts
 
     supervised = supervision_counts(year)
     return YearCounts(
         year=year, meetings=held.count(), outreach_sessions=sessions.count(), audience=int(audience or 0),
         concerns_received=received, concerns_resolved=resolved, models=models,
-        work_days=sums.work_days, money=sums.money,
+        work_days=work_days, money=money,
         supervision=supervised.activities, supervision_waiting=supervised.waiting,
         supervision_late=supervised.late,
     )
+
+
+def _campaign_sums(year: int) -> tuple[Decimal, int]:
+    """The year's work days and money as campaigns.totals(year=…) sums them
+    (the same rows, each work day figure rounded the same way), without its
+    per-team table the overview does not show: half the time on a province."""
+    query = (
+        CampaignContribution.select(CampaignContribution.work_days, CampaignContribution.money)
+        .join(Campaign, on=(CampaignContribution.campaign == Campaign.id))
+        .switch(CampaignContribution).join(Team, on=(CampaignContribution.team == Team.id))
+        .where(Campaign.deleted_at.is_null() & Team.deleted_at.is_null() & (Campaign.year == year)).tuples()
+    )
+    work_days, money = Decimal(0), 0
+    for days, amount in query:
+        work_days += Decimal(str(days or 0)).quantize(campaigns.WORK_DAY_STEP)
+        money += int(amount or 0)
+    return work_days, money
 
 
 def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
