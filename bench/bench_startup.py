@@ -17,6 +17,9 @@ dropped for them), as an installed program has its modules compiled; the
 first round is reported apart as "cold" (fresh .pyc, OS caches as they are),
 the medians of the next --runs rounds as "warm".
 
+--against DIR also starts the program from another checkout (e.g. main:
+`git archive main | tar -x -C DIR`) in the same rounds, for a before/after.
+
 Goals: shown ≤ 1.25 × bare; figures ≤ 1 s after shown; peak memory at
 "figures" ≤ 1.5 × bare.
 """
@@ -48,6 +51,10 @@ QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
 app.exec()
 """
 POINTS = ("bare", "shown", "ready", "figures")
+# The program from another checkout: its folder first on the path, this
+# checkout's editable install (a finder ahead of sys.path) left out.
+AGAINST = ("import runpy, sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
+           "sys.path.insert(0, {dir!r}); sys.argv[0] = 'dvdesktop'; runpy.run_module('dvdesktop', run_name='__main__')")
 
 
 def sample(cmd: list[str], env: dict) -> tuple[float, float]:
@@ -76,6 +83,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", help="a SQLite file or a postgresql:// URL holding the province demo")
+    parser.add_argument("--against", metavar="DIR", help="also the program of another checkout, same rounds")
     args = parser.parse_args()
     db = args.db or province_database()
     env = dict(os.environ)
@@ -85,19 +93,27 @@ def main() -> int:
     commands = {"bare": ([sys.executable, "-c", BARE], env)}
     for point in POINTS[1:]:
         commands[point] = (app, dict(env, DVDESKTOP_EXIT_AFTER=point))
+    points = list(POINTS)
+    if args.against:
+        other = [sys.executable, "-c", AGAINST.format(dir=str(Path(args.against).resolve())), "--db", db]
+        for point in POINTS[1:]:
+            commands[f"{point} (against)"] = (other, dict(env, DVDESKTOP_EXIT_AFTER=point))
+            points.append(f"{point} (against)")
     rounds = []
     for _ in range(args.runs + 1):
-        rounds.append({point: sample(*commands[point]) for point in POINTS})
+        rounds.append({point: sample(*commands[point]) for point in points})
     cold, warm = rounds[0], rounds[1:]
     print(f"database: {_where(db)}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     labels = {"bare": "bare PySide6 window + table", "shown": "dvdesktop window shown",
               "ready": "first figures shown", "figures": "every overview card filled"}
+    labels.update({f"{p} (against)": f"{labels[p][:22]} [{Path(args.against).name}]" for p in POINTS[1:]}
+                  if args.against else {})
     bare_ms = statistics.median(r["bare"][0] for r in warm)
     bare_mb = statistics.median(r["bare"][1] for r in warm)
-    for point in POINTS:
+    for point in points:
         ms = statistics.median(r[point][0] for r in warm)
         mb = statistics.median(r[point][1] for r in warm)
-        print(f"{labels[point]:28s} warm median {ms:7.0f} ms ({ms / bare_ms:4.2f} × bare), peak {mb:5.0f} MB "
+        print(f"{labels[point]:34s} warm median {ms:7.0f} ms ({ms / bare_ms:4.2f} × bare), peak {mb:5.0f} MB "
               f"({mb / bare_mb:4.2f} × bare) | cold {cold[point][0]:6.0f} ms, {cold[point][1]:4.0f} MB")
     shown = statistics.median(r["shown"][0] for r in warm)
     after = statistics.median(r["figures"][0] - r["shown"][0] for r in warm)
@@ -106,6 +122,12 @@ def main() -> int:
     print(f"goal figures ≤ 1 s after the window: {after / 1000:.2f} s (median of the per-round differences), "
           f"{'met' if after <= 1000 else 'NOT met'}")
     print(f"goal peak memory ≤ 1.5 × bare: {peak / bare_mb:.2f} ×, {'met' if peak / bare_mb <= 1.5 else 'NOT met'}")
+    if args.against:
+        o_shown = statistics.median(r["shown (against)"][0] for r in warm)
+        o_after = statistics.median(r["figures (against)"][0] - r["shown (against)"][0] for r in warm)
+        o_peak = statistics.median(r["figures (against)"][1] for r in warm)
+        print(f"against {args.against}: window {o_shown / bare_ms:.2f} × bare, figures {o_after / 1000:.2f} s after it, "
+              f"peak {o_peak / bare_mb:.2f} × bare")
     return 0
 
 

@@ -107,7 +107,9 @@ def _log_unexpected() -> str:
         return ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without *load_commands* only the program's
+    own options and the commands' names (no command module is imported)."""
     argparse_vi.install()
     parser = VietnameseParser(prog="dvdesktop", description="Quản lý Tổ dân vận ở cơ sở.")
     parser.add_argument("--version", action="version", version=f"dvdesktop {__version__}",
@@ -119,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="tự kiểm tra chương trình trên máy này (cơ sở dữ liệu thử, in, cửa sổ) rồi thoát")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH", title="các lệnh")
     for command in COMMANDS:
+        if not load_commands:
+            sub.add_parser(command.name, help=command.help, add_help=False)
+            continue
         p = sub.add_parser(command.name, help=command.help, description=command.description or None)
         module = command.load()
         module.arguments(p)
@@ -127,8 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # The window starts without importing the 17 command modules (their
+    # parsers only matter when a command is given): a first pass finds the command.
+    args, rest = build_parser(load_commands=False).parse_known_args(argv)
+    if args.command is not None or rest:
+        args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.self_test:

@@ -9,8 +9,6 @@ import sqlite3
 from pathlib import Path, PurePath
 
 import peewee as pw
-from playhouse.db_url import parse as parse_url
-from playhouse.migrate import SchemaMigrator
 
 from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
 from . import audit_guard, migrations, network_path
@@ -131,6 +129,13 @@ def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
+    # Here, not at the top: playhouse.db_url imports every playhouse backend
+    # (psycopg2 with them), which a SQLite clerk never needs (lean_peewee.py).
+    from playhouse.db_url import parse as parse_url
+
+    from ..lean_peewee import arm
+
+    arm()
     params = parse_url(url)
     params.setdefault("connect_timeout", 10)
     return pw.PostgresqlDatabase(params.pop("database"), **params)
@@ -276,6 +281,8 @@ def _upgrade(db: pw.Database, spec: DatabaseSpec, current: int) -> Path | None:
         path = Path(spec.target)
         backup = backup_sqlite(path, upgrade_backup_path(path, current, dt.datetime.now()))
         log.info("backup before upgrade written to %s", backup)
+    from playhouse.migrate import SchemaMigrator  # brings psycopg2: only when there is an upgrade to do
+
     migrator = SchemaMigrator.from_database(db)
     for step in steps:
         with db.atomic():

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator
+
+if TYPE_CHECKING:  # playhouse.migrate imports psycopg2 (through cockroachdb): only when upgrading
+    from playhouse.migrate import SchemaMigrator
 
 
 @dataclass(frozen=True)

@@ -215,13 +215,26 @@ class OverviewSection(Section):
             self._fill_work(year, on, work(Progress()))
             return
         self.subheading.setText(_("Counting…"))
+        # Both counted at once (two threads: SQLite works without Python's lock); the
+        # year's work is shown under the register's cards, so it waits for them if it comes first.
+        state: dict = {}
 
         def registered(result):
             if generation == self._generation and self._fill(year, on, *result):
-                runner.run(work, on_done=lambda data: generation == self._generation and self._fill_work(year, on, data),
-                           label=_("Counting"))
+                state["registered"] = True
+                if "work" in state:
+                    self._fill_work(year, on, state.pop("work"))
+
+        def counted(data):
+            if generation != self._generation:
+                return
+            if state.get("registered"):
+                self._fill_work(year, on, data)
+            else:
+                state["work"] = data
 
         runner.run(register, on_done=registered, label=_("Counting"))
+        runner.run(work, on_done=counted, label=_("Counting"))
 
     def _fill(self, year, on, org, counts, data=None) -> bool:
         """The register's cards; False when the year changed meanwhile."""

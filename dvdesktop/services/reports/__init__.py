@@ -13,9 +13,25 @@ files).
 """
 from __future__ import annotations
 
-from .figures import SECTION_BUILDERS, ReportContext, add_section, annual, compute, period
-from .output import report_data, report_document, write_report
-from .periods import Period, parse_day
+import importlib
+
+# Loaded on first use (PEP 562): the overview and `stats` import
+# reports.counting, which must not bring the renderers and openpyxl with it.
+_WHERE = {
+    "SECTION_BUILDERS": "figures", "ReportContext": "figures", "add_section": "figures", "annual": "figures",
+    "compute": "figures", "period": "figures",
+    "report_data": "output", "report_document": "output", "write_report": "output",
+    "Period": "periods", "parse_day": "periods",
+}
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["annual", "period", "compute", "add_section", "SECTION_BUILDERS", "ReportContext", "Period", "parse_day",
            "report_data", "report_document", "write_report"]

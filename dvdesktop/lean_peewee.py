@@ -1,0 +1,75 @@
+"""peewee without the PostgreSQL driver until a PostgreSQL database is opened.
+
+peewee imports psycopg2 (and psycopg2.extras, with its json, uuid, ipaddress
+and decimal adapters) when it is itself imported: about 10 MB and 100 ms
+for every clerk on a SQLite file, who never talks to a server. install(),
+called once from dvdesktop/__init__.py, puts a finder before Python's own
+that loads peewee with psycopg2 hidden; store.database calls arm() before it
+builds a PostgresqlDatabase, which imports psycopg2 then and gives peewee
+what its own import would have set (the same four names and the adapter's
+transaction states, peewee.py 4.x). If anything imported peewee first
+(a test, a script), peewee already has its driver and both do nothing.
+"""
+from __future__ import annotations
+
+import sys
+
+_HIDDEN = ("psycopg2",)
+
+
+class _Loader:  # duck-typed: importlib.abc alone costs 30 ms at start
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        hidden = [name for name in _HIDDEN if name not in sys.modules]
+        for name in hidden:
+            sys.modules[name] = None  # "import psycopg2" raises ImportError: peewee sets psycopg2 = None
+        try:
+            self._loader.exec_module(module)
+        finally:
+            for name in hidden:
+                if sys.modules.get(name, False) is None:
+                    del sys.modules[name]
+
+
+class _Finder:
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "peewee":
+            return None
+        sys.meta_path.remove(self)  # once: the real peewee from here on
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(fullname, path)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _Loader(spec.loader)
+        return spec
+
+
+def install() -> None:
+    if "peewee" not in sys.modules and not any(isinstance(f, _Finder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _Finder())
+
+
+def arm() -> None:
+    """Give peewee its PostgreSQL driver (before the first PostgresqlDatabase)."""
+    import peewee
+
+    if peewee.psycopg2 is not None:
+        return
+    try:
+        import psycopg2
+        from psycopg2 import extensions
+        from psycopg2.extras import Json, register_uuid
+    except ImportError:
+        return  # peewee says «psycopg2 postgres driver not found», as it would have
+    register_uuid()
+    peewee.psycopg2, peewee.pg_extensions, peewee.Json_pg2 = psycopg2, extensions, Json
+    peewee.pg_register_uuid = register_uuid
+    adapter = peewee.Psycopg2Adapter
+    adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+    adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+    adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
