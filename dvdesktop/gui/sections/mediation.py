@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -137,6 +138,7 @@ class MediationSection(ListFormSection):
         # in two past five items): all of them on the search row made the window
         # 1,386 px wide, more than a 1366-pixel screen, and kept every section so
         prints = QWidget()
+        prints.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)  # their names read whole
         self.print_bar = QHBoxLayout(prints)
         self.print_bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(prints)
