@@ -360,6 +360,8 @@ class _Writer:
             ppr = previous.get_or_add_pPr()
             if ppr.find(qn("w:keepNext")) is None:
                 ppr.insert(0, OxmlElement("w:keepNext"))
+        else:
+            previous = None
         spacer = self._text_p(self.d, "", 1, space_after=0)
         spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         spacer.paragraph_format.line_spacing = Pt(max(1, b.space_before))
@@ -378,6 +380,33 @@ class _Writer:
             self._sign_stack(left, b.left)
         if b.right:
             self._sign_stack(right, b.right)
+        if previous is not None:
+            self._lead_row(t, previous, spacer._p)
+
+    @staticmethod
+    def _lead_row(table, *elements):
+        """Move *elements* (the last paragraph and the spacer) into a first, unsplittable row
+        spanning the signature table: LibreOffice ignores "keep with next" from a paragraph
+        into a table, so the signatures could start a page alone; kept rows travel together
+        in Word and in LibreOffice."""
+        tr = OxmlElement("w:tr")
+        trPr = OxmlElement("w:trPr")
+        trPr.append(OxmlElement("w:cantSplit"))
+        tr.append(trPr)
+        tc = OxmlElement("w:tc")
+        tcPr = OxmlElement("w:tcPr")
+        width = OxmlElement("w:tcW")
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), str(sum(int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol")))))
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(len(table.columns)))
+        tcPr.append(width)
+        tcPr.append(span)
+        tc.append(tcPr)
+        for el in elements:
+            tc.append(el)
+        tr.append(tc)
+        table.rows[0]._tr.addprevious(tr)
 
     def _table(self, b: B.Table):
         r = self.rules

@@ -116,7 +116,10 @@ def test_report_of_all_teams_pdf_and_word(rated, tmp_path):
     assert by_team["Tổ dân vận bản Nà Khoang"] == ["88,5", "Hoàn thành tốt nhiệm vụ", ""]
     assert by_team["Tổ dân vận bản Huổi Cáy"] == ["100", "Hoàn thành xuất sắc nhiệm vụ", "Đang chấm điểm"]
     assert by_team["Tổ dân vận bản Nậm Chua"] == ["", "", "Chưa đánh giá"]
-    closing = [p.text for p in d.paragraphs if p.text.startswith("Trên đây là")]
+    # the closing line is the first row of the signature table (kept with the signatures)
+    cells = {id(c._tc): c for t in d.tables for row in t.rows for c in row.cells}.values()
+    closing = [p.text for p in [*d.paragraphs, *(q for c in cells for q in c.paragraphs)]
+               if p.text.startswith("Trên đây là")]
     assert closing == [f"Trên đây là kết quả đánh giá, xếp loại Tổ dân vận năm {YEAR} của xã Nậm Pồ./."]
 
 

@@ -489,3 +489,39 @@ def test_register_builds_from_plain_data():
     assert "1 Hòa giải hành 5 55,6%".replace("hành", "thành") in text and "22,2%" in text
     assert "Tỷ lệ hòa giải thành trên số vụ, việc đã hòa giải xong: 71,4%." in text
     assert "55,6 %" not in text and register_doc.percent(5, 9) == "55,6%"
+
+
+def test_mediation_papers_stay_state_papers_whatever_the_settings(book, tmp_path):
+    """A tổ hòa giải and the People's Committee issue State papers: a settings file that
+    asks for the Party layout everywhere (as an older version allowed) changes nothing."""
+    from dvdesktop.services.printing import catalog
+
+    save_organisation(Organisation(province="Điện Biên", commune="xã Nậm Pồ",
+                                   people_committee="Ủy ban nhân dân xã Nậm Pồ", place_name="Nậm Pồ",
+                                   header_styles={k: "party" for k in catalog.KINDS}))
+    assert not {"mediation", "register", "mediation-summary"} & set(catalog.style_settings())
+    for kind, options in (("mediation", {"id": book["cases"][1].id}), ("register", {"area": book["nk"].id}),
+                          ("mediation-summary", {"year": 2024})):
+        with open_pdf(_pdf_bytes(kind, tmp_path, **options)) as pdf:
+            text = all_text(pdf)
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" not in text, kind
+
+
+def test_word_signatures_travel_with_the_closing_line(book, tmp_path):
+    """LibreOffice ignores "keep with next" from a paragraph into a table: the closing line
+    is the first, unsplittable row of the signature table, so the signatures never start a
+    page alone (checked over every kind by tests/documents/test_every_kind.py)."""
+    import io
+
+    from dvdesktop.documents.render import to_docx
+    from dvdesktop.services.printing.output import document
+
+    data = read_docx(io.BytesIO(to_docx(document("mediation", id=book["cases"][1].id))))
+    signing = [t for t in data.tables if "BÊN THỨ NHẤT" in "".join(c.text for c in t.rows[-1].cells)]
+    assert len(signing) == 1
+    first, last = signing[0].rows[0], signing[0].rows[-1]
+    assert "Văn bản" in first.cells[0].text or "kết thúc" in first.cells[0].text or first.cells[0].text.strip()
+    for row in (first, last):
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    lead = first._tr.find(qn("w:tc")).find(qn("w:p"))
+    assert lead.find(qn("w:pPr")).find(qn("w:keepNext")) is not None

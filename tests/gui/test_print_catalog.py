@@ -119,7 +119,7 @@ def test_declarations_are_consistent():
         assert set(kind.needs) <= set(catalog.OPTIONS), kind.key
         assert set(kind.required) <= set(kind.needs), kind.key
         assert ("id" in kind.needs) == bool(kind.id_of), kind.key
-        assert kind.style_key in catalog.style_settings(), kind.key
+        assert (kind.style_key in catalog.style_settings()) != kind.fixed_style, kind.key
         assert kind.default_style in HEADERS, kind.key
         assert kind.offers, f"{kind.key} is offered nowhere in the GUI"
         for offer in kind.offers:
@@ -141,7 +141,7 @@ def test_the_settings_form_lists_exactly_the_declared_styles(window, qtbot):
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
     assert list(dialog.styles) == list(catalog.style_settings())
-    assert {k.style_key for k in catalog.DECLARED} | set(catalog.OTHER_STYLES) == set(dialog.styles)
+    assert {k.style_key for k in catalog.DECLARED if not k.fixed_style} | set(catalog.OTHER_STYLES) == set(dialog.styles)
     for key, combo in dialog.styles.items():
         default = catalog.KINDS[key].default_style if key in catalog.KINDS else catalog.OTHER_STYLES[key][1]
         assert combo.currentData() == default

@@ -28,6 +28,7 @@ from .register_data import STAT_RESULTS
 from .stats import statistics
 from .records import open_case_for_view
 from .register import invitees, register_rows
+from ..printing.headers import style as header_style
 from ..settings import Organisation, load_organisation
 
 MEDIATION_TEAM = "Tổ hòa giải"
@@ -77,7 +78,7 @@ def register_data(year: int, area_id: int | None = None, *, org: Organisation | 
         area=_area_label(area), team_name=_area_label(area), book_number=book_number,
         opened_on=opened_on or dt.date(year, 1, 1), closed_on=closed,
         entries=register.entries, summary=register.summary, leader=leader,
-        style=org.header_style("register"),
+        style=header_style(org, "register"),
     )
 
 
@@ -106,7 +107,7 @@ def summary_data(year: int, *, org: Organisation | None = None, today: dt.date |
             by_scope=[(label, (counts.by_scope.get(code, 0) if counts else 0)) for code, label in vocab.MEDIATION_SCOPES],
             by_result=[(label, (counts.by_result.get(code, 0) if counts else 0)) for code, label in STAT_RESULTS],
         ))
-    style = org.header_style("mediation-summary")
+    style = header_style(org, "mediation-summary")
     header = HeaderData.from_organisation(org, style, org.people_committee or f"Ủy ban nhân dân {org.commune}",
                                           parent="", date=today if year >= today.year else dt.date(year, 12, 31))
     signer = org.state_signer
@@ -137,7 +138,7 @@ def _header(org: Organisation, area: Area | None, day: dt.date | None, number: s
     """The mediation team under the commune's People's Committee, as the
     mediation papers are headed: 'UBND XÃ NẬM PỒ' / 'TỔ HÒA GIẢI BẢN NÀ KHOANG',
     'Số: 05/VB-THG'."""
-    style = org.header_style("mediation")
+    style = header_style(org, "mediation")
     parent = f"UBND {org.commune}".upper() if org.commune else ""
     return HeaderData.from_organisation(org, style, team_name(area, org), parent=parent, date=day,
                                         number=number, kind_code=PAPER_CODES.get(outcome, "BB"),

@@ -67,6 +67,7 @@ class PrintableKind:
     file_name: str  # offered file name without its ending: "bien-ban-hop"
     style: str = ""  # the setting that chooses its header: another kind's key to share it ("" = its own)
     default_style: str = "party"  # "party" (Hướng dẫn 36-HD/VPTW) or "state" (Nghị định 30/2020)
+    fixed_style: bool = False  # a State paper by law (the mediation forms): no setting may make it a Party one
     needs: tuple[str, ...] = ()  # the options (OPTIONS) it takes
     id_of: str = ""  # what its --id is the number of: "cuộc họp"
     required: tuple[str, ...] = ()  # options without which it cannot be printed
@@ -141,18 +142,18 @@ DECLARED = (
     PrintableKind(
         "register", "Sổ theo dõi hoạt động hòa giải ở cơ sở", "sổ theo dõi hòa giải",
         f"{_P}.mediation:register_for_print", f"{_D}.mediation_register:build", "so-theo-doi-hoa-giai",
-        default_style="state", needs=("year", "area"), required=("area",),
+        default_style="state", fixed_style=True, needs=("year", "area"), required=("area",),
         offers=(PrintOffer("register", "mediation-register", "Sổ theo dõi hoạt động hòa giải ở cơ sở"),)),
     PrintableKind(
         "mediation-summary", "Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở", "bảng tổng hợp hòa giải",
         f"{_P}.mediation:summary_for_print", f"{_D}.mediation_summary:build", "bang-tong-hop-hoa-giai",
-        default_style="state", needs=("year",),
+        default_style="state", fixed_style=True, needs=("year",),
         offers=(PrintOffer("mediation-summary", "mediation-summary",
                            "Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở (toàn xã)"),)),
     PrintableKind(
         "mediation", "Văn bản hòa giải thành / biên bản hòa giải không thành", "văn bản hòa giải",
         f"{_P}.mediation:case_for_print", f"{_D}.mediation:build", "van-ban-hoa-giai",
-        default_style="state", needs=("id",), id_of="vụ việc", required=("id",),
+        default_style="state", fixed_style=True, needs=("id",), id_of="vụ việc", required=("id",),
         offers=(PrintOffer("mediation", "mediation-case", "Văn bản hòa giải"),)),
     PrintableKind(
         "supervision", "Báo cáo kết quả giám sát (một cuộc giám sát)", "báo cáo kết quả giám sát",
@@ -196,7 +197,7 @@ def kind(key: str) -> PrintableKind:
 def style_settings() -> dict[str, str]:
     """The header-style settings, key → the Vietnamese name shown in the settings
     form: one per kind that has its own (the others share another kind's)."""
-    return {**{k.key: k.label for k in DECLARED if not k.style}, **{key: name for key, (name, _d) in OTHER_STYLES.items()}}
+    return {**{k.key: k.label for k in DECLARED if not k.style and not k.fixed_style}, **{key: name for key, (name, _d) in OTHER_STYLES.items()}}
 
 
 def default_styles() -> dict[str, str]:

@@ -22,6 +22,8 @@ def style(org: Organisation, kind: str) -> str:
     """The header style ("party" or "state") the settings choose for *kind*
     (a kind without a setting of its own follows the one it shares)."""
     declared = KINDS.get(kind)
+    if declared is not None and declared.fixed_style:
+        return declared.default_style
     return org.header_style(declared.style_key if declared is not None else kind)
 
 
