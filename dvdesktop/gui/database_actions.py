@@ -167,11 +167,12 @@ class DatabaseActions(QObject):
         if ask and not self._may_leave():
             return
         w = self.window
-        # The first-start question (who uses the program) at the program's start, and
-        # right after the welcome's choices: the first start of all goes through it
+        # The first-start question (who uses the program) at the program's start, right
+        # after the welcome's choices (the first start of all goes through it) and for a
+        # database just created: nobody was asked yet
         from .database_pages import WelcomePage
 
-        first_start = not ask or isinstance(self.page, WelcomePage)
+        first_start = not ask or create or isinstance(self.page, WelcomePage)
         self._drop_sections()
         session.close()
         w.db_label.setText(_("Opening the database…"))

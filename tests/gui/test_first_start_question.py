@@ -102,3 +102,15 @@ def test_refusing_to_create_the_tables_leaves_the_server_database_empty(fresh, s
             assert cur.fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_a_new_database_from_the_menu_asks_who_uses_it(fresh, scripted, tmp_path):  # noqa: F811
+    from dvdesktop.services import users
+
+    win = fresh(db=make_database(tmp_path / "a.sqlite3"))
+    scripted.dialogs.clear()
+    scripted.files = [str(tmp_path / "moi.sqlite3")]
+    win.databases.new_action.trigger()
+    assert win.database_ready and win.spec.target.endswith("moi.sqlite3")
+    assert any(type(d).__name__ == "FirstStartDialog" for d in scripted.dialogs), scripted.shown
+    assert users.sign_in_state() == "auto"
