@@ -46,3 +46,8 @@ class DatabaseUnavailable(UserError):
 
 class SchemaTooNew(DatabaseUnavailable):
     pass
+
+
+class EmptyDatabase(DatabaseUnavailable):
+    """The database exists but has no tables yet (a new server database):
+    opened without create, so the window can ask before creating them."""

@@ -5,14 +5,13 @@ as dates (shown dd/mm/yyyy), numbers as numbers, widths fitted. Plain data in
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .report_xlsx import sheet_name
+from .report_xlsx import save_workbook, sheet_name
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
@@ -79,10 +78,4 @@ def write_list(table: ListTable, target=None) -> bytes | None:
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
-    wb.properties.title, wb.properties.creator, wb.properties.language = table.title, "dvdesktop", "vi-VN"
-    if target is None:
-        buffer = io.BytesIO()
-        wb.save(buffer)
-        return buffer.getvalue()
-    wb.save(target)
-    return None
+    return save_workbook(wb, table.title, target)

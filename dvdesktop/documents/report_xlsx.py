@@ -72,6 +72,12 @@ def write_workbook(figures: ReportFigures, title: str, target=None) -> bytes | N
         _write_table(ws, t, subtitle)
     if not wb.sheetnames:
         wb.create_sheet("Số liệu")
+    return save_workbook(wb, title, target)
+
+
+def save_workbook(wb: Workbook, title: str, target=None) -> bytes | None:
+    """Name the workbook (title, program, Vietnamese) and write it to *target*;
+    with no target, return its bytes."""
     wb.properties.title, wb.properties.creator, wb.properties.language = title, "dvdesktop", "vi-VN"
     if target is None:
         buffer = io.BytesIO()

@@ -160,12 +160,18 @@ class DatabaseActions(QObject):
         """Close the open database and open *target* (a file path or a
         postgresql:// URL); *create*: a new file; *demo*: build the demo data
         in it the first time."""
-        from ..errors import UserError
+        from ..errors import EmptyDatabase, UserError
         from ..services import recent_databases, session
 
         if ask and not self._may_leave():
             return
         w = self.window
+        # The first-start question (who uses the program) at the program's start, right
+        # after the welcome's choices (the first start of all goes through it) and for a
+        # database just created: nobody was asked yet
+        from .database_pages import WelcomePage
+
+        first_start = not ask or create or isinstance(self.page, WelcomePage)
         self._drop_sections()
         session.close()
         w.db_label.setText(_("Opening the database…"))
@@ -194,14 +200,15 @@ class DatabaseActions(QObject):
             recent_databases.remember(info.target)
             from .safety import start as sign_in_and_guard  # accounts, the audit menu, automatic backups
 
-            # The first-start question (who uses the program) at the program's start only.
-            if not sign_in_and_guard(w, info, demo=info.target == session.locate(demo=True).target, first_start=not ask):
+            if not sign_in_and_guard(w, info, demo=info.target == session.locate(demo=True).target, first_start=first_start):
                 session.close()
                 w.database_failed(_("Nobody signed in: the database was not opened."))
                 return
             w.database_opened(info)
 
         def failed(exc):
+            if isinstance(exc, EmptyDatabase) and not create and self._offer_tables(target):
+                return
             if isinstance(exc, UserError):
                 message = exc.message
             else:
@@ -217,6 +224,20 @@ class DatabaseActions(QObject):
 
         w.runner.run(work, on_done=opened, on_error=failed,
                      label=_("Creating the demo database") if building else _("Opening"))
+
+    def _offer_tables(self, target: str) -> bool:
+        """A database with no tables (a new one on the server, made by whoever
+        runs it): ask the clerk, then create the program's tables in it. True
+        when it is being opened that way."""
+        from ..services import session
+
+        if not messages().confirm(self.window, _("Empty database"),
+                                  _("The database «{where}» is empty: it has no data of the program yet. Create the "
+                                    "program's tables in it and start working there?").format(
+                                      where=session.locate(target).where)):
+            return False
+        self.open(target, create=True, ask=False)
+        return True
 
     def open_at_start(self, args) -> None:
         """--db or --demo if given; else DVDESKTOP_DB; else the database opened

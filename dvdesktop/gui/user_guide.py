@@ -1,5 +1,6 @@
 """Help → User guide: a short guide inside the program (daily work,
-printing, backing up and restoring, the red rows), in the UI language."""
+printing, backing up and restoring, the red rows, Excel, data packages, the
+Administration menu), in the UI language (docs/huong-dan-can-bo.md is the long one)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
@@ -35,6 +36,27 @@ def guide_html() -> str:
                 "copies on a USB stick or another computer, at least once a week.")),
         ("p", _("File → Restore from a backup… shows the copy's date and what it holds before anything is "
                 "replaced; the database it replaces is kept beside it, so nothing is lost.")),
+        ("h3", _("Excel: importing and exporting")),
+        ("p", _("The Members part and the Areas and teams part have an «Import from Excel…» button: choose the "
+                ".xlsx file as the commune keeps it (title rows, merged cells and old TCVN3 or VNI fonts are "
+                "fine). The preview lists every row and its mistakes; nothing is written while a row is wrong. "
+                "People and areas already there are updated, not added twice.")),
+        ("p", _("Every list has an «Export to Excel…» button: Vietnamese column names, dates as dates. The "
+                "people behind a concern and the parties of a mediation case are exported only if you agree.")),
+        ("h3", _("Data packages for the province")),
+        ("p", _("File → Export a data package for the province… writes all the commune's records into one .dvx "
+                "file to send; sensitive personal data goes with it only if you say so, accounts and the audit "
+                "trail never do. At the province: File → Import a data package from a commune… shows what will "
+                "be added and updated before writing; importing the same package again adds nothing twice.")),
+        ("h3", _("Administration: accounts, audit trail, personal data")),
+        ("p", _("The Administration menu (everything for an administrator; for others only «Change my "
+                "password…»): Accounts… adds accounts, resets passwords and sets each person's role "
+                "(administrator, clerk, read only) and access to confidential records; Audit trail… shows who "
+                "changed what and when, and cannot be edited; Personal data… exports or erases what is kept "
+                "about one person; Automatic backups… chooses the folder of the daily backups (for a database "
+                "on this computer) and lists the copies kept.")),
+        ("p", _("A password guards the program, not the file: anyone who copies the database or a backup can "
+                "read it. Keep the file and the backup USB stick where only the office's staff can reach them.")),
         ("h3", _("When the data cannot be opened")),
         ("p", _("The window says why (a damaged file, a newer version of the program, a file in use, a server "
                 "out of reach) and offers to open another file, connect to a server, restore a backup or "

@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 import peewee as pw
 
-from ..errors import DatabaseUnavailable, SchemaTooNew, UserError
+from ..errors import DatabaseUnavailable, EmptyDatabase, SchemaTooNew, UserError
 from . import audit_guard, migrations, network_path
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
@@ -326,7 +326,7 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
             if read_only:
                 raise DatabaseUnavailable(f"Tệp «{spec.display()}» chỉ đọc được và còn trống, chưa có dữ liệu.")
             if not create:
-                raise DatabaseUnavailable(f"Cơ sở dữ liệu «{spec.display()}» còn trống, chưa có dữ liệu.")
+                raise EmptyDatabase(f"Cơ sở dữ liệu «{spec.display()}» còn trống, chưa có dữ liệu.")
             with db.atomic():
                 db.create_tables(ALL_MODELS)
                 audit_guard.install(db)

@@ -174,3 +174,15 @@ def test_every_dialog_fits_1366x768(screen, qtbot):
         dialog.close()
     access.sign_out()
     assert not problems, "cut off in a dialog:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("key", [entry.key for entry in SECTIONS])
+def test_section_not_wider_than_the_screen(screen, qtbot, key):
+    """A section whose smallest width is more than the screen's makes the
+    whole window wider than the screen, and keeps it so for every other section
+    (the mediation section's buttons asked for 1,386 px on a 1366-pixel screen)."""
+    section = screen.section(key)
+    settle(qtbot)
+    assert section.minimumSizeHint().width() <= WIDTH, f"«{key}» needs {section.minimumSizeHint().width()} px"
+    assert screen.minimumSizeHint().width() <= WIDTH, f"with «{key}» the window needs {screen.minimumSizeHint().width()} px"
+    assert screen.width() <= WIDTH, f"with «{key}» the window is {screen.width()} px wide"

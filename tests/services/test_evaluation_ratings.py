@@ -40,7 +40,7 @@ def test_a_new_rating_reads_as_plain_data_with_suggestions(team):
     assert lines["1.1"].suggested == 15 and lines["1.1"].explanation == "4 buổi tuyên truyền, 312 lượt người nghe → 15/15"
     assert lines["4.1"].suggested == Decimal("2.5")
     assert lines["4.1"].explanation == "1 cuộc họp tổ (đủ điểm từ 4) → 2,5/10"
-    assert lines["4.2"].explanation == "chưa có cuộc họp nào được điểm danh (đủ điểm từ 90 %) → 0/10"
+    assert lines["4.2"].explanation == "chưa có cuộc họp nào được điểm danh (đủ điểm từ 90%) → 0/10"
     assert lines["3.1"].suggested is None and lines["3.1"].explanation == "" and lines["3.1"].metric is None
     assert [s.stage for s in r.stages] == ["self", "review", "decided"] and not any(s.done for s in r.stages)
     assert [lv.code for lv in r.levels] == ["HTXS", "HTT", "HT", "KHT"]
