@@ -207,12 +207,13 @@ def test_settings_dialog_official_list(window, qtbot):
     assert dialog.place_name.text() == "Nậm Kè"
     dialog.party_signer.name.setText("Lò Văn Páo")
     dialog.party_signer.title.setText("BÍ THƯ")
-    dialog.styles["mediation"].setCurrentIndex(dialog.styles["mediation"].findData("party"))
+    assert "mediation" not in dialog.styles  # a State paper by law: no choice offered
+    dialog.styles["outreach"].setCurrentIndex(dialog.styles["outreach"].findData("state"))
     dialog.save()
     org = load_organisation()
     assert (org.province, org.commune, org.place_name) == ("Điện Biên", "xã Nậm Kè", "Nậm Kè")
     assert org.commune_code.isdigit() and org.party_signer.name == "Lò Văn Páo"
-    assert org.header_style("mediation") == "party"
+    assert org.header_style("outreach") == "state"
     again = SettingsDialog(window)
     qtbot.addWidget(again)
     assert again.commune.currentText() == "xã Nậm Kè"
