@@ -187,14 +187,18 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
     return quarter, lines
 
 
-def coverage() -> Coverage:
-    """Areas in use (active, not merged, not in the trash) and how many have an active team."""
+def coverage(on: dt.date | None = None) -> Coverage:
+    """Areas in use (active, not merged, not in the trash) and how many have an active team
+    (established by *on* when given, as the register's count of active teams is)."""
     areas = list(
         Area.select(Area.id, Area.name, Area.kind)
         .where(Area.deleted_at.is_null() & (Area.active == True) & Area.merged_into.is_null())  # noqa: E712
         .order_by(Area.name_sort).tuples()
     )
-    with_team = {area_id for (area_id,) in _live_teams().select(Team.area).tuples()}
+    teams = _live_teams()
+    if on is not None:
+        teams = teams.where(Team.established_on.is_null() | (Team.established_on <= on))
+    with_team = {area_id for (area_id,) in teams.select(Team.area).tuples()}
     uncovered = [AreaLine(area_id, name, kind) for area_id, name, kind in areas if area_id not in with_team]
     return Coverage(areas=len(areas), covered=len(areas) - len(uncovered), uncovered=uncovered)
 
@@ -276,5 +280,5 @@ def _overview(on: dt.date) -> Overview:
         overdue_tasks=meetings.count_overdue_tasks(on),  # counted by the database: no rows kept
         quarter=quarter,
         teams_without_meeting=idle,
-        coverage=coverage(),
+        coverage=coverage(on),  # the same day as the register's count of active teams
     )

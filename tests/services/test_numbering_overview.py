@@ -164,3 +164,16 @@ def test_one_definition_of_overdue_and_resolved_for_overview_lists_stats_and_pri
     assert len(concern_ids(ConcernFilter(status="overdue"), on=on)) == 2
     assert O.overview(dt.date(2024, 12, 31)).overdue_concerns == 1  # the 2024 one, due 02/12/2024
     assert O.overview(dt.date(2024, 11, 30)).overdue_concerns == 0  # not due yet then
+
+
+def test_coverage_counts_the_teams_of_the_day_shown(db):
+    """A team founded in 2025 covers its area from then on: the 2024 overview shows the area
+    uncovered, as the register's count of active teams (established by the day) does."""
+    old = AreaService.create({"name": "Nà Khoang", "kind": "bản"})
+    new = AreaService.create({"name": "Huổi Cáy", "kind": "bản"})
+    TeamService.create({"area": old.id, "established_on": "2020-01-05"})
+    TeamService.create({"area": new.id, "established_on": "2025-03-01"})
+    late_2024 = O.overview(dt.date(2024, 12, 31))
+    assert (late_2024.coverage.areas, late_2024.coverage.covered) == (2, 1)
+    assert [a.area_name for a in late_2024.coverage.uncovered] == ["Huổi Cáy"]
+    assert O.overview(dt.date(2025, 6, 1)).coverage.covered == 2
