@@ -204,6 +204,10 @@ class RecordForm(QWidget):
     def _grow_dialog(self) -> None:
         """A form in a dialog: make room for the messages under the fields
         (the dialog does not grow by itself and the text was cut off)."""
+        from shiboken6 import isValid
+
+        if not isValid(self):  # the form closed before the deferred call came
+            return
         top = self.window()
         if not isinstance(top, QDialog) or not top.isVisible():
             return
