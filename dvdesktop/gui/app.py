@@ -19,7 +19,10 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import i18n
+from .lean_pyside import install as _install_lean_pyside
+
+_install_lean_pyside()  # before the program's other modules are imported (gui/lean_pyside.py)
+from . import i18n  # noqa: E402
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
@@ -85,8 +85,9 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            # setShortcuts: setShortcut() would build the Qt namespace's enums (see _build_actions);
+            # in this window, Qt's default shortcut context
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
         if tip:
             action.setToolTip(tip)
         action.triggered.connect(slot)
@@ -105,8 +106,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(_("Back up the data…"), self.backup,
                                           tip=_("Copy the whole database to a file (it can stay open meanwhile)"))
         self.quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        # No `Qt` before the first paint: PySide6 makes all 93 enums of the Qt
+        # namespace on its first use (~50 ms). Esc, in this window (the default context).
+        self.escape = QShortcut(QKeySequence("Esc"), self)
         self.escape.activated.connect(self.cancel)
 
         menu = self.file_menu = self.menuBar().addMenu(_("&File"))
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(16, 16))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setProperty("toolButtonStyle", 1)  # Qt.ToolButtonStyle.ToolButtonTextOnly (no `Qt` yet: see above)
         for action in (self.new_action, self.save_action, self.delete_action, self.search_action):
             bar.addAction(action)
         bar.addSeparator()
