@@ -1,8 +1,8 @@
 """Starting the GUI: `dvdesktop [--db DB | --demo]` with no command.
 
 Order matters for a quick first paint: QApplication, the translation
-catalog, the window (no database, no peewee yet), show; then, from the
-event loop, logging, the error hook and opening the database in the
+catalog, the window (no database, no peewee yet), show; then, once the
+window is drawn, logging, the error hook and opening the database in the
 background, after which the sections appear.
 
 DVDESKTOP_EXIT_AFTER=shown|ready|figures makes the program print the
@@ -26,6 +26,7 @@ from . import i18n  # noqa: E402
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
+START_ANYWAY_MS = 1500  # the database is opened after the first paint, or after this at the latest
 
 
 def _elapsed_ms() -> float:
@@ -101,7 +102,17 @@ def run_gui(args) -> int:
         if os.environ.get("DVDESKTOP_EXIT_AFTER") != "shown":
             start(window, args, runner)
 
-    QTimer.singleShot(0, after_first_paint)
+    begun = []
+
+    def begin():
+        if not begun:
+            begun.append(True)
+            after_first_paint()
+
+    # Once the window is drawn, not on the next turn of the event loop: that came
+    # before the first paint, and the database's modules then delayed it by ~0.3 s.
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, begin))
+    QTimer.singleShot(START_ANYWAY_MS, begin)  # a window started minimised is not drawn: open the data all the same
     code = app.exec()
     runner.pool.waitForDone(30_000)  # background work still running ends before the objects it reports to
     return code

@@ -33,6 +33,7 @@ SLOW_OP_MS = 400  # a save taking longer shows the progress bar
 class MainWindow(QMainWindow):
     yearChanged = Signal(int)
     dataShown = Signal()  # the first section has shown its data (benchmarks)
+    firstPainted = Signal()  # the window is on the screen, drawn (gui/app.py starts the rest then)
 
     def __init__(self):
         super().__init__()
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.sections: dict[int, QWidget] = {}
         self._pending_year: dict[int, int] = {}  # hidden sections to bring to the new year when shown
         self._data_shown = False
+        self._painted = False
         # Saves, deletes and restores run through here; the sections subscribe
         # to the kinds of record their lists show (sections/catalog.py).
         self.operations = Operations(self)
@@ -359,6 +361,12 @@ class MainWindow(QMainWindow):
 
         messages().info(self, _("About"), _("dvdesktop {version}: records of the grassroots mobilisation teams "
                                             "(Tổ dân vận) of a commune.").format(version=__version__))
+
+    def paintEvent(self, event):  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def closeEvent(self, event):  # noqa: N802
         for section in self.sections.values():
