@@ -33,10 +33,13 @@ def _elapsed_ms() -> float:
     return (time.perf_counter() - _T0) * 1000
 
 
-def _exit_point(app: QApplication, point: str) -> None:
+def _exit_point(app: QApplication, point: str) -> bool:
+    """True when the program quits here (it then starts nothing more)."""
     if os.environ.get("DVDESKTOP_EXIT_AFTER") == point:
         print(f"{point} {_elapsed_ms():.1f} ms", flush=True)
         app.quit()
+        return True
+    return False
 
 
 def exit_point(point: str) -> None:
@@ -97,10 +100,10 @@ def run_gui(args) -> int:
     window_state.show(window)  # maximised the first time, then as the clerk left it
 
     def after_first_paint():
-        _exit_point(app, "shown")
+        if _exit_point(app, "shown"):
+            return
         look.install_filters(app)  # before any section, form or combo exists
-        if os.environ.get("DVDESKTOP_EXIT_AFTER") != "shown":
-            start(window, args, runner)
+        start(window, args, runner)
 
     begun = []
 
