@@ -22,7 +22,7 @@ from .dialogs import messages
 from .i18n import _
 from .operations import Operations
 from .sections.catalog import SECTIONS, SectionEntry
-from .widgets import fit_to_screen
+from .screen_fit import fit_to_screen  # not .widgets: its form widgets wait for the first form
 
 log = logging.getLogger(__name__)
 
