@@ -31,6 +31,15 @@ _NUMBER = re.compile(r"^[\d.,]+$")
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 
 
+def _two_lines(title: str) -> str:
+    """*title* broken at the space nearest its middle ("Vật tư,\nhiện vật")."""
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return title[:cut] + "\n" + title[cut + 1:]
+
+
 def _focusable(form: QWidget) -> list[QWidget]:
     """The widgets of *form* that Tab stops at, in its own order."""
     found, widget = [], form.nextInFocusChain()
@@ -90,6 +99,7 @@ class DetailEditor(QWidget):
         self.ui.line_layout.addWidget(child_form)
         self.child_heading.setText(heading)
         self.add_button.setText(add_text)
+        self.columns = list(columns)
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
         self.table.setItemDelegate(ElidedTipDelegate(self.table))
@@ -128,24 +138,48 @@ class DetailEditor(QWidget):
         if not count:
             return
         room = table.viewport().width()
-        floor = [needed_width(header, c) for c in range(count)]
-        want = [max(floor[c], table.sizeHintForColumn(c), self._widths[c] if c < len(self._widths) else 0)
-                for c in range(count)]
-        numbers = [c for c in range(count) if self._numeric(c)]
-        texts = [c for c in range(count) if c not in numbers]
+        numbers = {c for c in range(count) if self._numeric(c)}
+        content = [max(table.sizeHintForColumn(c), 0) for c in range(count)]
+        # a number or a date is never cut; a text column may be, down to its title
+        least = self._fold_titles(room, [content[c] if c in numbers else 0 for c in range(count)])
+        want = [max(least[c], content[c], self._widths[c] if c < len(self._widths) else 0) for c in range(count)]
         widths = list(want)
-        over = sum(widths) - room
-        if over > 0 and texts:
-            # take the room from the text columns, the widest first
-            give = {c: want[c] - floor[c] for c in texts}
-            total = sum(give.values()) or 1
-            for c in texts:
-                widths[c] = max(floor[c], want[c] - round(over * give[c] / total) - 1)
-        elif over < 0:
-            widths[(texts or list(range(count)))[-1]] -= over  # the last text column takes what is left
+        over = sum(want) - room
+        if over > 0:
+            give = [want[c] - least[c] for c in range(count)]
+            total = sum(give) or 1
+            widths = [max(least[c], want[c] - -(-over * give[c] // total)) for c in range(count)]
+        else:
+            texts = [c for c in range(count) if c not in numbers] or list(range(count))
+            widths[texts[-1]] -= over  # the last text column takes what is left
         for c, width in enumerate(widths):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, width)
+
+    def _fold_titles(self, room: int, cells: list[int]) -> list[int]:
+        """The columns' titles on one line each when they fit side by side,
+        else the longest ones on two lines (a pane of 350 px at 125 % had
+        420 px of titles); the least width of each column: its title's, or
+        its *cells* when wider."""
+        header = self.table.horizontalHeader()
+        titles = list(self.columns)
+        self._set_titles(titles)
+        least = [max(needed_width(header, c), cells[c]) for c in range(len(titles))]
+        for c in sorted(range(len(titles)), key=lambda c: -needed_width(header, c)):
+            if sum(least) <= room:
+                break
+            folded = _two_lines(titles[c])
+            if folded != titles[c]:
+                titles[c] = folded
+                self._set_titles(titles)
+                least[c] = max(needed_width(header, c), cells[c])
+        return least
+
+    def _set_titles(self, titles: list[str]) -> None:
+        for c, title in enumerate(titles):
+            item = self.table.horizontalHeaderItem(c)
+            if item is not None and item.text() != title:
+                item.setText(title)
 
     def _numeric(self, column: int) -> bool:
         cells = [self.table.item(r, column) for r in range(self.table.rowCount())]
