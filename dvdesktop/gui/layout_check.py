@@ -99,7 +99,8 @@ def _columns_out_of_reach(root: QWidget) -> list[str]:
     """A list or tree that may not scroll sideways (its scroll bar is off)
     but whose columns are wider than it: the last ones cannot be seen at all."""
     found = []
-    for view in root.findChildren(QAbstractItemView):
+    views = root.findChildren(QAbstractItemView) + ([root] if isinstance(root, QAbstractItemView) else [])
+    for view in views:
         if not _shown(view, root) or view.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
             continue
         header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()

@@ -52,7 +52,9 @@ class MetricDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):  # noqa: N802
         name = editor.currentData() or ""
         model.setData(index, name, METRIC_ROLE)
-        model.setData(index, METRICS.get(name, _("(scored by hand)")) if name else _("(scored by hand)"))
+        label = METRICS.get(name, _("(scored by hand)")) if name else _("(scored by hand)")
+        model.setData(index, label)
+        model.setData(index, label, Qt.ItemDataRole.ToolTipRole)
 
 
 class CriterionOnlyDelegate(QStyledItemDelegate):
@@ -191,6 +193,7 @@ class CriteriaEditor(QWidget):
         item = QTreeWidgetItem([code, text, _num(max_points), "", _num(target) if metric else ""])
         item.setData(C_METRIC, METRIC_ROLE, metric)
         item.setText(C_METRIC, METRICS.get(metric, "") if metric else _("(scored by hand)"))
+        item.setToolTip(C_METRIC, item.text(C_METRIC))  # whole when the column cuts it
         item.setToolTip(C_TEXT, text)
         item.setFlags(self._flags())
         item.setTextAlignment(C_POINTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
