@@ -285,6 +285,8 @@ class CriteriaEditor(QWidget):
                         combo.addItem(f"{code} – {name}" if name else code, code)
                 i = combo.findData(current)
                 combo.setCurrentIndex(i if i >= 0 else (0 if combo.count() else -1))
+                # as wide as the longest level: the quota form then puts its label above it
+                combo.setMinimumWidth(combo.sizeHint().width())
         finally:
             self._loading = was
 

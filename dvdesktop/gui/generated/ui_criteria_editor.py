@@ -50,7 +50,7 @@ class Ui_CriteriaEditor(object):
         self.tree.setObjectName(u"tree")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         sizePolicy.setHorizontalStretch(0)
-        sizePolicy.setVerticalStretch(3)
+        sizePolicy.setVerticalStretch(1)
         sizePolicy.setHeightForWidth(self.tree.sizePolicy().hasHeightForWidth())
         self.tree.setSizePolicy(sizePolicy)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked|QAbstractItemView.EditTrigger.EditKeyPressed|QAbstractItemView.EditTrigger.SelectedClicked)
@@ -116,8 +116,10 @@ class Ui_CriteriaEditor(object):
         __qtablewidgetitem2 = QTableWidgetItem()
         self.levels.setHorizontalHeaderItem(2, __qtablewidgetitem2)
         self.levels.setObjectName(u"levels")
+        self.levels.setMaximumSize(QSize(16777215, 150))
         self.levels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.levels.verticalHeader().setVisible(False)
+        self.levels.verticalHeader().setDefaultSectionSize(24)
 
         self.levels_layout.addWidget(self.levels)
 
@@ -147,7 +149,7 @@ class Ui_CriteriaEditor(object):
         self.quota_box.setObjectName(u"quota_box")
         self.quota_form = QFormLayout(self.quota_box)
         self.quota_form.setObjectName(u"quota_form")
-        self.quota_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.quota_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.quota_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.top_level_label = QLabel(self.quota_box)
         self.top_level_label.setObjectName(u"top_level_label")
@@ -156,6 +158,7 @@ class Ui_CriteriaEditor(object):
 
         self.top_level = QComboBox(self.quota_box)
         self.top_level.setObjectName(u"top_level")
+        self.top_level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.quota_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.top_level)
 
@@ -179,6 +182,7 @@ class Ui_CriteriaEditor(object):
 
         self.base_level = QComboBox(self.quota_box)
         self.base_level.setObjectName(u"base_level")
+        self.base_level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.quota_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.base_level)
 
@@ -209,8 +213,7 @@ class Ui_CriteriaEditor(object):
 
         self.layout.addWidget(self.problems)
 
-        self.layout.setStretch(2, 3)
-        self.layout.setStretch(4, 2)
+        self.layout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.name_label.setBuddy(self.name)
         self.top_level_label.setBuddy(self.top_level)
