@@ -87,9 +87,15 @@ def clipped(root: QWidget) -> list[str]:
             need = bar.fontMetrics().horizontalAdvance(text) + space // 2
             if bar.tabRect(i).width() + SLACK < need:
                 found.append(f"tab {_name(bar)} «{text}»: {bar.tabRect(i).width()} px for {need}")
-    for area in root.findChildren(QAbstractScrollArea):
+    areas = root.findChildren(QAbstractScrollArea) + ([root] if isinstance(root, QAbstractScrollArea) else [])
+    for area in areas:
         if isinstance(area, QScrollArea) and _shown(area, root) and area.horizontalScrollBar().isVisible():
             found.append(f"scrolls sideways: {_name(area)} ({area.widget().minimumSizeHint().width()} px "
+                         f"in {area.viewport().width()})")
+        elif isinstance(area, QScrollArea) and _shown(area, root) and area.widget() is not None \
+                and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff \
+                and area.widget().width() > area.viewport().width() + SLACK:
+            found.append(f"cut off on the right: {_name(area)} ({area.widget().width()} px "
                          f"in {area.viewport().width()})")
     found += _columns_out_of_reach(root)
     return found

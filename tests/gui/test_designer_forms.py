@@ -303,3 +303,29 @@ def test_a_list_whose_columns_are_out_of_reach_is_found(qtbot):
     assert not [p for p in clipped(table) if "columns cut off" in p]  # it can scroll sideways
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     assert [p for p in clipped(table) if "columns cut off" in p]
+
+
+def test_a_scroll_area_that_may_not_scroll_sideways_and_is_too_narrow_is_found(qtbot):
+    from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QScrollArea
+
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    body = QWidget()
+    row = QHBoxLayout(body)
+    for _ in range(3):
+        field = QLineEdit()
+        field.setMinimumWidth(200)
+        row.addWidget(field)
+    area.setWidget(body)
+    qtbot.addWidget(area)
+    area.resize(400, 200)
+    area.show()
+    qtbot.waitExposed(area)
+    qtbot.waitUntil(area.horizontalScrollBar().isVisible)
+    assert [p for p in clipped(area) if "scrolls sideways" in p], clipped(area)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    qtbot.wait(10)
+    assert [p for p in clipped(area) if "cut off on the right" in p]
+    area.resize(800, 200)
+    qtbot.wait(10)
+    assert not clipped(area)
