@@ -329,3 +329,16 @@ def test_a_scroll_area_that_may_not_scroll_sideways_and_is_too_narrow_is_found(q
     area.resize(800, 200)
     qtbot.wait(10)
     assert not clipped(area)
+
+
+def test_rating_dialog_is_never_narrower_than_its_criteria(window, rated_team, qtbot):
+    from dvdesktop.gui.forms.rating_form import RatingDialog
+
+    dialog = RatingDialog(window, rated_team.id, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(300, 500)  # the clerk drags it narrow
+    qtbot.wait(20)
+    assert dialog.width() >= dialog.criteria_body.minimumSizeHint().width()
+    assert not clipped(dialog)

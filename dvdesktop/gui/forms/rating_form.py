@@ -167,6 +167,10 @@ class RatingDialog(QDialog):
         grid.setRowStretch(row, 1)
         self._stretch_row = row
         self._tab_order()
+        # the list scrolls only up and down: the dialog is never narrower than the criteria need
+        scroll = self.criteria_scroll
+        scroll.setMinimumWidth(self.criteria_body.minimumSizeHint().width() + 2 * scroll.frameWidth()
+                               + scroll.verticalScrollBar().sizeHint().width())
         self._apply_state()
         self._clean = self._values()
         self._update_total()
