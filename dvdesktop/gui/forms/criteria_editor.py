@@ -67,8 +67,9 @@ class CriterionOnlyDelegate(QStyledItemDelegate):
 
 
 class CriteriaEditor(QWidget):
-    """Laid out in ui/criteria_editor.ui; `problems` is the one place under
-    the editor where what must be fixed is listed (the section fills it)."""
+    """Laid out in ui/criteria_editor.ui; `problems` is the one place, under
+    the editor, where what must be fixed is listed (the evaluation section
+    fills it as its problems_label: the tree above it never moves down)."""
 
     changed = Signal()
 
@@ -111,11 +112,6 @@ class CriteriaEditor(QWidget):
         for signal in (self.top_level.currentIndexChanged, self.base_level.currentIndexChanged,
                        self.share.valueChanged, self.min_months.valueChanged):
             signal.connect(self._changed)
-
-    def show_problems(self, text: str) -> None:
-        """What must be fixed, in the bar under the editor (empty: hidden)."""
-        self.problems.setText(text)
-        self.problems.setVisible(bool(text))
 
     # --- loading ---------------------------------------------------------------
 

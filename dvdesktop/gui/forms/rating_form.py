@@ -184,6 +184,7 @@ class RatingDialog(QDialog):
         """The criteria of the last load() go (the header row of the .ui stays)."""
         for widget in self._row_widgets:
             self.grid.removeWidget(widget)
+            widget.hide()  # gone from sight now, deleted once back in the event loop
             widget.deleteLater()
         self._row_widgets = []
         if getattr(self, "_stretch_row", None) is not None:
