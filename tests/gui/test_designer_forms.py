@@ -136,6 +136,9 @@ def test_rating_tab_order_goes_score_comment_then_the_stages(window, rated_team,
     assert chain.index(last_comment) < chain.index(dialog.fill_button)
     assert dialog.score_header.buddy() is box1  # Alt+C: the first score
     assert dialog.score_header.text() == "Điểm &chấm"
+    # the print button of the .ui is the program's, printing this team's sheet
+    assert dialog.print_button.make_job == dialog.sheet_job
+    assert [a.text() for a in dialog.print_button.menu().actions()][:1] == ["Xem trước và in…"]
 
 
 def test_wheel_over_an_unfocused_score_scrolls_the_list(window, rated_team, qtbot):
