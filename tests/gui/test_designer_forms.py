@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -345,3 +346,15 @@ def test_rating_dialog_is_never_narrower_than_its_criteria(window, rated_team, q
     qtbot.wait(20)
     assert dialog.width() >= dialog.criteria_body.minimumSizeHint().width()
     assert not clipped(dialog)
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parents[2] / "ui").glob("*.ui")),
+                         ids=lambda p: p.name)
+def test_english_alt_letters_are_not_used_twice_in_a_designer_file(path):
+    """The Vietnamese ones are checked on the open forms above; the English
+    source strings of each .ui are checked here."""
+    import xml.etree.ElementTree as ET
+
+    texts = [s.text for s in ET.parse(path).iter("string") if s.text and s.get("notr") != "true"]
+    used = [letter for letter in (mnemonic(t) for t in texts) if letter]
+    assert len(used) == len(set(used)), f"{path.name}: {sorted(used)}"
