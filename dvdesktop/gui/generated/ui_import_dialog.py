@@ -9,7 +9,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QHeaderView,
     QLabel, QProgressBar, QPushButton, QSizePolicy,
-    QTableView, QVBoxLayout, QWidget)
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
 from dvdesktop.gui.i18n import _
 
@@ -75,6 +75,10 @@ class Ui_ImportDialog(object):
         self.stop_button.setVisible(False)
 
         self.bottom.addWidget(self.stop_button)
+
+        self.bottom_space = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.bottom.addItem(self.bottom_space)
 
         self.import_button = QPushButton(ImportDialog)
         self.import_button.setObjectName(u"import_button")
