@@ -62,7 +62,7 @@ def test_designer_form_shows_vietnamese(qapp, vietnamese):
     widget = QWidget()
     ui = Ui_PersonForm()
     ui.setupUi(widget)
-    assert ui.full_name_label.text() == "Họ và tên"
+    assert ui.full_name_label.text() == "&Họ và tên"  # Alt+H
     assert ui.full_name_label.buddy() is ui.full_name
 
 

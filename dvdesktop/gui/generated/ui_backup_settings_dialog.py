@@ -111,11 +111,11 @@ class Ui_BackupSettingsDialog(object):
 
     def retranslateUi(self, BackupSettingsDialog):
         BackupSettingsDialog.setWindowTitle(_(u"Automatic backups"))
-        self.folder_label.setText(_(u"Folder"))
-        self.choose_button.setText(_(u"Choose\u2026"))
-        self.on_close.setText(_(u"Back up when the program closes"))
-        self.daily.setText(_(u"Back up once a day"))
+        self.folder_label.setText(_(u"&Folder"))
+        self.choose_button.setText(_(u"&Choose\u2026"))
+        self.on_close.setText(_(u"&Back up when the program closes"))
+        self.daily.setText(_(u"Back &up once a day"))
         self.note.setText(_(u"Kept: the latest copy of each of the last 7 days, 4 weeks and 12 months. Each copy is read back and checked after it is written."))
-        self.now_button.setText(_(u"Back up now"))
+        self.now_button.setText(_(u"Back up &now"))
     # retranslateUi
 

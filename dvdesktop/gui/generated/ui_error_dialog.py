@@ -75,6 +75,6 @@ class Ui_ErrorDialog(object):
         ErrorDialog.setWindowTitle(_(u"Something went wrong"))
         self.reassurance.setText(_(u"Your saved data is safe. If it happens again, send the details below to whoever supports the program."))
         self.where.setText(_(u"The details were also written to: {path}"))
-        self.copy_button.setText(_(u"Copy details"))
+        self.copy_button.setText(_(u"&Copy details"))
     # retranslateUi
 

@@ -109,11 +109,11 @@ class Ui_ImportDialog(object):
     # setupUi
 
     def retranslateUi(self, ImportDialog):
-        self.choose_button.setText(_(u"Choose file\u2026"))
+        self.choose_button.setText(_(u"&Choose file\u2026"))
         self.file_label.setText(_(u"Choose the Excel file (.xlsx) of the list."))
-        self.stop_button.setText(_(u"Stop"))
-        self.import_button.setText(_(u"Import"))
-        self.close_button.setText(_(u"Close"))
+        self.stop_button.setText(_(u"&Stop"))
+        self.import_button.setText(_(u"&Import"))
+        self.close_button.setText(_(u"Cl&ose"))
         pass
     # retranslateUi
 

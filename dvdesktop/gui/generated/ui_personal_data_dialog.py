@@ -150,15 +150,15 @@ class Ui_PersonalDataDialog(object):
     def retranslateUi(self, PersonalDataDialog):
         PersonalDataDialog.setWindowTitle(_(u"Personal data"))
         self.person_box.setTitle(_(u"One person"))
-        self.number_label.setText(_(u"Person No."))
+        self.number_label.setText(_(u"&Person No."))
         self.name_label.setText(_(u"Name"))
-        self.export_button.setText(_(u"Export everything held\u2026"))
-        self.erase_button.setText(_(u"Erase personal data\u2026"))
+        self.export_button.setText(_(u"&Export everything held\u2026"))
+        self.erase_button.setText(_(u"Erase personal &data\u2026"))
         self.hint.setText(_(u"To correct a person's details, open them in the People list."))
         self.keep_box.setTitle(_(u"Closed mediation cases"))
-        self.years_label.setText(_(u"Keep the parties' details for"))
+        self.years_label.setText(_(u"&Keep the parties' details for"))
         self.years.setSpecialValueText(_(u"keep for ever"))
-        self.save_years_button.setText(_(u"Save"))
-        self.apply_button.setText(_(u"Erase the parties of cases past the time\u2026"))
+        self.save_years_button.setText(_(u"&Save"))
+        self.apply_button.setText(_(u"Erase &the parties of cases past the time\u2026"))
     # retranslateUi
 

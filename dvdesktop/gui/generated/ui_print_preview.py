@@ -74,8 +74,8 @@ class Ui_PrintPreviewDialog(object):
 
     def retranslateUi(self, PrintPreviewDialog):
         PrintPreviewDialog.setWindowTitle(_(u"Print preview"))
-        self.print_button.setText(_(u"Print\u2026"))
-        self.pdf_button.setText(_(u"Save as PDF\u2026"))
-        self.word_button.setText(_(u"Save as Word\u2026"))
+        self.print_button.setText(_(u"&Print\u2026"))
+        self.pdf_button.setText(_(u"&Save as PDF\u2026"))
+        self.word_button.setText(_(u"Save &as Word\u2026"))
     # retranslateUi
 

@@ -148,13 +148,13 @@ class Ui_WelcomePage(object):
     def retranslateUi(self, WelcomePage):
         self.heading.setText(_(u"Welcome to {program}"))
         self.intro.setText(_(u"There is no database on this computer yet. Choose how to begin; you can change it later in the File menu."))
-        self.demo_button.setText(_(u"Create the demo data"))
+        self.demo_button.setText(_(u"&Create the demo data"))
         self.demo_hint.setText(_(u"A sample commune with five years of work, to learn the program. Your real data are not touched."))
-        self.empty_button.setText(_(u"Start with empty data"))
+        self.empty_button.setText(_(u"&Start with empty data"))
         self.empty_hint.setText(_(u"A new database for your commune, kept on this computer."))
-        self.open_button.setText(_(u"Open an existing file"))
+        self.open_button.setText(_(u"&Open an existing file"))
         self.open_hint.setText(_(u"A database file copied from another computer, or a backup copy."))
-        self.server_button.setText(_(u"Connect to a server"))
+        self.server_button.setText(_(u"Connect &to a server"))
         self.server_hint.setText(_(u"The office's shared data on a PostgreSQL server (ask for its name, user and password)."))
         pass
     # retranslateUi
