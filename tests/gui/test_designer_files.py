@@ -31,7 +31,7 @@ def test_a_stale_module_is_noticed(tmp_path, monkeypatch):
     tool = _tool()
     ui = UI / "person_form.ui"
     edited = tmp_path / "person_form.ui"
-    edited.write_text(ui.read_text(encoding="utf-8").replace("<string>Full name</string>", "<string>Name</string>"),
+    edited.write_text(ui.read_text(encoding="utf-8").replace("<string>&amp;Full name</string>", "<string>&amp;Name</string>"),
                       encoding="utf-8")
     monkeypatch.setattr(tool, "UI", tmp_path)
     assert any("ui_person_form.py" in p for p in tool.stale())
