@@ -55,7 +55,6 @@ class Ui_SettingsDialog(object):
 
         self.place_hint = QLabel(self.place)
         self.place_hint.setObjectName(u"place_hint")
-        self.place_hint.setWordWrap(True)
         self.place_hint.setProperty(u"role", u"hint")
 
         self.place_fields.setWidget(2, QFormLayout.ItemRole.FieldRole, self.place_hint)
