@@ -3,7 +3,8 @@ first start (four ways to begin) and the recovery screen after a database
 could not be opened (why, in plain words, and the same ways out). Both sit
 in the main window's stack in place of the sections; their buttons call the
 window's DatabaseActions (gui/database_actions.py). Laid out in
-ui/welcome_page.ui and ui/recovery_page.ui: a centred card of at most 720 px."""
+ui/welcome_page.ui and ui/recovery_page.ui: a centred card of at most 720 px
+(the recovery card, with its recent files, scrolls vertically on a low screen)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -54,7 +55,7 @@ class RecoveryPage(_Page):
         recent = [r for r in actions.recent_choices() if r.where != where][:4]
         self.recent_heading.setVisible(bool(recent))
         for item in recent:  # the files opened before, as links
-            button = QPushButton(item.where, self.card)
+            button = QPushButton(item.where, self.card)  # in the page's vertical scroll area, for a low screen
             button.setFlat(True)
             role(button, "link")
             button.clicked.connect(lambda _c=False, t=item.target: actions.open(t))

@@ -220,15 +220,24 @@ def _designer_dialogs(window, tmp_path):
         dialog.number.setValue(1)  # a person of the demo commune, with a long name
         return dialog
 
+    def recovery():
+        from dvdesktop.services.recent_databases import RecentDatabase
+
+        recent = [RecentDatabase(f"C:/Users/xa/Documents/{name}.sqlite3", f"C:/Users/xa/Documents/{name}.sqlite3")
+                  for name in ("todanvan-2024", "todanvan-ban-sao", "hong", "du-lieu-mau")]
+        recent.append(RecentDatabase("postgresql://canbo@maychu.xa.gov.vn/todanvan", "canbo@maychu.xa.gov.vn/todanvan"))
+        window.databases.recent_choices = lambda: recent  # four shown besides the file that failed
+        return RecoveryPage(
+            window.databases, "Tệp «hong.sqlite3» không phải cơ sở dữ liệu của chương trình (có thể tệp đã hỏng).",
+            "C:/Users/xa/Documents/hong.sqlite3")
+
     trace = ('Traceback (most recent call last):\n  File "dvdesktop/gui/forms/base.py", line 212, in save\n'
              "    raise RuntimeError('boom')\nRuntimeError: boom\n")
     database = str(window.spec.target)
     return {
         "settings": lambda: SettingsDialog(window),
         "welcome page": lambda: WelcomePage(window.databases),
-        "recovery page": lambda: RecoveryPage(
-            window.databases, "Tệp «hong.sqlite3» không phải cơ sở dữ liệu của chương trình (có thể tệp đã hỏng).",
-            "C:/Users/xa/Documents/hong.sqlite3"),
+        "recovery page": recovery,
         "import members": lambda: ImportDialog(window, kind=MEMBERS),
         "import areas": lambda: ImportDialog(window, kind=AREAS),
         "print preview": preview,

@@ -8,8 +8,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QLabel, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 from dvdesktop.gui.i18n import _
 
@@ -19,7 +19,17 @@ class Ui_RecoveryPage(object):
         if not RecoveryPage.objectName():
             RecoveryPage.setObjectName(u"RecoveryPage")
         RecoveryPage.resize(1000, 640)
-        self.outer = QHBoxLayout(RecoveryPage)
+        self.frame_layout = QVBoxLayout(RecoveryPage)
+        self.frame_layout.setObjectName(u"frame_layout")
+        self.frame_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea(RecoveryPage)
+        self.scroll_area.setObjectName(u"scroll_area")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body.setObjectName(u"body")
+        self.outer = QHBoxLayout(self.body)
         self.outer.setObjectName(u"outer")
         self.left_space = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -31,7 +41,7 @@ class Ui_RecoveryPage(object):
 
         self.holder.addItem(self.top_space)
 
-        self.card = QFrame(RecoveryPage)
+        self.card = QFrame(self.body)
         self.card.setObjectName(u"card")
         self.card.setMaximumSize(QSize(720, 16777215))
         self.card.setProperty(u"role", u"card")
@@ -152,6 +162,7 @@ class Ui_RecoveryPage(object):
         self.column.addWidget(self.recent_heading)
 
         self.recent_list = QVBoxLayout()
+        self.recent_list.setSpacing(0)
         self.recent_list.setObjectName(u"recent_list")
 
         self.column.addLayout(self.recent_list)
@@ -175,6 +186,10 @@ class Ui_RecoveryPage(object):
         self.outer.setStretch(0, 1)
         self.outer.setStretch(1, 4)
         self.outer.setStretch(2, 1)
+        self.scroll_area.setWidget(self.body)
+
+        self.frame_layout.addWidget(self.scroll_area)
+
         QWidget.setTabOrder(self.open_button, self.server_button)
         QWidget.setTabOrder(self.server_button, self.restore_button)
         QWidget.setTabOrder(self.restore_button, self.new_button)
