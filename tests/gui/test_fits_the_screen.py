@@ -286,3 +286,42 @@ def test_designer_dialogs_fit(screen, qtbot, tmp_path, monkeypatch, width, heigh
         dialog.close()
     access.sign_out()
     assert not problems, f"cut off at {width}x{height}:\n" + "\n".join(problems)
+
+
+def _mnemonics(root) -> list[str]:
+    """Two controls of *root* (all its tab pages) on one Alt+letter, as shown (Vietnamese)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from tests.gui.test_mnemonics import mnemonic
+
+    seen: dict[str, str] = {}
+    found = []
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if widget.isHidden() or (isinstance(widget, QLabel) and widget.buddy() is None):
+            continue
+        letter = mnemonic(widget.text())
+        if letter is None:
+            continue
+        key = letter.lower()
+        if key in seen:
+            found.append(f"«{widget.text()}» and «{seen[key]}» share Alt+{key.upper()}")
+        seen[key] = widget.text()
+    return found
+
+
+def test_no_two_controls_of_a_dialog_share_a_mnemonic(screen, qtbot, tmp_path):
+    """What the .ui test cannot see: texts set by the code («&A rename: keep …»)."""
+    from dvdesktop.services import access
+
+    makers = {**_dialogs(screen), **_designer_dialogs(screen, tmp_path)}
+    problems = []
+    for name, make in makers.items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        problems += [f"{name}: {p}" for p in _mnemonics(dialog)]
+        if name == "rename area":  # the check sees a clash made by code
+            dialog.rename.setText(dialog.on_label.text())
+            assert any("share Alt+" in p for p in _mnemonics(dialog))
+        dialog.close()
+    access.sign_out()
+    assert not problems, "\n".join(problems)
