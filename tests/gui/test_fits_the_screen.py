@@ -292,7 +292,7 @@ def _mnemonics(root) -> list[str]:
     """Two controls of *root* (all its tab pages) on one Alt+letter, as shown (Vietnamese)."""
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    from tests.gui.test_mnemonics import mnemonic
+    from dvdesktop.gui.mnemonics import mnemonic
 
     seen: dict[str, str] = {}
     found = []

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from dvdesktop.gui.mnemonics import assign, mnemonic
+
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
 # Controls whose text can carry a mnemonic (a group box's title does not move the focus).
@@ -21,21 +23,18 @@ MNEMONIC_CLASSES = {"QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QTool
 OTHER_BRANCH = {"end_membership_dialog.ui", "membership_form.ui", "reassign_dialog.ui"}
 
 
-def mnemonic(text: str) -> str | None:
-    """The character after the single '&' of *text* ('&&' is a literal '&'), or None."""
-    i = 0
-    while i < len(text) - 1:
-        if text[i] == "&":
-            if text[i + 1] != "&":
-                return text[i + 1]
-            i += 1
-        i += 1
-    return None
-
-
 def test_mnemonic_reading():
     assert mnemonic("&Tên") == "T" and mnemonic("Họ và &tên") == "t" and mnemonic("Lưu && đóng") is None
     assert mnemonic("Ngày trả lời (&A)") == "A" and mnemonic("Tên") is None
+
+
+def test_code_made_labels_get_free_letters():
+    """gui/mnemonics.assign: a plain letter, word-initial first, none taken twice, as many served as can be."""
+    assert assign(["Tên tổ", "Tổ trưởng"], set()) == ["&Tên tổ", "Tổ t&rưởng"]
+    assert assign(["Địa bàn"], {"b"}) == ["Đị&a bàn"]
+    assert assign(["Đỗ", "Tên"], set()) == ["Đỗ", "&Tên"]  # no plain letter: left without
+    # first come would give "Tê&n" T and leave "Tổ" none; the matching serves both
+    assert sorted(assign(["Tên", "Tổ"], {"e"})) == sorted(["Tê&n", "&Tổ"])
 
 
 @pytest.fixture(scope="module")
