@@ -250,14 +250,22 @@ def _designer_dialogs(window, tmp_path):
     }
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("width,height", [(WIDTH, HEIGHT), (SCALED_WIDTH, SCALED_HEIGHT)], ids=["100%", "125%"])
-def test_designer_dialogs_fit(screen, qtbot, tmp_path, monkeypatch, width, height):
+def test_designer_dialogs_fit(screen, qtbot, tmp_path, monkeypatch, request, width, height, lang):
     """Each fits the room left on a 1366x768 screen (at 100 % and at 125 %)
-    with nothing cut off, and none asks for more than that room."""
+    with nothing cut off, and none asks for more than that room; in
+    Vietnamese and in English (DVDESKTOP_LANG=en)."""
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QScreen
 
+    from dvdesktop.gui import i18n
     from dvdesktop.services import access
+
+    if lang == "en":
+        before = i18n.language()
+        i18n.install("en")
+        request.addfinalizer(lambda: i18n.install(before))
 
     # the screen as widgets.fit_to_screen sees it: the room, its title bar and the taskbar's edge
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, width + 16, height + 40))
@@ -276,7 +284,7 @@ def test_designer_dialogs_fit(screen, qtbot, tmp_path, monkeypatch, width, heigh
         assert dialog.width() <= width and dialog.height() <= height, f"{name}: {dialog.size()}"
         problems += [f"{name}: {p}" for p in look_everywhere(dialog, qtbot)]
         if SHOTS:
-            stem = os.path.join(SHOTS, f"{name.replace(' ', '-')}-{width}x{height}")
+            stem = os.path.join(SHOTS, f"{name.replace(' ', '-')}-{width}x{height}" + ("-en" if lang == "en" else ""))
             dialog.grab().save(stem + ".png")
             for tabs in dialog.findChildren(QTabWidget):
                 for i in range(1, tabs.count()):
