@@ -73,6 +73,7 @@ class Ui_RecoveryPage(object):
 
         self.ways_out = QLabel(self.card)
         self.ways_out.setObjectName(u"ways_out")
+        self.ways_out.setIndent(0)
         self.ways_out.setProperty(u"role", u"intro-step")
 
         self.column.addWidget(self.ways_out)
@@ -157,6 +158,7 @@ class Ui_RecoveryPage(object):
 
         self.recent_heading = QLabel(self.card)
         self.recent_heading.setObjectName(u"recent_heading")
+        self.recent_heading.setIndent(0)
         self.recent_heading.setProperty(u"role", u"list-heading")
 
         self.column.addWidget(self.recent_heading)
