@@ -18,9 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
 # Controls whose text can carry a mnemonic (a group box's title does not move the focus).
 MNEMONIC_CLASSES = {"QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QToolButton"}
-# Laid out again on the branch of gui/forms/membership_dialog (issue 13), which gives them their
-# mnemonics: strict, so that this list is emptied once they have them.
-OTHER_BRANCH = {"end_membership_dialog.ui", "membership_form.ui", "reassign_dialog.ui"}
 
 
 def test_mnemonic_reading():
@@ -43,10 +40,12 @@ def catalog_vi() -> dict[str, str]:
         return {m.id: m.string for m in read_po(fh, locale="vi") if m.id and not m.context}
 
 
-def problems_of(path: Path, vietnamese: dict[str, str]) -> list[str]:
+def problems_of(path: Path | list[Path], vietnamese: dict[str, str]) -> list[str]:
+    """What is wrong with the mnemonics of one form (or of forms shown together in one window)."""
     found: list[str] = []
     seen: dict[str, dict[str, str]] = {"en": {}, "vi": {}}
-    for widget in ET.parse(path).iter("widget"):
+    paths = path if isinstance(path, list) else [path]
+    for widget in (w for one in paths for w in ET.parse(one).iter("widget")):
         if widget.get("class") not in MNEMONIC_CLASSES:
             continue
         props = {p.get("name"): p for p in widget.findall("property")}
@@ -75,12 +74,22 @@ def problems_of(path: Path, vietnamese: dict[str, str]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="given mnemonics on another branch"))
-    if p.name in OTHER_BRANCH else p for p in sorted(UI.glob("*.ui"))], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(UI.glob("*.ui")), ids=lambda p: p.name)
 def test_buddies_have_unique_mnemonics(path, catalog_vi):
     problems = problems_of(path, catalog_vi)
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+# Forms shown together in one window: a record's form and its lines' form in a
+# detail editor (gui/forms/detail_editor.py, whose buttons are in detail_editor.ui).
+TOGETHER = [("household_form.ui", "support_form.ui", "detail_editor.ui"),
+            ("campaign_form.ui", "contribution_form.ui", "detail_editor.ui")]
+
+
+@pytest.mark.parametrize("names", TOGETHER, ids=lambda names: "+".join(n.removesuffix(".ui") for n in names[:2]))
+def test_forms_of_one_window_do_not_share_a_letter(names, catalog_vi):
+    problems = problems_of([UI / n for n in names], catalog_vi)
+    assert not problems, "\n".join(problems)
 
 
 def test_a_clash_is_noticed(tmp_path, catalog_vi):

@@ -107,11 +107,11 @@ class Ui_CampaignForm(object):
 
     def retranslateUi(self, CampaignForm):
         self.name_label.setText(_(u"&Campaign name"))
-        self.kind_label.setText(_(u"&Kind"))
+        self.kind_label.setText(_(u"Ki&nd"))
         self.year_label.setText(_(u"&Year"))
-        self.start_date_label.setText(_(u"&Starts on"))
-        self.end_date_label.setText(_(u"Ends &on"))
-        self.description_label.setText(_(u"&Description"))
+        self.start_date_label.setText(_(u"Starts &on"))
+        self.end_date_label.setText(_(u"&Ends on"))
+        self.description_label.setText(_(u"Desc&ription"))
         pass
     # retranslateUi
 

@@ -110,10 +110,10 @@ class Ui_ContributionForm(object):
     def retranslateUi(self, ContributionForm):
         self.team_label.setText(_(u"&Team"))
         self.households_mobilised_label.setText(_(u"&Households mobilised"))
-        self.work_days_label.setText(_(u"&Work days"))
-        self.money_label.setText(_(u"M&oney (\u0111\u1ed3ng)"))
-        self.materials_label.setText(_(u"&Materials, goods"))
-        self.result_label.setText(_(u"&Result"))
+        self.work_days_label.setText(_(u"Work &days"))
+        self.money_label.setText(_(u"&Money (\u0111\u1ed3ng)"))
+        self.materials_label.setText(_(u"Materials, &goods"))
+        self.result_label.setText(_(u"Re&sult"))
         pass
     # retranslateUi
 
