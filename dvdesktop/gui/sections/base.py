@@ -183,6 +183,21 @@ class ListFormSection(Section):
     def add_filters(self, bar: QHBoxLayout) -> None:
         pass
 
+    def add_filter_row(self, bar: QHBoxLayout, ui_class):
+        """Put the section's filter row, a Designer form (ui/<section>_filters.ui),
+        in *bar*: its widgets become attributes of the section, and a change
+        of any of its drop-downs reads the list again. The section then fills
+        the drop-downs (their codes are data). Returns the Ui object."""
+        from PySide6.QtWidgets import QComboBox
+
+        row = QWidget()
+        ui = designer.setup(self, ui_class, row)
+        bar.addWidget(row)
+        for widget in vars(ui).values():
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.filters_changed)
+        return ui
+
     def apply_filters(self) -> None:
         """Copy the filter widgets' values into self.source."""
 

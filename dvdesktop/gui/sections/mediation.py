@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QTableWidgetItem
 
 from .. import designer, texts
 from ...services.mediation import rules
@@ -118,14 +118,10 @@ class MediationSection(ListFormSection):
 
     def add_filters(self, bar):
         # the row is ui/mediation_filters.ui: three drop-downs, the statistics and the tổ hòa giải
-        row = QWidget()
-        self.filters_ui = designer.setup(self, Ui_MediationFilters, row)
-        bar.addWidget(row)
+        self.filters_ui = self.add_filter_row(bar, Ui_MediationFilters)
         self.f_area.set_items([], blank=_(texts.ALL_AREAS))
         self.f_outcome.set_items(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
         self.f_deadline.set_items([(code, _(label)) for code, label in DEADLINE_FILTERS], blank=_("Deadline: all"))
-        for combo in (self.f_area, self.f_outcome, self.f_deadline):
-            combo.currentIndexChanged.connect(self.filters_changed)
         self.stats_button.clicked.connect(self.show_statistics)
         self.team_button.clicked.connect(self.show_team)
         # one «In…» for the three documents (the register, the commune's summary, the
