@@ -237,21 +237,12 @@ class Ui_EvaluationSection(object):
 
         self.criteria_layout.addLayout(self.criteria_bar)
 
-        self.problems_label = QLabel(self.criteria_tab)
-        self.problems_label.setObjectName(u"problems_label")
-        self.problems_label.setVisible(False)
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.setProperty(u"role", u"problems")
-
-        self.criteria_layout.addWidget(self.problems_label)
-
         self.criteria_editor = CriteriaEditor(self.criteria_tab)
         self.criteria_editor.setObjectName(u"criteria_editor")
 
         self.criteria_layout.addWidget(self.criteria_editor)
 
-        self.criteria_layout.setStretch(2, 1)
+        self.criteria_layout.setStretch(1, 1)
         self.tabs.addTab(self.criteria_tab, "")
 
         self.layout.addWidget(self.tabs)

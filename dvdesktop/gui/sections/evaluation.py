@@ -178,6 +178,8 @@ class EvaluationSection(Section):
         self.import_button.clicked.connect(self.import_file)
         self._check_timer = QTimer(self, singleShot=True, interval=300)
         self._check_timer.timeout.connect(self.check_criteria)
+        # the editor's bar under its fields: the tree does not move down while the clerk types
+        self.problems_label = self.criteria_editor.problems
         self.criteria_editor.changed.connect(self._criteria_edited)
 
     # --- reading the year --------------------------------------------------------------
