@@ -128,7 +128,6 @@ class Ui_EvaluationSection(object):
         self.board_splitter = QSplitter(self.board_page)
         self.board_splitter.setObjectName(u"board_splitter")
         self.board_splitter.setOrientation(Qt.Orientation.Horizontal)
-        self.board_splitter.setChildrenCollapsible(False)
         self.list_pane = QWidget(self.board_splitter)
         self.list_pane.setObjectName(u"list_pane")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
