@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...services.core import vocab
 from .. import designer
@@ -27,9 +27,15 @@ class TeamMembersPanel(QWidget):
         self.print_button = print_button("composition", self.print_job, _("Print list…"))
         self.print_button.setToolTip(_("The team's member list on the date shown, to print or save as PDF or Word"))
         self.ui.top_bar.addWidget(self.print_button)
-        # Widths that show every column in the editor at 1366x768.
-        for col, width in enumerate((150, 75, 120)):
-            self.current.setColumnWidth(col, width)
+        # The current members never scroll sideways in the editor's pane: the role and the date as
+        # wide as their text, the position held wrapped in its width, the name in the rest (at
+        # 1366x768 fixed widths left the dates half out of sight)
+        header = self.current.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
+                                    QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(col, mode)
+        self.current.setColumnWidth(2, 115)
         for col, width in enumerate((140, 70, 110, 80, 80)):
             self.former.setColumnWidth(col, width)
         self.add_button.clicked.connect(self.add_member)
