@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import operator
 import queue
 import random
 import threading
@@ -37,7 +38,7 @@ import peewee as pw
 
 from ...errors import UserError
 from ...paths import resource
-from ...store.base import database_proxy
+from ...store.base import BaseModel, database_proxy
 from ...store.models import (
     ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet,
     Criterion, Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase,
@@ -126,7 +127,11 @@ class BulkWriter:
                 sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
             else:
                 sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({", ".join("?" * len(fields))})'
-            spec = (names, defaults, sql)
+            # a row is its dict laid over the defaults, read out in column order
+            # by one itemgetter; prepare_row only where it fills something
+            base = dict(zip(names, defaults))
+            derives = model.folded_columns or getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__
+            spec = (names, defaults, sql, base, operator.itemgetter(*names), derives)
             self.specs[model] = spec
             self.buffers[model] = []
             self.next_id[model] = 1
@@ -142,21 +147,21 @@ class BulkWriter:
         self.uid_counter += 1
         ms = self.uid_epoch_ms + self.uid_counter
         bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
-        value = (ms << 80) | (0x7 << 76) | ((bits >> 62) << 64) | (0b10 << 62) | (bits & 0x3FFF_FFFF_FFFF_FFFF)
-        h = f"{value:032x}"
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), written group by group
+        return (f"{ms >> 16:08x}-{ms & 0xFFFF:04x}-7{bits >> 62:03x}-{0x8000 | ((bits >> 48) & 0x3FFF):04x}-"
+                f"{bits & 0xFFFF_FFFF_FFFF:012x}")
 
     def add(self, model, stamp: dt.datetime, row: dict) -> int:
-        names, defaults, _ = self._spec(model)
+        spec = self.specs.get(model) or self._spec(model)
         rid = self.next_id[model]
         self.next_id[model] = rid + 1
         row["id"] = rid
         row["uid"] = self.uid()
         row["created_at"] = row["updated_at"] = stamp
         row["version"] = 1
-        model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
-        get = row.get
-        self.buffers[model].append(tuple([get(n, d) for n, d in zip(names, defaults)]))
+        if spec[5]:
+            model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
+        self.buffers[model].append(spec[4]({**spec[3], **row}))
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
