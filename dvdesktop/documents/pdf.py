@@ -81,17 +81,43 @@ _PARSED: dict[tuple[str, str], list] = {}
 _PARSED_LIMIT = 8192
 
 
+# Lines of one-style paragraphs by (style, text, width): the header's lines,
+# the titles, the signatures' names are broken into lines the same way in
+# every document. Only reportlab's simple layout (one fragment, "kind 0":
+# lines of plain words) is kept; drawing and splitting only read it.
+_LAID: dict[tuple, tuple] = {}
+
+
+def _layout_key(style: ParagraphStyle) -> tuple:
+    """What a paragraph's line breaks depend on besides its text and width."""
+    return (style.name, style.fontName, style.fontSize, style.leading, style.alignment, style.firstLineIndent,
+            style.leftIndent, style.rightIndent, style.wordWrap, style.splitLongWords, style.embeddedHyphenation,
+            style.uriWasteReduce, style.hyphenationLang, style.endDots, style.justifyLastLine, style.spaceShrinkage)
+
+
 class _Para(_RLParagraph):
     """reportlab's Paragraph measured once per width: a table sizes its cells,
     KeepTogether and the frame then ask again with the same width, and each
     wrap() broke the lines anew (the lines depend on the width only)."""
 
+    _laid_key = None  # set when the text's lines may be shared (see _LAID)
+
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         # split() may drop blPara (the lines) to force a new layout: then measure again
         if getattr(self, "_wrapped_width", None) == availWidth and "blPara" in self.__dict__:
             return self.width, self.height
+        key = self._laid_key
+        if key is not None:
+            laid = _LAID.get((key, availWidth))
+            if laid is not None:
+                self.blPara, self.height, self._width_max, self._wrapWidths = laid
+                self.width = self._wrapped_width = availWidth
+                return availWidth, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
+        if (key is not None and self.blPara.kind == 0 and not self._splitLongWordCount and not self._hyphenations
+                and len(_LAID) < _PARSED_LIMIT):
+            _LAID[(key, availWidth)] = (self.blPara, self.height, self._width_max, list(self._wrapWidths))
         return size
 
 
@@ -99,7 +125,10 @@ def Paragraph(text: str, style: ParagraphStyle) -> _RLParagraph:  # noqa: N802 -
     key = (style.name, text)
     frags = _PARSED.get(key)
     if frags is not None:
-        return _Para(text, style, frags=[f.clone() for f in frags])
+        paragraph = _Para(text, style, frags=[f.clone() for f in frags])
+        if len(frags) == 1:
+            paragraph._laid_key = (_layout_key(style), text)
+        return paragraph
     paragraph = _Para(text, style)
     if paragraph.style is style and len(_PARSED) < _PARSED_LIMIT:  # markup that changes the style: not kept
         _PARSED[key] = [f.clone() for f in paragraph.frags]
