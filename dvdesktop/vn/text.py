@@ -58,8 +58,11 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     text = str(text)
-    folded = text.translate(_FOLD_TABLE) if _LATIN_ONLY.fullmatch(text) else _fold_slow(text)
-    return _SPACES.sub(" ", folded).strip()
+    folded = text.translate(_FOLD_TABLE)
+    # characters outside the table are left as they were (never ASCII): then check the text
+    if not folded.isascii() and not _LATIN_ONLY.fullmatch(text):
+        folded = _fold_slow(text)
+    return " ".join(folded.split())  # runs of whitespace to one space, none at the ends
 
 
 def digits(text: str | None) -> str:

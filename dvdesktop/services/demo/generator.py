@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import json
 import operator
 import queue
@@ -87,6 +88,16 @@ def clear_database(db: pw.Database) -> None:
 # --- bulk writer -------------------------------------------------------------
 
 
+def _date_text(value):
+    """What sqlite3's default adapters store for a date or a datetime (other values as they are)."""
+    kind = type(value)
+    if kind is dt.datetime:
+        return value.isoformat(" ")
+    if kind is dt.date:
+        return value.isoformat()
+    return value
+
+
 class BulkWriter:
     """Buffers rows per table with precomputed ids and uids, and writes them in
     chunks, parents before children (the order of ALL_MODELS).
@@ -111,6 +122,7 @@ class BulkWriter:
         self.counts: dict[type, int] = {}
         self.specs: dict[type, tuple] = {}
         self.pending = 0
+        self.date_texts: dict = {}
         self.error: BaseException | None = None
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._write_batches, name="demo-writer", daemon=True)
@@ -131,7 +143,14 @@ class BulkWriter:
             # by one itemgetter; prepare_row only where it fills something
             base = dict(zip(names, defaults))
             derives = model.folded_columns or getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__
-            spec = (names, defaults, sql, base, operator.itemgetter(*names), derives)
+            # SQLite: dates written as the text sqlite3's own adapters make of them, each distinct
+            # value once (the adapters, Python functions, cost as much as the rest of an insert)
+            stamped = ("id", "uid", "created_at", "updated_at", "version")
+            dates = () if self.pg else tuple(
+                i for i, f in enumerate(fields)
+                if isinstance(f, (pw.DateField, pw.DateTimeField)) and f.name not in stamped)
+            spec = (names, defaults, sql, base, operator.itemgetter(*names), derives, dates,
+                    tuple(names.index(n) for n in stamped))
             self.specs[model] = spec
             self.buffers[model] = []
             self.next_id[model] = 1
@@ -148,20 +167,35 @@ class BulkWriter:
         ms = self.uid_epoch_ms + self.uid_counter
         bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
         # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), written group by group
-        return (f"{ms >> 16:08x}-{ms & 0xFFFF:04x}-7{bits >> 62:03x}-{0x8000 | ((bits >> 48) & 0x3FFF):04x}-"
-                f"{bits & 0xFFFF_FFFF_FFFF:012x}")
+        return "%08x-%04x-7%03x-%04x-%012x" % (
+            ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF), bits & 0xFFFF_FFFF_FFFF)
 
     def add(self, model, stamp: dt.datetime, row: dict) -> int:
         spec = self.specs.get(model) or self._spec(model)
         rid = self.next_id[model]
         self.next_id[model] = rid + 1
-        row["id"] = rid
-        row["uid"] = self.uid()
-        row["created_at"] = row["updated_at"] = stamp
-        row["version"] = 1
         if spec[5]:
             model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
-        self.buffers[model].append(spec[4]({**spec[3], **row}))
+        values = list(spec[4]({**spec[3], **row}))
+        texts = self.date_texts
+        if not self.pg:
+            text = texts.get(stamp)
+            if text is None:
+                text = texts[stamp] = _date_text(stamp)
+            stamp = text
+            for i in spec[6]:
+                v = values[i]
+                if v is not None:
+                    text = texts.get(v)
+                    if text is None:
+                        text = texts[v] = _date_text(v)
+                    values[i] = text
+        i_id, i_uid, i_created, i_updated, i_version = spec[7]
+        values[i_id] = rid
+        values[i_uid] = self.uid()
+        values[i_created] = values[i_updated] = stamp
+        values[i_version] = 1
+        self.buffers[model].append(tuple(values) if self.pg else values)
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
@@ -1082,6 +1116,11 @@ def build_demo(
         db.execute_sql("PRAGMA synchronous = OFF")
         db.execute_sql("PRAGMA cache_size = -200000")
     options = DemoOptions(scale=scale, seed=seed, reference=reference or dt.date.today())
+    # A million rows of tuples and dicts, none of them in a reference cycle:
+    # the cycle collector would only walk them over and over (a fifth of the
+    # generating time). Back on as soon as the build ends.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with db.atomic():
             if force:
@@ -1106,6 +1145,8 @@ def build_demo(
             org = gen.organisation()
         save_organisation(org)
     finally:
+        if collecting:
+            gc.enable()
         if sqlite:
             db.execute_sql("PRAGMA foreign_keys = ON")
             db.execute_sql("PRAGMA synchronous = NORMAL")
