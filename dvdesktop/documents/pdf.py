@@ -6,6 +6,7 @@ repeat their header rows; portrait and landscape pages may alternate.
 """
 from __future__ import annotations
 
+import copy
 import io
 import unicodedata
 from functools import lru_cache
@@ -224,6 +225,20 @@ class _KeepWithNext(KeepTogether):
         return need + min(self._room, nxt.wrap(aW, aH)[1])
 
 
+_SCALARS = (int, float, str, bool, type(None))
+
+
+class _Frame(Frame):
+    """reportlab's Frame, deep-copied faster: KeepTogether measures its content
+    on a deep copy of the frame (a few times per page), and copy.deepcopy
+    walked each of its numbers; they are immutable, only the rest is copied."""
+
+    def __deepcopy__(self, memo):
+        new = self.__class__.__new__(self.__class__)
+        new.__dict__.update({k: v if type(v) in _SCALARS else copy.deepcopy(v, memo) for k, v in self.__dict__.items()})
+        return new
+
+
 class _DocTemplate(BaseDocTemplate):
     def __init__(self, target, rules: PageRules, first: str, **kw):
         super().__init__(target, pagesize=A4, **kw)
@@ -232,7 +247,7 @@ class _DocTemplate(BaseDocTemplate):
         templates = []
         for orient, size in (("portrait", A4), ("landscape", landscape(A4))):
             w, h = size
-            frame = Frame(left, bottom, w - left - right, h - top - bottom, id=orient,
+            frame = _Frame(left, bottom, w - left - right, h - top - bottom, id=orient,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
             templates.append(PageTemplate(id=orient, frames=[frame], pagesize=size, onPage=self._page_number))
         if first == "landscape":

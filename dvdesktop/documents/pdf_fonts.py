@@ -102,7 +102,7 @@ class _Formatted(pdfdoc.PDFObject):
 
 def _cache_widths(font) -> None:
     """Each subset's /Widths array (a number per character, formatted one by
-    one by reportlab) written once per subset."""
+    one by reportlab) written once per subset, its ToUnicode map deflated once."""
     memo = _Memo()
     add_objects = font.addObjects
 
@@ -117,5 +117,9 @@ def _cache_widths(font) -> None:
             if isinstance(widths, pdfdoc.PDFArray):
                 seq = tuple(widths.sequence)
                 pdf_font.Widths = memo.get(seq, lambda w=widths: _Formatted(w.format(doc)))
+            # its ToUnicode map: the same text for the same subset, deflated once
+            cmap = doc.idToObject.get(f"toUnicodeCMap:{getattr(pdf_font, 'BaseFont', '')}")
+            if cmap is not None and cmap.filters == [pdfdoc.PDFZCompress]:
+                cmap.filters = [_FLATE]
 
     font.addObjects = add
