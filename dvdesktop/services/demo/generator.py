@@ -1,7 +1,8 @@
 """Demo data: a realistic commune (or a whole province) with five years of work.
 
 Deterministic: the same seed and the same reference date give the same data,
-row for row (ids, uids, dates, names). Only ``random.Random(seed)`` is used,
+row for row (ids, uids, dates, names). Only ``random.Random(seed)``'s numbers
+are used (drawn by fast_random.SeededRandom, the same numbers in fewer steps),
 and every date is derived from the reference date: today unless the caller
 passes another one (``--today``), so that the demo a clerk opens always has
 this year's work in it. The five years before it are filled; nothing is
@@ -47,6 +48,7 @@ from ...store.models import (
     Membership, Meta, OutreachSession, Person, Team,
 )
 from .. import evaluation as ev
+from .fast_random import SeededRandom
 from ..settings import Organisation, Signer, save_organisation
 
 YEARS_OF_HISTORY = 5
@@ -358,7 +360,7 @@ class Generator:
     def __init__(self, writer: BulkWriter, options: DemoOptions):
         self.w = writer
         self.o = options
-        self.rng = random.Random(options.seed)
+        self.rng = SeededRandom(options.seed)  # random.Random's numbers, drawn in fewer steps
         self.ref = options.reference
         self.years = list(range(self.ref.year - YEARS_OF_HISTORY + 1, self.ref.year + 1))
         self.first_day = dt.date(self.years[0], 1, 1)
