@@ -1,5 +1,6 @@
 """Finding text a clerk cannot read whole: a label, a drop-down, a column
-header, a tab or the hint of an empty field narrower than its text, or a form that scrolls sideways.
+header, a tab or the hint of an empty field narrower than its text, a form that scrolls sideways,
+or a list that may not scroll sideways with columns wider than itself.
 
 Used by the test that opens every section, form and dialog at 1366x768
 (tests/gui/test_fits_the_screen.py) and by scripts/screenshots.py, which runs
@@ -7,9 +8,10 @@ it at 125 % scaling too. A label that wraps, or that elides its text and
 shows it whole in its tooltip, is not clipped."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QComboBox, QHeaderView, QLabel, QLineEdit, QScrollArea, QStyle, QStyleOptionComboBox, QTabBar,
-    QWidget,
+    QAbstractItemView, QAbstractScrollArea, QComboBox, QHeaderView, QLabel, QLineEdit, QScrollArea, QStyle,
+    QStyleOptionComboBox, QTabBar, QTreeView, QWidget,
 )
 
 SLACK = 1  # pixels of rounding
@@ -85,8 +87,31 @@ def clipped(root: QWidget) -> list[str]:
             need = bar.fontMetrics().horizontalAdvance(text) + space // 2
             if bar.tabRect(i).width() + SLACK < need:
                 found.append(f"tab {_name(bar)} «{text}»: {bar.tabRect(i).width()} px for {need}")
-    for area in root.findChildren(QAbstractScrollArea):
+    areas = root.findChildren(QAbstractScrollArea) + ([root] if isinstance(root, QAbstractScrollArea) else [])
+    for area in areas:
         if isinstance(area, QScrollArea) and _shown(area, root) and area.horizontalScrollBar().isVisible():
             found.append(f"scrolls sideways: {_name(area)} ({area.widget().minimumSizeHint().width()} px "
                          f"in {area.viewport().width()})")
+        elif isinstance(area, QScrollArea) and _shown(area, root) and area.widget() is not None \
+                and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff \
+                and area.widget().width() > area.viewport().width() + SLACK:
+            found.append(f"cut off on the right: {_name(area)} ({area.widget().width()} px "
+                         f"in {area.viewport().width()})")
+    found += _columns_out_of_reach(root)
+    return found
+
+
+def _columns_out_of_reach(root: QWidget) -> list[str]:
+    """A list or tree that may not scroll sideways (its scroll bar is off)
+    but whose columns are wider than it: the last ones cannot be seen at all."""
+    found = []
+    views = root.findChildren(QAbstractItemView) + ([root] if isinstance(root, QAbstractItemView) else [])
+    for view in views:
+        if not _shown(view, root) or view.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            continue
+        header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+        if header is None or header.isHidden() or header.model() is None:
+            continue
+        if header.length() > view.viewport().width() + SLACK:
+            found.append(f"columns cut off: {_name(view)} ({header.length()} px in {view.viewport().width()})")
     return found

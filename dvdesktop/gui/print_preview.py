@@ -255,9 +255,14 @@ class PrintButton(QPushButton):
     """"In…" with a menu: preview and print, save as PDF, save as Word.
     *make_job* returns the PrintJob, or None when there is nothing to print."""
 
-    def __init__(self, make_job: Callable[[], PrintJob | None], text: str | None = None, parent=None):
+    def __init__(self, make_job: Callable[[], PrintJob | None] | None = None, text: str | None = None,
+                 parent=None):
+        from PySide6.QtWidgets import QWidget
+
+        if isinstance(make_job, QWidget):  # made by a Designer form: PrintButton(parent), make_job set after
+            make_job, parent = None, make_job
         super().__init__(text or _("Print…"), parent)
-        self.make_job = make_job
+        self.make_job = make_job or (lambda: None)
         menu = QMenu(self)
         self.preview_action = menu.addAction(_("Preview and print…"), lambda: self._run(preview))
         self.pdf_action = menu.addAction(_("Save as PDF…"), lambda: self._run(lambda p, j: save_as(p, j, ".pdf")))

@@ -186,3 +186,37 @@ def test_section_not_wider_than_the_screen(screen, qtbot, key):
     assert section.minimumSizeHint().width() <= WIDTH, f"«{key}» needs {section.minimumSizeHint().width()} px"
     assert screen.minimumSizeHint().width() <= WIDTH, f"with «{key}» the window needs {screen.minimumSizeHint().width()} px"
     assert screen.width() <= WIDTH, f"with «{key}» the window is {screen.width()} px wide"
+
+
+def _designer_forms(window):
+    """The forms laid out in ui/ for issue 13 that open as windows of their own
+    (the criteria editor and the detail editors are in their sections, above)."""
+    from dvdesktop.gui.forms.rating_form import RatingDialog, ReasonDialog
+    from dvdesktop.services.listings.choices import team_choices
+
+    team_id = team_choices()[0][0]
+    others = _dialogs(window)
+    return {
+        "rating, decided": lambda: RatingDialog(window, team_id, 2024),
+        "rating, to record": lambda: RatingDialog(window, team_id, 2025, default_by="Lò Văn Thanh"),
+        "reopen the rating": lambda: ReasonDialog(window, "Tổ dân vận bản Nà Hỳ 1"),
+        **{name: others[name] for name in ("add member", "kiện toàn", "end membership", "mediation team")},
+    }
+
+
+@pytest.mark.parametrize("room", [(WIDTH, HEIGHT), (SCALED_WIDTH, SCALED_HEIGHT)], ids=["1366x768", "125 %"])
+def test_designer_forms_fit(screen, qtbot, room):
+    """Each one no larger than the room and nothing cut off in it, at 100 % and 125 %."""
+    problems = []
+    for name, make in _designer_forms(screen).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.resize(min(dialog.width(), room[0]), min(dialog.height(), room[1]))
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        need = dialog.minimumSizeHint()
+        assert need.width() <= room[0] and need.height() <= room[1], f"{name} needs {need}"
+        assert dialog.width() <= room[0] and dialog.height() <= room[1], f"{name}: {dialog.size()}"
+        problems += [f"{name}: {p}" for p in look_everywhere(dialog, qtbot)]
+        dialog.close()
+    assert not problems, f"cut off at {room[0]}x{room[1]}:\n" + "\n".join(problems)

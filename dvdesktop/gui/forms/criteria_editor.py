@@ -13,14 +13,13 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QHeaderView, QStyledItemDelegate, QTableWidgetItem, QTreeWidgetItem, QWidget,
 )
 
+from .. import designer
 from ...services.evaluation import METRICS, CriteriaSetData
+from ..generated.ui_criteria_editor import Ui_CriteriaEditor
 from ..i18n import _
-from ..style import role
 
 # tree columns
 C_CODE, C_TEXT, C_POINTS, C_METRIC, C_TARGET = range(5)
@@ -53,7 +52,9 @@ class MetricDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):  # noqa: N802
         name = editor.currentData() or ""
         model.setData(index, name, METRIC_ROLE)
-        model.setData(index, METRICS.get(name, _("(scored by hand)")) if name else _("(scored by hand)"))
+        label = METRICS.get(name, _("(scored by hand)")) if name else _("(scored by hand)")
+        model.setData(index, label)
+        model.setData(index, label, Qt.ItemDataRole.ToolTipRole)
 
 
 class CriterionOnlyDelegate(QStyledItemDelegate):
@@ -66,6 +67,10 @@ class CriterionOnlyDelegate(QStyledItemDelegate):
 
 
 class CriteriaEditor(QWidget):
+    """Laid out in ui/criteria_editor.ui; `problems` is the one place, under
+    the editor, where what must be fixed is listed (the evaluation section
+    fills it as its problems_label: the tree above it never moves down)."""
+
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -74,109 +79,39 @@ class CriteriaEditor(QWidget):
         self._clean = None
         self._is_sample = False
         self._note = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-        self.sample_note = QLabel(_("Sample criteria set — adapt it to the province's guidance"))
-        self.sample_note.setWordWrap(True)
-        role(self.sample_note, "sample")
+        self.ui = designer.setup(self, Ui_CriteriaEditor)
         self.sample_note.hide()
-        layout.addWidget(self.sample_note)
-
-        top = QFormLayout()
-        self.name = QLineEdit()
+        self.problems.hide()
         self.name.textChanged.connect(self._changed)
-        top.addRow(_("Name of the set"), self.name)
-        layout.addLayout(top)
 
         # groups and criteria
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels([_("Code"), _("Group / criterion"), _("Max. points"), _("Suggested from"),
-                                   _("Full points at")])
         self.tree.setItemDelegateForColumn(C_METRIC, MetricDelegate(self.tree))
         self._criterion_only = CriterionOnlyDelegate(self.tree)
         for col in (C_CODE, C_POINTS, C_TARGET):
             self.tree.setItemDelegateForColumn(col, self._criterion_only)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
         header = self.tree.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(C_TEXT, QHeaderView.ResizeMode.Stretch)
         for col, width in ((C_CODE, 80), (C_POINTS, 85), (C_METRIC, 230), (C_TARGET, 115)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(col, width)
         self.tree.itemChanged.connect(self._changed)
-        layout.addWidget(self.tree, 3)
-        buttons = QHBoxLayout()
-        self.add_group_button = QPushButton(_("Add group"))
         self.add_group_button.clicked.connect(lambda: self.add_group())
-        self.add_criterion_button = QPushButton(_("Add criterion"))
         self.add_criterion_button.clicked.connect(lambda: self.add_criterion())
-        self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove_current)
-        self.up_button = QPushButton(_("Move up"))
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton(_("Move down"))
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        for b in (self.add_group_button, self.add_criterion_button, self.remove_button, self.up_button,
-                  self.down_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        self.total_label = QLabel()
-        buttons.addWidget(self.total_label)
-        layout.addLayout(buttons)
 
-        # levels and quota side by side
-        lower = QHBoxLayout()
-        levels_box = QGroupBox(_("Rating levels (best first)"))
-        lv = QVBoxLayout(levels_box)
-        self.levels = QTableWidget(0, 3)
-        self.levels.setHorizontalHeaderLabels([_("Code"), _("Level"), _("From (points)")])
-        self.levels.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # levels and quota
+        levels_header = self.levels.horizontalHeader()
+        levels_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.levels.setColumnWidth(0, 70)
         self.levels.setColumnWidth(2, 100)
-        self.levels.verticalHeader().hide()
         self.levels.itemChanged.connect(self._levels_changed)
-        lv.addWidget(self.levels)
-        lb = QHBoxLayout()
-        self.add_level_button = QPushButton(_("Add level"))
         self.add_level_button.clicked.connect(lambda: self.add_level())
-        self.remove_level_button = QPushButton(_("Remove level"))
         self.remove_level_button.clicked.connect(self.remove_level)
-        lb.addWidget(self.add_level_button)
-        lb.addWidget(self.remove_level_button)
-        lb.addStretch(1)
-        lv.addLayout(lb)
-        lower.addWidget(levels_box, 3)
-
-        quota_box = QGroupBox(_("Quota rules"))
-        qf = QFormLayout(quota_box)
-        # labels above the fields: the levels' names («HTXS – Hoàn thành xuất sắc nhiệm vụ») need the width
-        qf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.top_level = QComboBox()
-        self.base_level = QComboBox()
-        self.share = QDoubleSpinBox()
-        self.share.setRange(0, 100)
-        self.share.setDecimals(0)
-        self.share.setSuffix("%")
-        self.min_months = QSpinBox()
-        self.min_months.setRange(0, 12)
-        self.min_months.setSuffix(_(" months"))
-        for w, signal in ((self.top_level, self.top_level.currentIndexChanged),
-                          (self.base_level, self.base_level.currentIndexChanged),
-                          (self.share, self.share.valueChanged), (self.min_months, self.min_months.valueChanged)):
+        for signal in (self.top_level.currentIndexChanged, self.base_level.currentIndexChanged,
+                       self.share.valueChanged, self.min_months.valueChanged):
             signal.connect(self._changed)
-        qf.addRow(_("Top level"), self.top_level)
-        qf.addRow(_("at most"), self.share)
-        qf.addRow(_("of the teams rated"), self.base_level)
-        qf.addRow(_("Rated only if active at least"), self.min_months)
-        lower.addWidget(quota_box, 2)
-        layout.addLayout(lower, 2)
 
     # --- loading ---------------------------------------------------------------
 
@@ -254,6 +189,7 @@ class CriteriaEditor(QWidget):
         item = QTreeWidgetItem([code, text, _num(max_points), "", _num(target) if metric else ""])
         item.setData(C_METRIC, METRIC_ROLE, metric)
         item.setText(C_METRIC, METRICS.get(metric, "") if metric else _("(scored by hand)"))
+        item.setToolTip(C_METRIC, item.text(C_METRIC))  # whole when the column cuts it
         item.setToolTip(C_TEXT, text)
         item.setFlags(self._flags())
         item.setTextAlignment(C_POINTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -345,6 +281,8 @@ class CriteriaEditor(QWidget):
                         combo.addItem(f"{code} – {name}" if name else code, code)
                 i = combo.findData(current)
                 combo.setCurrentIndex(i if i >= 0 else (0 if combo.count() else -1))
+                # as wide as the longest level: the quota form then puts its label above it
+                combo.setMinimumWidth(combo.sizeHint().width())
         finally:
             self._loading = was
 

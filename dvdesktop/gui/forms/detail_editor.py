@@ -14,19 +14,42 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
+from .. import designer
 from ..dialogs import messages
+from ..generated.ui_detail_editor import Ui_DetailEditor
+from ..header_fit import needed_width
 from ..i18n import _
-from ..style import role
 from ..operations import OpChanges, RecordOp
+from ..table_model import ElidedTipDelegate
 from .base import RecordForm
 
 
 _NUMBER = re.compile(r"^[\d.,]+$")
+_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+
+
+def _two_lines(title: str) -> str:
+    """*title* broken at the space nearest its middle ("Vật tư,\nhiện vật")."""
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return title[:cut] + "\n" + title[cut + 1:]
+
+
+def _focusable(form: QWidget) -> list[QWidget]:
+    """The widgets of *form* that Tab stops at, in its own order."""
+    found, widget = [], form.nextInFocusChain()
+    seen = set()
+    while widget is not form and id(widget) not in seen:
+        seen.add(id(widget))
+        if form.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
 
 
 class ChildForm(RecordForm):
@@ -60,6 +83,10 @@ class ChildForm(RecordForm):
 
 
 class DetailEditor(QWidget):
+    """Laid out in ui/detail_editor.ui: the record's form goes in `record_place`,
+    the child row's form in `line_place`; the heading, the columns and the add
+    button's text are the record kind's (the section's subclass gives them)."""
+
     saved = Signal(int)
 
     def __init__(self, main_form: RecordForm, child_form: ChildForm, heading: str, columns: list[str],
@@ -67,48 +94,97 @@ class DetailEditor(QWidget):
                  widths: list[int] | None = None):
         super().__init__(parent)
         self.main_form, self.child_form, self.child_rows = main_form, child_form, child_rows
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(main_form)
-        self.child_heading = QLabel(heading)
-        role(self.child_heading, "subheading")
-        layout.addWidget(self.child_heading)
-        self.totals = QLabel()
-        role(self.totals, "figure")
-        self.totals.setWordWrap(True)
-        layout.addWidget(self.totals)
-        self.table = QTableWidget(0, len(columns))
+        self.ui = designer.setup(self, Ui_DetailEditor)
+        self.ui.record_layout.addWidget(main_form)
+        self.ui.line_layout.addWidget(child_form)
+        self.child_heading.setText(heading)
+        self.add_button.setText(add_text)
+        self.columns = list(columns)
+        self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate(widths or []):
-            self.table.setColumnWidth(i, w)
-        self.table.setMinimumHeight(130)
-        self.table.setMaximumHeight(220)
-        layout.addWidget(self.table)
-        row = QHBoxLayout()
-        row.setContentsMargins(8, 0, 8, 0)
-        self.add_button = QPushButton(add_text)
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
+        self._widths = list(widths or [])
+        # the columns share the list's width again when it changes (a scroll bar coming takes some)
+        self.table.viewport().installEventFilter(self)
+        self._tab_order()
         self.add_button.clicked.connect(self.new_child)
-        self.save_child_button = QPushButton(_("Save this line"))
         self.save_child_button.clicked.connect(self.save_child)
-        self.delete_child_button = QPushButton(_("Remove this line"))
         self.delete_child_button.clicked.connect(self.delete_child)
-        for b in (self.add_button, self.save_child_button, self.delete_child_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(child_form)
-        layout.addStretch(1)
         self.main_form.saved.connect(self._main_saved)
         self.child_form.saved.connect(self._child_saved)
         self.table.currentCellChanged.connect(self._child_selected)
         self._filling = False
         self.load(None)
+
+    def _tab_order(self) -> None:
+        """The record's fields, the list and its buttons, then the line's fields
+        (the two forms came in after the .ui's widgets, at the end of the chain)."""
+        chain = [*_focusable(self.main_form), self.table, self.add_button, self.save_child_button,
+                 self.delete_child_button, *_focusable(self.child_form)]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its header and its cells when the table has
+        the room, else the text columns narrowed (never below their header;
+        their cells elided, whole in the tooltip): the list never scrolls sideways."""
+        table, header = self.table, self.table.horizontalHeader()
+        count = table.columnCount()
+        if not count:
+            return
+        room = table.viewport().width()
+        numbers = {c for c in range(count) if self._numeric(c)}
+        content = [max(table.sizeHintForColumn(c), 0) for c in range(count)]
+        # a number or a date is never cut; a text column may be, down to its title
+        least = self._fold_titles(room, [content[c] if c in numbers else 0 for c in range(count)])
+        want = [max(least[c], content[c], self._widths[c] if c < len(self._widths) else 0) for c in range(count)]
+        widths = list(want)
+        over = sum(want) - room
+        if over > 0:
+            give = [want[c] - least[c] for c in range(count)]
+            total = sum(give) or 1
+            widths = [max(least[c], want[c] - -(-over * give[c] // total)) for c in range(count)]
+        else:
+            texts = [c for c in range(count) if c not in numbers] or list(range(count))
+            widths[texts[-1]] -= over  # the last text column takes what is left
+        for c, width in enumerate(widths):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, width)
+
+    def _fold_titles(self, room: int, cells: list[int]) -> list[int]:
+        """The columns' titles on one line each when they fit side by side,
+        else the longest ones on two lines (a pane of 350 px at 125 % had
+        420 px of titles); the least width of each column: its title's, or
+        its *cells* when wider."""
+        header = self.table.horizontalHeader()
+        titles = list(self.columns)
+        self._set_titles(titles)
+        least = [max(needed_width(header, c), cells[c]) for c in range(len(titles))]
+        for c in sorted(range(len(titles)), key=lambda c: -needed_width(header, c)):
+            if sum(least) <= room:
+                break
+            folded = _two_lines(titles[c])
+            if folded != titles[c]:
+                titles[c] = folded
+                self._set_titles(titles)
+                least[c] = max(needed_width(header, c), cells[c])
+        return least
+
+    def _set_titles(self, titles: list[str]) -> None:
+        for c, title in enumerate(titles):
+            item = self.table.horizontalHeaderItem(c)
+            if item is not None and item.text() != title:
+                item.setText(title)
+
+    def _numeric(self, column: int) -> bool:
+        cells = [self.table.item(r, column) for r in range(self.table.rowCount())]
+        texts = [i.text() for i in cells if i is not None and i.text()]
+        return bool(texts) and all(_NUMBER.match(t) or _DATE.match(t) for t in texts)
 
     # --- the ListFormSection editor API ------------------------------------------
 
@@ -144,6 +220,7 @@ class DetailEditor(QWidget):
         enabled = record_id is not None
         for w in (self.table, self.add_button, self.save_child_button, self.delete_child_button, self.child_form):
             w.setEnabled(enabled)
+        self.fit_columns()
         self.child_form.load(None)
         if select is not None:
             self.select_child(select)

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
+from .. import designer
 from ...errors import UserError
 from ...services.mediation import team as mediation_team
 from ...vn import short_date
 from ..dialogs import messages
+from ..generated.ui_mediation_team_dialog import Ui_MediationTeamDialog
 from ..i18n import _
 from ..style import role
 from .person_picker import PersonPicker
@@ -23,40 +22,23 @@ ROLES = dict(mediation_team.TEAM_ROLES)
 
 
 class MediationTeamDialog(QDialog):
+    """Laid out in ui/mediation_team_dialog.ui."""
+
     def __init__(self, parent, area_id: int, area_name: str, today: dt.date | None = None):
         super().__init__(parent)
         self.area_id = area_id
         self.today = today or dt.date.today()
+        designer.setup(self, Ui_MediationTeamDialog)
         self.setWindowTitle(_("Mediation team of {area}").format(area=area_name))
-        self.resize(640, 420)
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("Mediator"), _("Role"), _("Since")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(1, 150)
-        layout.addWidget(self.table, 1)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        layout.addWidget(self.warning_label)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(_("Add mediator…"))
+        # the names take the room left; the role and the date are as wide as their text (no sideways scrolling)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button.clicked.connect(self.add)
-        self.leader_button = QPushButton(_("Make team leader"))
         self.leader_button.clicked.connect(self.make_leader)
-        self.remove_button = QPushButton(_("Leaves the team"))
         self.remove_button.clicked.connect(self.remove)
-        for button in (self.add_button, self.leader_button, self.remove_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.rejected.connect(self.reject)
         self.members: list[mediation_team.TeamMember] = []
         self.warnings: list[str] = []
         self.reload()

@@ -12,19 +12,18 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
-from .. import palette
+from .. import designer, palette
 from ...errors import ConflictError, UserError
 from ...services import evaluation as ev
 from ...vn import format_number, short_date
 from ..dialogs import messages
+from ..generated.ui_rating_dialog import Ui_RatingDialog
+from ..generated.ui_reopen_rating_dialog import Ui_ReopenRatingDialog
 from ..i18n import N_, _
-from ..style import role
-from ..widgets import ChoiceCombo, DateEdit, dialog_buttons, fit_to_screen
+from ..style import role, set_invalid
+from ..widgets import fit_to_screen
 
 NOT_SCORED = -0.5  # the spin boxes' "—": no score given yet
 STAGE_LABELS = {"self": N_("Self-assessment"), "review": N_("Commune review"), "decided": N_("Decided")}
@@ -62,24 +61,16 @@ class ScoreBox(QDoubleSpinBox):
 
 
 class ReasonDialog(QDialog):
-    """Why a decided rating is reopened (kept in the audit log)."""
+    """Why a decided rating is reopened (kept in the audit log); ui/reopen_rating_dialog.ui."""
 
     def __init__(self, parent, team_name: str):
         super().__init__(parent)
-        self.setWindowTitle(_("Reopen the rating"))
-        layout = QVBoxLayout(self)
-        label = QLabel(_("The rating of {team} was decided. Give the reason for reopening it "
-                         "(it is kept in the history).").format(team=team_name))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.reason = QPlainTextEdit()
-        self.reason.setMaximumHeight(90)
-        layout.addWidget(self.reason)
-        self.error = QLabel()
-        role(self.error, "error")
+        designer.setup(self, Ui_ReopenRatingDialog)
+        self.intro.setText(_("The rating of {team} was decided. Give the reason for reopening it "
+                             "(it is kept in the history).").format(team=team_name))
         self.error.hide()
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self.save, ok=True))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()
@@ -88,12 +79,15 @@ class ReasonDialog(QDialog):
         if not self.text():
             self.error.setText(_("Write the reason."))
             self.error.show()
+            self.reason.setFocus()
             return
         self.accept()
 
 
 class RatingDialog(QDialog):
-    """One team's rating; `changed` is emitted after anything was saved."""
+    """One team's rating (ui/rating_dialog.ui: the criteria grid's header
+    row is there, its rows are the year's criteria, added by load());
+    `changed` is emitted after anything was saved."""
 
     changed = Signal(int)
 
@@ -102,95 +96,25 @@ class RatingDialog(QDialog):
         self.team_id, self.year = team_id, year
         self.data: ev.RatingData | None = None
         self.rows: list[tuple[ev.RatingLine, ScoreBox, QLineEdit]] = []
+        self._row_widgets: list[QWidget] = []
         self._clean: tuple = ()
-        self.setWindowTitle(_("Rating of the year"))
+        self.ui = designer.setup(self, Ui_RatingDialog)
         fit_to_screen(self, 1000, 720)
-        outer = QVBoxLayout(self)
-        self.heading = QLabel()
-        role(self.heading, "heading")
-        self.heading.setWordWrap(True)
-        outer.addWidget(self.heading)
-        self.subheading = QLabel()
-        role(self.subheading, "hint")
-        self.subheading.setWordWrap(True)
-        outer.addWidget(self.subheading)
-        self.alert = QLabel()
-        self.alert.setWordWrap(True)
-        role(self.alert, "alert")
+        self.grid = self.ui.criteria_grid
+        self.stages_layout = self.ui.stages_layout
+        self.stage_labels: dict[str, QLabel] = {"self": self.stage_self, "review": self.stage_review,
+                                                "decided": self.stage_decided}
         self.alert.hide()
-        outer.addWidget(self.alert)
-
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        outer.addWidget(self.scroll, 1)
-
-        totals = QHBoxLayout()
-        self.total_label = QLabel()
-        role(self.total_label, "total")
-        totals.addWidget(self.total_label, 1)
-        self.fill_button = QPushButton(_("Take the suggested scores"))
-        self.fill_button.setToolTip(_("Put the suggested score in every criterion not scored yet"))
-        self.fill_button.clicked.connect(self.take_suggestions)
-        totals.addWidget(self.fill_button)
-        outer.addLayout(totals)
-
-        # stages
-        stages = QGroupBox(_("Stages"))
-        sl = QHBoxLayout(stages)
-        column = QVBoxLayout()
-        self.stage_labels: dict[str, QLabel] = {}
-        for stage in ev.STAGES:
-            label = QLabel()
-            label.setWordWrap(True)
-            self.stage_labels[stage] = label
-            column.addWidget(label)
-        column.addStretch(1)
-        sl.addLayout(column, 1)
-        form = QFormLayout()
-        self.by = QLineEdit(default_by)
-        self.by.setPlaceholderText(_("Full name"))
-        self.by.setMinimumWidth(200)
-        self.on = DateEdit()
-        self.on.setMinimumWidth(110)
+        self.problems.hide()
+        self.by.setText(default_by)
         self.on.set_date(dt.date.today())
-        self.decision_number = QLineEdit()
-        self.decision_number.setPlaceholderText(_("e.g. 25-QĐ/ĐU"))
-        self.decision_number.setMinimumWidth(160)
-        self.by_caption, self.on_caption = QLabel(_("Done by")), QLabel(_("On"))
-        form.addRow(self.by_caption, self.by)
-        form.addRow(self.on_caption, self.on)
-        self.decision_caption = QLabel(_("Decision no."))
-        form.addRow(self.decision_caption, self.decision_number)
-        # the level decided: the one the total reaches, or lower (to keep the quota)
-        self.decided_level = ChoiceCombo([])
-        self.decided_level.setToolTip(_("The level the total reaches, or a lower one to keep within the quota"))
-        self.decided_level_caption = QLabel(_("Level decided"))
-        form.addRow(self.decided_level_caption, self.decided_level)
-        self.advance_button = QPushButton()
+        self.on.textChanged.connect(self._clear_problems)
+        self.fill_button.clicked.connect(self.take_suggestions)
         self.advance_button.clicked.connect(self.advance)
-        form.addRow("", self.advance_button)
-        sl.addLayout(form, 2)
-        self.stages_layout = sl
-        outer.addWidget(stages)
-
-        buttons = QHBoxLayout()
-        self.reopen_button = QPushButton(_("Reopen…"))
         self.reopen_button.clicked.connect(self.reopen)
-        buttons.addWidget(self.reopen_button)
-        from ..print_preview import PrintButton
-
-        self.print_button = PrintButton(self.sheet_job, _("Print the sheet…"))
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save scores"))
-        self.save_button.setDefault(True)
+        self.print_button.make_job = self.sheet_job
         self.save_button.clicked.connect(self.save)
-        buttons.addWidget(self.save_button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        buttons.addWidget(close)
-        outer.addLayout(buttons)
+        self.close_buttons.rejected.connect(self.reject)
         self.load()
 
     # --- loading -----------------------------------------------------------------
@@ -202,15 +126,9 @@ class RatingDialog(QDialog):
             area=d.area_name, criteria=d.criteria_set_name, stage=d.stage_name))
         self.alert.setVisible(not d.eligible)
         self.alert.setText(d.reason)
-        body = QWidget()
-        grid = QGridLayout(body)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        for col, title in enumerate((_("Code"), _("Criterion and what was recorded"), _("Max."), _("Suggested"),
-                                     _("Score"), _("Comment"))):
-            label = QLabel(title)
-            role(label, "code")
-            grid.addWidget(label, 0, col)
+        self._clear_problems()
+        self._clear_rows()
+        grid = self.grid
         self.rows = []
         row, group = 1, None
         for line in d.criteria:
@@ -219,38 +137,77 @@ class RatingDialog(QDialog):
                 g = QLabel(group)
                 role(g, "group-heading")
                 g.setWordWrap(True)
-                grid.addWidget(g, row, 0, 1, 6)
+                self._add(g, row, 0, 1, 6)
                 row += 1
-            grid.addWidget(QLabel(line.code), row, 0, Qt.AlignmentFlag.AlignTop)
+            self._add(QLabel(line.code), row, 0, alignment=Qt.AlignmentFlag.AlignTop)
             text = QLabel(line.text + (f"\n{line.explanation}" if line.explanation else ""))
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if line.explanation:
                 text.setText(f"{line.text}<br><span style='color:{palette.GOOD}'>{line.explanation}</span>")
                 text.setTextFormat(Qt.TextFormat.RichText)
-            grid.addWidget(text, row, 1)
+            self._add(text, row, 1)
             top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
-            grid.addWidget(QLabel(_pts(line.max_points)), row, 2, top_right)
+            self._add(QLabel(_pts(line.max_points)), row, 2, alignment=top_right)
             suggested = QLabel(_pts(line.suggested) if line.suggested is not None else _("by hand"))
             role(suggested, "good" if line.suggested is not None else "muted-row")
-            grid.addWidget(suggested, row, 3, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            self._add(suggested, row, 3, alignment=top_right)
             box = ScoreBox(line.max_points)
             box.set_score(line.given)
+            box.setAccessibleName(_("Score of {code}").format(code=line.code))
             box.valueChanged.connect(self._update_total)
-            grid.addWidget(box, row, 4, Qt.AlignmentFlag.AlignTop)
+            self._add(box, row, 4, alignment=Qt.AlignmentFlag.AlignTop)
             comment = QLineEdit(line.comment)
             comment.setMinimumWidth(160)
+            comment.setAccessibleName(_("Comment on {code}").format(code=line.code))
             comment.textChanged.connect(self._update_total)
-            grid.addWidget(comment, row, 5, Qt.AlignmentFlag.AlignTop)
+            self._add(comment, row, 5, alignment=Qt.AlignmentFlag.AlignTop)
             self.rows.append((line, box, comment))
             row += 1
-        grid.setColumnStretch(1, 5)
-        grid.setColumnStretch(5, 2)
         grid.setRowStretch(row, 1)
-        self.scroll.setWidget(body)
+        self._stretch_row = row
+        self._tab_order()
+        # the list scrolls only up and down: the dialog is never narrower than the criteria need
+        scroll = self.criteria_scroll
+        scroll.setMinimumWidth(self.criteria_body.minimumSizeHint().width() + 2 * scroll.frameWidth()
+                               + scroll.verticalScrollBar().sizeHint().width())
         self._apply_state()
         self._clean = self._values()
         self._update_total()
+
+    def _add(self, widget: QWidget, row: int, column: int, rows: int = 1, columns: int = 1,
+             alignment=Qt.AlignmentFlag(0)) -> None:
+        self.grid.addWidget(widget, row, column, rows, columns, alignment)
+        self._row_widgets.append(widget)
+
+    def _clear_rows(self) -> None:
+        """The criteria of the last load() go (the header row of the .ui stays)."""
+        for widget in self._row_widgets:
+            self.grid.removeWidget(widget)
+            widget.hide()  # gone from sight now, deleted once back in the event loop
+            widget.deleteLater()
+        self._row_widgets = []
+        if getattr(self, "_stretch_row", None) is not None:
+            self.grid.setRowStretch(self._stretch_row, 0)
+
+    def _tab_order(self) -> None:
+        """Score and comment of each criterion in turn, then the .ui's own
+        order from the button under the list; Alt+C goes to the first score."""
+        chain = [w for _line, box, comment in self.rows for w in (box, comment)]
+        chain += [self.fill_button, self.by, self.on, self.decision_number, self.decided_level,
+                  self.advance_button, self.reopen_button, self.print_button, self.save_button]
+        chain += self.close_buttons.buttons()
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+        self.score_header.setBuddy(self.rows[0][1] if self.rows else None)
+
+    def _clear_problems(self, *_args) -> None:
+        set_invalid(self.on, False)
+        self.problems.hide()
+
+    def _show_problem(self, text: str) -> None:
+        self.problems.setText(text)
+        self.problems.show()
 
     def _apply_state(self) -> None:
         d = self.data
@@ -285,7 +242,7 @@ class RatingDialog(QDialog):
         if decided_next:
             self._fill_decided_levels()
         if following is not None:
-            self.advance_button.setText(_("Record «{stage}»").format(stage=_(STAGE_LABELS[following])))
+            self.advance_button.setText(_("&Record «{stage}»").format(stage=_(STAGE_LABELS[following])))
 
     def _fill_decided_levels(self) -> None:
         """The level the scores reach and every lower one."""
@@ -365,7 +322,9 @@ class RatingDialog(QDialog):
             return False
         on = self.on.date()
         if on is None and self.on.text().strip():
-            messages().warning(self, _("Cannot record the stage"), _("The date is not valid (dd/mm/yyyy)."))
+            set_invalid(self.on, True)
+            self._show_problem(_("The date is not valid (dd/mm/yyyy)."))
+            self.on.setFocus()
             return False
         by = self.by.text()
         return self._run(lambda: ev.set_stage(self.team_id, self.year, stage, by, on,

@@ -81,8 +81,8 @@ class Ui_EndMembershipDialog(object):
 
     def retranslateUi(self, EndMembershipDialog):
         EndMembershipDialog.setWindowTitle(_(u"End membership"))
-        self.on_label.setText(_(u"Last day"))
-        self.reason_label.setText(_(u"Reason"))
+        self.on_label.setText(_(u"&Last day"))
+        self.reason_label.setText(_(u"Rea&son"))
         self.reason.setPlaceholderText(_(u"e.g. moved away, retired"))
     # retranslateUi
 

@@ -75,6 +75,7 @@ class Ui_MembershipForm(object):
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.start_date)
 
 #if QT_CONFIG(shortcut)
+        self.person_row_label.setBuddy(self.pick)
         self.role_label.setBuddy(self.role)
         self.position_label.setBuddy(self.position)
         self.start_date_label.setBuddy(self.start_date)
@@ -89,12 +90,12 @@ class Ui_MembershipForm(object):
     # setupUi
 
     def retranslateUi(self, MembershipForm):
-        self.person_row_label.setText(_(u"Person"))
+        self.person_row_label.setText(_(u"&Person"))
         self.person_label.setText(_(u"(nobody chosen)"))
         self.pick.setText(_(u"Choose\u2026"))
-        self.role_label.setText(_(u"Role in the team"))
-        self.position_label.setText(_(u"Position held"))
-        self.start_date_label.setText(_(u"From"))
+        self.role_label.setText(_(u"&Role in the team"))
+        self.position_label.setText(_(u"P&osition held"))
+        self.start_date_label.setText(_(u"&From"))
         pass
     # retranslateUi
 

@@ -113,9 +113,9 @@ class Ui_ReassignDialog(object):
 
     def retranslateUi(self, ReassignDialog):
         ReassignDialog.setWindowTitle(_(u"Reassign role (ki\u1ec7n to\u00e0n)"))
-        self.role_label.setText(_(u"New role"))
-        self.position_label.setText(_(u"Position held"))
-        self.on_label.setText(_(u"From"))
-        self.reason_label.setText(_(u"Reason"))
+        self.role_label.setText(_(u"New &role"))
+        self.position_label.setText(_(u"P&osition held"))
+        self.on_label.setText(_(u"&From"))
+        self.reason_label.setText(_(u"Rea&son"))
     # retranslateUi
 

@@ -53,7 +53,7 @@ class CampaignsSource(RowSource):
 
 class CampaignEditor(DetailEditor):
     def __init__(self, parent=None):
-        super().__init__(CampaignForm(), ContributionForm(), _("The teams' parts"),
+        super().__init__(CampaignForm(), ContributionForm(), _("The teams' &parts"),
                          [_("Team"), _("Households"), _("Work days"), _("Money (đồng)"), _("Materials, goods")],
                          self.contribution_rows, _("Add a team"), parent, widths=[150, 65, 75, 110])
 

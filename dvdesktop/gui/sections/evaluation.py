@@ -284,15 +284,11 @@ class EvaluationSection(Section):
         for b in (self.copy_button, self.export_button, self.import_button):
             bar.addWidget(b)
         pl.addLayout(bar)
-        self.problems_label = QLabel()
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        role(self.problems_label, "problems")
-        self.problems_label.hide()
-        pl.addWidget(self.problems_label)
         self._check_timer = QTimer(self, singleShot=True, interval=300)
         self._check_timer.timeout.connect(self.check_criteria)
         self.criteria_editor = CriteriaEditor()
+        # the editor's bar under its fields: the tree does not move down while the clerk types
+        self.problems_label = self.criteria_editor.problems
         self.criteria_editor.changed.connect(self._criteria_edited)
         pl.addWidget(self.criteria_editor, 1)
         return page

@@ -55,7 +55,7 @@ class HouseholdsSource(RowSource):
 
 class HouseholdEditor(DetailEditor):
     def __init__(self, parent=None):
-        super().__init__(HouseholdForm(), SupportForm(), _("Help given"),
+        super().__init__(HouseholdForm(), SupportForm(), _("Hel&p given"),
                          [_("Date"), _("Kind of help"), _("Given by"), _("Value (đồng)")],
                          self.support_rows, _("Add help"), parent, widths=[85, 130, 150])
 
