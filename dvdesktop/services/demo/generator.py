@@ -48,8 +48,8 @@ from ...store.models import (
     Membership, Meta, OutreachSession, Person, Team,
 )
 from .. import evaluation as ev
-from .fast_random import SeededRandom
 from ..settings import Organisation, Signer, save_organisation
+from .fast_random import SeededRandom
 
 YEARS_OF_HISTORY = 5
 SCALES = ("commune", "province")
