@@ -409,31 +409,31 @@ def test_print_register_and_case_document(window, team, scripted, tmp_path, qtbo
     section = section_of(window)
     section.reload()
     # the register for the year: one book per tổ hòa giải, so an area first
-    section.register_button.pdf_action.trigger()
+    section.print_button.entries["register"].pdf_action.trigger()
     assert "sổ của một tổ hòa giải" in scripted.shown[-1][2]
     section.f_area.set_code(area.id)
     scripted.files = [str(tmp_path / "so")]
-    section.register_button.pdf_action.trigger()
+    section.print_button.entries["register"].pdf_action.trigger()
     assert (tmp_path / "so.pdf").read_bytes().startswith(b"%PDF")
     assert Path(scripted.shown[-1][2]).name.startswith("so-theo-doi-hoa-giai")
     # a case: choose one first, an open case has nothing to print yet
     section.new_record()
-    section.case_print_button.pdf_action.trigger()
+    section.print_button.entries["mediation"].pdf_action.trigger()
     assert "Hãy chọn một vụ việc" in scripted.shown[-1][2]
     section.select_id(pending.id)
-    section.case_print_button.pdf_action.trigger()
+    section.print_button.entries["mediation"].pdf_action.trigger()
     assert "chưa có kết quả" in scripted.shown[-1][2]
     section.select_id(settled.id)
     section.editor.notes.setPlainText("…")
-    section.case_print_button.pdf_action.trigger()
+    section.print_button.entries["mediation"].pdf_action.trigger()
     assert "Hãy lưu vụ việc" in scripted.shown[-1][2]
     section.editor.discard()
     scripted.files = [str(tmp_path / "van-ban.docx")]
-    section.case_print_button.word_action.trigger()
+    section.print_button.entries["mediation"].word_action.trigger()
     from docx import Document as read_docx
 
     assert "VĂN BẢN HÒA GIẢI THÀNH" in "\n".join(p.text for p in read_docx(str(tmp_path / "van-ban.docx")).paragraphs)
-    section.case_print_button.preview_action.trigger()
+    section.print_button.entries["mediation"].preview_action.trigger()
     dialog = section._print_preview
     qtbot.addWidget(dialog)
     assert dialog.page_count() >= 1

@@ -42,5 +42,5 @@ def test_mediation_case_number_in_the_file_name(window, scripted, tmp_path):
     section.set_year(2025)
     section.select_id(case.id)
     scripted.files = [None]
-    section.case_print_button.pdf_action.trigger()
+    section.print_button.entries["mediation"].pdf_action.trigger()
     assert Path(scripted.shown[-1][2]).name == "van-ban-hoa-giai-thanh-05-2025.pdf"

@@ -15,7 +15,7 @@ from ..i18n import N_, _
 from ..operations import OpChanges, RecordOp
 from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_areas_filters import Ui_AreasFilters
 from .base import ListFormSection
 
 
@@ -175,15 +175,12 @@ class AreasTeamsSection(ListFormSection):
         return _("{n} areas").format(n=n)
 
     def add_filters(self, bar):
-        self.f_kind = ChoiceCombo(vocab.AREA_KINDS, blank=_("All kinds"))
-        self.f_team = ChoiceCombo([("with", _("With an active team")), ("without", _("Without a team")),
-                                   ("idle", _("No meeting this quarter"))], blank=_("Team: all"))
-        self.f_in_use = ChoiceCombo([("active", _("In use")), ("inactive", _("Merged / no longer in use"))],
-                                    blank=_("In use or not: all"))
-        for combo in (self.f_kind, self.f_team, self.f_in_use):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
-        bar.addStretch(2)
+        self.add_filter_row(bar, Ui_AreasFilters)  # ui/areas_filters.ui
+        self.f_kind.set_items(vocab.AREA_KINDS, blank=_("All kinds"))
+        self.f_team.set_items([("with", _("With an active team")), ("without", _("Without a team")),
+                               ("idle", _("No meeting this quarter"))], blank=_("Team: all"))
+        self.f_in_use.set_items([("active", _("In use")), ("inactive", _("Merged / no longer in use"))],
+                                blank=_("In use or not: all"))
         bar = self.search_bar
         trash = QPushButton(_("Trash…"))
         menu = QMenu(trash)

@@ -27,28 +27,19 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ...errors import NotFoundError
 from ..dialogs import messages
+from .. import designer
 from ..errors import report
+from ..generated.ui_list_section import Ui_ListFormSection
 from ..i18n import _
 from .. import palette
-from ..style import role
 from .. import window_state
 from ..operations import OpChanges, RecordOp
 from .. import table_model
 from ..table_model import ID_ROLE, LazyTableModel, RowSource
-from ..widgets import SearchBox
 
 
 def reference_date(year: int) -> dt.date:
@@ -127,31 +118,22 @@ class ListFormSection(Section):
         super().__init__(window)
         self.source: RowSource = self.make_source()
         self.model = LazyTableModel(self.source, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.search_bar = QHBoxLayout()
-        self.search = SearchBox(self, _(self.search_placeholder) if self.search_placeholder else "")
-        self.search.setMinimumWidth(260)
+        # the frame is ui/list_section.ui; the section's filters, list and form are put in it here
+        self.ui = designer.setup(self, Ui_ListFormSection)
+        self.search_bar, self.filter_bar = self.ui.search_bar, self.ui.filter_bar
+        if self.search_placeholder:
+            self.search.setPlaceholderText(_(self.search_placeholder))
         self.search.searchChanged.connect(self.search_changed)
-        # the search takes the room the buttons leave: its hint is read whole
-        self.search_bar.addWidget(self.search, 1)
-        layout.addLayout(self.search_bar)
-        self.filter_bar = QHBoxLayout()
         self.add_filters(self.filter_bar)
         if self.filter_bar.count() > MAX_FILTERS_A_ROW:
             # two rows: seven drop-downs in one made the window wider than a 1366-pixel screen at 125 %
-            second = QHBoxLayout()
             keep = (self.filter_bar.count() + 1) // 2
             while self.filter_bar.count() > keep:
                 item = self.filter_bar.takeAt(keep)
                 if item.widget() is not None:
-                    second.addWidget(item.widget())
+                    self.ui.filter_bar_2.addWidget(item.widget())
                 else:
-                    second.addItem(item)
-            layout.addLayout(self.filter_bar)
-            layout.addLayout(second)
-        elif self.filter_bar.count():
-            layout.addLayout(self.filter_bar)
+                    self.ui.filter_bar_2.addItem(item)
         if self.trash_title:
             trash = QPushButton(_("Trash…"))
             trash.clicked.connect(self.open_trash)
@@ -160,11 +142,6 @@ class ListFormSection(Section):
 
         add_export_button(self, self.search_bar)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.view = QTableView()
         self.view.setModel(self.model)
         table_model.set_up_list_view(self.view, self.source.columns)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -175,30 +152,18 @@ class ListFormSection(Section):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.view.addAction(self.delete_action)
-        left_layout.addWidget(self.view)
-        self.count_label = QLabel()
-        role(self.count_label, "hint")
-        left_layout.addWidget(self.count_label)
-        self.legend_label = None
         if self.legend:  # a red row says "late" only if the clerk knows what late means here
-            self.legend_label = QLabel(f'<span style="color: {palette.ALERT};">■</span> ' + _(self.legend))
-            self.legend_label.setWordWrap(True)
-            role(self.legend_label, "hint")
-            left_layout.addWidget(self.legend_label)
-        self.splitter.addWidget(left)
+            self.legend_label.setText(f'<span style="color: {palette.ALERT};">■</span> ' + _(self.legend))
+        else:
+            self.legend_label.hide()
+            self.legend_label.deleteLater()
+            self.legend_label = None
 
         self.editor = self.make_editor()
         self.editor.saved.connect(self.record_saved)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(380)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.editor_scroll.setWidget(self.editor)  # in place of the .ui's placeholder
         self.splitter.setSizes([640, 420])
         window_state.remember_splitter(self.splitter, type(self).__name__)
-        layout.addWidget(self.splitter, 1)
 
         self._reverting = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -217,6 +182,21 @@ class ListFormSection(Section):
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         pass
+
+    def add_filter_row(self, bar: QHBoxLayout, ui_class):
+        """Put the section's filter row, a Designer form (ui/<section>_filters.ui),
+        in *bar*: its widgets become attributes of the section, and a change
+        of any of its drop-downs reads the list again. The section then fills
+        the drop-downs (their codes are data). Returns the Ui object."""
+        from PySide6.QtWidgets import QComboBox
+
+        row = QWidget()
+        ui = designer.setup(self, ui_class, row)
+        bar.addWidget(row)
+        for widget in vars(ui).values():
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.filters_changed)
+        return ui
 
     def apply_filters(self) -> None:
         """Copy the filter widgets' values into self.source."""

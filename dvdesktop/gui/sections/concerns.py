@@ -15,7 +15,7 @@ from ..forms.concern_form import ConcernForm
 from ..i18n import N_, _
 from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_concerns_filters import Ui_ConcernsFilters
 from ..link_filter import LinkChip, month_text, parse_month
 from .base import ListFormSection
 
@@ -95,16 +95,14 @@ class ConcernsSection(ListFormSection):
         return _("{n} concerns").format(n=n)
 
     def add_filters(self, bar):
-        self.f_status = ChoiceCombo([("open", _("Not resolved")), ("overdue", _("Overdue, not answered"))]
-                                    + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
-        self.f_field = ChoiceCombo([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
-        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
-        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
-        for combo in (self.f_status, self.f_field, self.f_area, self.f_team):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
-        self.link_chip = LinkChip(self._clear_link)
-        bar.addWidget(self.link_chip)
+        filters = self.add_filter_row(bar, Ui_ConcernsFilters)  # ui/concerns_filters.ui
+        self.f_status.set_items([("open", _("Not resolved")), ("overdue", _("Overdue, not answered"))]
+                                + list(vocab.CONCERN_STATUSES), blank=_("All statuses"))
+        self.f_field.set_items([(f, f) for f in vocab.CONCERN_FIELDS], blank=_("All fields"))
+        self.f_area.set_items([], blank=_(texts.ALL_AREAS))
+        self.f_team.set_items([], blank=_(texts.ALL_TEAMS))
+        self.link_chip = LinkChip(self._clear_link)  # what the overview sent the clerk here for
+        filters.filter_row.addWidget(self.link_chip)
         self.print_button = print_button("concerns", self.print_job, _("Print register…"))
         self.print_button.setToolTip(_("The concerns received in the selected year (of the chosen team)"))
         self.search_bar.addWidget(self.print_button)

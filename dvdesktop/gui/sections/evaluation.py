@@ -10,11 +10,7 @@ is read off the GUI thread (a province has 2,128 teams).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
 
 from ...errors import UserError
 from ...services import evaluation as ev
@@ -22,14 +18,15 @@ from ...services.evaluation import board as eval_board
 from ...vn import format_number, sort_key
 from ..dialogs import messages
 from ..errors import report
+from .. import designer
+from ..generated.ui_evaluation_section import Ui_EvaluationSection
 from ..i18n import N_, _
-from ..style import role
 from .. import window_state
 from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from .. import table_model
 from ..table_model import ID_ROLE, Column, LazyTableModel, Row, RowSource
-from ..widgets import ChoiceCombo, SearchBox
 from .base import Section
+from .grid_view import GridView  # noqa: F401 - the grid's class, promoted in the .ui
 
 NOT_RATED, CANNOT = "__unrated", "__cannot"
 FILE_FILTER = N_("Criteria files (*.json)")
@@ -120,18 +117,6 @@ class BoardSource(RowSource):
         return self._by_id().get(team_id)
 
 
-class GridView(QTableView):
-    """The teams' grid: Enter opens the selected team's rating."""
-
-    enterPressed = Signal()
-
-    def keyPressEvent(self, event):  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.enterPressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
 class EvaluationSection(Section):
     key = "evaluation"
     title = N_("Rating of the teams")
@@ -144,78 +129,35 @@ class EvaluationSection(Section):
         self.last_by = ""
         self.rating_dialog = None
         self._loading_year: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        role(self.heading, "section-title")
-        top.addWidget(self.heading, 1)
+        # the layout is ui/evaluation_section.ui; what it does is here
+        self.ui = designer.setup(self, Ui_EvaluationSection)
         # the documents the print catalog offers here (services/printing/catalog.py, scope "evaluation")
         self.print_button = PrintMenuButton()
         self.print_button.add_offers("evaluation", self.print_job)
         self.print_button.entries["evaluation-sheet"].unavailable = self.sheet_unavailable
         self.print_button.entries["evaluation-report"].unavailable = self.report_unavailable
-        top.addWidget(self.print_button)
+        self.ui.top_bar.addWidget(self.print_button)
         from ..export_excel import add_export_button
 
-        add_export_button(self, top)
-        layout.addLayout(top)
+        self.excel_button = add_export_button(self, self.ui.top_bar)
+        self.export_button = self.ui.export_button  # the criteria file's (add_export_button named the Excel one so)
+        self._connect_grid_tab()
+        self._connect_criteria_tab()
 
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_grid_tab(), _("Teams of the year"))
-        self.tabs.addTab(self._build_criteria_tab(), _("Criteria of the year"))
+    # --- wiring the form's widgets --------------------------------------------------
 
-    # --- building ------------------------------------------------------------------
-
-    def _build_grid_tab(self) -> QWidget:
-        self.grid_stack = QStackedWidget()
-        # no criteria set yet
-        empty = QWidget()
-        el = QVBoxLayout(empty)
-        el.setContentsMargins(30, 30, 30, 30)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        role(self.empty_label, "subheading")
-        el.addWidget(self.empty_label)
-        row = QHBoxLayout()
-        self.sample_button = QPushButton(_("Start from the sample set"))
+    def _connect_grid_tab(self) -> None:
         self.sample_button.clicked.connect(self.start_from_sample)
-        self.copy_button_empty = QPushButton(_("Copy from last year"))
         self.copy_button_empty.clicked.connect(self.copy_from_last_year)
-        self.import_button_empty = QPushButton(_("Import a file…"))
         self.import_button_empty.clicked.connect(self.import_file)
-        for b in (self.sample_button, self.copy_button_empty, self.import_button_empty):
-            row.addWidget(b)
-        row.addStretch(1)
-        el.addLayout(row)
-        el.addStretch(1)
-        self.grid_stack.addWidget(empty)
-
-        page = QWidget()
-        pl = QVBoxLayout(page)
-        pl.setContentsMargins(0, 4, 0, 0)
-        bar = QHBoxLayout()
-        self.search = SearchBox(self, _("Search team or area (Ctrl+F)"))
         self.search.searchChanged.connect(self._filters_changed)
-        bar.addWidget(self.search, 2)
-        self.f_level = ChoiceCombo([], blank=_("All ratings"))
+        self.f_level.set_items([], blank=_("All ratings"))
         self.f_level.currentIndexChanged.connect(self._filters_changed)
-        bar.addWidget(self.f_level, 1)
-        self.fill_button = QPushButton(_("Fill every team from the suggestions…"))
-        self.fill_button.setToolTip(_("Give every team not scored yet the suggested scores; each team can "
-                                      "still be reviewed"))
         self.fill_button.clicked.connect(self.fill_from_suggestions)
-        bar.addWidget(self.fill_button)
-        self.open_button = QPushButton(_("Open rating…"))
         self.open_button.clicked.connect(lambda: self.open_rating())
-        bar.addWidget(self.open_button)
-        pl.addLayout(bar)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
         self.source = BoardSource()
         self.model = LazyTableModel(self.source, self)
-        self.view = GridView()
         self.view.setModel(self.model)
         table_model.set_up_list_view(self.view, self.source.columns)
         self.view.setSortingEnabled(True)
@@ -223,75 +165,22 @@ class EvaluationSection(Section):
         # double-click or Enter (not `activated`: it also fires on a double-click, opening the form twice)
         self.view.doubleClicked.connect(lambda index: self.open_rating(self.model.data(index, ID_ROLE)))
         self.view.enterPressed.connect(lambda: self.open_rating())
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.view, 1)
-        self.count_label = QLabel()
-        role(self.count_label, "hint")
-        ll.addWidget(self.count_label)
-        split.addWidget(left)
-
-        side = QFrame()
-        side.setObjectName("distribution")
-        role(side, "card")
-        side.setMinimumWidth(230)
-        sl = QVBoxLayout(side)
-        title = QLabel(_("Distribution of levels"))
-        role(title, "subheading")
-        sl.addWidget(title)
-        self.distribution_label = QLabel()
-        self.distribution_label.setWordWrap(True)
-        self.distribution_label.setTextFormat(Qt.TextFormat.RichText)
-        sl.addWidget(self.distribution_label)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        role(self.warning_label, "alert")
-        self.warning_label.hide()
-        sl.addWidget(self.warning_label)
-        sl.addStretch(1)
-        split.addWidget(side)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
-        split.setSizes([820, 250])
-        window_state.remember_splitter(split, "EvaluationSection")
-        pl.addWidget(split, 1)
-        self.grid_stack.addWidget(page)
+        self.board_splitter.setSizes([820, 250])
+        window_state.remember_splitter(self.board_splitter, "EvaluationSection")
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
-        return self.grid_stack
 
-    def _build_criteria_tab(self) -> QWidget:
-        from ..forms.criteria_editor import CriteriaEditor
-
-        page = QWidget()
-        pl = QVBoxLayout(page)
-        pl.setContentsMargins(0, 4, 0, 0)
-        bar = QHBoxLayout()
-        self.save_criteria_button = QPushButton(_("Save"))
+    def _connect_criteria_tab(self) -> None:
         self.save_criteria_button.clicked.connect(self.save_criteria)
-        self.discard_criteria_button = QPushButton(_("Discard changes"))
         self.discard_criteria_button.clicked.connect(self.discard_changes)
-        self.copy_button = QPushButton(_("Copy from last year"))
         self.copy_button.clicked.connect(self.copy_from_last_year)
-        self.export_button = QPushButton(_("Export file…"))
         self.export_button.clicked.connect(self.export_file)
-        self.import_button = QPushButton(_("Import file…"))
         self.import_button.clicked.connect(self.import_file)
-        for b in (self.save_criteria_button, self.discard_criteria_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        for b in (self.copy_button, self.export_button, self.import_button):
-            bar.addWidget(b)
-        pl.addLayout(bar)
         self._check_timer = QTimer(self, singleShot=True, interval=300)
         self._check_timer.timeout.connect(self.check_criteria)
-        self.criteria_editor = CriteriaEditor()
         # the editor's bar under its fields: the tree does not move down while the clerk types
         self.problems_label = self.criteria_editor.problems
         self.criteria_editor.changed.connect(self._criteria_edited)
-        pl.addWidget(self.criteria_editor, 1)
-        return page
 
     # --- reading the year --------------------------------------------------------------
 

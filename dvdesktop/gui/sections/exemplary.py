@@ -11,7 +11,7 @@ from ..forms.campaign_forms import ExemplaryModelForm
 from ..forms.choices import team_choices
 from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_exemplary_filters import Ui_ExemplaryFilters
 from .base import ListFormSection
 
 
@@ -59,13 +59,11 @@ class ExemplarySection(ListFormSection):
         return _("{n} models").format(n=n)
 
     def add_filters(self, bar):
-        self.f_field = ChoiceCombo([(f, f) for f in vocab.MODEL_FIELDS], blank=_("All fields"))
-        self.f_level = ChoiceCombo([(lv, lv or _("Not yet recognised")) for lv in vocab.MODEL_LEVELS],
-                                   blank=_("All levels"))
-        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
-        for combo in (self.f_field, self.f_level, self.f_team):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
+        self.add_filter_row(bar, Ui_ExemplaryFilters)  # ui/exemplary_filters.ui
+        self.f_field.set_items([(f, f) for f in vocab.MODEL_FIELDS], blank=_("All fields"))
+        self.f_level.set_items([(lv, lv or _("Not yet recognised")) for lv in vocab.MODEL_LEVELS],
+                               blank=_("All levels"))
+        self.f_team.set_items([], blank=_(texts.ALL_TEAMS))
 
     def refresh_choices(self) -> None:
         self.f_team.set_items(team_choices(), blank=_(texts.ALL_TEAMS))

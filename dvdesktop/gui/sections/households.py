@@ -13,7 +13,7 @@ from ..forms.choices import area_choices
 from ..forms.detail_editor import DetailEditor
 from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_households_filters import Ui_HouseholdsFilters
 from .base import ListFormSection
 
 
@@ -99,13 +99,11 @@ class HouseholdsSection(ListFormSection):
         return _("{n} households").format(n=n)
 
     def add_filters(self, bar):
-        self.f_situation = ChoiceCombo(vocab.HOUSEHOLD_SITUATIONS, blank=_("All situations"))
-        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
-        self.f_state = ChoiceCombo([("still", _("Still in difficulty")), ("left", _("Left poverty this year"))],
-                                   blank=_("All households"))
-        for combo in (self.f_situation, self.f_area, self.f_state):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
+        self.add_filter_row(bar, Ui_HouseholdsFilters)  # ui/households_filters.ui
+        self.f_situation.set_items(vocab.HOUSEHOLD_SITUATIONS, blank=_("All situations"))
+        self.f_area.set_items([], blank=_(texts.ALL_AREAS))
+        self.f_state.set_items([("still", _("Still in difficulty")), ("left", _("Left poverty this year"))],
+                               blank=_("All households"))
 
     def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))

@@ -9,21 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QTableWidgetItem
 
-from .. import texts
+from .. import designer, texts
 from ...services.mediation import rules
 from ...services.mediation import stats as mediation_stats
 from ...services.core import vocab
@@ -32,11 +20,12 @@ from ...services.mediation.records import MediationCaseService
 from ..dialogs import messages
 from ..forms.choices import area_choices
 from ..forms.mediation_form import MediationCaseForm
+from ..generated.ui_mediation_filters import Ui_MediationFilters
+from ..generated.ui_mediation_stats_dialog import Ui_MediationStatsDialog
 from ..i18n import N_, _
-from ..style import role
-from ..print_preview import PrintJob, offer_job, print_button
+from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..widgets import fit_to_screen
 from .base import ListFormSection
 
 DEADLINE_FILTERS = (
@@ -114,6 +103,8 @@ class MediationSection(ListFormSection):
 
     def __init__(self, window=None):
         super().__init__(window)
+        # the case form's drop-downs read whole at 125 % too (its 380 px cut "Tranh chấp nguồn nước làm ruộng")
+        self.splitter.setSizes([600, 500])
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
 
     def make_source(self):
@@ -126,40 +117,21 @@ class MediationSection(ListFormSection):
         return _("{n} cases").format(n=n)
 
     def add_filters(self, bar):
-        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
-        self.f_outcome = ChoiceCombo(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
-        self.f_deadline = ChoiceCombo([(code, _(label)) for code, label in DEADLINE_FILTERS],
-                                      blank=_("Deadline: all"))
-        for combo in (self.f_area, self.f_outcome, self.f_deadline):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
-        bar.addStretch(1)
-        # the three print buttons go on the filters' row, in one box (the bar splits
-        # in two past five items): all of them on the search row made the window
-        # 1,386 px wide, more than a 1366-pixel screen, and kept every section so
-        prints = QWidget()
-        prints.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)  # their names read whole
-        self.print_bar = QHBoxLayout(prints)
-        self.print_bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(prints)
-        self.stats_button = QPushButton(_("Statistics…"))
+        # the row is ui/mediation_filters.ui: three drop-downs, the statistics and the tổ hòa giải
+        self.filters_ui = self.add_filter_row(bar, Ui_MediationFilters)
+        self.f_area.set_items([], blank=_(texts.ALL_AREAS))
+        self.f_outcome.set_items(vocab.MEDIATION_OUTCOMES, blank=_("All outcomes"))
+        self.f_deadline.set_items([(code, _(label)) for code, label in DEADLINE_FILTERS], blank=_("Deadline: all"))
         self.stats_button.clicked.connect(self.show_statistics)
-        self.search_bar.addWidget(self.stats_button)
-        self.team_button = QPushButton(_("Mediation team…"))
-        self.team_button.setToolTip(_("The mediators of the chosen area's tổ hòa giải: at least three, a woman among them"))
         self.team_button.clicked.connect(self.show_team)
-        self.search_bar.addWidget(self.team_button)
-        self.register_button = print_button("mediation-register", self.register_job, _("Print mediation register…"))
-        self.register_button.setToolTip(_("Sổ theo dõi hoạt động hòa giải ở cơ sở of the chosen area's mediation team for the year"))
-        self.print_bar.addWidget(self.register_button)
-        self.summary_button = print_button("mediation-summary", self.summary_job, _("Print commune summary…"))
-        self.summary_button.setToolTip(_("Bảng tổng hợp kết quả hoạt động hòa giải ở cơ sở: every mediation team "
-                                         "of the commune for the year"))
-        self.print_bar.addWidget(self.summary_button)
-        self.case_print_button = print_button("mediation-case", self.case_job, _("Print case document…"))
-        self.case_print_button.setToolTip(_("The settlement (hòa giải thành) or the record of an unsuccessful "
-                                            "mediation, from the case's outcome"))
-        self.print_bar.addWidget(self.case_print_button)
+        # one «In…» for the three documents (the register, the commune's summary, the
+        # case's document): three buttons made the section 1,090 px wide, more than a
+        # 1366x768 screen at 125 % leaves it; each document says why it cannot be printed yet
+        self.print_button = PrintMenuButton()
+        self.print_button.add_offers("mediation-register", self.register_job, unavailable=self.register_unavailable)
+        self.print_button.add_offers("mediation-summary", self.summary_job)
+        self.print_button.add_offers("mediation-case", self.case_job, unavailable=self.case_unavailable)
+        self.filters_ui.filter_row.addWidget(self.print_button)
 
     def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))
@@ -199,32 +171,36 @@ class MediationSection(ListFormSection):
         self._stats_dialog = dialog  # keep it alive (tests look at it)
         dialog.open()
 
+    def register_unavailable(self) -> str | None:
+        if self.f_area.code() is None:  # one book per tổ hòa giải: the commune's figures are the summary's
+            return _("Choose an area first: the register is the book of one mediation team. The whole commune "
+                     "prints as a summary table.")
+        return None
+
     def register_job(self, kind, offer) -> PrintJob | None:
         area = self.f_area.code()
-        if area is None:  # one book per tổ hòa giải: the commune's figures are the summary's
-            messages().info(self, _("Print"), _("Choose an area first: the register is the book of one "
-                                                "mediation team. The whole commune prints as a summary table."))
+        if area is None:
             return None
-        area_name = self.f_area.currentText() if area is not None else ""
-        return offer_job(kind, offer, {"year": self.year, "area": area}, area_name,
-                         str(self.year))
+        return offer_job(kind, offer, {"year": self.year, "area": area}, self.f_area.currentText(), str(self.year))
 
     def summary_job(self, kind, offer) -> PrintJob | None:
         return offer_job(kind, offer, {"year": self.year}, "", str(self.year))
+
+    def case_unavailable(self) -> str | None:
+        if self.editor.record_id is None:
+            return _("Choose a case in the list first.")
+        if self.editor.is_dirty():
+            return _("Save the case first, then print it.")
+        if self.editor.record.outcome == "dang":
+            return _("The case has no outcome yet: the settlement or the record of an unsuccessful mediation is "
+                     "printed once mediation has ended.")
+        return None
 
     def case_job(self, kind, offer) -> PrintJob | None:
         from ...services.mediation.printing import case_document_name
 
         case_id = self.editor.record_id
         if case_id is None:
-            messages().info(self, _("Print"), _("Choose a case in the list first."))
-            return None
-        if self.editor.is_dirty():
-            messages().info(self, _("Print"), _("Save the case first, then print it."))
-            return None
-        if self.editor.record.outcome == "dang":
-            messages().info(self, _("Print"), _("The case has no outcome yet: the settlement or the record of an "
-                                                "unsuccessful mediation is printed once mediation has ended."))
             return None
         return offer_job(kind, offer, {"id": case_id}, file_stem=case_document_name(case_id))
 
@@ -249,28 +225,22 @@ class MediationStatsDialog(QDialog):
         from ...services.mediation.register_data import STAT_RESULTS
         from ...vn import format_number
 
+        self.ui = designer.setup(self, Ui_MediationStatsDialog)  # ui/mediation_stats_dialog.ui
         self.setWindowTitle(_("Mediation statistics {year}").format(year=year))
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.stats = mediation_stats.statistics(year)
         s = self.stats
-        layout = QVBoxLayout(self)
         rate = s.success_rate
         summary = _("{year}: {n} cases received.").format(year=year, n=format_number(s.received))
         if rate is not None:
             summary += " " + _("Settled: {rate}% of the mediations that ended.").format(
                 rate=format_number(100 * rate, 1))
-        self.summary = QLabel(summary)
-        role(self.summary, "subheading")
-        layout.addWidget(self.summary)
+        self.summary.setText(summary)
         scopes = list(vocab.MEDIATION_SCOPES)
         headers = ([_("Area"), _("Received")] + [label for _c, label in scopes]
                    + [label for _c, label in STAT_RESULTS])
-        self.table = QTableWidget(0, len(headers))
+        self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 170)
 
         def add(name, counts, bold=False):
@@ -289,15 +259,7 @@ class MediationStatsDialog(QDialog):
         for area in s.per_area:
             add(area.area_name, area)
         add(_("Whole commune"), s, bold=True)
-        layout.addWidget(self.table, 1)
-        note = QLabel(_("Đang giải quyết: mediation has started; chưa giải quyết: received but not started yet. "
-                        "Không thành includes stopped cases and cases sent to the competent authority."))
-        note.setWordWrap(True)
-        role(note, "hint")
-        layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.rejected.connect(self.reject)
 
     def row_values(self, row: int) -> list[str]:
         return [self.table.item(row, c).text() for c in range(self.table.columnCount())]

@@ -15,7 +15,7 @@ from ..forms.meeting_form import MeetingForm
 from ..i18n import N_, _
 from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_meetings_filters import Ui_MeetingsFilters
 from ..link_filter import LinkChip, month_text, parse_month
 from .base import ListFormSection
 
@@ -93,16 +93,14 @@ class MeetingsSection(ListFormSection):
         return _("{n} meetings").format(n=n)
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
-        self.f_kind = ChoiceCombo(vocab.MEETING_KINDS, blank=_("All kinds of meeting"))
-        self.f_status = ChoiceCombo(vocab.MEETING_STATUSES, blank=_("Held and planned"))
-        self.f_tasks = ChoiceCombo([("open", _("With open tasks")), ("overdue", _("With overdue tasks (any year)"))],
-                                   blank=_("Tasks: all"))
-        for combo in (self.f_team, self.f_kind, self.f_status, self.f_tasks):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
-        self.link_chip = LinkChip(self._clear_month)
-        bar.addWidget(self.link_chip)
+        filters = self.add_filter_row(bar, Ui_MeetingsFilters)  # ui/meetings_filters.ui
+        self.f_team.set_items([], blank=_(texts.ALL_TEAMS))
+        self.f_kind.set_items(vocab.MEETING_KINDS, blank=_("All kinds of meeting"))
+        self.f_status.set_items(vocab.MEETING_STATUSES, blank=_("Held and planned"))
+        self.f_tasks.set_items([("open", _("With open tasks")), ("overdue", _("With overdue tasks (any year)"))],
+                               blank=_("Tasks: all"))
+        self.link_chip = LinkChip(self._clear_month)  # the overview's month, when it sent the clerk here
+        filters.filter_row.addWidget(self.link_chip)
         self.print_button = print_button("meeting", self.print_job, _("Print minutes…"))
         self.search_bar.addWidget(self.print_button)
 

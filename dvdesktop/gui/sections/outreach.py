@@ -16,7 +16,7 @@ from ..forms.outreach_form import OutreachForm
 from ..i18n import N_, _
 from ..print_preview import offer_job, print_button
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_outreach_filters import Ui_OutreachFilters
 from ..link_filter import LinkChip, month_text, parse_month
 from .base import ListFormSection
 from .meetings import short_team
@@ -88,14 +88,11 @@ class OutreachSection(ListFormSection):
             n=n, total=format_number(total), women=format_number(women), minority=format_number(minority))
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
-        self.f_form = ChoiceCombo([(f, f) for f in vocab.OUTREACH_FORMS], blank=_("All forms"))
-        for combo in (self.f_team, self.f_form):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
-        self.link_chip = LinkChip(self._clear_month)
-        bar.addWidget(self.link_chip)
-        bar.addStretch(2)
+        filters = self.add_filter_row(bar, Ui_OutreachFilters)  # ui/outreach_filters.ui
+        self.f_team.set_items([], blank=_(texts.ALL_TEAMS))
+        self.f_form.set_items([(f, f) for f in vocab.OUTREACH_FORMS], blank=_("All forms"))
+        self.link_chip = LinkChip(self._clear_month)  # the overview's month, when it sent the clerk here
+        filters.filter_row.insertWidget(2, self.link_chip)  # after the drop-downs, before the row's end
         self.save_new_button = QPushButton(_("Save and new"))
         self.save_new_button.setToolTip(_("Save, then a new session with the same team, date and form (Ctrl+Enter)"))
         self.save_new_button.clicked.connect(self.save_and_new)

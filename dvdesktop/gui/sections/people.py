@@ -11,7 +11,7 @@ from ..forms.choices import area_choices, ethnicity_choices, team_choices
 from ..forms.person_form import PersonForm
 from ..i18n import N_, _
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_people_filters import Ui_PeopleFilters
 from .base import ListFormSection
 
 
@@ -84,19 +84,17 @@ class PeopleSection(ListFormSection):
         return _("{n} people").format(n=f"{n:,}".replace(",", "."))
 
     def add_filters(self, bar):
-        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
-        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
-        self.f_role = ChoiceCombo(vocab.TEAM_ROLES, blank=_("All roles"))
-        self.f_status = ChoiceCombo([("current", _("Current members")), ("former", _("Former members")),
-                                     ("none", _("Not in a team"))], blank=_("Everyone"))
-        self.f_party = ChoiceCombo([(True, _("Party members")), (False, _("Not party members"))],
-                                   blank=_("Party: all"))
-        self.f_gender = ChoiceCombo(vocab.GENDERS, blank=_("Gender: all"))
-        self.f_ethnicity = ChoiceCombo([], blank=_("Ethnic group: all"))
-        for combo in (self.f_area, self.f_team, self.f_role, self.f_status, self.f_party, self.f_gender,
-                      self.f_ethnicity):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
+        # two rows of drop-downs (ui/people_filters.ui): seven in one made the window wider than a
+        # 1366-pixel screen at 125 %
+        self.add_filter_row(bar, Ui_PeopleFilters)
+        self.f_area.set_items([], blank=_(texts.ALL_AREAS))
+        self.f_team.set_items([], blank=_(texts.ALL_TEAMS))
+        self.f_role.set_items(vocab.TEAM_ROLES, blank=_("All roles"))
+        self.f_status.set_items([("current", _("Current members")), ("former", _("Former members")),
+                                 ("none", _("Not in a team"))], blank=_("Everyone"))
+        self.f_party.set_items([(True, _("Party members")), (False, _("Not party members"))], blank=_("Party: all"))
+        self.f_gender.set_items(vocab.GENDERS, blank=_("Gender: all"))
+        self.f_ethnicity.set_items([], blank=_("Ethnic group: all"))
 
     def refresh_choices(self) -> None:
         self.f_area.set_items(area_choices(), blank=_(texts.ALL_AREAS))

@@ -17,17 +17,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from .. import palette
+from .. import designer, palette
 from ..dialogs import messages
 from ..i18n import N_, _
-from ..style import role
+from ..generated.ui_reports_section import Ui_ReportsSection
 from ..print_preview import PrintJob, PrintPreviewDialog
-from ..widgets import ChoiceCombo, DateEdit
 from .base import Section
 
 log = logging.getLogger(__name__)
@@ -90,111 +86,28 @@ class ReportsSection(Section):
         self._synced_year = self.year
         self.last_saved: Path | None = None
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(16, 14, 16, 14)
-        outer.setSpacing(16)
-
-        # --- the choices ---------------------------------------------------------------
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(8)
-        heading = QLabel(_("Work report of the teams"))
-        role(heading, "page-title")
-        left.addWidget(heading)
-        hint = QLabel(_("Choose the period; the main figures appear on the right. Then preview the report or "
-                        "save it."))
-        hint.setWordWrap(True)
-        role(hint, "hint")
-        left.addWidget(hint)
-
-        box = QGroupBox(_("Report"))
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.kind = ChoiceCombo([
+        # the layout is ui/reports_section.ui; the choices' items and what they do are here
+        self.ui = designer.setup(self, Ui_ReportsSection)
+        self.form = self.ui.form
+        self.kind.set_items([
             ("year", _("Annual report (whole year)")), ("month", _("A month")), ("quarter", _("A quarter")),
             ("half1", _("First 6 months")), ("half2", _("Last 6 months")), ("nine", _("First 9 months")),
             ("range", _("From one day to another")),
         ])
-        form.addRow(_("Period:"), self.kind)
-        self.year_box = QSpinBox()
-        self.year_box.setRange(2000, 2100)
         self.year_box.setValue(self.year)
-        form.addRow(_("Year:"), self.year_box)
-        self.month = QComboBox()
         for m in range(1, 13):
             self.month.addItem(_("Month {n}").format(n=m), m)
-        form.addRow(_("Month:"), self.month)
-        self.quarter = QComboBox()
         for q in range(1, 5):
             self.quarter.addItem(_("Quarter {n}").format(n=ROMAN[q - 1]), q)
-        form.addRow(_("Quarter:"), self.quarter)
-        dates = QWidget()
-        dates_row = QHBoxLayout(dates)
-        dates_row.setContentsMargins(0, 0, 0, 0)
-        self.date_from, self.date_to = DateEdit(), DateEdit()
-        dates_row.addWidget(self.date_from)
-        dates_row.addWidget(QLabel(_("to")))
-        dates_row.addWidget(self.date_to)
-        dates_row.addStretch(1)
-        form.addRow(_("From:"), dates)
-        self.commune = ChoiceCombo([], blank=_("All communes"))
-        self.commune_label = QLabel(_("Commune:"))
-        form.addRow(self.commune_label, self.commune)
-        self.form = form
-        left.addWidget(box)
-
-        out = QGroupBox(_("Make the report"))
-        out_layout = QVBoxLayout(out)
-        self.preview_button = QPushButton(_("Preview and print…"))
-        self.preview_button.setDefault(True)
-        self.pdf_button = QPushButton(_("Save as PDF…"))
-        self.word_button = QPushButton(_("Save as Word…"))
-        self.excel_button = QPushButton(_("Save the tables as Excel…"))
-        for button in (self.preview_button, self.pdf_button, self.word_button, self.excel_button):
-            button.setMinimumHeight(30)
-            out_layout.addWidget(button)
+        self.commune.set_items([], blank=_("All communes"))
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.word_button.clicked.connect(lambda: self.save("docx"))
         self.excel_button.clicked.connect(lambda: self.save("xlsx"))
-        formats = QLabel(_("PDF and Word: the whole report, ready to sign and print. Excel: its statistics tables, "
-                           "one per sheet."))
-        formats.setWordWrap(True)
-        role(formats, "hint")
-        out_layout.addWidget(formats)
-        left.addWidget(out)
-        left.addStretch(1)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setFixedWidth(360)
-        outer.addWidget(left_widget)
-
-        # --- the summary ---------------------------------------------------------------
-        right = QVBoxLayout()
-        self.summary_title = QLabel()
-        role(self.summary_title, "section-title")
-        self.summary_title.setWordWrap(True)
-        right.addWidget(self.summary_title)
-        self.summary_note = QLabel()
-        self.summary_note.setWordWrap(True)
-        role(self.summary_note, "hint")
-        right.addWidget(self.summary_note)
-        self.table = QTableWidget(0, 4)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setFrameShape(QFrame.Shape.StyledPanel)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        right.addWidget(self.table, 1)
-        self.sections_note = QLabel()
-        self.sections_note.setWordWrap(True)
-        role(self.sections_note, "hint")
-        right.addWidget(self.sections_note)
-        outer.addLayout(right, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -221,7 +134,7 @@ class ReportsSection(Section):
     def _show_fields(self) -> None:
         kind = self.kind.code()
         for widget, shown in ((self.year_box, kind != "range"), (self.month, kind == "month"),
-                              (self.quarter, kind == "quarter"), (self.date_from.parentWidget(), kind == "range")):
+                              (self.quarter, kind == "quarter"), (self.dates, kind == "range")):
             self.form.setRowVisible(widget, shown)
         self.form.setRowVisible(self.commune, self._several_communes)
 

@@ -15,7 +15,7 @@ from .. import texts
 from ..i18n import N_, _
 from ..print_preview import PrintMenuButton, offer_job
 from ..table_model import Column, Row, RowSource
-from ..widgets import ChoiceCombo
+from ..generated.ui_supervision_filters import Ui_SupervisionFilters
 from .base import ListFormSection
 from .meetings import short_team
 
@@ -85,15 +85,13 @@ class SupervisionSection(ListFormSection):
         return _("{n} supervision activities").format(n=n)
 
     def add_filters(self, bar):
-        self.f_team = ChoiceCombo([], blank=_(texts.ALL_TEAMS))
-        self.f_area = ChoiceCombo([], blank=_(texts.ALL_AREAS))
-        self.f_kind = ChoiceCombo(vocab.SUPERVISION_KINDS, blank=_("All fields of supervision"))
-        self.f_status = ChoiceCombo([("waiting", _("Waiting for an answer")), ("answered", _("Answered")),
-                                     ("acted", _("Carried out")), ("not_sent", _("No recommendation sent"))],
-                                    blank=_("All statuses"))
-        for combo in (self.f_team, self.f_area, self.f_kind, self.f_status):
-            combo.currentIndexChanged.connect(self.filters_changed)
-            bar.addWidget(combo, 1)
+        self.add_filter_row(bar, Ui_SupervisionFilters)  # ui/supervision_filters.ui
+        self.f_team.set_items([], blank=_(texts.ALL_TEAMS))
+        self.f_area.set_items([], blank=_(texts.ALL_AREAS))
+        self.f_kind.set_items(vocab.SUPERVISION_KINDS, blank=_("All fields of supervision"))
+        self.f_status.set_items([("waiting", _("Waiting for an answer")), ("answered", _("Answered")),
+                                 ("acted", _("Carried out")), ("not_sent", _("No recommendation sent"))],
+                                blank=_("All statuses"))
         self.print_button = PrintMenuButton()
         self.print_button.setToolTip(_("Print the report of the selected supervision or the year's list"))
         for entry in self.print_button.add_offers("supervision", self.print_job):

@@ -5,36 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...services.core import vocab
+from .. import designer
 from ..dialogs import messages
+from ..generated.ui_team_members_panel import Ui_TeamMembersPanel
 from ..i18n import _
-from ..style import role
 from ..print_preview import PrintJob, offer_job, print_button
 
 MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setAlternatingRowColors(True)
-    return table
 
 
 class TeamMembersPanel(QWidget):
@@ -42,44 +22,22 @@ class TeamMembersPanel(QWidget):
         super().__init__(parent)
         self.team_id: int | None = None
         self.on_date = dt.date.today()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        self.heading = QLabel()
-        role(self.heading, "heading")
-        self.heading.setWordWrap(True)  # room for the print button at 1366x768
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        # the layout is ui/team_members_panel.ui; the rows and what the buttons do are here
+        self.ui = designer.setup(self, Ui_TeamMembersPanel)
         self.print_button = print_button("composition", self.print_job, _("Print list…"))
         self.print_button.setToolTip(_("The team's member list on the date shown, to print or save as PDF or Word"))
-        top.addWidget(self.print_button)
-        layout.addLayout(top)
-        layout.addWidget(QLabel(_("Current members")))
-        self.current = _table([_("Full name"), _("Role"), _("Position held"), _("Since")])
-        # Widths that show every column in the editor at 1366x768.
-        self.current.setColumnWidth(0, 150)
-        self.current.setColumnWidth(1, 75)
-        self.current.setColumnWidth(2, 120)
-        layout.addWidget(self.current, 3)
-        # two members holding a one-per-team post (services.team_roles)
-        self.role_warning = QLabel()
-        self.role_warning.setWordWrap(True)
-        role(self.role_warning, "warning")
-        self.role_warning.hide()
-        layout.addWidget(self.role_warning)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("Add member…"))
-        self.reassign_button = QPushButton(_("Reassign role…"))
-        self.reassign_button.setToolTip(_("Kiện toàn: end the current role and start a new one on the same day"))
-        self.end_button = QPushButton(_("End membership…"))
-        for b in (self.add_button, self.reassign_button, self.end_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(_("Former members")))
-        self.former = _table([_("Full name"), _("Role"), _("Position held"), _("From"), _("To"), _("Reason")])
+        self.ui.top_bar.addWidget(self.print_button)
+        # The current members never scroll sideways in the editor's pane: the role and the date as
+        # wide as their text, the position held wrapped in its width, the name in the rest (at
+        # 1366x768 fixed widths left the dates half out of sight)
+        header = self.current.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
+                                    QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(col, mode)
+        self.current.setColumnWidth(2, 115)
         for col, width in enumerate((140, 70, 110, 80, 80)):
             self.former.setColumnWidth(col, width)
-        layout.addWidget(self.former, 2)
         self.add_button.clicked.connect(self.add_member)
         self.reassign_button.clicked.connect(self.reassign)
         self.end_button.clicked.connect(self.end_membership)
