@@ -4,17 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
+from .. import designer
+from ..generated.ui_getting_started import Ui_GettingStarted
+from ..generated.ui_overview_section import Ui_OverviewSection
 from ..i18n import _
 from ..style import role
 from .base import Section
@@ -59,33 +53,15 @@ class GettingStarted(QFrame):
     def __init__(self, overview):
         super().__init__()
         self.overview = overview
-        self.setObjectName("getting-started")
-        role(self, "notice")
-        layout = QVBoxLayout(self)
-        title = QLabel(_("Getting started: fill in the register in this order"))
-        role(title, "heading")
-        layout.addWidget(title)
+        ui = designer.setup(self, Ui_GettingStarted)  # ui/getting_started.ui
+        actions = (self._settings, lambda: self._new("areas"), lambda: self._open("areas"),
+                   lambda: self._new("people"), lambda: self._open("areas"))
         self.steps: list[tuple[QLabel, QPushButton]] = []
-        self.texts: list[str] = []
-        for text, button_text, action in (
-            (_("Choose the province and the commune in Settings."), _("Open Settings…"), self._settings),
-            (_("Add the areas (thôn, bản, tổ dân phố)."), _("Add an area"), lambda: self._new("areas")),
-            (_("Set up each area's team: select the area, tab «Team»."), _("Open the areas"),
-             lambda: self._open("areas")),
-            (_("Enter the people: team members, cadres, mediators."), _("Add a person"), lambda: self._new("people")),
-            (_("Compose each team (team leader, deputies, members): tab «Composition»."), _("Open the areas"),
-             lambda: self._open("areas")),
-        ):
-            row = QHBoxLayout()
-            label = QLabel(text)
-            label.setWordWrap(True)
-            button = QPushButton(button_text)
+        for i, action in enumerate(actions, 1):
+            label, button = getattr(ui, f"step_{i}"), getattr(ui, f"step_{i}_button")
             button.clicked.connect(action)
-            row.addWidget(label, 1)
-            row.addWidget(button)
-            layout.addLayout(row)
             self.steps.append((label, button))
-            self.texts.append(text)
+        self.texts: list[str] = [label.text() for label, _button in self.steps]
 
     def show_progress(self, done: list[bool]) -> None:
         """Tick the steps done; the first step not done is the one to do next."""
@@ -118,46 +94,17 @@ class OverviewSection(Section):
 
     def __init__(self, window=None):
         super().__init__(window)
-        # Scrolled, so that the figures never make the window taller than a
-        # 1366x768 screen.
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 18, 24, 18)
-        self.heading = QLabel()
-        role(self.heading, "page-title")
-        layout.addWidget(self.heading)
-        self.subheading = QLabel()
-        role(self.subheading, "hint")
-        layout.addWidget(self.subheading)
+        # ui/overview_section.ui: scrolled, so that the figures never make the
+        # window taller than a 1366x768 screen
+        ui = designer.setup(self, Ui_OverviewSection)
+        self.grid, self.charts_holder = ui.grid, ui.charts_holder
         self.getting_started = GettingStarted(self)
         self.getting_started.hide()
-        layout.addWidget(self.getting_started)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(14)
-        layout.addLayout(self.grid)
-        self.extra = QLabel()
-        self.extra.setWordWrap(True)
-        layout.addWidget(self.extra)
-        # the charts come after the first paint (QtCharts is slow to load)
-        self.charts_holder = QVBoxLayout()
-        self.charts_holder.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.charts_holder)
+        ui.getting_started_holder.addWidget(self.getting_started)
         self.charts = None  # gui.overview_charts.ChartsPanel, once built
         self.chart_data = None
         self._charts_for = None  # (year, day) the charts show or are being read for
-        self.scroll = scroll
-        layout.addStretch(1)
         self.values: dict[str, int] = {}
-        self.heading.setText(_("Overview"))
-        self.subheading.setText(_("Opening the database…"))
 
     def _card(self, row: int, col: int, label: str, value, link: tuple[str, str] | None = None,
               alert: bool = False) -> None:
@@ -351,7 +298,7 @@ class OverviewSection(Section):
 
     def scroll_to_charts(self) -> None:
         if self.charts is not None:
-            self.scroll.verticalScrollBar().setValue(self.charts.mapTo(self.scroll.widget(), self.charts.rect().topLeft()).y() - 8)
+            self.figures_scroll.verticalScrollBar().setValue(self.charts.mapTo(self.figures_scroll.widget(), self.charts.rect().topLeft()).y() - 8)
 
     def activated(self) -> None:
         self.refresh()
