@@ -24,6 +24,9 @@ def set_up_grid(table: QTableWidget, min_height: int = 140) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
     table.setMinimumHeight(max(min_height, table.minimumHeight()))
+    from ..column_fit import fit_columns
+
+    fit_columns(table)  # its columns share its width: it never scrolls sideways (issue 13)
     return table
 
 

@@ -1,0 +1,163 @@
+"""Lists that never scroll sideways (issue 13: "scroll only vertically").
+
+A list's columns share its width again whenever it changes (the pane, the
+window, a vertical scroll bar coming) or its rows change: every column as wide
+as its title and its cells when there is room; else a date or a number keeps
+its width and the text columns are narrowed, never below their title, their
+cells elided with the whole text in the tooltip (table_model.ElidedTipDelegate);
+titles too long for that go on two lines; and when even that is too wide, the
+columns named least useful are left out (the form beside the list shows them).
+The same sharing as the detail editor's child list (forms/detail_editor.py)."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTreeView
+
+from .header_fit import needed_width
+
+_NUMBER = re.compile(r"^[\d.,%/\s-]+$")
+_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+SAMPLE_ROWS = 60  # rows looked at to tell a number or date column (the first screens)
+LEAST_TEXT = 48  # a text column is never narrower than this, even with a short title
+
+
+def two_lines(title: str) -> str:
+    """*title* broken at the space nearest its middle ("Vật tư,\\nhiện vật")."""
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return title[:cut] + "\n" + title[cut + 1:]
+
+
+def _header(view: QAbstractItemView) -> QHeaderView | None:
+    return view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+
+
+class ColumnFitter(QObject):
+    """Fits the columns of *view* to its width; *drop*: the columns that may be
+    left out when the room is short, least useful first."""
+
+    def __init__(self, view: QAbstractItemView, drop: tuple[int, ...] = ()):
+        super().__init__(view)
+        self.view, self.drop = view, tuple(drop)
+        self._dropped: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        self._model = None
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.viewport().installEventFilter(self)
+        self._watch_model()
+
+    def _watch_model(self) -> None:
+        model = self.view.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
+                       model.dataChanged, model.columnsInserted, model.columnsRemoved):
+            signal.connect(self.schedule)
+
+    def schedule(self, *_args) -> None:
+        self._timer.start()
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._watch_model()
+            self.schedule()
+        return False
+
+    # --- the sharing ---------------------------------------------------------------
+
+    def _title(self, column: int) -> str:
+        return str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+
+    def _set_title(self, column: int, text: str) -> None:
+        if self._title(column) == text:
+            return
+        if isinstance(self.view, QTableWidget):
+            item = self.view.horizontalHeaderItem(column)
+            if item is not None:
+                item.setText(text)
+        else:
+            self.view.model().setHeaderData(column, Qt.Orientation.Horizontal, text)
+
+    def _short(self, column: int) -> bool:
+        """A column of numbers or dates: never cut."""
+        model = self.view.model()
+        texts = []
+        for row in range(min(model.rowCount(), SAMPLE_ROWS)):
+            text = str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "").strip()
+            if text:
+                texts.append(text)
+        return bool(texts) and all(_NUMBER.match(t) or _DATE.match(t) for t in texts)
+
+    def fit(self) -> None:
+        view, header = self.view, _header(self.view)
+        model = view.model()
+        if header is None or model is None or not model.columnCount() or not view.isVisible():
+            return
+        header.setStretchLastSection(False)
+        for c in self._dropped:
+            header.setSectionHidden(c, False)
+        self._dropped.clear()
+        room = view.viewport().width()
+        count = model.columnCount()
+        columns = [c for c in range(count) if not header.isSectionHidden(c)]
+        for c in columns:  # the titles whole again: the room may have grown
+            self._set_title(c, self._title(c).replace("\n", " "))
+        short = {c for c in columns if self._short(c)}
+        content = {c: max(view.sizeHintForColumn(c), 0) for c in columns}
+        if isinstance(view, QTableWidget):  # a drop-down kept open in a cell is never cut
+            for c in columns:
+                widgets = [view.cellWidget(r, c) for r in range(min(view.rowCount(), SAMPLE_ROWS))]
+                widths = [w.sizeHint().width() for w in widgets if w is not None]
+                if widths:
+                    short.add(c)
+                    content[c] = max(content[c], *widths)
+        least = {c: max(needed_width(header, c), content[c] if c in short else LEAST_TEXT) for c in columns}
+        # the longest titles on two lines while the least widths do not fit side by side
+        for c in sorted(columns, key=lambda c: -needed_width(header, c)):
+            if sum(least.values()) <= room:
+                break
+            folded = two_lines(self._title(c))
+            if folded != self._title(c):
+                self._set_title(c, folded)
+                least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
+        for c in self.drop:  # still too wide: leave out the least useful columns
+            if sum(least.values()) <= room or c not in least or len(least) == 1:
+                break
+            header.setSectionHidden(c, True)
+            self._dropped.add(c)
+            del least[c]
+        columns = list(least)
+        want = {c: max(least[c], content[c]) for c in columns}
+        widths = dict(want)
+        over = sum(want.values()) - room
+        if over > 0:
+            give = {c: want[c] - least[c] for c in columns}
+            total = sum(give.values()) or 1
+            widths = {c: max(least[c], want[c] - -(-over * give[c] // total)) for c in columns}
+        else:  # the room left goes to the widest text column
+            texts = [c for c in columns if c not in short] or columns
+            widths[max(texts, key=lambda c: want[c])] -= over
+        for c, width in widths.items():
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            if header.sectionSize(c) != width:
+                header.resizeSection(c, width)
+
+
+def fit_columns(view: QAbstractItemView, drop: tuple[int, ...] = ()) -> ColumnFitter:
+    """Make *view*'s columns share its width from now on (once per view)."""
+    fitter = getattr(view, "_dvdesktop_column_fitter", None)
+    if fitter is None:
+        fitter = view._dvdesktop_column_fitter = ColumnFitter(view, drop)
+    else:
+        fitter.drop = tuple(drop)
+    fitter.schedule()
+    return fitter
