@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableWidget, QTreeView
 
 from .header_fit import needed_width
 
-_NUMBER = re.compile(r"^[\d.,%/\s-]+$")
+_NUMBER = re.compile(r"^[\d.,:%/\s-]+$")  # numbers, times, shares
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 SAMPLE_ROWS = 60  # rows looked at to tell a number or date column (the first screens)
-LEAST_TEXT = 48  # a text column is never narrower than this, even with a short title
+LEAST_TEXT = 40  # a text column is never narrower than this, even with a short title
 
 
 def two_lines(title: str) -> str:
@@ -30,6 +30,30 @@ def two_lines(title: str) -> str:
         return title
     cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
     return title[:cut] + "\n" + title[cut + 1:]
+
+
+def three_lines(title: str) -> str:
+    """*title* on three lines of words, the longest line as short as may be."""
+    words = title.split(" ")
+    if len(words) < 3:
+        return title
+    best = None
+    for i in range(1, len(words) - 1):
+        for j in range(i + 1, len(words)):
+            lines = [" ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:])]
+            if best is None or max(map(len, lines)) < max(map(len, best)):
+                best = lines
+    return "\n".join(best)
+
+
+def _cell_width(widget) -> int:
+    """A drop-down in a cell as wide as the text it shows, not as its longest
+    choice (a team's longest name made every «Who» column wide)."""
+    if isinstance(widget, QComboBox) and widget.count():
+        metrics = widget.fontMetrics()
+        longest = max(metrics.horizontalAdvance(widget.itemText(i)) for i in range(widget.count()))
+        return widget.sizeHint().width() - max(longest - metrics.horizontalAdvance(widget.currentText()), 0) + 2
+    return widget.sizeHint().width()
 
 
 def _header(view: QAbstractItemView) -> QHeaderView | None:
@@ -52,6 +76,10 @@ class ColumnFitter(QObject):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.viewport().installEventFilter(self)
+        if type(view.itemDelegate()) is QStyledItemDelegate:  # a cell cut short shows its text whole in its tooltip
+            from .table_model import ElidedTipDelegate
+
+            view.setItemDelegate(ElidedTipDelegate(view))
         self._watch_model()
 
     def _watch_model(self) -> None:
@@ -116,7 +144,7 @@ class ColumnFitter(QObject):
         if isinstance(view, QTableWidget):  # a drop-down kept open in a cell is never cut
             for c in columns:
                 widgets = [view.cellWidget(r, c) for r in range(min(view.rowCount(), SAMPLE_ROWS))]
-                widths = [w.sizeHint().width() for w in widgets if w is not None]
+                widths = [_cell_width(w) for w in widgets if w is not None]
                 if widths:
                     short.add(c)
                     content[c] = max(content[c], *widths)
@@ -129,6 +157,13 @@ class ColumnFitter(QObject):
             if folded != self._title(c):
                 self._set_title(c, folded)
                 least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
+        for c in sorted(columns, key=lambda c: -needed_width(header, c)):  # then on three
+            if sum(least.values()) <= room:
+                break
+            folded = three_lines(self._title(c).replace("\n", " "))
+            if folded.count("\n") == 2:
+                self._set_title(c, folded)
+                least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
         for c in self.drop:  # still too wide: leave out the least useful columns
             if sum(least.values()) <= room or c not in least or len(least) == 1:
                 break
@@ -136,6 +171,10 @@ class ColumnFitter(QObject):
             self._dropped.add(c)
             del least[c]
         columns = list(least)
+        # even so too narrow (a form's grid of drop-downs at 125 %): better a scroll bar than columns out of reach
+        crowded = sum(least.values()) > room
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if crowded
+                                          else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         want = {c: max(least[c], content[c]) for c in columns}
         widths = dict(want)
         over = sum(want.values()) - room
