@@ -20,7 +20,8 @@ from .header_fit import needed_width
 _NUMBER = re.compile(r"^[\d.,:%/\s-]+$")  # numbers, times, shares
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 SAMPLE_ROWS = 60  # rows looked at to tell a number or date column (the first screens)
-LEAST_TEXT = 40  # a text column is never narrower than this, even with a short title
+LEAST_TEXT = 40
+READABLE = 90  # a text column narrower than this is squeezed to a few letters  # a text column is never narrower than this, even with a short title
 
 
 def two_lines(title: str) -> str:
@@ -164,8 +165,11 @@ class ColumnFitter(QObject):
             if folded.count("\n") == 2:
                 self._set_title(c, folded)
                 least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
-        for c in self.drop:  # still too wide: leave out the least useful columns
-            if sum(least.values()) <= room or c not in least or len(least) == 1:
+        # a text column squeezed to a few letters says nothing: the least useful columns are
+        # left out while the others would be narrower than READABLE (or their text, if shorter)
+        readable = {c: least[c] if c in short else max(least[c], min(content[c], READABLE)) for c in columns}
+        for c in self.drop:
+            if sum(readable[k] for k in least) <= room or c not in least or len(least) == 1:
                 break
             header.setSectionHidden(c, True)
             self._dropped.add(c)

@@ -242,6 +242,9 @@ class MediationStatsDialog(QDialog):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setColumnWidth(0, 170)
+        from ..column_fit import fit_columns
+
+        fit_columns(self.table)  # eleven columns of figures: their long titles on two or three lines
 
         def add(name, counts, bold=False):
             row = self.table.rowCount()
