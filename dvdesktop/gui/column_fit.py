@@ -168,6 +168,9 @@ class ColumnFitter(QObject):
         # a text column squeezed to a few letters says nothing: the least useful columns are
         # left out while the others would be narrower than READABLE (or their text, if shorter)
         readable = {c: least[c] if c in short else max(least[c], min(content[c], READABLE)) for c in columns}
+        texts = [c for c in columns if c not in short]
+        if texts:  # the first text column names the record («Tổ dân vận bản N…» names none): more room
+            readable[texts[0]] = max(least[texts[0]], min(content[texts[0]], 2 * READABLE))
         for c in self.drop:
             if sum(readable[k] for k in least) <= room or c not in least or len(least) == 1:
                 break
@@ -182,10 +185,20 @@ class ColumnFitter(QObject):
         want = {c: max(least[c], content[c]) for c in columns}
         widths = dict(want)
         over = sum(want.values()) - room
+        for c in self.drop:  # the least useful columns give up their room first, down to READABLE
+            if over <= 0:
+                break
+            if c in widths:
+                take = min(over, max(widths[c] - readable[c], 0))
+                widths[c] -= take
+                over -= take
         if over > 0:
-            give = {c: want[c] - least[c] for c in columns}
+            want = dict(widths)
+            floor = {c: min(readable[c], want[c]) for c in columns} \
+                if sum(min(readable[c], want[c]) for c in columns) <= room else least
+            give = {c: want[c] - floor[c] for c in columns}
             total = sum(give.values()) or 1
-            widths = {c: max(least[c], want[c] - -(-over * give[c] // total)) for c in columns}
+            widths = {c: max(floor[c], want[c] - -(-over * give[c] // total)) for c in columns}
         else:  # the room left goes to the widest text column
             texts = [c for c in columns if c not in short] or columns
             widths[max(texts, key=lambda c: want[c])] -= over
