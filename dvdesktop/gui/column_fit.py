@@ -158,13 +158,6 @@ class ColumnFitter(QObject):
             if folded != self._title(c):
                 self._set_title(c, folded)
                 least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
-        for c in sorted(columns, key=lambda c: -needed_width(header, c)):  # then on three
-            if sum(least.values()) <= room:
-                break
-            folded = three_lines(self._title(c).replace("\n", " "))
-            if folded.count("\n") == 2:
-                self._set_title(c, folded)
-                least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
         # a text column squeezed to a few letters says nothing: the least useful columns are
         # left out while the others would be narrower than READABLE (or their text, if shorter)
         readable = {c: least[c] if c in short else max(least[c], min(content[c], READABLE)) for c in columns}
@@ -177,6 +170,13 @@ class ColumnFitter(QObject):
             header.setSectionHidden(c, True)
             self._dropped.add(c)
             del least[c]
+        for c in sorted(least, key=lambda c: -needed_width(header, c)):  # still too wide: on three lines
+            if sum(least.values()) <= room:
+                break
+            folded = three_lines(self._title(c).replace("\n", " "))
+            if folded.count("\n") == 2:
+                self._set_title(c, folded)
+                least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
         columns = list(least)
         # even so too narrow (a form's grid of drop-downs at 125 %): better a scroll bar than columns out of reach
         crowded = sum(least.values()) > room
