@@ -105,6 +105,8 @@ def _register(family: str, files: dict, prefix: str) -> FontSet:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from .pdf_fonts import cache_subsets
+
     names = {}
     for style in STYLES:
         name = f"{prefix}-{style}"
@@ -112,6 +114,7 @@ def _register(family: str, files: dict, prefix: str) -> FontSet:
         missing = [ch for ch in _PROBE if ord(ch) not in font.face.charToGlyph]
         if missing:
             raise ValueError(f"{files[style]} lacks Vietnamese letters: {''.join(missing)}")
+        cache_subsets(font)
         pdfmetrics.registerFont(font)
         names[style] = name
     for style, (bold, italic) in {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bolditalic": (1, 1)}.items():

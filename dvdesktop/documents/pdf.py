@@ -6,6 +6,7 @@ repeat their header rows; portrait and landscape pages may alternate.
 """
 from __future__ import annotations
 
+import copy
 import io
 import unicodedata
 from functools import lru_cache
@@ -81,17 +82,43 @@ _PARSED: dict[tuple[str, str], list] = {}
 _PARSED_LIMIT = 8192
 
 
+# Lines of one-style paragraphs by (style, text, width): the header's lines,
+# the titles, the signatures' names are broken into lines the same way in
+# every document. Only reportlab's simple layout (one fragment, "kind 0":
+# lines of plain words) is kept; drawing and splitting only read it.
+_LAID: dict[tuple, tuple] = {}
+
+
+def _layout_key(style: ParagraphStyle) -> tuple:
+    """What a paragraph's line breaks depend on besides its text and width."""
+    return (style.name, style.fontName, style.fontSize, style.leading, style.alignment, style.firstLineIndent,
+            style.leftIndent, style.rightIndent, style.wordWrap, style.splitLongWords, style.embeddedHyphenation,
+            style.uriWasteReduce, style.hyphenationLang, style.endDots, style.justifyLastLine, style.spaceShrinkage)
+
+
 class _Para(_RLParagraph):
     """reportlab's Paragraph measured once per width: a table sizes its cells,
     KeepTogether and the frame then ask again with the same width, and each
     wrap() broke the lines anew (the lines depend on the width only)."""
 
+    _laid_key = None  # set when the text's lines may be shared (see _LAID)
+
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         # split() may drop blPara (the lines) to force a new layout: then measure again
         if getattr(self, "_wrapped_width", None) == availWidth and "blPara" in self.__dict__:
             return self.width, self.height
+        key = self._laid_key
+        if key is not None:
+            laid = _LAID.get((key, availWidth))
+            if laid is not None:
+                self.blPara, self.height, self._width_max, self._wrapWidths = laid
+                self.width = self._wrapped_width = availWidth
+                return availWidth, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
+        if (key is not None and self.blPara.kind == 0 and not self._splitLongWordCount and not self._hyphenations
+                and len(_LAID) < _PARSED_LIMIT):
+            _LAID[(key, availWidth)] = (self.blPara, self.height, self._width_max, list(self._wrapWidths))
         return size
 
 
@@ -99,7 +126,10 @@ def Paragraph(text: str, style: ParagraphStyle) -> _RLParagraph:  # noqa: N802 -
     key = (style.name, text)
     frags = _PARSED.get(key)
     if frags is not None:
-        return _Para(text, style, frags=[f.clone() for f in frags])
+        paragraph = _Para(text, style, frags=[f.clone() for f in frags])
+        if len(frags) == 1:
+            paragraph._laid_key = (_layout_key(style), text)
+        return paragraph
     paragraph = _Para(text, style)
     if paragraph.style is style and len(_PARSED) < _PARSED_LIMIT:  # markup that changes the style: not kept
         _PARSED[key] = [f.clone() for f in paragraph.frags]
@@ -195,6 +225,20 @@ class _KeepWithNext(KeepTogether):
         return need + min(self._room, nxt.wrap(aW, aH)[1])
 
 
+_SCALARS = (int, float, str, bool, type(None))
+
+
+class _Frame(Frame):
+    """reportlab's Frame, deep-copied faster: KeepTogether measures its content
+    on a deep copy of the frame (a few times per page), and copy.deepcopy
+    walked each of its numbers; they are immutable, only the rest is copied."""
+
+    def __deepcopy__(self, memo):
+        new = self.__class__.__new__(self.__class__)
+        new.__dict__.update({k: v if type(v) in _SCALARS else copy.deepcopy(v, memo) for k, v in self.__dict__.items()})
+        return new
+
+
 class _DocTemplate(BaseDocTemplate):
     def __init__(self, target, rules: PageRules, first: str, **kw):
         super().__init__(target, pagesize=A4, **kw)
@@ -203,7 +247,7 @@ class _DocTemplate(BaseDocTemplate):
         templates = []
         for orient, size in (("portrait", A4), ("landscape", landscape(A4))):
             w, h = size
-            frame = Frame(left, bottom, w - left - right, h - top - bottom, id=orient,
+            frame = _Frame(left, bottom, w - left - right, h - top - bottom, id=orient,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
             templates.append(PageTemplate(id=orient, frames=[frame], pagesize=size, onPage=self._page_number))
         if first == "landscape":

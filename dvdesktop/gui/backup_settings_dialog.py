@@ -5,59 +5,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ..errors import UserError
 from ..services import autobackup
 from ..services.autobackup import BackupSettings
+from . import designer
 from .dialogs import messages
+from .generated.ui_backup_settings_dialog import Ui_BackupSettingsDialog
 from .i18n import _
-from .widgets import dialog_buttons
 
 
 class BackupSettingsDialog(QDialog):
     def __init__(self, parent, database_path: str):
         super().__init__(parent)
         self.database_path = database_path
-        self.setWindowTitle(_("Automatic backups"))
+        self.ui = designer.setup(self, Ui_BackupSettingsDialog)  # ui/backup_settings_dialog.ui
         settings = autobackup.load_settings()
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        row = QHBoxLayout()
-        self.folder = QLineEdit(settings.folder)
+        self.folder.setText(settings.folder)
         self.folder.setPlaceholderText(str(BackupSettings().target_folder()))
-        choose = QPushButton(_("Choose…"))
-        choose.clicked.connect(self.choose)
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose)
-        form.addRow(_("Folder"), row)
-        self.on_close = QCheckBox(_("Back up when the program closes"))
         self.on_close.setChecked(settings.on_close)
-        self.daily = QCheckBox(_("Back up once a day"))
         self.daily.setChecked(settings.daily)
-        form.addRow("", self.on_close)
-        form.addRow("", self.daily)
-        layout.addLayout(form)
-        note = QLabel(_("Kept: the latest copy of each of the last 7 days, 4 weeks and 12 months. "
-                        "Each copy is read back and checked after it is written."))
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.copies = QListWidget()
-        layout.addWidget(self.copies, 1)
-        now = QPushButton(_("Back up now"))
-        now.clicked.connect(self.back_up_now)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        bottom = QHBoxLayout()
-        bottom.addWidget(now)
-        bottom.addWidget(self.status, 1)
-        layout.addLayout(bottom)
-        layout.addWidget(dialog_buttons(self, self.save))
+        self.choose_button.clicked.connect(self.choose)
+        self.now_button.clicked.connect(self.back_up_now)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.list_copies()
-        self.resize(640, 420)
 
     def _settings(self) -> BackupSettings:
         return BackupSettings(folder=self.folder.text().strip(), on_close=self.on_close.isChecked(),

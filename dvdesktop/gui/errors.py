@@ -13,9 +13,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog
 
 from .i18n import _
 
@@ -53,29 +52,19 @@ def log_file() -> str:
 class ErrorDialog(QDialog):
     def __init__(self, parent, summary: str, details: str, log_path: str):
         super().__init__(parent)
-        self.setWindowTitle(_("Something went wrong"))
+        from . import designer
+        from .generated.ui_error_dialog import Ui_ErrorDialog  # not at start-up: this module is loaded then
+
         self.details = details
-        layout = QVBoxLayout(self)
-        text = QLabel(summary + "\n\n" + _("Your saved data is safe. If it happens again, send the details "
-                                          "below to whoever supports the program."))
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        self.ui = designer.setup(self, Ui_ErrorDialog)  # ui/error_dialog.ui
+        self.summary.setText(summary)
         if log_path:
-            where = QLabel(_("The details were also written to: {path}").format(path=log_path))
-            where.setWordWrap(True)
-            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(where)
-        box = QPlainTextEdit(details)
-        box.setReadOnly(True)
-        box.setMinimumSize(560, 180)
-        layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton(_("Copy details"))
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
+            self.where.setText(self.where.text().format(path=log_path))
+        else:
+            self.where.hide()
+        self.details_box.setPlainText(details)
+        self.copy_button.clicked.connect(self.copy_details)
+        self.buttons.rejected.connect(self.reject)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

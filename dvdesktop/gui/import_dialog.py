@@ -11,24 +11,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog
 
-from . import palette
+from . import designer, palette
 from .dialogs import messages
 from .errors import report
+from .generated.ui_import_dialog import Ui_ImportDialog
 from .i18n import N_, _
 from .operations import OpChanges, operations_of
-from .style import role
 from .tasks import TaskRunner
+from .widgets import fit_to_screen
 
 @dataclass(frozen=True)
 class ImportKind:
@@ -151,60 +143,21 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle(_(kind.title))
-        self.resize(1100, 620)
         self.runner = runner or getattr(getattr(parent, "window_", None), "runner", None) or TaskRunner(self)
         self.plan = None
         self.import_result = None
         self.handle = None
 
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.choose_button = QPushButton(_("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        self.file_label = QLabel(_("Choose the Excel file (.xlsx) of the list."))
-        self.file_label.setWordWrap(True)
-        top.addWidget(self.choose_button)
-        top.addWidget(self.file_label, 1)
-        layout.addLayout(top)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self.ui = designer.setup(self, Ui_ImportDialog)  # ui/import_dialog.ui
+        fit_to_screen(self, 1100, 620)
         self.model = PreviewModel(self, kind.columns)
-        self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         for j, width in enumerate(kind.widths):
             self.view.setColumnWidth(j, width)
-        layout.addWidget(self.view, 1)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        role(self.problems, "error")
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.problems)
-        bottom = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.stop_button = QPushButton(_("Stop"))
+        self.choose_button.clicked.connect(self.choose_file)
         self.stop_button.clicked.connect(self.stop)
-        self.stop_button.hide()
-        self.import_button = QPushButton(_("Import"))
-        self.import_button.setEnabled(False)
-        self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.save)
-        self.close_button = QPushButton(_("Close"))
         self.close_button.clicked.connect(self.reject)
-        bottom.addWidget(self.progress, 1)
-        bottom.addWidget(self.stop_button)
-        bottom.addStretch(0)
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(self.close_button)
-        layout.addLayout(bottom)
 
     # --- running off the GUI thread -------------------------------------------------
 

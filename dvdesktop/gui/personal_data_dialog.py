@@ -3,67 +3,30 @@ erase (anonymised, history kept); the retention of closed mediation cases.
 Correcting is done in the person's own form."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog
 
 from ..errors import UserError
 from ..services import personal_data
 from ..services.register import PersonService
+from . import designer
 from .dialogs import messages
+from .generated.ui_personal_data_dialog import Ui_PersonalDataDialog
 from .i18n import _
 
 
 class PersonalDataDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Personal data"))
-        layout = QVBoxLayout(self)
-        person_box = QGroupBox(_("One person"))
-        form = QFormLayout(person_box)
-        self.number = QSpinBox()
-        self.number.setRange(0, 10_000_000)
-        self.number.setSpecialValueText(" ")
-        self.number.valueChanged.connect(self.show_person)
-        self.name = QLabel("")
-        form.addRow(_("Person No."), self.number)
-        form.addRow(_("Name"), self.name)
-        buttons = QHBoxLayout()
-        self.export_button = QPushButton(_("Export everything held…"))
-        self.export_button.clicked.connect(self.export)
-        self.erase_button = QPushButton(_("Erase personal data…"))
-        self.erase_button.clicked.connect(self.erase)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.erase_button)
-        buttons.addStretch(1)
-        form.addRow(buttons)
-        hint = QLabel(_("To correct a person's details, open them in the People list."))
-        hint.setWordWrap(True)
-        form.addRow(hint)
-        layout.addWidget(person_box)
-        keep_box = QGroupBox(_("Closed mediation cases"))
-        keep = QFormLayout(keep_box)
-        self.years = QSpinBox()
-        self.years.setRange(0, 100)
-        self.years.setSpecialValueText(_("keep for ever"))
+        self.ui = designer.setup(self, Ui_PersonalDataDialog)  # ui/personal_data_dialog.ui
+        self.number.setSpecialValueText(" ")  # no number yet shows blank, not 0 (a .ui drops a lone space)
         self.years.setSuffix(" " + _("years"))
         self.years.setValue(personal_data.retention_years() or 0)
-        keep.addRow(_("Keep the parties' details for"), self.years)
-        self.due = QLabel("")
-        keep.addRow(self.due)
-        row = QHBoxLayout()
-        set_years = QPushButton(_("Save"))
-        set_years.clicked.connect(self.save_years)
-        apply = QPushButton(_("Erase the parties of cases past the time…"))
-        apply.clicked.connect(self.apply_retention)
-        row.addWidget(set_years)
-        row.addWidget(apply)
-        row.addStretch(1)
-        keep.addRow(row)
-        layout.addWidget(keep_box)
-        close = QPushButton(_("Close"))
-        close.clicked.connect(self.accept)
-        layout.addWidget(close)
+        self.number.valueChanged.connect(self.show_person)
+        self.export_button.clicked.connect(self.export)
+        self.erase_button.clicked.connect(self.erase)
+        self.save_years_button.clicked.connect(self.save_years)
+        self.apply_button.clicked.connect(self.apply_retention)
+        self.buttons.rejected.connect(self.accept)
         self.show_person()
         self.show_due()
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QMenu, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from ..services.printing.catalog import PrintableKind, PrintOffer, offers
 from .dialogs import messages
@@ -171,35 +171,20 @@ class PrintPreviewDialog(QDialog):
     def __init__(self, parent, job: PrintJob, pdf_path: Path):
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
+
+        from . import designer
+        from .generated.ui_print_preview import Ui_PrintPreviewDialog  # QtPdfWidgets: loaded when first shown
 
         self.job, self.pdf_path = job, pdf_path
-        self.setWindowTitle(_("Print preview"))
+        self.ui = designer.setup(self, Ui_PrintPreviewDialog)  # ui/print_preview.ui; the page view is a QPdfView
         fit_to_screen(self, 820, 900)
         self.document = QPdfDocument(self)
         self.document.load(str(pdf_path))
-        self.view = QPdfView(self)
         self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        self.print_button = QPushButton(_("Print…"))
-        self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_)
-        pdf = QPushButton(_("Save as PDF…"))
-        pdf.clicked.connect(lambda: save_as(self, self.job, ".pdf"))
-        word = QPushButton(_("Save as Word…"))
-        word.clicked.connect(lambda: save_as(self, self.job, ".docx"))
-        row.addWidget(self.print_button)
-        row.addWidget(pdf)
-        row.addWidget(word)
-        row.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        row.addWidget(buttons)
-        layout.addLayout(row)
+        self.pdf_button.clicked.connect(lambda: save_as(self, self.job, ".pdf"))
+        self.word_button.clicked.connect(lambda: save_as(self, self.job, ".docx"))
+        self.buttons.rejected.connect(self.reject)
 
     def page_count(self) -> int:
         return self.document.pageCount()

@@ -3,8 +3,10 @@ printing, backing up and restoring, the red rows, Excel, data packages, the
 Administration menu), in the UI language (docs/huong-dan-can-bo.md is the long one)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog
 
+from . import designer
+from .generated.ui_user_guide import Ui_UserGuide
 from .i18n import _
 from .widgets import fit_to_screen
 
@@ -69,14 +71,9 @@ def guide_html() -> str:
 class UserGuide(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("User guide"))
-        layout = QVBoxLayout(self)
-        self.text = QTextBrowser()
+        self.ui = designer.setup(self, Ui_UserGuide)  # ui/user_guide.ui
         self.text.setHtml(guide_html())
-        layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.rejected.connect(self.reject)
         fit_to_screen(self, 640, 620)
 
     def save(self) -> None:  # the dialog service's "done" (nothing to keep)

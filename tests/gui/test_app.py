@@ -160,7 +160,7 @@ def test_unexpected_error_is_logged_and_shown_calmly(scripted, vietnamese, qtbot
     assert "RuntimeError: boom" in path.read_text(encoding="utf-8")
     dialog = errors.ErrorDialog(None, summary, details, str(path))
     qtbot.addWidget(dialog)
-    copy = [b for b in dialog.findChildren(QPushButton) if b.text() == "Sao chép chi tiết"]
+    copy = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Sao chép chi tiết"]
     assert copy
     copy[0].click()
     assert "RuntimeError: boom" in QCoreApplication.instance().clipboard().text()

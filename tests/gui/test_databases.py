@@ -65,7 +65,7 @@ def test_first_start_welcomes_with_four_choices_and_remembers(fresh, scripted):
     win = fresh()
     page = win.databases.page
     assert type(page).__name__ == "WelcomePage"
-    assert [page.buttons[k].text() for k in ("demo", "empty", "open", "server")] == [
+    assert [page.buttons[k].text().replace("&", "") for k in ("demo", "empty", "open", "server")] == [
         "Tạo dữ liệu mẫu", "Bắt đầu với dữ liệu trống", "Mở tệp có sẵn", "Kết nối máy chủ"]
     # nothing that needs a database can be pressed
     assert not any(a.isEnabled() for a in (win.new_action, win.save_action, win.delete_action,

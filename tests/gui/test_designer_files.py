@@ -31,7 +31,7 @@ def test_a_stale_module_is_noticed(tmp_path, monkeypatch):
     tool = _tool()
     ui = UI / "person_form.ui"
     edited = tmp_path / "person_form.ui"
-    edited.write_text(ui.read_text(encoding="utf-8").replace("<string>Full name</string>", "<string>Name</string>"),
+    edited.write_text(ui.read_text(encoding="utf-8").replace("<string>&amp;Full name</string>", "<string>&amp;Name</string>"),
                       encoding="utf-8")
     monkeypatch.setattr(tool, "UI", tmp_path)
     assert any("ui_person_form.py" in p for p in tool.stale())
@@ -62,7 +62,7 @@ def test_designer_form_shows_vietnamese(qapp, vietnamese):
     widget = QWidget()
     ui = Ui_PersonForm()
     ui.setupUi(widget)
-    assert ui.full_name_label.text() == "Họ và tên"
+    assert ui.full_name_label.text() == "&Họ và tên"  # Alt+H
     assert ui.full_name_label.buddy() is ui.full_name
 
 

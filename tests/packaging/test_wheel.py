@@ -193,7 +193,7 @@ def test_installed_wheel_runs_from_anywhere(installed, demo_db):
             "from dvdesktop.gui.generated.ui_person_form import Ui_PersonForm\n"
             "from PySide6.QtWidgets import QWidget; w = QWidget(); ui = Ui_PersonForm(); ui.setupUi(w)\n"
             "print(ui.full_name_label.text()); print('navigation' in app.styleSheet())")
-    assert run(python_code=code).splitlines() == ["Họ và tên", "True"]
+    assert run(python_code=code).splitlines() == ["&Họ và tên", "True"]
 
 
 @pytest.mark.slow

@@ -53,7 +53,7 @@ class RenameAreaDialog(QDialog):
         self.area_id = area_id
         self.ui = designer.setup(self, Ui_RenameAreaDialog)
         self.intro.setText(_("The name changes from «{old}» to «{new}».").format(old=old_name, new=new_name))
-        self.rename.setText(_("A rename: keep «{old}» as a former name").format(old=old_name))
+        self.rename.setText(_("&A rename: keep «{old}» as a former name").format(old=old_name))
         self.ui.rename_fields.setContentsMargins(24, 0, 0, 0)  # under its choice
         self.group = QButtonGroup(self)
         self.group.addButton(self.rename)

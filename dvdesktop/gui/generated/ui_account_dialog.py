@@ -107,11 +107,11 @@ class Ui_AccountDialog(object):
 
     def retranslateUi(self, AccountDialog):
         AccountDialog.setWindowTitle(_(u"New account"))
-        self.username_label.setText(_(u"User name"))
-        self.full_name_label.setText(_(u"Full name"))
-        self.role_label.setText(_(u"Role"))
-        self.confidential.setText(_(u"May open confidential records (mediation, who raised a concern)"))
-        self.active.setText(_(u"In use"))
-        self.password_label.setText(_(u"Password (at least 8 characters)"))
+        self.username_label.setText(_(u"&User name"))
+        self.full_name_label.setText(_(u"&Full name"))
+        self.role_label.setText(_(u"&Role"))
+        self.confidential.setText(_(u"&May open confidential records (mediation, who raised a concern)"))
+        self.active.setText(_(u"&In use"))
+        self.password_label.setText(_(u"&Password (at least 8 characters)"))
     # retranslateUi
 

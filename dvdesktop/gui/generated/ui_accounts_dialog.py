@@ -94,9 +94,9 @@ class Ui_AccountsDialog(object):
         ___qtablewidgetitem3.setText(_(u"Confidential"))
         ___qtablewidgetitem4 = self.table.horizontalHeaderItem(4)
         ___qtablewidgetitem4.setText(_(u"State"))
-        self.add_button.setText(_(u"New account\u2026"))
-        self.edit_button.setText(_(u"Change\u2026"))
-        self.reset_button.setText(_(u"Reset password\u2026"))
-        self.close_button.setText(_(u"Close"))
+        self.add_button.setText(_(u"&New account\u2026"))
+        self.edit_button.setText(_(u"&Change\u2026"))
+        self.reset_button.setText(_(u"&Reset password\u2026"))
+        self.close_button.setText(_(u"C&lose"))
     # retranslateUi
 

@@ -115,11 +115,11 @@ class Ui_AgendaTemplatesDialog(object):
 
     def retranslateUi(self, AgendaTemplatesDialog):
         AgendaTemplatesDialog.setWindowTitle(_(u"Agenda templates"))
-        self.add.setText(_(u"Add"))
-        self.remove.setText(_(u"Remove"))
-        self.name_label.setText(_(u"Template name"))
-        self.kind_label.setText(_(u"Kind of meeting"))
-        self.items_label.setText(_(u"Agenda items"))
+        self.add.setText(_(u"A&dd"))
+        self.remove.setText(_(u"&Remove"))
+        self.name_label.setText(_(u"&Template name"))
+        self.kind_label.setText(_(u"&Kind of meeting"))
+        self.items_label.setText(_(u"&Agenda items"))
         self.items.setPlaceholderText(_(u"One agenda item a line"))
     # retranslateUi
 

@@ -168,17 +168,17 @@ class Ui_AreaForm(object):
     # setupUi
 
     def retranslateUi(self, AreaForm):
-        self.name_label.setText(_(u"Name"))
-        self.kind_label.setText(_(u"Kind"))
-        self.province_label.setText(_(u"Province"))
-        self.commune_label.setText(_(u"Commune"))
-        self.commune_code_label.setText(_(u"Commune code"))
-        self.households_label.setText(_(u"Households"))
-        self.population_label.setText(_(u"Population"))
-        self.ethnic_groups_label.setText(_(u"Ethnic groups"))
+        self.name_label.setText(_(u"Na&me"))
+        self.kind_label.setText(_(u"&Kind"))
+        self.province_label.setText(_(u"P&rovince"))
+        self.commune_label.setText(_(u"C&ommune"))
+        self.commune_code_label.setText(_(u"&Commune code"))
+        self.households_label.setText(_(u"&Households"))
+        self.population_label.setText(_(u"&Population"))
+        self.ethnic_groups_label.setText(_(u"Ethnic &groups"))
         self.ethnic_groups.setPlaceholderText(_(u"e.g. Th\u00e1i, M\u00f4ng, Kinh"))
-        self.active.setText(_(u"Still in use (not merged)"))
-        self.notes_label.setText(_(u"Notes"))
+        self.active.setText(_(u"&Still in use (not merged)"))
+        self.notes_label.setText(_(u"&Notes"))
         self.history_label.setText(_(u"Former names"))
         pass
     # retranslateUi

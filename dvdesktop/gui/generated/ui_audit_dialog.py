@@ -159,9 +159,9 @@ class Ui_AuditDialog(object):
     def retranslateUi(self, AuditDialog):
         AuditDialog.setWindowTitle(_(u"Audit trail"))
         self.record.setPlaceholderText(_(u"No."))
-        self.from_label.setText(_(u"from"))
-        self.to_label.setText(_(u"to"))
-        self.show_button.setText(_(u"Show"))
+        self.from_label.setText(_(u"&from"))
+        self.to_label.setText(_(u"&to"))
+        self.show_button.setText(_(u"&Show"))
         ___qtablewidgetitem = self.list.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(_(u"Time"))
         ___qtablewidgetitem1 = self.list.horizontalHeaderItem(1)
@@ -180,7 +180,7 @@ class Ui_AuditDialog(object):
         ___qtablewidgetitem7.setText(_(u"Before"))
         ___qtablewidgetitem8 = self.detail.horizontalHeaderItem(2)
         ___qtablewidgetitem8.setText(_(u"After"))
-        self.export_button.setText(_(u"Export\u2026"))
-        self.close_button.setText(_(u"Close"))
+        self.export_button.setText(_(u"&Export\u2026"))
+        self.close_button.setText(_(u"&Close"))
     # retranslateUi
 

@@ -106,12 +106,12 @@ class Ui_CampaignForm(object):
     # setupUi
 
     def retranslateUi(self, CampaignForm):
-        self.name_label.setText(_(u"Campaign name"))
-        self.kind_label.setText(_(u"Kind"))
-        self.year_label.setText(_(u"Year"))
-        self.start_date_label.setText(_(u"Starts on"))
-        self.end_date_label.setText(_(u"Ends on"))
-        self.description_label.setText(_(u"Description"))
+        self.name_label.setText(_(u"&Campaign name"))
+        self.kind_label.setText(_(u"Ki&nd"))
+        self.year_label.setText(_(u"&Year"))
+        self.start_date_label.setText(_(u"Starts &on"))
+        self.end_date_label.setText(_(u"&Ends on"))
+        self.description_label.setText(_(u"Desc&ription"))
         pass
     # retranslateUi
 

@@ -108,12 +108,12 @@ class Ui_ContributionForm(object):
     # setupUi
 
     def retranslateUi(self, ContributionForm):
-        self.team_label.setText(_(u"Team"))
-        self.households_mobilised_label.setText(_(u"Households mobilised"))
-        self.work_days_label.setText(_(u"Work days"))
-        self.money_label.setText(_(u"Money (\u0111\u1ed3ng)"))
-        self.materials_label.setText(_(u"Materials, goods"))
-        self.result_label.setText(_(u"Result"))
+        self.team_label.setText(_(u"&Team"))
+        self.households_mobilised_label.setText(_(u"&Households mobilised"))
+        self.work_days_label.setText(_(u"Work &days"))
+        self.money_label.setText(_(u"&Money (\u0111\u1ed3ng)"))
+        self.materials_label.setText(_(u"Materials, &goods"))
+        self.result_label.setText(_(u"Re&sult"))
         pass
     # retranslateUi
 

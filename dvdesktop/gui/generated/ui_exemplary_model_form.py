@@ -119,13 +119,13 @@ class Ui_ExemplaryModelForm(object):
     # setupUi
 
     def retranslateUi(self, ExemplaryModelForm):
-        self.name_label.setText(_(u"Model name"))
-        self.field_label.setText(_(u"Field"))
-        self.year_label.setText(_(u"Year"))
-        self.team_label.setText(_(u"Team"))
-        self.level_label.setText(_(u"Level recognised"))
-        self.description_label.setText(_(u"Description"))
-        self.results_label.setText(_(u"Results"))
+        self.name_label.setText(_(u"&Model name"))
+        self.field_label.setText(_(u"&Field"))
+        self.year_label.setText(_(u"&Year"))
+        self.team_label.setText(_(u"&Team"))
+        self.level_label.setText(_(u"&Level recognised"))
+        self.description_label.setText(_(u"&Description"))
+        self.results_label.setText(_(u"&Results"))
         pass
     # retranslateUi
 

@@ -137,12 +137,12 @@ class Ui_FirstStartDialog(object):
 
     def retranslateUi(self, FirstStartDialog):
         FirstStartDialog.setWindowTitle(_(u"First start: who uses the program"))
-        self.alone.setText(_(u"Only me, on this computer (no password; I am the administrator)"))
-        self.several.setText(_(u"Several people (each signs in with a password)"))
-        self.my_name_label.setText(_(u"Your full name"))
-        self.username_label.setText(_(u"Administrator's user name"))
-        self.full_name_label.setText(_(u"Full name"))
-        self.password_label.setText(_(u"Password (at least 8 characters)"))
-        self.password2_label.setText(_(u"Password again"))
+        self.alone.setText(_(u"&Only me, on this computer (no password; I am the administrator)"))
+        self.several.setText(_(u"&Several people (each signs in with a password)"))
+        self.my_name_label.setText(_(u"&Your full name"))
+        self.username_label.setText(_(u"Administrator's &user name"))
+        self.full_name_label.setText(_(u"&Full name"))
+        self.password_label.setText(_(u"Password (&at least 8 characters)"))
+        self.password2_label.setText(_(u"&Password again"))
     # retranslateUi
 

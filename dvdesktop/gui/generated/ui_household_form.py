@@ -120,13 +120,13 @@ class Ui_HouseholdForm(object):
     # setupUi
 
     def retranslateUi(self, HouseholdForm):
-        self.head_name_label.setText(_(u"Head of household"))
-        self.area_label.setText(_(u"Area"))
-        self.situation_label.setText(_(u"Situation"))
-        self.members_label.setText(_(u"Household members"))
-        self.since_year_label.setText(_(u"Followed since (year)"))
-        self.left_poverty_year_label.setText(_(u"Left poverty in (year)"))
-        self.notes_label.setText(_(u"Notes"))
+        self.head_name_label.setText(_(u"Head &of household"))
+        self.area_label.setText(_(u"Ar&ea"))
+        self.situation_label.setText(_(u"Sit&uation"))
+        self.members_label.setText(_(u"Household &members"))
+        self.since_year_label.setText(_(u"&Followed since (year)"))
+        self.left_poverty_year_label.setText(_(u"Left poverty in (&year)"))
+        self.notes_label.setText(_(u"Note&s"))
         pass
     # retranslateUi
 

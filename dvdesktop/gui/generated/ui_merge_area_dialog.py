@@ -93,7 +93,7 @@ class Ui_MergeAreaDialog(object):
 
     def retranslateUi(self, MergeAreaDialog):
         MergeAreaDialog.setWindowTitle(_(u"Merge area"))
-        self.target_label.setText(_(u"Merge into"))
-        self.on_label.setText(_(u"From"))
+        self.target_label.setText(_(u"&Merge into"))
+        self.on_label.setText(_(u"&From"))
     # retranslateUi
 

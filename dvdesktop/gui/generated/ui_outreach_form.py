@@ -186,18 +186,18 @@ class Ui_OutreachForm(object):
     # setupUi
 
     def retranslateUi(self, OutreachForm):
-        self.team_label.setText(_(u"Team"))
-        self.held_on_label.setText(_(u"Date"))
-        self.form_label.setText(_(u"Form"))
-        self.topic_label.setText(_(u"Topic"))
-        self.policy_label.setText(_(u"Policy or law"))
-        self.place_label.setText(_(u"Place"))
-        self.presenters_label.setText(_(u"Presenters"))
-        self.audience_total_label.setText(_(u"Audience"))
-        self.audience_women_label.setText(_(u"of whom women"))
-        self.audience_minority_label.setText(_(u"of whom minorities"))
-        self.materials_label.setText(_(u"Materials"))
-        self.result_label.setText(_(u"Result"))
+        self.team_label.setText(_(u"T&eam"))
+        self.held_on_label.setText(_(u"&Date"))
+        self.form_label.setText(_(u"&Form"))
+        self.topic_label.setText(_(u"Top&ic"))
+        self.policy_label.setText(_(u"Policy &or law"))
+        self.place_label.setText(_(u"P&lace"))
+        self.presenters_label.setText(_(u"&Presenters"))
+        self.audience_total_label.setText(_(u"&Audience"))
+        self.audience_women_label.setText(_(u"of who&m women"))
+        self.audience_minority_label.setText(_(u"of &whom minorities"))
+        self.materials_label.setText(_(u"Ma&terials"))
+        self.result_label.setText(_(u"&Result"))
         self.hint.setText(_(u"Ctrl+Enter: save and start the next session with the same team, date and form."))
         pass
     # retranslateUi

@@ -84,8 +84,8 @@ class Ui_OwnPasswordDialog(object):
 
     def retranslateUi(self, OwnPasswordDialog):
         OwnPasswordDialog.setWindowTitle(_(u"Change my password"))
-        self.old_label.setText(_(u"Current password"))
-        self.new_label.setText(_(u"Password (at least 8 characters)"))
-        self.new2_label.setText(_(u"Password again"))
+        self.old_label.setText(_(u"&Current password"))
+        self.new_label.setText(_(u"Password (&at least 8 characters)"))
+        self.new2_label.setText(_(u"&Password again"))
     # retranslateUi
 

@@ -71,7 +71,7 @@ class Ui_PasswordDialog(object):
 
     def retranslateUi(self, PasswordDialog):
         PasswordDialog.setWindowTitle(_(u"New password for {name}"))
-        self.password_label.setText(_(u"Password (at least 8 characters)"))
-        self.password2_label.setText(_(u"Password again"))
+        self.password_label.setText(_(u"Password (&at least 8 characters)"))
+        self.password2_label.setText(_(u"&Password again"))
     # retranslateUi
 

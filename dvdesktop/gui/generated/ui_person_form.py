@@ -160,16 +160,16 @@ class Ui_PersonForm(object):
     # setupUi
 
     def retranslateUi(self, PersonForm):
-        self.full_name_label.setText(_(u"Full name"))
-        self.gender_label.setText(_(u"Gender"))
-        self.birth_year_label.setText(_(u"Year of birth"))
-        self.ethnicity_label.setText(_(u"Ethnic group"))
-        self.phone_label.setText(_(u"Phone"))
-        self.address_label.setText(_(u"Address"))
-        self.area_label.setText(_(u"Area"))
-        self.party_member.setText(_(u"Party member"))
-        self.titles_label.setText(_(u"Other positions"))
-        self.notes_label.setText(_(u"Notes"))
+        self.full_name_label.setText(_(u"&Full name"))
+        self.gender_label.setText(_(u"&Gender"))
+        self.birth_year_label.setText(_(u"&Year of birth"))
+        self.ethnicity_label.setText(_(u"&Ethnic group"))
+        self.phone_label.setText(_(u"&Phone"))
+        self.address_label.setText(_(u"A&ddress"))
+        self.area_label.setText(_(u"&Area"))
+        self.party_member.setText(_(u"Party &member"))
+        self.titles_label.setText(_(u"&Other positions"))
+        self.notes_label.setText(_(u"&Notes"))
         self.roles_label.setText(_(u"Roles"))
         pass
     # retranslateUi

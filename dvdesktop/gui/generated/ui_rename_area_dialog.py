@@ -104,9 +104,9 @@ class Ui_RenameAreaDialog(object):
     def retranslateUi(self, RenameAreaDialog):
         RenameAreaDialog.setWindowTitle(_(u"Rename area"))
         self.rename_hint.setText(_(u"Records made before the day it took effect keep the name they had."))
-        self.on_label.setText(_(u"Took effect on"))
-        self.reason_label.setText(_(u"Reason"))
+        self.on_label.setText(_(u"&Took effect on"))
+        self.reason_label.setText(_(u"&Reason"))
         self.reason.setPlaceholderText(_(u"e.g. Ngh\u1ecb quy\u1ebft s\u1eafp x\u1ebfp th\u00f4n, t\u1ed5 d\u00e2n ph\u1ed1"))
-        self.correction.setText(_(u"Only a typing correction: keep no former name"))
+        self.correction.setText(_(u"&Only a typing correction: keep no former name"))
     # retranslateUi
 

@@ -121,12 +121,12 @@ class Ui_ServerDialog(object):
     def retranslateUi(self, ServerDialog):
         ServerDialog.setWindowTitle(_(u"Connect to a server"))
         self.intro.setText(_(u"The shared database of the office or the province, on a PostgreSQL server. Ask whoever looks after the server for these details."))
-        self.host_label.setText(_(u"Server:"))
+        self.host_label.setText(_(u"&Server:"))
         self.host.setPlaceholderText(_(u"e.g. 192.168.1.10 or maychu.xa.gov.vn"))
-        self.port_label.setText(_(u"Port:"))
-        self.database_label.setText(_(u"Database name:"))
+        self.port_label.setText(_(u"P&ort:"))
+        self.database_label.setText(_(u"&Database name:"))
         self.database.setPlaceholderText(_(u"e.g. todanvan"))
-        self.user_label.setText(_(u"User name:"))
-        self.password_label.setText(_(u"Password:"))
+        self.user_label.setText(_(u"&User name:"))
+        self.password_label.setText(_(u"&Password:"))
     # retranslateUi
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QScrollArea,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
+    QSpacerItem, QTabWidget, QVBoxLayout, QWidget)
 
 from dvdesktop.gui.i18n import _
 
@@ -21,15 +21,13 @@ class Ui_SettingsDialog(object):
             SettingsDialog.setObjectName(u"SettingsDialog")
         self.layout = QVBoxLayout(SettingsDialog)
         self.layout.setObjectName(u"layout")
-        self.scroll_area = QScrollArea(SettingsDialog)
-        self.scroll_area.setObjectName(u"scroll_area")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body = QWidget()
-        self.body.setObjectName(u"body")
-        self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setObjectName(u"body_layout")
-        self.place = QGroupBox(self.body)
+        self.tabs = QTabWidget(SettingsDialog)
+        self.tabs.setObjectName(u"tabs")
+        self.commune_tab = QWidget()
+        self.commune_tab.setObjectName(u"commune_tab")
+        self.commune_layout = QVBoxLayout(self.commune_tab)
+        self.commune_layout.setObjectName(u"commune_layout")
+        self.place = QGroupBox(self.commune_tab)
         self.place.setObjectName(u"place")
         self.place_fields = QFormLayout(self.place)
         self.place_fields.setObjectName(u"place_fields")
@@ -57,7 +55,6 @@ class Ui_SettingsDialog(object):
 
         self.place_hint = QLabel(self.place)
         self.place_hint.setObjectName(u"place_hint")
-        self.place_hint.setWordWrap(True)
         self.place_hint.setProperty(u"role", u"hint")
 
         self.place_fields.setWidget(2, QFormLayout.ItemRole.FieldRole, self.place_hint)
@@ -103,11 +100,11 @@ class Ui_SettingsDialog(object):
         self.place_fields.setWidget(6, QFormLayout.ItemRole.FieldRole, self.place_name)
 
 
-        self.body_layout.addWidget(self.place)
+        self.commune_layout.addWidget(self.place)
 
         self.signers = QHBoxLayout()
         self.signers.setObjectName(u"signers")
-        self.party_box = QGroupBox(self.body)
+        self.party_box = QGroupBox(self.commune_tab)
         self.party_box.setObjectName(u"party_box")
         self.party_fields = QFormLayout(self.party_box)
         self.party_fields.setObjectName(u"party_fields")
@@ -148,7 +145,7 @@ class Ui_SettingsDialog(object):
 
         self.signers.addWidget(self.party_box)
 
-        self.state_box = QGroupBox(self.body)
+        self.state_box = QGroupBox(self.commune_tab)
         self.state_box.setObjectName(u"state_box")
         self.state_fields = QFormLayout(self.state_box)
         self.state_fields.setObjectName(u"state_fields")
@@ -190,29 +187,38 @@ class Ui_SettingsDialog(object):
         self.signers.addWidget(self.state_box)
 
 
-        self.body_layout.addLayout(self.signers)
+        self.commune_layout.addLayout(self.signers)
 
-        self.styles_box = QGroupBox(self.body)
+        self.commune_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.commune_layout.addItem(self.commune_stretch)
+
+        self.tabs.addTab(self.commune_tab, "")
+        self.documents_tab = QWidget()
+        self.documents_tab.setObjectName(u"documents_tab")
+        self.documents_layout = QVBoxLayout(self.documents_tab)
+        self.documents_layout.setObjectName(u"documents_layout")
+        self.styles_box = QGroupBox(self.documents_tab)
         self.styles_box.setObjectName(u"styles_box")
         self.styles_form = QFormLayout(self.styles_box)
         self.styles_form.setObjectName(u"styles_form")
         self.styles_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.styles_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.body_layout.addWidget(self.styles_box)
+        self.documents_layout.addWidget(self.styles_box)
 
-        self.confidential = QCheckBox(self.body)
+        self.confidential = QCheckBox(self.documents_tab)
         self.confidential.setObjectName(u"confidential")
 
-        self.body_layout.addWidget(self.confidential)
+        self.documents_layout.addWidget(self.confidential)
 
-        self.stretch4 = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.documents_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.body_layout.addItem(self.stretch4)
+        self.documents_layout.addItem(self.documents_stretch)
 
-        self.scroll_area.setWidget(self.body)
+        self.tabs.addTab(self.documents_tab, "")
 
-        self.layout.addWidget(self.scroll_area)
+        self.layout.addWidget(self.tabs)
 
         self.error = QLabel(SettingsDialog)
         self.error.setObjectName(u"error")
@@ -256,29 +262,34 @@ class Ui_SettingsDialog(object):
 
         self.retranslateUi(SettingsDialog)
 
+        self.tabs.setCurrentIndex(0)
+
+
         QMetaObject.connectSlotsByName(SettingsDialog)
     # setupUi
 
     def retranslateUi(self, SettingsDialog):
         SettingsDialog.setWindowTitle(_(u"Organisation settings"))
         self.place.setTitle(_(u"Commune"))
-        self.province_label.setText(_(u"Province"))
-        self.commune_label.setText(_(u"Commune"))
+        self.province_label.setText(_(u"P&rovince"))
+        self.commune_label.setText(_(u"C&ommune"))
         self.place_hint.setText(_(u"The list of 34 provinces and 3,321 communes in force since 1 July 2025."))
-        self.party_committee_label.setText(_(u"Party committee"))
-        self.people_committee_label.setText(_(u"People's Committee"))
-        self.front_committee_label.setText(_(u"Fatherland Front committee"))
-        self.place_name_label.setText(_(u"Place name in dates"))
+        self.party_committee_label.setText(_(u"P&arty committee"))
+        self.people_committee_label.setText(_(u"&People's Committee"))
+        self.front_committee_label.setText(_(u"Fatherland Front &committee"))
+        self.place_name_label.setText(_(u"Place &name in dates"))
         self.place_name.setPlaceholderText(_(u"e.g. N\u1eadm P\u1ed3"))
         self.party_box.setTitle(_(u"Party signer"))
-        self.party_on_behalf_label.setText(_(u"Signing authority"))
-        self.party_title_label.setText(_(u"Title"))
-        self.party_name_label.setText(_(u"Full name"))
+        self.party_on_behalf_label.setText(_(u"&Signing authority"))
+        self.party_title_label.setText(_(u"&Title"))
+        self.party_name_label.setText(_(u"F&ull name"))
         self.state_box.setTitle(_(u"State signer"))
-        self.state_on_behalf_label.setText(_(u"Signing authority"))
-        self.state_title_label.setText(_(u"Title"))
-        self.state_name_label.setText(_(u"Full name"))
+        self.state_on_behalf_label.setText(_(u"S&igning authority"))
+        self.state_title_label.setText(_(u"Tit&le"))
+        self.state_name_label.setText(_(u"&Full name"))
+        self.tabs.setTabText(self.tabs.indexOf(self.commune_tab), _(u"Commune and signers"))
         self.styles_box.setTitle(_(u"Header style of printed documents"))
-        self.confidential.setText(_(u"Show names of mediation parties in lists"))
+        self.confidential.setText(_(u"Show names of &mediation parties in lists"))
+        self.tabs.setTabText(self.tabs.indexOf(self.documents_tab), _(u"Documents and lists"))
     # retranslateUi
 

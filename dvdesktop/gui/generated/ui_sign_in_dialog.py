@@ -81,7 +81,7 @@ class Ui_SignInDialog(object):
 
     def retranslateUi(self, SignInDialog):
         SignInDialog.setWindowTitle(_(u"Sign in"))
-        self.username_label.setText(_(u"User name"))
-        self.password_label.setText(_(u"Password"))
+        self.username_label.setText(_(u"&User name"))
+        self.password_label.setText(_(u"&Password"))
     # retranslateUi
 

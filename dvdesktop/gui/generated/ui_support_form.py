@@ -106,12 +106,12 @@ class Ui_SupportForm(object):
     # setupUi
 
     def retranslateUi(self, SupportForm):
-        self.given_on_label.setText(_(u"Date"))
-        self.kind_label.setText(_(u"Kind of help"))
-        self.team_label.setText(_(u"Team"))
-        self.given_by_label.setText(_(u"Given by"))
-        self.value_label.setText(_(u"Value (\u0111\u1ed3ng)"))
-        self.description_label.setText(_(u"Details"))
+        self.given_on_label.setText(_(u"&Date"))
+        self.kind_label.setText(_(u"Kind of &help"))
+        self.team_label.setText(_(u"Te&am"))
+        self.given_by_label.setText(_(u"Given &by"))
+        self.value_label.setText(_(u"Va&lue (\u0111\u1ed3ng)"))
+        self.description_label.setText(_(u"De&tails"))
         pass
     # retranslateUi
 

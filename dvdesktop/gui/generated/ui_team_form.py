@@ -172,20 +172,20 @@ class Ui_TeamForm(object):
     # setupUi
 
     def retranslateUi(self, TeamForm):
-        self.area_label.setText(_(u"Area"))
-        self.name_label.setText(_(u"Team name"))
+        self.area_label.setText(_(u"A&rea"))
+        self.name_label.setText(_(u"&Team name"))
         self.name.setPlaceholderText(_(u"Filled in from the area when left empty"))
-        self.decision_number_label.setText(_(u"Decision number"))
+        self.decision_number_label.setText(_(u"&Decision number"))
         self.decision_number.setPlaceholderText(_(u"e.g. 125-Q\u0110/\u0110U"))
-        self.established_on_label.setText(_(u"Established on"))
-        self.status_label.setText(_(u"Status"))
-        self.dissolved_on_label.setText(_(u"Dissolved on"))
-        self.cadre_name_label.setText(_(u"Cadre in charge"))
-        self.pick_cadre.setText(_(u"Choose from the register\u2026"))
-        self.clear_cadre.setText(_(u"Not in the register"))
-        self.cadre_title_label.setText(_(u"Cadre's position"))
-        self.cadre_phone_label.setText(_(u"Cadre's phone"))
-        self.notes_label.setText(_(u"Notes"))
+        self.established_on_label.setText(_(u"&Established on"))
+        self.status_label.setText(_(u"&Status"))
+        self.dissolved_on_label.setText(_(u"Dissolved &on"))
+        self.cadre_name_label.setText(_(u"Cadre &in charge"))
+        self.pick_cadre.setText(_(u"Choose &from the register\u2026"))
+        self.clear_cadre.setText(_(u"Not in the re&gister"))
+        self.cadre_title_label.setText(_(u"Cadre's &position"))
+        self.cadre_phone_label.setText(_(u"&Cadre's phone"))
+        self.notes_label.setText(_(u"&Notes"))
         pass
     # retranslateUi
 

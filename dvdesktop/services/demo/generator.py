@@ -1,7 +1,8 @@
 """Demo data: a realistic commune (or a whole province) with five years of work.
 
 Deterministic: the same seed and the same reference date give the same data,
-row for row (ids, uids, dates, names). Only ``random.Random(seed)`` is used,
+row for row (ids, uids, dates, names). Only ``random.Random(seed)``'s numbers
+are used (drawn by fast_random.SeededRandom, the same numbers in fewer steps),
 and every date is derived from the reference date: today unless the caller
 passes another one (``--today``), so that the demo a clerk opens always has
 this year's work in it. The five years before it are filled; nothing is
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import json
+import operator
 import queue
 import random
 import threading
@@ -37,7 +40,7 @@ import peewee as pw
 
 from ...errors import UserError
 from ...paths import resource
-from ...store.base import database_proxy
+from ...store.base import BaseModel, database_proxy
 from ...store.models import (
     ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet,
     Criterion, Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase,
@@ -46,6 +49,7 @@ from ...store.models import (
 )
 from .. import evaluation as ev
 from ..settings import Organisation, Signer, save_organisation
+from .fast_random import SeededRandom
 
 YEARS_OF_HISTORY = 5
 SCALES = ("commune", "province")
@@ -86,6 +90,16 @@ def clear_database(db: pw.Database) -> None:
 # --- bulk writer -------------------------------------------------------------
 
 
+def _date_text(value):
+    """What sqlite3's default adapters store for a date or a datetime (other values as they are)."""
+    kind = type(value)
+    if kind is dt.datetime:
+        return value.isoformat(" ")
+    if kind is dt.date:
+        return value.isoformat()
+    return value
+
+
 class BulkWriter:
     """Buffers rows per table with precomputed ids and uids, and writes them in
     chunks, parents before children (the order of ALL_MODELS).
@@ -110,6 +124,7 @@ class BulkWriter:
         self.counts: dict[type, int] = {}
         self.specs: dict[type, tuple] = {}
         self.pending = 0
+        self.date_texts: dict = {}
         self.error: BaseException | None = None
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._write_batches, name="demo-writer", daemon=True)
@@ -126,7 +141,18 @@ class BulkWriter:
                 sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
             else:
                 sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({", ".join("?" * len(fields))})'
-            spec = (names, defaults, sql)
+            # a row is its dict laid over the defaults, read out in column order
+            # by one itemgetter; prepare_row only where it fills something
+            base = dict(zip(names, defaults))
+            derives = model.folded_columns or getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__
+            # SQLite: dates written as the text sqlite3's own adapters make of them, each distinct
+            # value once (the adapters, Python functions, cost as much as the rest of an insert)
+            stamped = ("id", "uid", "created_at", "updated_at", "version")
+            dates = () if self.pg else tuple(
+                i for i, f in enumerate(fields)
+                if isinstance(f, (pw.DateField, pw.DateTimeField)) and f.name not in stamped)
+            spec = (names, defaults, sql, base, operator.itemgetter(*names), derives, dates,
+                    tuple(names.index(n) for n in stamped))
             self.specs[model] = spec
             self.buffers[model] = []
             self.next_id[model] = 1
@@ -142,21 +168,36 @@ class BulkWriter:
         self.uid_counter += 1
         ms = self.uid_epoch_ms + self.uid_counter
         bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
-        value = (ms << 80) | (0x7 << 76) | ((bits >> 62) << 64) | (0b10 << 62) | (bits & 0x3FFF_FFFF_FFFF_FFFF)
-        h = f"{value:032x}"
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), written group by group
+        return "%08x-%04x-7%03x-%04x-%012x" % (
+            ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF), bits & 0xFFFF_FFFF_FFFF)
 
     def add(self, model, stamp: dt.datetime, row: dict) -> int:
-        names, defaults, _ = self._spec(model)
+        spec = self.specs.get(model) or self._spec(model)
         rid = self.next_id[model]
         self.next_id[model] = rid + 1
-        row["id"] = rid
-        row["uid"] = self.uid()
-        row["created_at"] = row["updated_at"] = stamp
-        row["version"] = 1
-        model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
-        get = row.get
-        self.buffers[model].append(tuple([get(n, d) for n, d in zip(names, defaults)]))
+        if spec[5]:
+            model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
+        values = list(spec[4]({**spec[3], **row}))
+        texts = self.date_texts
+        if not self.pg:
+            text = texts.get(stamp)
+            if text is None:
+                text = texts[stamp] = _date_text(stamp)
+            stamp = text
+            for i in spec[6]:
+                v = values[i]
+                if v is not None:
+                    text = texts.get(v)
+                    if text is None:
+                        text = texts[v] = _date_text(v)
+                    values[i] = text
+        i_id, i_uid, i_created, i_updated, i_version = spec[7]
+        values[i_id] = rid
+        values[i_uid] = self.uid()
+        values[i_created] = values[i_updated] = stamp
+        values[i_version] = 1
+        self.buffers[model].append(tuple(values) if self.pg else values)
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
@@ -319,7 +360,7 @@ class Generator:
     def __init__(self, writer: BulkWriter, options: DemoOptions):
         self.w = writer
         self.o = options
-        self.rng = random.Random(options.seed)
+        self.rng = SeededRandom(options.seed)  # random.Random's numbers, drawn in fewer steps
         self.ref = options.reference
         self.years = list(range(self.ref.year - YEARS_OF_HISTORY + 1, self.ref.year + 1))
         self.first_day = dt.date(self.years[0], 1, 1)
@@ -1077,6 +1118,11 @@ def build_demo(
         db.execute_sql("PRAGMA synchronous = OFF")
         db.execute_sql("PRAGMA cache_size = -200000")
     options = DemoOptions(scale=scale, seed=seed, reference=reference or dt.date.today())
+    # A million rows of tuples and dicts, none of them in a reference cycle:
+    # the cycle collector would only walk them over and over (a fifth of the
+    # generating time). Back on as soon as the build ends.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with db.atomic():
             if force:
@@ -1101,6 +1147,8 @@ def build_demo(
             org = gen.organisation()
         save_organisation(org)
     finally:
+        if collecting:
+            gc.enable()
         if sqlite:
             db.execute_sql("PRAGMA foreign_keys = ON")
             db.execute_sql("PRAGMA synchronous = NORMAL")

@@ -10,9 +10,9 @@ rest of the demo data stays the same row for row."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 from ...store.models import SupervisionActivity
+from .fast_random import SeededRandom
 
 # (kind, subject, findings, recommendations, recipient, answer, min_year); {area} is the team's area,
 # {other} a neighbouring one, {commune} the commune ("xã Nà Hỳ"), {year} the year.
@@ -128,7 +128,7 @@ NO_RECOMMENDATION = 0.12
 
 def build_supervision(gen) -> None:
     """Add each team's supervision activities of every year to *gen*'s writer."""
-    r = random.Random(f"supervision-{gen.o.seed}")
+    r = SeededRandom(f"supervision-{gen.o.seed}")
     commune_scale = gen.o.scale == "commune"
     by_commune: dict[int, list] = {}
     for t in gen.teams:
