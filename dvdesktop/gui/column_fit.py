@@ -57,6 +57,18 @@ def _cell_width(widget) -> int:
     return widget.sizeHint().width()
 
 
+def _level(excess: list[int], over: int) -> int:
+    """The greatest level L such that cutting every excess down to L frees at least *over*."""
+    low, high = 0, max(excess)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if sum(max(e - mid, 0) for e in excess) >= over:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def _header(view: QAbstractItemView) -> QHeaderView | None:
     return view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
 
@@ -192,13 +204,20 @@ class ColumnFitter(QObject):
                 take = min(over, max(widths[c] - readable[c], 0))
                 widths[c] -= take
                 over -= take
-        if over > 0:
-            want = dict(widths)
-            floor = {c: min(readable[c], want[c]) for c in columns} \
-                if sum(min(readable[c], want[c]) for c in columns) <= room else least
-            give = {c: want[c] - floor[c] for c in columns}
-            total = sum(give.values()) or 1
-            widths = {c: max(floor[c], want[c] - -(-over * give[c] // total)) for c in columns}
+        if over > 0:  # the widest beyond READABLE give first, down to one level («04-…» beside a wide title)
+            floor = {c: min(readable[c], widths[c]) for c in columns}
+            excess = {c: widths[c] - floor[c] for c in columns}
+            if sum(excess.values()) >= over:
+                level = _level(list(excess.values()), over)
+                widths = {c: floor[c] + min(excess[c], level) for c in columns}
+                extra = sum(widths.values()) - room  # rounding: one pixel off the widest ones
+                for c in sorted(columns, key=lambda c: -excess[c])[:max(extra, 0)]:
+                    widths[c] -= 1
+            else:  # even READABLE is too wide: every one towards its title's width
+                over -= sum(excess.values())
+                give = {c: floor[c] - least[c] for c in columns}
+                total = sum(give.values()) or 1
+                widths = {c: max(least[c], floor[c] - -(-over * give[c] // total)) for c in columns}
         else:  # the room left goes to the widest text column
             texts = [c for c in columns if c not in short] or columns
             widths[max(texts, key=lambda c: want[c])] -= over
