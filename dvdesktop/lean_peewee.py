@@ -1,4 +1,5 @@
-"""peewee without the PostgreSQL driver until a PostgreSQL database is opened.
+"""peewee without the PostgreSQL driver until a PostgreSQL database is opened,
+and without OpenSSL until something hashes.
 
 peewee imports psycopg2 (and psycopg2.extras, with its json, uuid, ipaddress
 and decimal adapters) when it is itself imported: about 10 MB and 100 ms
@@ -9,12 +10,35 @@ builds a PostgresqlDatabase, which imports psycopg2 then and gives peewee
 what its own import would have set (the same four names and the adapter's
 transaction states, peewee.py 4.x). If anything imported peewee first
 (a test, a script), peewee already has its driver and both do nothing.
+
+peewee also imports hashlib, for one md5 of a constraint's name in a schema
+change; hashlib loads OpenSSL (libcrypto: 3 MB in memory and a few ms on
+every start). peewee gets a stand-in that imports the real hashlib on first
+use; everyone else gets the real one (services/users.py imports it when a
+password is checked).
 """
 from __future__ import annotations
 
+import importlib
 import sys
+import types
 
 _HIDDEN = ("psycopg2",)
+_LAZY = ("hashlib",)
+
+
+class _Lazy(types.ModuleType):
+    """A module imported on its first attribute read (peewee's hashlib)."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):  # import machinery and PySide6's import hook look at these
+            raise AttributeError(name)
+        real = self.__dict__.get("_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:  # still peewee's import: not this one again
+                del sys.modules[self.__name__]
+            real = self.__dict__["_real"] = importlib.import_module(self.__name__)
+        return getattr(real, name)
 
 
 class _Loader:  # duck-typed: importlib.abc alone costs 30 ms at start
@@ -28,12 +52,17 @@ class _Loader:  # duck-typed: importlib.abc alone costs 30 ms at start
         hidden = [name for name in _HIDDEN if name not in sys.modules]
         for name in hidden:
             sys.modules[name] = None  # "import psycopg2" raises ImportError: peewee sets psycopg2 = None
+        lazy = {name: _Lazy(name) for name in _LAZY if name not in sys.modules}
+        sys.modules.update(lazy)  # "import hashlib" in peewee: the stand-in
         try:
             self._loader.exec_module(module)
         finally:
             for name in hidden:
                 if sys.modules.get(name, False) is None:
                     del sys.modules[name]
+            for name, stand_in in lazy.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]  # the next "import hashlib" is the real one
 
 
 class _Finder:

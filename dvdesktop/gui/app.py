@@ -1,8 +1,8 @@
 """Starting the GUI: `dvdesktop [--db DB | --demo]` with no command.
 
 Order matters for a quick first paint: QApplication, the translation
-catalog, the window (no database, no peewee yet), show; then, from the
-event loop, logging, the error hook and opening the database in the
+catalog, the window (no database, no peewee yet), show; then, once the
+window is drawn, logging, the error hook and opening the database in the
 background, after which the sections appear.
 
 DVDESKTOP_EXIT_AFTER=shown|ready|figures makes the program print the
@@ -19,20 +19,27 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import i18n
+from .lean_pyside import install as _install_lean_pyside
+
+_install_lean_pyside()  # before the program's other modules are imported (gui/lean_pyside.py)
+from . import i18n  # noqa: E402
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
+START_ANYWAY_MS = 1500  # the database is opened after the first paint, or after this at the latest
 
 
 def _elapsed_ms() -> float:
     return (time.perf_counter() - _T0) * 1000
 
 
-def _exit_point(app: QApplication, point: str) -> None:
+def _exit_point(app: QApplication, point: str) -> bool:
+    """True when the program quits here (it then starts nothing more)."""
     if os.environ.get("DVDESKTOP_EXIT_AFTER") == point:
         print(f"{point} {_elapsed_ms():.1f} ms", flush=True)
         app.quit()
+        return True
+    return False
 
 
 def exit_point(point: str) -> None:
@@ -93,12 +100,22 @@ def run_gui(args) -> int:
     window_state.show(window)  # maximised the first time, then as the clerk left it
 
     def after_first_paint():
-        _exit_point(app, "shown")
+        if _exit_point(app, "shown"):
+            return
         look.install_filters(app)  # before any section, form or combo exists
-        if os.environ.get("DVDESKTOP_EXIT_AFTER") != "shown":
-            start(window, args, runner)
+        start(window, args, runner)
 
-    QTimer.singleShot(0, after_first_paint)
+    begun = []
+
+    def begin():
+        if not begun:
+            begun.append(True)
+            after_first_paint()
+
+    # Once the window is drawn, not on the next turn of the event loop: that came
+    # before the first paint, and the database's modules then delayed it by ~0.3 s.
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, begin))
+    QTimer.singleShot(START_ANYWAY_MS, begin)  # a window started minimised is not drawn: open the data all the same
     code = app.exec()
     runner.pool.waitForDone(30_000)  # background work still running ends before the objects it reports to
     return code

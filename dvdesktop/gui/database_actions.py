@@ -43,7 +43,9 @@ class DatabaseActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        role(self.banner, "banner")
+        # its look when first shown; role() would ask Qt whether it is styled yet, which
+        # builds the Qt namespace's enums before the first paint (main_window._build_actions)
+        self.banner.setProperty("role", "banner")
         self.banner.hide()
 
     def install(self, file_menu: QMenu) -> None:

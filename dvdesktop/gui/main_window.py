@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSizePolicy,
@@ -22,7 +22,7 @@ from .dialogs import messages
 from .i18n import _
 from .operations import Operations
 from .sections.catalog import SECTIONS, SectionEntry
-from .widgets import fit_to_screen
+from .screen_fit import fit_to_screen  # not .widgets: its form widgets wait for the first form
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ SLOW_OP_MS = 400  # a save taking longer shows the progress bar
 class MainWindow(QMainWindow):
     yearChanged = Signal(int)
     dataShown = Signal()  # the first section has shown its data (benchmarks)
+    firstPainted = Signal()  # the window is on the screen, drawn (gui/app.py starts the rest then)
 
     def __init__(self):
         super().__init__()
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.sections: dict[int, QWidget] = {}
         self._pending_year: dict[int, int] = {}  # hidden sections to bring to the new year when shown
         self._data_shown = False
+        self._painted = False
         # Saves, deletes and restores run through here; the sections subscribe
         # to the kinds of record their lists show (sections/catalog.py).
         self.operations = Operations(self)
@@ -85,8 +87,9 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            # setShortcuts: setShortcut() would build the Qt namespace's enums (see _build_actions);
+            # in this window, Qt's default shortcut context
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
         if tip:
             action.setToolTip(tip)
         action.triggered.connect(slot)
@@ -105,8 +108,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(_("Back up the data…"), self.backup,
                                           tip=_("Copy the whole database to a file (it can stay open meanwhile)"))
         self.quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        # No `Qt` before the first paint: PySide6 makes all 93 enums of the Qt
+        # namespace on its first use (~50 ms). Esc, in this window (the default context).
+        self.escape = QShortcut(QKeySequence("Esc"), self)
         self.escape.activated.connect(self.cancel)
 
         menu = self.file_menu = self.menuBar().addMenu(_("&File"))
@@ -125,7 +129,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(16, 16))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setProperty("toolButtonStyle", 1)  # Qt.ToolButtonStyle.ToolButtonTextOnly (no `Qt` yet: see above)
         for action in (self.new_action, self.save_action, self.delete_action, self.search_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -360,6 +364,12 @@ class MainWindow(QMainWindow):
 
         messages().info(self, _("About"), _("dvdesktop {version}: records of the grassroots mobilisation teams "
                                             "(Tổ dân vận) of a commune.").format(version=__version__))
+
+    def paintEvent(self, event):  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def closeEvent(self, event):  # noqa: N802
         for section in self.sections.values():

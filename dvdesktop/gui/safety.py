@@ -25,7 +25,6 @@ def start(window, spec, *, demo: bool = False, first_start: bool = True) -> bool
     opened later from the menu, or read-only, it is worked on as before
     (Quản trị → Tài khoản… sets accounts up)."""
     from ..services import users
-    from .signin import sign_in
 
     access.sign_out()  # another database of the same window: its own accounts
     unattended = bool(os.environ.get("DVDESKTOP_EXIT_AFTER"))
@@ -33,8 +32,11 @@ def start(window, spec, *, demo: bool = False, first_start: bool = True) -> bool
     if no_question and users.sign_in_state() == "first_start":
         # The demo commune and the benchmarks run without an account: sample data, no one to ask.
         log.info("no account on %s: working without signing in", spec.display())
-    elif not sign_in(window, spec):
-        return False
+    else:
+        from .signin import sign_in  # its two Designer dialogs: only when someone signs in
+
+        if not sign_in(window, spec):
+            return False
     install(window, spec)
     if not spec.is_postgres and not unattended:
         schedule_backups(window, spec)

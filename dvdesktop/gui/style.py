@@ -41,6 +41,14 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 
 
 def _repolish(widget: QWidget) -> None:
+    """Apply the stylesheet again to a widget already styled. A widget not
+    polished yet (just made, never shown) takes its look from its properties
+    when Qt first polishes it: polishing it here too did the stylesheet's
+    work twice (each overview card: three times)."""
+    from PySide6.QtCore import Qt
+
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

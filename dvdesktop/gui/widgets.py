@@ -119,18 +119,7 @@ class TextCombo(QComboBox):
         self.setEditText(text)
 
 
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize a top-level window to *width* x *height*, or less so that it,
-    its title bar and the taskbar fit on the screen (1366x768 is common)."""
-    from PySide6.QtGui import QGuiApplication
-
-    parent = window.parentWidget()
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width = min(width, room.width() - 16)
-        height = min(height, room.height() - 40)  # the title bar
-    window.resize(width, height)
+from .screen_fit import fit_to_screen  # noqa: E402,F401 - its own module (the main window's first paint)
 
 
 @dataclass

@@ -146,17 +146,28 @@ def _campaign_sums(year: int) -> tuple[Decimal, int]:
     """The year's work days and money as campaigns.totals(year=…) sums them
     (the same rows, each work day figure rounded the same way), without its
     per-team table the overview does not show: half the time on a province."""
+    # one row per distinct work day figure (a province: a few dozen, not 6,000 rows
+    # through peewee): each is rounded as totals() rounds it, times its rows
+    c = CampaignContribution
     query = (
-        CampaignContribution.select(CampaignContribution.work_days, CampaignContribution.money)
-        .join(Campaign, on=(CampaignContribution.campaign == Campaign.id))
-        .switch(CampaignContribution).join(Team, on=(CampaignContribution.team == Team.id))
-        .where(Campaign.deleted_at.is_null() & Team.deleted_at.is_null() & (Campaign.year == year)).tuples()
+        c.select(c.work_days, pw.fn.COUNT(c.id), pw.fn.SUM(c.money))
+        .join(Campaign, on=(c.campaign == Campaign.id))
+        .switch(c).join(Team, on=(c.team == Team.id))
+        .where(Campaign.deleted_at.is_null() & Team.deleted_at.is_null() & (Campaign.year == year))
+        .group_by(c.work_days).tuples()
     )
     work_days, money = Decimal(0), 0
-    for days, amount in query:
-        work_days += Decimal(str(days or 0)).quantize(campaigns.WORK_DAY_STEP)
+    for days, rows, amount in query:
+        work_days += Decimal(str(days or 0)).quantize(campaigns.WORK_DAY_STEP) * rows
         money += int(amount or 0)
     return work_days, money
+
+
+def _driver_rows(query) -> list[tuple]:
+    """The rows of *query* as the database driver returns them (ints, strings;
+    dates as text on SQLite), without peewee's conversion of each value."""
+    sql, params = query.sql()
+    return database_proxy.execute_sql(sql, params).fetchall()
 
 
 def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
@@ -167,16 +178,18 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
         .where(Meeting.deleted_at.is_null() & (Meeting.status == "held")
                & (Meeting.starts_at >= _midnight(quarter.start)) & (Meeting.starts_at < _midnight(quarter.end)))
     )
-    # plain tuples: the overview keeps a count and a few names, not 2,000 model rows
-    teams = (
+    # the driver's own tuples (a province: 4,000 rows, each through peewee's
+    # converters took longer than the queries): the overview keeps a count and a
+    # few names, not 2,000 model rows
+    teams = _driver_rows(
         _live_teams().select(Team.id, Team.name, Area.name).join(Area)
-        .where(Team.id.not_in(met) & (Team.established_on.is_null() | (Team.established_on <= on))).tuples()
+        .where(Team.id.not_in(met) & (Team.established_on.is_null() | (Team.established_on <= on)))
     )
-    last = dict(
+    last = dict(_driver_rows(
         Meeting.select(Meeting.team, pw.fn.MAX(Meeting.starts_at))
         .where(Meeting.deleted_at.is_null() & (Meeting.status == "held") & (Meeting.starts_at < _midnight(quarter.start)))
-        .group_by(Meeting.team).tuples()
-    )
+        .group_by(Meeting.team)
+    ))
     lines = []
     for team_id, team_name, area_name in teams:
         when = last.get(team_id)
@@ -190,17 +203,17 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
 def coverage(on: dt.date | None = None) -> Coverage:
     """Areas in use (active, not merged, not in the trash) and how many have an active team
     (established by *on* when given, as the register's count of active teams is)."""
-    areas = list(
-        Area.select(Area.id, Area.name, Area.kind)
-        .where(Area.deleted_at.is_null() & (Area.active == True) & Area.merged_into.is_null())  # noqa: E712
-        .order_by(Area.name_sort).tuples()
-    )
+    in_use = Area.deleted_at.is_null() & (Area.active == True) & Area.merged_into.is_null()  # noqa: E712
     teams = _live_teams()
     if on is not None:
         teams = teams.where(Team.established_on.is_null() | (Team.established_on <= on))
-    with_team = {area_id for (area_id,) in teams.select(Team.area).tuples()}
-    uncovered = [AreaLine(area_id, name, kind) for area_id, name, kind in areas if area_id not in with_team]
-    return Coverage(areas=len(areas), covered=len(areas) - len(uncovered), uncovered=uncovered)
+    # counted by the database; only the areas without a team come back as rows
+    areas = Area.select().where(in_use).count()
+    uncovered = [AreaLine(area_id, name, kind) for area_id, name, kind in
+                 Area.select(Area.id, Area.name, Area.kind)
+                 .where(in_use & Area.id.not_in(teams.select(Team.area)))
+                 .order_by(Area.name_sort).tuples()]
+    return Coverage(areas=areas, covered=areas - len(uncovered), uncovered=uncovered)
 
 
 @dataclass
@@ -217,10 +230,12 @@ class RegisterCounts:
 
 
 @contextmanager
-def _small_page_cache(kib: int = 2000):
+def _small_page_cache(kib: int = 500):
     """The counts read each page once: a small SQLite page cache while they run
     (the two counting threads no longer fill 8 MB each; as quick, bench/bench_startup.py),
-    the connection's own size again after."""
+    the connection's own size again after. Read from the count indexes
+    (models.COUNT_INDEXES), half a megabyte does: 2 MB a thread was 3 MB more
+    at the overview's figures for no quicker count."""
     db = database_proxy.obj
     if isinstance(db, pw.PostgresqlDatabase) or db is None:
         yield

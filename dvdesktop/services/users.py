@@ -14,8 +14,6 @@ password, which also lifts the lock.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import os
 from dataclasses import dataclass
 
@@ -43,7 +41,13 @@ class SignInError(UserError):
     """Wrong name or password, a locked or disabled account."""
 
 
+# hashlib and hmac load OpenSSL (3 MB): imported when a password is hashed or
+# checked, not when the window opens a database (dvdesktop/lean_peewee.py).
+
+
 def hash_password(password: str) -> str:
+    import hashlib
+
     salt = os.urandom(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P,
                             maxmem=64 * 1024 * 1024, dklen=32)
@@ -52,12 +56,17 @@ def hash_password(password: str) -> str:
 
 def _pbkdf2_hash(password: str, iterations: int = _PBKDF2_ITERATIONS) -> str:
     """The earlier versions' hash (for tests of the upgrade)."""
+    import hashlib
+
     salt = os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
     return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
 
 
 def verify_password(password: str, stored: str | None) -> bool:
+    import hashlib
+    import hmac
+
     if not stored:
         return False
     parts = stored.split("$")

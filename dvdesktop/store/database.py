@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 import peewee as pw
 
 from ..errors import DatabaseUnavailable, EmptyDatabase, SchemaTooNew, UserError
-from . import audit_guard, migrations, network_path
+from . import audit_guard, count_indexes, migrations, network_path
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
 from .models import ALL_MODELS, Meta
@@ -342,6 +342,8 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
                 "Hãy chép tệp vào một thư mục ghi được (ví dụ Tài liệu) rồi mở bản chép.")
         elif current < migrations.latest_version():
             db.dv_upgrade_backup = _upgrade(db, spec, current)
+        if current is not None and not read_only:
+            count_indexes.ensure(db)  # the overview's indexes, on a database made before them
         return db
     except UserError:
         _close_quietly()

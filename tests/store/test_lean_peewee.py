@@ -12,11 +12,23 @@ SQLITE_ONLY = """
 import sys
 from dvdesktop.services import session
 from dvdesktop.store import open_database
-from dvdesktop.services import overview, reports  # what the first screen imports
+from dvdesktop.services import overview, reports, users  # what the first screen imports
 db = open_database(sys.argv[1])
 db.execute_sql("SELECT 1").fetchone()
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("psycopg2", "openpyxl", "playhouse"))
+users.sign_in_state()
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("psycopg2", "openpyxl", "playhouse", "_hashlib"))
 print(" ".join(loaded) or "none")
+"""
+
+# peewee's own use of hashlib (a constraint's name) and a password check load it then
+HASHING_LATER = """
+import sys
+from dvdesktop.store import open_database
+import peewee
+from dvdesktop.services import users
+open_database(sys.argv[1])
+assert "_hashlib" not in sys.modules
+print(peewee.hashlib.md5(b"dvdesktop").hexdigest()[:8], users.verify_password("mật khẩu", users.hash_password("mật khẩu")))
 """
 
 SQLITE_THEN_POSTGRES = """
@@ -40,8 +52,12 @@ def _run(script: str, *args: str) -> str:
     return done.stdout.strip()
 
 
-def test_sqlite_never_loads_the_postgresql_driver_nor_openpyxl(tmp_path):
+def test_sqlite_never_loads_the_postgresql_driver_nor_openpyxl_nor_openssl(tmp_path):
     assert _run(SQLITE_ONLY, str(tmp_path / "a.sqlite3")) == "none"
+
+
+def test_hashing_works_once_asked_for(tmp_path):
+    assert _run(HASHING_LATER, str(tmp_path / "a.sqlite3")) == "24c35481 True"
 
 
 @pytest.mark.postgres

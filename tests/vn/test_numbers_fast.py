@@ -42,3 +42,15 @@ def test_decimals_as_babel_writes_them_rounding_included(decimals):
 def test_whole_numbers_do_not_load_babel():
     # the overview's first cards: no locale machinery on the window's thread
     assert "format_decimal" not in vars(numbers)
+
+
+def test_decimals_without_a_pattern_as_babel_writes_them():
+    # the overview's work days (a Decimal, no number of decimals given)
+    rng = random.Random(5)
+    values = [Decimal(x) for x in ("0.5", "1.5", "2.5", "0.0005", "0.0015", "-0.0015", "0.0025", "1E+3", "1.5E-7",
+                                   "123456.78949", "-1234.5", "1000000.000", "12345678901234.5", "99999.9995",
+                                   "0", "-0", "0.0", "-0.0001", "0E-10", "12.30", "7")]
+    values += [Decimal(rng.randint(-10**12, 10**12)) / Decimal(10 ** rng.randint(0, 6)) for _ in range(3000)]
+    for value in values:
+        assert format_number(value) == _babel(value, None), value
+    assert format_number(Decimal("1234.5")) == "1.234,5"

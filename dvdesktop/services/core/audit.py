@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import getpass
-import hashlib
 import json
 import threading
 
@@ -44,6 +43,8 @@ def _json_default(value):
 
 def _private_marker(record, value) -> str:
     """Stands for a private value in the log: shows that it changed, not what it is."""
+    import hashlib  # here: it loads OpenSSL, which opening the window does not need (lean_peewee.py)
+
     digest = hashlib.sha256(f"{getattr(record, 'uid', '')}|{value}".encode()).hexdigest()[:10]
     return f"‹riêng tư {digest}›"
 
