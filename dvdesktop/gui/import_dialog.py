@@ -154,6 +154,9 @@ class ImportDialog(QDialog):
         self.view.setModel(self.model)
         for j, width in enumerate(kind.widths):
             self.view.setColumnWidth(j, width)
+        from .column_fit import fit_columns
+
+        fit_columns(self.view)  # the preview's columns share its width: it never scrolls sideways
         self.choose_button.clicked.connect(self.choose_file)
         self.stop_button.clicked.connect(self.stop)
         self.import_button.clicked.connect(self.save)

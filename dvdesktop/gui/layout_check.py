@@ -98,6 +98,22 @@ def clipped(root: QWidget) -> list[str]:
             found.append(f"cut off on the right: {_name(area)} ({area.widget().width()} px "
                          f"in {area.viewport().width()})")
     found += _columns_out_of_reach(root)
+    found += _lists_scrolling_sideways(root)
+    return found
+
+
+def _lists_scrolling_sideways(root: QWidget) -> list[str]:
+    """A list, table or tree that shows its horizontal scroll bar: the clerk
+    scrolls only vertically (issue 13), so its columns must fit its width
+    (sized to their contents, long text elided with a tooltip)."""
+    found = []
+    views = root.findChildren(QAbstractItemView) + ([root] if isinstance(root, QAbstractItemView) else [])
+    for view in views:
+        if _shown(view, root) and view.horizontalScrollBar().isVisible():
+            header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+            need = header.length() if header is not None and not header.isHidden() else \
+                view.horizontalScrollBar().maximum() + view.viewport().width()
+            found.append(f"list scrolls sideways: {_name(view)} ({need} px in {view.viewport().width()})")
     return found
 
 

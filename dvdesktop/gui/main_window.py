@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         for entry in self._entries:
             QListWidgetItem(_(entry.title), self.nav)
+        from .navigation_fit import fit_navigation
+
+        fit_navigation(self.nav)  # never scrolls sideways, at 125 % too
         self.databases.database_opened(spec)
         self.nav.setCurrentRow(0)
 

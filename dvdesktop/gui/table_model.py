@@ -41,6 +41,7 @@ class Column:
     sortable: bool = True
     numeric: bool = False
     width: int | None = None
+    optional: bool = False  # left out of a list too narrow for it (the form shows it), right-most first
 
 
 @dataclass
@@ -78,6 +79,7 @@ class LazyTableModel(QAbstractTableModel):
         self._sort_column: int | None = None
         self._descending = False
         self._loaded = False  # refresh() has run: before it, sort() only records the order
+        self._titles: dict[int, str] = {}  # titles put on two lines by gui/column_fit.py
         self.fetches = 0  # blocks loaded (tests and benchmarks look at it)
 
     # --- loading ---------------------------------------------------------------
@@ -197,8 +199,16 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.source.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.source.columns[section].title
+                return self._titles.get(section, self.source.columns[section].title)
         return None
+
+    def setHeaderData(self, section, orientation, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        """A column's title on two lines in a narrow list (gui/column_fit.py)."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.source.columns):
+            return False
+        self._titles[section] = str(value)
+        self.headerDataChanged.emit(orientation, section, section)
+        return True
 
     def flags(self, index):
         if not index.isValid():
@@ -297,6 +307,10 @@ def set_up_list_view(view, columns) -> None:
         if column.width:
             view.setColumnWidth(i, column.width)
     view.setItemDelegate(ElidedTipDelegate(view))
+    from .column_fit import fit_columns
+
+    # the columns share the list's width: it never scrolls sideways (issue 13)
+    fit_columns(view, drop=tuple(i for i in reversed(range(len(columns))) if columns[i].optional))
 
 
 # A cell cut short by its column's width shows its whole text as a tooltip

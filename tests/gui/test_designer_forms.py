@@ -25,7 +25,14 @@ from tests.gui.helpers import make_team
 from tests.gui.test_window_behaviour import wheel
 
 YEAR = dt.date.today().year - 1
-MENU_LETTERS = set("TSGQ")  # the main window's menus in Vietnamese: &Tệp, &Sửa, Trợ &giúp, &Quản trị
+
+
+def menu_letters(window) -> set[str]:
+    """The main window's menu bar's Alt letters as the clerk's language has them
+    (&Tệp, &Sửa, Trợ &giúp, and &Quản trị once signed in)."""
+    from dvdesktop.gui.i18n import _
+
+    return {mnemonic(a.text()) for a in window.menuBar().actions()} - {None} | {mnemonic(_("&Administration"))}
 
 
 def mnemonic(text: str) -> str | None:
@@ -119,7 +126,10 @@ def test_every_label_of_a_field_has_its_own_alt_letter(window, rated_team, membe
         assert not twice, f"{name}: Alt+{twice} for " + ", ".join(t for letter, t in letters if letter in twice)
         assert all(letter.isascii() and letter.isalpha() for letter in used), f"{name}: {letters}"
         if name in in_main_window:  # the menus' letters belong to the menus
-            assert not set(used) & MENU_LETTERS, f"{name}: {letters}"
+            menus = menu_letters(window)
+            assert {"T", "S", "G", "Q"} <= menus, menus  # the menu bar is read, not an empty set
+            clash = set(used) & menus
+            assert not clash, f"{name}: Alt+{clash} is a menu's: " + ", ".join(t for l, t in letters if l in clash)
 
 
 def test_rating_tab_order_goes_score_comment_then_the_stages(window, rated_team, qtbot):
@@ -358,3 +368,24 @@ def test_english_alt_letters_are_not_used_twice_in_a_designer_file(path):
     texts = [s.text for s in ET.parse(path).iter("string") if s.text and s.get("notr") != "true"]
     used = [letter for letter in (mnemonic(t) for t in texts) if letter]
     assert len(used) == len(set(used)), f"{path.name}: {sorted(used)}"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_criteria_editor_leaves_the_menus_their_letters(qapp, qtbot, lang):
+    """The criteria editor sits in the main window: Alt+T was both «Thêm &tiêu chí»
+    and the Tệp menu. In either language no letter of its is a menu's."""
+    from dvdesktop.gui import i18n
+    from dvdesktop.gui.forms.criteria_editor import CriteriaEditor
+
+    before = i18n.language()
+    i18n.install(lang)
+    try:
+        editor = CriteriaEditor()
+        qtbot.addWidget(editor)
+        menus = {mnemonic(i18n._(t)) for t in ("&File", "&Edit", "&Help", "&Administration")}
+        assert len(menus) == 4, menus
+        letters = mnemonics(editor)
+        clash = {letter for letter, _t in letters} & menus
+        assert not clash, f"{lang}: Alt+{clash}: " + ", ".join(t for l, t in letters if l in clash)
+    finally:
+        i18n.install(before)

@@ -15,8 +15,9 @@ def grid_table(columns: list[str], min_height: int = 140) -> QTableWidget:
     return set_up_grid(table, min_height)
 
 
-def set_up_grid(table: QTableWidget, min_height: int = 140) -> QTableWidget:
-    """The grid behaviour for *table* (one made in Designer with its columns)."""
+def set_up_grid(table: QTableWidget, min_height: int = 140, drop: tuple[int, ...] = ()) -> QTableWidget:
+    """The grid behaviour for *table* (one made in Designer with its columns);
+    *drop*: columns left out when it is too narrow (gui/column_fit.py)."""
     table.verticalHeader().setDefaultSectionSize(26)
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -24,6 +25,9 @@ def set_up_grid(table: QTableWidget, min_height: int = 140) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
     table.setMinimumHeight(max(min_height, table.minimumHeight()))
+    from ..column_fit import fit_columns
+
+    fit_columns(table, drop)  # its columns share its width: it never scrolls sideways (issue 13)
     return table
 
 

@@ -79,7 +79,7 @@ class MeetingForm(RecordWithChildrenForm):
         self.agenda_up.clicked.connect(lambda: self._move_row(self.agenda, -1))
         self.agenda_down.clicked.connect(lambda: self._move_row(self.agenda, 1))
 
-        set_up_grid(self.tasks)
+        set_up_grid(self.tasks, drop=(5,))  # «From»: the meeting a task was carried from, read only
         for column, width in enumerate((220, 150, 90, 130, 90)):
             self.tasks.setColumnWidth(column, width)
         self.tasks.itemChanged.connect(self._task_item_changed)

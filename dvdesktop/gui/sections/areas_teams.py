@@ -25,11 +25,11 @@ class AreasSource(RowSource):
             Column("name", _("Area"), width=150),
             Column("kind", _("Kind"), width=70),
             Column("households", _("Households"), numeric=True, width=80),
-            Column("population", _("Population"), numeric=True, width=85),
+            Column("population", _("Population"), numeric=True, width=85, optional=True),
             Column("team", _("Team"), sortable=False, width=85),
             Column("leader", _("Team leader"), sortable=False, width=150),
-            Column("members", _("Members"), numeric=True, sortable=False, width=75),
-            Column("established", _("Decision"), sortable=False),
+            Column("members", _("Members"), numeric=True, sortable=False, width=75, optional=True),
+            Column("established", _("Decision"), sortable=False, optional=True),
         ]
         self.query = ""
         self.kind: str | None = None

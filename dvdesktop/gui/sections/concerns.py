@@ -30,8 +30,8 @@ class ConcernsSource(RowSource):
         self.columns = [
             Column("received_on", _("Received"), width=95),
             Column("raised_by", _("Raised by"), width=130),
-            Column("area", _("Area"), width=110),
-            Column("field", _("Field"), width=110),
+            Column("area", _("Area"), width=110, optional=True),
+            Column("field", _("Field"), width=110, optional=True),
             Column("content", _("Content"), sortable=False, width=260),
             Column("status", _("Status"), width=95),
             Column("due_date", _("Due"), width=85),

@@ -43,12 +43,12 @@ class BoardSource(RowSource):
     def __init__(self):
         self.columns = [
             Column("team", _("Team"), width=190),
-            Column("area", _("Area"), width=110),
+            Column("area", _("Area"), width=110, optional=True),  # the team's name says it
             Column("suggested", _("Suggested"), numeric=True, width=75),
             Column("given", _("Given"), numeric=True, width=82),
             Column("level", _("Level"), width=195),
-            Column("stage", _("Stage"), width=105),
-            Column("note", _("Note"), sortable=False),
+            Column("stage", _("Stage"), width=105, optional=True),
+            Column("note", _("Note"), sortable=False, optional=True),
         ]
         self.board: eval_board.YearBoard | None = None
         self.query = ""

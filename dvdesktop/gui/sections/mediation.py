@@ -45,13 +45,13 @@ class MediationSource(RowSource):
         self.columns = [
             Column("received_on", _("Received"), width=90),
             Column("number", _("No."), width=60),
-            Column("area", _("Area"), width=105),
+            Column("area", _("Area"), width=105, optional=True),
             Column("kind", _("Kind of dispute"), width=150),
             Column("deadline", _("Start deadline"), width=145),
             Column("outcome", _("Outcome"), width=140),
-            Column("parties", _("Parties"), sortable=False, width=200),
-            Column("mediators", _("Mediators"), sortable=False, width=170),
-            Column("scope", _("Scope")),
+            Column("parties", _("Parties"), sortable=False, width=200, optional=True),
+            Column("mediators", _("Mediators"), sortable=False, width=170, optional=True),
+            Column("scope", _("Scope"), optional=True),
         ]
         self.query = ""
         self.year: int = dt.date.today().year
@@ -242,6 +242,9 @@ class MediationStatsDialog(QDialog):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setColumnWidth(0, 170)
+        from ..column_fit import fit_columns
+
+        fit_columns(self.table)  # eleven columns of figures: their long titles on two or three lines
 
         def add(name, counts, bold=False):
             row = self.table.rowCount()

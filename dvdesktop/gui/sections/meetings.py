@@ -34,10 +34,10 @@ class MeetingsSource(RowSource):
         self.columns = [
             Column("starts_at", _("Date"), width=115),
             Column("team", _("Team"), width=120),
-            Column("kind", _("Kind"), width=65),
+            Column("kind", _("Kind"), width=65, optional=True),
             Column("number", _("No."), width=80),
-            Column("quorum", _("Present"), sortable=False, numeric=True, width=60),
-            Column("tasks", _("Tasks open"), sortable=False, numeric=True, width=75),
+            Column("quorum", _("Present"), sortable=False, numeric=True, width=60, optional=True),
+            Column("tasks", _("Tasks open"), sortable=False, numeric=True, width=75, optional=True),
             Column("title", _("Title / place"), sortable=False),
         ]
         self.query = ""

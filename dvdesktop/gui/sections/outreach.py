@@ -27,12 +27,12 @@ class OutreachSource(RowSource):
         self.columns = [
             Column("held_on", _("Date"), width=85),
             Column("team", _("Team"), width=140),
-            Column("form", _("Form"), width=115),
+            Column("form", _("Form"), width=115, optional=True),
             Column("topic", _("Topic"), width=220),
             Column("audience_total", _("Listeners"), numeric=True, width=80),
-            Column("audience_women", _("Women"), numeric=True, width=55),
-            Column("audience_minority", _("Minorities"), numeric=True, width=80),
-            Column("presenters", _("Presenters"), sortable=False),
+            Column("audience_women", _("Women"), numeric=True, width=55, optional=True),
+            Column("audience_minority", _("Minorities"), numeric=True, width=80, optional=True),
+            Column("presenters", _("Presenters"), sortable=False, optional=True),
         ]
         self.query = ""
         self.year: int | None = dt.date.today().year

@@ -24,10 +24,10 @@ class PeopleSource(RowSource):
             Column("name", _("Full name"), width=190),
             Column("gender", _("Gender"), width=70),
             Column("birth_year", _("Born"), numeric=True, width=75),
-            Column("ethnicity", _("Ethnic group"), width=80),
-            Column("phone", _("Phone"), width=105),
+            Column("ethnicity", _("Ethnic group"), width=80, optional=True),
+            Column("phone", _("Phone"), width=105, optional=True),
             Column("area", _("Area"), width=120),
-            Column("party", _("Party"), width=75),
+            Column("party", _("Party"), width=75, optional=True),
             Column("roles", _("Current roles"), sortable=False),
         ]
         self.query = ""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 
 from ...services.core import vocab
 from .. import designer
+from ..column_fit import fit_columns
 from ..dialogs import messages
 from ..generated.ui_team_members_panel import Ui_TeamMembersPanel
 from ..i18n import _
@@ -36,8 +37,8 @@ class TeamMembersPanel(QWidget):
                                     QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(col, mode)
         self.current.setColumnWidth(2, 115)
-        for col, width in enumerate((140, 70, 110, 80, 80)):
-            self.former.setColumnWidth(col, width)
+        # six columns in the same pane: they share its width, the reason and the position elided
+        fit_columns(self.former, drop=(2, 1))  # at 125 %: the position, then the role left out
         self.add_button.clicked.connect(self.add_member)
         self.reassign_button.clicked.connect(self.reassign)
         self.end_button.clicked.connect(self.end_membership)
