@@ -104,7 +104,7 @@ class MediationSection(ListFormSection):
     def __init__(self, window=None):
         super().__init__(window)
         # the case form's drop-downs read whole at 125 % too (its 380 px cut "Tranh chấp nguồn nước làm ruộng")
-        self.splitter.setSizes([600, 500])
+        self.splitter.setSizes([480, 620])
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
 
     def make_source(self):

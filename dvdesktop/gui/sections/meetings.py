@@ -80,7 +80,7 @@ class MeetingsSection(ListFormSection):
 
     def __init__(self, window=None):
         super().__init__(window)
-        self.splitter.setSizes([570, 600])
+        self.splitter.setSizes([500, 670])
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
 
     def make_source(self):
