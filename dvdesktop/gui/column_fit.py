@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyled
 from .header_fit import needed_width
 
 _NUMBER = re.compile(r"^[\d.,:%/\s-]+$")  # numbers, times, shares
-_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")  # dd/mm/yyyy, as lists show dates
 SAMPLE_ROWS = 60  # rows looked at to tell a number or date column (the first screens)
-LEAST_TEXT = 40
-READABLE = 90  # a text column narrower than this is squeezed to a few letters  # a text column is never narrower than this, even with a short title
+LEAST_TEXT = 40  # a text column is never narrower than this, even with a short title
+READABLE = 90  # a text column narrower than this is squeezed to a few letters
 
 
 def two_lines(title: str) -> str:
@@ -136,7 +136,7 @@ class ColumnFitter(QObject):
             text = str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "").strip()
             if text:
                 texts.append(text)
-        return bool(texts) and all(_NUMBER.match(t) or _DATE.match(t) for t in texts)
+        return bool(texts) and all(_NUMBER.match(t) or DATE.match(t) for t in texts)
 
     def fit(self) -> None:
         view, header = self.view, _header(self.view)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 from .. import designer
 from ..dialogs import messages
 from ..generated.ui_detail_editor import Ui_DetailEditor
+from ..column_fit import DATE, two_lines
 from ..header_fit import needed_width
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
@@ -27,17 +28,7 @@ from ..table_model import ElidedTipDelegate
 from .base import RecordForm
 
 
-_NUMBER = re.compile(r"^[\d.,]+$")
-_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
-
-
-def _two_lines(title: str) -> str:
-    """*title* broken at the space nearest its middle ("Vật tư,\nhiện vật")."""
-    spaces = [i for i, ch in enumerate(title) if ch == " "]
-    if not spaces:
-        return title
-    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
-    return title[:cut] + "\n" + title[cut + 1:]
+_NUMBER = re.compile(r"^[\d.,]+$")  # a figure, right-aligned in its cell
 
 
 def _focusable(form: QWidget) -> list[QWidget]:
@@ -168,7 +159,7 @@ class DetailEditor(QWidget):
         for c in sorted(range(len(titles)), key=lambda c: -needed_width(header, c)):
             if sum(least) <= room:
                 break
-            folded = _two_lines(titles[c])
+            folded = two_lines(titles[c])
             if folded != titles[c]:
                 titles[c] = folded
                 self._set_titles(titles)
@@ -184,7 +175,7 @@ class DetailEditor(QWidget):
     def _numeric(self, column: int) -> bool:
         cells = [self.table.item(r, column) for r in range(self.table.rowCount())]
         texts = [i.text() for i in cells if i is not None and i.text()]
-        return bool(texts) and all(_NUMBER.match(t) or _DATE.match(t) for t in texts)
+        return bool(texts) and all(_NUMBER.match(t) or DATE.match(t) for t in texts)
 
     # --- the ListFormSection editor API ------------------------------------------
 
