@@ -62,9 +62,15 @@ class ErrorDialog(QDialog):
             self.where.setText(self.where.text().format(path=log_path))
         else:
             self.where.hide()
+        # the technical trace is for whoever supports the office, not for the clerk: folded away
         self.details_box.setPlainText(details)
+        self.details_button.toggled.connect(self.show_details)
         self.copy_button.clicked.connect(self.copy_details)
         self.buttons.rejected.connect(self.reject)
+
+    def show_details(self, shown: bool) -> None:
+        self.details_box.setVisible(shown)
+        self.adjustSize()
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
@@ -90,8 +96,7 @@ def report(exc: BaseException, parent=None) -> None:
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error\n%s", details)
     messages().unexpected_error(
-        parent, _("An unexpected error occurred ({kind}). The current action was not completed.").format(
-            kind=type(exc).__name__), details, log_file())
+        parent, _("An unexpected error occurred. The current action was not completed."), details, log_file())
 
 
 def _hook(exc_type, exc, tb):

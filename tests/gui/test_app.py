@@ -158,8 +158,13 @@ def test_unexpected_error_is_logged_and_shown_calmly(scripted, vietnamese, qtbot
     for handler in __import__("logging").getLogger().handlers:
         handler.flush()
     assert "RuntimeError: boom" in path.read_text(encoding="utf-8")
+    assert "RuntimeError" not in summary  # the clerk reads plain words; the trace is for support
     dialog = errors.ErrorDialog(None, summary, details, str(path))
     qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.details_box.isVisible()  # folded away until asked for
+    dialog.details_button.click()
+    assert dialog.details_box.isVisible() and "RuntimeError: boom" in dialog.details_box.toPlainText()
     copy = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Sao chép chi tiết"]
     assert copy
     copy[0].click()

@@ -334,7 +334,7 @@ def _designer_dialogs(window, tmp_path):
         "automatic backups": lambda: BackupSettingsDialog(window, database),
         "personal data": personal_data,
         "unexpected error": lambda: ErrorDialog(
-            window, "Đã xảy ra lỗi không lường trước (RuntimeError). Thao tác vừa rồi chưa được thực hiện.", trace,
+            window, "Đã xảy ra một lỗi không lường trước. Thao tác vừa rồi chưa được thực hiện.", trace,
             "C:/Users/xa/AppData/Local/dvdesktop/Logs/dvdesktop.log"),
         "user guide": lambda: UserGuide(window),
     }

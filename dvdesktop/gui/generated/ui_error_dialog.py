@@ -41,6 +41,7 @@ class Ui_ErrorDialog(object):
 
         self.details_box = QPlainTextEdit(ErrorDialog)
         self.details_box.setObjectName(u"details_box")
+        self.details_box.setVisible(False)
         self.details_box.setMinimumSize(QSize(560, 180))
         self.details_box.setReadOnly(True)
 
@@ -48,6 +49,12 @@ class Ui_ErrorDialog(object):
 
         self.actions = QHBoxLayout()
         self.actions.setObjectName(u"actions")
+        self.details_button = QPushButton(ErrorDialog)
+        self.details_button.setObjectName(u"details_button")
+        self.details_button.setCheckable(True)
+
+        self.actions.addWidget(self.details_button)
+
         self.copy_button = QPushButton(ErrorDialog)
         self.copy_button.setObjectName(u"copy_button")
 
@@ -59,11 +66,12 @@ class Ui_ErrorDialog(object):
 
         self.actions.addWidget(self.buttons)
 
-        self.actions.setStretch(1, 1)
+        self.actions.setStretch(2, 1)
 
         self.layout.addLayout(self.actions)
 
         self.layout.setStretch(3, 1)
+        QWidget.setTabOrder(self.details_button, self.details_box)
         QWidget.setTabOrder(self.details_box, self.copy_button)
 
         self.retranslateUi(ErrorDialog)
@@ -75,6 +83,7 @@ class Ui_ErrorDialog(object):
         ErrorDialog.setWindowTitle(_(u"Something went wrong"))
         self.reassurance.setText(_(u"Your saved data is safe. If it happens again, send the details below to whoever supports the program."))
         self.where.setText(_(u"The details were also written to: {path}"))
+        self.details_button.setText(_(u"&Details for the support person"))
         self.copy_button.setText(_(u"&Copy details"))
     # retranslateUi
 
