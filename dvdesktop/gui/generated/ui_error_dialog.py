@@ -18,6 +18,7 @@ class Ui_ErrorDialog(object):
     def setupUi(self, ErrorDialog):
         if not ErrorDialog.objectName():
             ErrorDialog.setObjectName(u"ErrorDialog")
+        ErrorDialog.setMinimumSize(QSize(560, 0))
         self.layout = QVBoxLayout(ErrorDialog)
         self.layout.setObjectName(u"layout")
         self.summary = QLabel(ErrorDialog)
