@@ -220,7 +220,9 @@ class ColumnFitter(QObject):
                 widths = {c: max(least[c], floor[c] - -(-over * give[c] // total)) for c in columns}
         else:  # the room left goes to the widest text column
             texts = [c for c in columns if c not in short] or columns
-            widths[max(texts, key=lambda c: want[c])] -= over
+            # an empty list has only its titles to go by: the first text column, the one naming the record
+            widest = texts[0] if not model.rowCount() else max(texts, key=lambda c: want[c])
+            widths[widest] -= over
         for c, width in widths.items():
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             if header.sectionSize(c) != width:
