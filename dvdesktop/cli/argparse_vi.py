@@ -77,5 +77,3 @@ def install() -> None:
     argparse.ngettext = _ngettext
 
 
-def type_name(func) -> str:
-    return TYPE_NAMES.get(getattr(func, "__name__", ""), getattr(func, "__name__", "giá trị"))

@@ -15,6 +15,6 @@ def fit_navigation(nav: QListWidget, least: int = 210) -> None:
         item = nav.item(row)
         item.setToolTip(item.text())
     nav.ensurePolished()  # the stylesheet's font and padding count
-    longest = max((nav.sizeHintForColumn(0) for _ in [0] if nav.count()), default=0)
+    longest = nav.sizeHintForColumn(0) if nav.count() else 0
     bar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
     nav.setFixedWidth(min(max(least, longest + bar + 2 * nav.frameWidth() + 4), 280))

@@ -306,8 +306,7 @@ def set_up_list_view(view, columns) -> None:
     for i, column in enumerate(columns):
         if column.width:
             view.setColumnWidth(i, column.width)
-    view.setItemDelegate(ElidedTipDelegate(view))
-    from .column_fit import fit_columns
+    from .column_fit import fit_columns  # it also gives the view the eliding delegate with tooltips
 
     # the columns share the list's width: it never scrolls sideways (issue 13)
     fit_columns(view, drop=tuple(i for i in reversed(range(len(columns))) if columns[i].optional))

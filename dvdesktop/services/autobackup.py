@@ -114,8 +114,9 @@ def inspect(path: str | Path) -> BackupCopy:
     except sqlite3.Error as exc:
         raise DatabaseUnavailable(f"Không đọc được bản sao lưu «{path.name}»: {exc}.") from exc
     match = re.search(r"-(\d{8}-\d{6})\.sqlite3$", path.name)
-    taken = dt.datetime.strptime(match.group(1), _STAMP) if match else dt.datetime.fromtimestamp(path.stat().st_mtime)
-    return BackupCopy(path, taken, path.stat().st_size, int(row[0]) if row else None, counts)
+    st = path.stat()
+    taken = dt.datetime.strptime(match.group(1), _STAMP) if match else dt.datetime.fromtimestamp(st.st_mtime)
+    return BackupCopy(path, taken, st.st_size, int(row[0]) if row else None, counts)
 
 
 def _fsync(path: Path) -> None:

@@ -78,12 +78,6 @@ def remember(target: str) -> None:
     _save(data)
 
 
-def forget(target: str) -> None:
-    data = _load()
-    data["recent"] = [t for t in data.get("recent", []) if t != target]
-    _save(data)
-
-
 def documents_folder() -> Path:
     from platformdirs import user_documents_dir
 

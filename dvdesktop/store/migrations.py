@@ -178,8 +178,7 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "Đánh giá, xếp loại: ngày và người của từng bước; bộ tiêu chí mẫu", _rating_stages),
     Migration(3, "Giám sát của Nhân dân (hoạt động giám sát của Tổ dân vận)", _supervision),
     Migration(4, "Tài khoản: quyền xem hồ sơ bảo mật, chống dò mật khẩu; nhật ký không sửa được", _accounts),
-    # 5–6 belong to work merged alongside; a gap is harmless (pending() compares numbers)
-    # 4 and 6 belong to work merged alongside; a gap is harmless (pending() compares numbers)
+    # 6 belonged to work merged alongside; a gap is harmless (pending() compares numbers)
     Migration(5, "Chỉ mục danh sách người (thứ tự tên, tìm kiếm không dấu)", _people_list_index),
     Migration(7, "Tổ hòa giải của địa bàn; giờ bắt đầu, kết thúc buổi hòa giải", _mediation_team),
 ]

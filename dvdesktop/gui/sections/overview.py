@@ -105,6 +105,7 @@ class OverviewSection(Section):
         self.chart_data = None
         self._charts_for = None  # (year, day) the charts show or are being read for
         self.values: dict[str, int] = {}
+        self._generation = 0  # counts refresh(): the figures of an earlier one are dropped
 
     def _card(self, row: int, col: int, label: str, value, link: tuple[str, str] | None = None,
               alert: bool = False) -> None:
@@ -142,7 +143,7 @@ class OverviewSection(Section):
         database takes a moment more); the charts come last."""
         on, year = self.on_date, self.year
         self._charts_for = None  # read again after the cards: records may have changed meanwhile
-        self._generation = generation = getattr(self, "_generation", 0) + 1  # a later refresh wins
+        self._generation = generation = self._generation + 1  # a later refresh wins
 
         def register(progress):
             from ...services.settings import load_organisation
@@ -183,7 +184,7 @@ class OverviewSection(Section):
         runner.run(register, on_done=registered, label=_("Counting"))
         runner.run(work, on_done=counted, label=_("Counting"))
 
-    def _fill(self, year, on, org, counts, data=None) -> bool:
+    def _fill(self, year, on, org, counts) -> bool:
         """The register's cards; False when the year changed meanwhile."""
         if (year, on) != (self.year, self.on_date):
             return False  # the year changed meanwhile; a newer count is on its way
@@ -206,8 +207,6 @@ class OverviewSection(Section):
         self.extra.setText("")
         if self.window_ is not None and hasattr(self.window_, "data_shown"):
             self.window_.data_shown()
-        if data is not None:
-            self._fill_work(year, on, data)
         return True
 
     def _fill_work(self, year, on, data) -> None:

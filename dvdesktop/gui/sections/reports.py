@@ -35,7 +35,6 @@ OUTPUTS = {
     "docx": (".docx", N_("Save the report as Word"), N_("Word documents (*.docx)")),
     "xlsx": (".xlsx", N_("Save the report's tables as Excel"), N_("Excel workbooks (*.xlsx)")),
 }
-FOLDER_KEY = "reports/last_folder"
 
 
 def last_folder() -> str:

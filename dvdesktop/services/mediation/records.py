@@ -385,9 +385,8 @@ class CaseDetail:
 def open_case_for_view(case_id: int, username: str | None = None, today: dt.date | None = None) -> CaseDetail:
     """Read a case with its parts; opening a confidential case writes a "view"
     row (who, when) to the audit log."""
-    case = MediationCaseService.get(case_id)
+    case = MediationCaseService.get(case_id)  # refuses a confidential case without the permission
     if case.confidential:
-        access.require_confidential("vụ việc hòa giải bảo mật")
         audit.write("view", case, table=MediationCase._meta.table_name, username=username)
     parties, mediators, sessions = case_parts(case_id)
     return CaseDetail(
