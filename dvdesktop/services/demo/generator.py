@@ -29,6 +29,7 @@ import json
 import operator
 import queue
 import random
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -45,13 +46,14 @@ from ...store.models import (
     ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet,
     Criterion, Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase,
     MediationMediator, MediationParty, MediationSession, MediationTeamMember, Meeting, MeetingAttendance, MeetingTask,
-    Membership, Meta, OutreachSession, Person, Team,
+    Membership, Meta, OutreachSession, Person, SupervisionActivity, Team,
 )
 from .. import evaluation as ev
 from ..settings import Organisation, Signer, save_organisation
 from .fast_random import SeededRandom
 
 YEARS_OF_HISTORY = 5
+WRITER_SWITCH_INTERVAL = 20e-6  # seconds; see build_demo
 SCALES = ("commune", "province")
 PROVINCE_TEAMS = 2128  # Bắc Giang's figure in 2024 (see DOMAIN.md)
 PROVINCE_COMMUNES = 100
@@ -100,6 +102,50 @@ def _date_text(value):
     return value
 
 
+class _HexHigh(dict):
+    """The uid's first group (the time's 32 high bits), made once per value."""
+
+    def __missing__(self, high: int) -> str:
+        text = self[high] = "%08x" % high
+        return text
+
+
+class _Table:
+    """One table's insert: the SQL (the stamped columns first), its rows so far, its next id."""
+
+    __slots__ = ("model", "sql", "rows", "next_id", "count", "base", "rest", "derives", "dates")
+
+    def __init__(self, model, pg: bool):
+        fields = list(model._meta.sorted_fields)
+        by_name = {f.name: f for f in fields}
+        others = [f for f in fields if f.name not in STAMPED]
+        cols = ", ".join(f'"{by_name[n].column_name}"' for n in STAMPED) + "".join(
+            f', "{f.column_name}"' for f in others)
+        if pg:
+            self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
+        else:
+            self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({", ".join("?" * len(fields))})'
+        self.model = model
+        self.rows: list[tuple] = []
+        self.next_id = 1
+        self.count = 0
+        # a row is its dict laid over the defaults, read out in column order
+        # by one itemgetter; prepare_row only where it fills something
+        self.base = {f.name: None if callable(f.default) else f.default for f in others}
+        names = [f.name for f in others]
+        getter = operator.itemgetter(*names)
+        self.rest = getter if len(names) > 1 else (lambda row: (getter(row),))
+        self.derives = bool(model.folded_columns) or (
+            getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__)
+        # SQLite: dates written as the text sqlite3's own adapters make of them, each distinct
+        # value once (the adapters, Python functions, cost as much as the rest of an insert)
+        self.dates = () if pg else tuple(f.name for f in others if isinstance(f, (pw.DateField, pw.DateTimeField)))
+
+
+# id, uid, created and updated time, version: filled by the writer, first in every INSERT
+STAMPED = ("id", "uid", "created_at", "updated_at", "version")
+
+
 class BulkWriter:
     """Buffers rows per table with precomputed ids and uids, and writes them in
     chunks, parents before children (the order of ALL_MODELS).
@@ -107,22 +153,31 @@ class BulkWriter:
     The writing runs in a thread of its own on the caller's connection (inside
     the caller's transaction), so that generating the next rows in Python and
     inserting the previous ones in SQLite (which releases the GIL) overlap on
-    two cores. Only this thread touches the connection until finish()."""
+    two cores. Only this thread touches the connection until finish().
+
+    Indexes: the caller drops the secondary ones before the load and hands
+    their SQL to the writer (index_sql, by table); a table declared complete
+    with seal() gets its indexes made by the writing thread at once (SQLite
+    and PostgreSQL build them without the GIL, beside the generating of other
+    tables), the others at finish()."""
 
     CHUNK = 5000
     FLUSH_AT = 40000
 
-    def __init__(self, db: pw.Database, seed: int):
+    def __init__(self, db: pw.Database, seed: int, index_sql: dict[str, list[str]] | None = None):
         self.db = db
         self.pg = isinstance(db, pw.PostgresqlDatabase)
         self.conn = db.connection()
         self.uid_rng = random.Random(f"uid-{seed}")
         self.uid_counter = 0
         self.uid_epoch_ms = 0
-        self.buffers: dict[type, list[tuple]] = {}
-        self.next_id: dict[type, int] = {}
-        self.counts: dict[type, int] = {}
-        self.specs: dict[type, tuple] = {}
+        self.hex4 = ["%04x" % i for i in range(0x10000)]
+        self.uid_groups = SimpleNamespace(
+            high=_HexHigh(), version=["7%03x" % i for i in range(0x1000)],
+            variant=[self.hex4[0x8000 | i] for i in range(0x4000)])
+        self.tables: dict[type, _Table] = {}
+        self.sealed: dict[type, _Table | None] = {}  # None: sealed without a row
+        self.index_sql = dict(index_sql or {})
         self.pending = 0
         self.date_texts: dict = {}
         self.error: BaseException | None = None
@@ -130,34 +185,15 @@ class BulkWriter:
         self.thread = threading.Thread(target=self._write_batches, name="demo-writer", daemon=True)
         self.thread.start()
 
-    def _spec(self, model):
-        spec = self.specs.get(model)
-        if spec is None:
-            fields = list(model._meta.sorted_fields)
-            names = [f.name for f in fields]
-            defaults = [None if callable(f.default) else f.default for f in fields]
-            cols = ", ".join(f'"{f.column_name}"' for f in fields)
-            if self.pg:
-                sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
-            else:
-                sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({", ".join("?" * len(fields))})'
-            # a row is its dict laid over the defaults, read out in column order
-            # by one itemgetter; prepare_row only where it fills something
-            base = dict(zip(names, defaults))
-            derives = model.folded_columns or getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__
-            # SQLite: dates written as the text sqlite3's own adapters make of them, each distinct
-            # value once (the adapters, Python functions, cost as much as the rest of an insert)
-            stamped = ("id", "uid", "created_at", "updated_at", "version")
-            dates = () if self.pg else tuple(
-                i for i, f in enumerate(fields)
-                if isinstance(f, (pw.DateField, pw.DateTimeField)) and f.name not in stamped)
-            spec = (names, defaults, sql, base, operator.itemgetter(*names), derives, dates,
-                    tuple(names.index(n) for n in stamped))
-            self.specs[model] = spec
-            self.buffers[model] = []
-            self.next_id[model] = 1
-            self.counts[model] = 0
-        return spec
+    def _table(self, model) -> _Table:
+        if model in self.sealed:
+            raise RuntimeError(f"{model.__name__}: rows added after the table was sealed")
+        table = self.tables[model] = _Table(model, self.pg)
+        return table
+
+    @property
+    def counts(self) -> dict[type, int]:
+        return {t.model: t.count for t in (*self.tables.values(), *self.sealed.values()) if t is not None}
 
     def uid(self) -> str:
         """A UUID version 7 (time-ordered, RFC 9562): a fixed timestamp plus a
@@ -168,53 +204,62 @@ class BulkWriter:
         self.uid_counter += 1
         ms = self.uid_epoch_ms + self.uid_counter
         bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
-        # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), written group by group
-        return "%08x-%04x-7%03x-%04x-%012x" % (
-            ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF), bits & 0xFFFF_FFFF_FFFF)
+        # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), group by group;
+        # "%x" costs twice the rest of an insert, so the short groups come from tables
+        hex4, groups = self.hex4, self.uid_groups
+        return (f"{groups.high[ms >> 16]}-{hex4[ms & 0xFFFF]}-{groups.version[bits >> 62]}-"
+                f"{groups.variant[(bits >> 48) & 0x3FFF]}-{(bits & 0xFFFF_FFFF_FFFF).to_bytes(6, 'big').hex()}")
 
     def add(self, model, stamp: dt.datetime, row: dict) -> int:
-        spec = self.specs.get(model) or self._spec(model)
-        rid = self.next_id[model]
-        self.next_id[model] = rid + 1
-        if spec[5]:
+        # a million calls: every step here is counted (see bench/bench_demo.py)
+        table = self.tables.get(model) or self._table(model)
+        rid = table.next_id
+        table.next_id = rid + 1
+        if table.derives:
             model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
-        values = list(spec[4]({**spec[3], **row}))
-        texts = self.date_texts
+        row = {**table.base, **row}
         if not self.pg:
+            texts = self.date_texts
             text = texts.get(stamp)
             if text is None:
                 text = texts[stamp] = _date_text(stamp)
             stamp = text
-            for i in spec[6]:
-                v = values[i]
+            for name in table.dates:
+                v = row[name]
                 if v is not None:
                     text = texts.get(v)
                     if text is None:
                         text = texts[v] = _date_text(v)
-                    values[i] = text
-        i_id, i_uid, i_created, i_updated, i_version = spec[7]
-        values[i_id] = rid
-        values[i_uid] = self.uid()
-        values[i_created] = values[i_updated] = stamp
-        values[i_version] = 1
-        self.buffers[model].append(tuple(values) if self.pg else values)
+                    row[name] = text
+        uid = self.uid()
+        table.rows.append((rid, uid, stamp, stamp, 1) + table.rest(row))
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
         return rid
 
-    def flush(self) -> None:
+    def flush(self, then: list[str] | None = None) -> None:
+        """Hand the rows so far to the writing thread (and *then*, SQL it runs after them)."""
         batch = []
         for model in ALL_MODELS:
-            rows = self.buffers.get(model)
-            if rows:
-                batch.append((self.specs[model][2], rows))
-                self.counts[model] += len(rows)
-                self.buffers[model] = []
+            table = self.tables.get(model)
+            if table is not None and table.rows:
+                batch.append((table.sql, table.rows))
+                table.count += len(table.rows)
+                table.rows = []
+        batch.extend((sql, None) for sql in then or ())
         self.pending = 0
         if batch:
             self._check()
             self.queue.put(batch)
+
+    def seal(self, models) -> None:
+        """No more rows for these tables: the writing thread makes their indexes
+        as soon as it has written their last rows."""
+        statements = [sql for model in models for sql in self.index_sql.pop(model._meta.table_name, [])]
+        self.flush(then=statements)
+        for model in models:
+            self.sealed[model] = self.tables.pop(model, None)
 
     def _write_batches(self) -> None:
         while True:
@@ -226,7 +271,9 @@ class BulkWriter:
             try:
                 cursor = self.conn.cursor()
                 for sql, rows in batch:
-                    if self.pg:
+                    if rows is None:
+                        cursor.execute(sql)
+                    elif self.pg:
                         from psycopg2.extras import execute_values
 
                         execute_values(cursor, sql, rows, page_size=2000)
@@ -248,15 +295,17 @@ class BulkWriter:
             self.thread.join()
 
     def finish(self) -> None:
-        self.flush()
+        """Write what is left, make the remaining indexes, wait for both."""
+        self.flush(then=[sql for statements in self.index_sql.values() for sql in statements])
+        self.index_sql = {}
         self.close()
         self._check()
         if self.pg:
-            for model, n in self.counts.items():
-                if n:
-                    table = model._meta.table_name
+            for table in (*self.tables.values(), *self.sealed.values()):
+                if table is not None and table.count:
+                    name = table.model._meta.table_name
                     self.db.execute_sql(
-                        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), %s)", (self.next_id[model] - 1,)
+                        f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), %s)", (table.next_id - 1,)
                     )
 
 
@@ -1050,6 +1099,11 @@ class Generator:
                             "evaluation": eid, "criterion": cid, "self_score": s, "reviewed_score": rv,
                         })
 
+    # what the province-wide steps after the teams' own work write; every
+    # other table is complete then and gets its indexes while they run
+    LATE_MODELS = (Campaign, CampaignContribution, CriteriaSet, Criterion, Evaluation, EvaluationScore,
+                   SupervisionActivity)
+
     def run(self) -> None:
         self.plan_communes()
         self.build_structure()
@@ -1060,6 +1114,7 @@ class Generator:
             self.build_concerns(info, commune_of[info.commune_idx])
             self.build_mediation(info)
             self.build_models_and_households(info)
+        self.w.seal([m for m in ALL_MODELS if m is not Meta and m not in self.LATE_MODELS])
         self.build_campaigns()
         self.build_evaluations()
         from .supervision import build_supervision  # last, with its own random generator
@@ -1123,30 +1178,37 @@ def build_demo(
     # generating time). Back on as soon as the build ends.
     collecting = gc.isenabled()
     gc.disable()
+    # The writing thread holds the GIL a moment per row (binding its values) and
+    # gives it back while SQLite stores the row. At Python's 5 ms switch interval
+    # it gets its turn back only every 5 ms while the generator runs, so the two
+    # took turns instead of overlapping (the generator filled the queue, then
+    # waited for the writer). A short interval lets both run at once.
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(WRITER_SWITCH_INTERVAL)
     try:
         with db.atomic():
             if force:
                 clear_database(db)
             # indexes after the load: each built once from sorted data (see indexes.py)
-            from .indexes import create_indexes, drop_secondary_indexes
+            from .indexes import drop_secondary_indexes
 
             index_sql = drop_secondary_indexes(db, [m._meta.table_name for m in ALL_MODELS if m is not Meta])
-            writer = BulkWriter(db, seed)
+            writer = BulkWriter(db, seed, index_sql)
             writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
             if scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
                 writer.uid_rng = random.Random(f"uid-{scale}-{seed}")
             try:
                 gen = Generator(writer, options)
                 gen.run()
+                if progress is not None:
+                    progress("Đang lập chỉ mục…")
                 writer.finish()
             finally:
                 writer.close()
-            if progress is not None:
-                progress("Đang lập chỉ mục…")
-            create_indexes(db, index_sql)
             org = gen.organisation()
         save_organisation(org)
     finally:
+        sys.setswitchinterval(switch)
         if collecting:
             gc.enable()
         if sqlite:

@@ -1,4 +1,5 @@
-"""Secondary indexes set aside while a bulk load runs, made again after it.
+"""Secondary indexes set aside while a bulk load runs, made again after it (by
+the demo's BulkWriter, table by table as each is complete).
 
 Filling a table and then building each index once, sorted, is several times
 cheaper than keeping every index up to date row by row (the province demo
@@ -10,25 +11,22 @@ from __future__ import annotations
 import peewee as pw
 
 
-def drop_secondary_indexes(db: pw.Database, tables: list[str]) -> list[str]:
+def drop_secondary_indexes(db: pw.Database, tables: list[str]) -> dict[str, list[str]]:
     """Drop the indexes of *tables* other than primary keys; return the SQL
-    that creates them again (unique ones too: made again, they check the
-    loaded rows as they would have row by row)."""
+    that creates them again, by table (unique ones too: made again, they
+    check the loaded rows as they would have row by row)."""
     if isinstance(db, pw.PostgresqlDatabase):
         rows = db.execute_sql(
-            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+            "SELECT i.indexname, i.tablename, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
             "AND i.tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
             "WHERE c.conname = i.indexname)", (list(tables),)).fetchall()
     else:
         marks = ", ".join("?" * len(tables))
         rows = db.execute_sql(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+            f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
             list(tables)).fetchall()
-    for name, _sql in rows:
+    by_table: dict[str, list[str]] = {}
+    for name, table, sql in rows:
         db.execute_sql(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
-
-
-def create_indexes(db: pw.Database, statements: list[str]) -> None:
-    for sql in statements:
-        db.execute_sql(sql)
+        by_table.setdefault(table, []).append(sql)
+    return by_table

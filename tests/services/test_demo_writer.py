@@ -1,0 +1,106 @@
+"""The demo's bulk writer: every row and every index written back, uids
+that are UUID version 7, tables sealed early, the switch interval given
+back, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+import uuid
+
+import pytest
+
+from dvdesktop.services.demo import generator
+from dvdesktop.services.demo.generator import BulkWriter, build_demo
+from dvdesktop.store import close_database, open_database
+from dvdesktop.store.base import database_proxy
+from dvdesktop.store.models import ALL_MODELS, Meeting, MeetingAttendance, Meta, Person
+
+
+def _indexes(db) -> set[tuple[str, str]]:
+    """(table, index name) of every secondary index."""
+    if db.__class__.__name__.startswith("Postgres"):
+        rows = db.execute_sql(
+            "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND indexname NOT LIKE '%%_pkey'").fetchall()
+    else:
+        rows = db.execute_sql(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+    return {tuple(r) for r in rows}
+
+
+def test_every_row_and_index_written_back(db):
+    before = _indexes(db)
+    result = build_demo(scale="commune", seed=3, reference=dt.date(2026, 6, 30))
+
+    assert _indexes(db) == before  # made again, table by table (most while the late steps ran)
+    for model in ALL_MODELS:
+        if model is Meta:
+            continue
+        table = model._meta.table_name
+        stored = model.select().count() if table != "setting" else None
+        if table in result.counts:
+            assert stored == result.counts[table], table  # rows written before a table was sealed are kept
+    assert result.counts["meeting_attendance"] > 500
+    assert sys.getswitchinterval() == pytest.approx(0.005)
+
+
+def test_uids_are_unique_uuid7_in_time_order(db):
+    build_demo(scale="commune", seed=4, reference=dt.date(2026, 6, 30))
+    uids = [p.uid for p in Person.select(Person.uid).order_by(Person.id)]
+    parsed = [uuid.UUID(u) for u in uids]
+    assert all(str(p) == u for p, u in zip(parsed, uids))  # lower-case, canonical form
+    assert all(p.version == 7 and p.variant == uuid.RFC_4122 for p in parsed)
+    assert len(set(uids)) == len(uids)
+    assert uids == sorted(uids)  # time-ordered: appended to the unique index
+
+
+def test_uid_groups_match_the_plain_formula(sqlite_db):
+    """The table-made groups write exactly what one "%x" format would."""
+    writer = BulkWriter(database_proxy.obj, seed=1)
+    try:
+        check = random.Random()
+        for epoch in (0, 1_780_000_000_000, (1 << 48) - 70_000):
+            writer.uid_epoch_ms, writer.uid_counter = epoch, 65_530
+            writer.uid_rng.seed(epoch)
+            check.seed(epoch)
+            for n in range(65_531, 65_531 + 2_000):
+                ms, bits = epoch + n, check.getrandbits(74)
+                expected = "%08x-%04x-7%03x-%04x-%012x" % (
+                    ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF), bits & 0xFFFF_FFFF_FFFF)
+                assert writer.uid() == expected
+    finally:
+        writer.close()
+
+
+def test_a_sealed_table_takes_no_more_rows(sqlite_db):
+    database_proxy.obj.execute_sql("PRAGMA foreign_keys = OFF")  # as build_demo: a meeting without its team
+    writer = BulkWriter(database_proxy.obj, seed=1)
+    try:
+        stamp = dt.datetime(2026, 3, 1, 19, 30)
+        writer.add(Meeting, stamp, {"team": 1, "kind": "dinh_ky", "number": "01-BB/TDV", "title": "Họp",
+                                    "starts_at": stamp, "status": "held"})
+        writer.seal([Meeting, MeetingAttendance])
+        with pytest.raises(RuntimeError, match="sealed"):
+            writer.add(Meeting, stamp, {"team": 1, "kind": "dinh_ky", "title": "Họp", "starts_at": stamp})
+        writer.finish()
+    finally:
+        writer.close()
+    assert writer.counts == {Meeting: 1}
+    assert Meeting.select().count() == 1
+
+
+def test_failed_build_gives_the_switch_interval_back(tmp_path, monkeypatch):
+    open_database(str(tmp_path / "x.sqlite3"))
+    try:
+        def broken(self):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(generator.Generator, "build_campaigns", broken)
+        with pytest.raises(RuntimeError, match="boom"):
+            build_demo(scale="commune", seed=1, reference=dt.date(2026, 6, 30))
+        assert sys.getswitchinterval() == pytest.approx(0.005)
+        assert Person.select().count() == 0  # nothing half-written
+        assert _indexes(database_proxy.obj) >= {("person", "person_uid")}
+    finally:
+        close_database()
