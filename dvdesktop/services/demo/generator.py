@@ -102,14 +102,6 @@ def _date_text(value):
     return value
 
 
-class _HexHigh(dict):
-    """The uid's first group (the time's 32 high bits), made once per value."""
-
-    def __missing__(self, high: int) -> str:
-        text = self[high] = "%08x" % high
-        return text
-
-
 class _Table:
     """One table's insert: the SQL (the stamped columns first), its rows so far, its next id."""
 
@@ -124,7 +116,10 @@ class _Table:
         if pg:
             self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
         else:
-            self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({", ".join("?" * len(fields))})'
+            # a row is (id, uid's time, uid's two random parts, stamp, *others): SQLite writes
+            # the uid's text and the stamp twice itself, outside the GIL (see BulkWriter.uid)
+            marks = "".join(f", ?{i}" for i in range(6, 6 + len(others)))
+            self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES (?1, {_UID_SQL}, ?5, ?5, 1{marks})'
         self.model = model
         self.rows: list[tuple] = []
         self.next_id = 1
@@ -144,6 +139,10 @@ class _Table:
 
 # id, uid, created and updated time, version: filled by the writer, first in every INSERT
 STAMPED = ("id", "uid", "created_at", "updated_at", "version")
+# BulkWriter.uid's text, made by SQLite from ?2 (the time), ?3 and ?4 (the random bits)
+_LOW_62 = (1 << 62) - 1
+_UID_SQL = ("printf('%08llx-%04llx-7%03llx-%04llx-%012llx', ?2 >> 16, ?2 & 65535, ?3, "
+            "32768 | ((?4 >> 48) & 16383), ?4 & 281474976710655)")
 
 
 class BulkWriter:
@@ -171,10 +170,6 @@ class BulkWriter:
         self.uid_rng = random.Random(f"uid-{seed}")
         self.uid_counter = 0
         self.uid_epoch_ms = 0
-        self.hex4 = ["%04x" % i for i in range(0x10000)]
-        self.uid_groups = SimpleNamespace(
-            high=_HexHigh(), version=["7%03x" % i for i in range(0x1000)],
-            variant=[self.hex4[0x8000 | i] for i in range(0x4000)])
         self.tables: dict[type, _Table] = {}
         self.sealed: dict[type, _Table | None] = {}  # None: sealed without a row
         self.index_sql = dict(index_sql or {})
@@ -200,15 +195,15 @@ class BulkWriter:
         counter in the time field, random bits from the seeded generator.
         Ordered uids append to the unique index instead of scattering into it,
         which makes the bulk build much faster; still unique across
-        databases, as the rest is random."""
+        databases, as the rest is random. (On SQLite, add() hands the same
+        numbers to the INSERT, which writes the same text: formatting it here
+        cost as much as the rest of add.)"""
         self.uid_counter += 1
         ms = self.uid_epoch_ms + self.uid_counter
         bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
-        # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), group by group;
-        # "%x" costs twice the rest of an insert, so the short groups come from tables
-        hex4, groups = self.hex4, self.uid_groups
-        return (f"{groups.high[ms >> 16]}-{hex4[ms & 0xFFFF]}-{groups.version[bits >> 62]}-"
-                f"{groups.variant[(bits >> 48) & 0x3FFF]}-{(bits & 0xFFFF_FFFF_FFFF).to_bytes(6, 'big').hex()}")
+        # the 128 bits: ms (48) | 7 (4) | rand_a (12) | 0b10 (2) | rand_b (62), written group by group
+        return "%08x-%04x-7%03x-%04x-%012x" % (
+            ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF), bits & 0xFFFF_FFFF_FFFF)
 
     def add(self, model, stamp: dt.datetime, row: dict) -> int:
         # a million calls: every step here is counted (see bench/bench_demo.py)
@@ -218,21 +213,23 @@ class BulkWriter:
         if table.derives:
             model.prepare_row(row, normalise=False)  # every text is NFC already (_load, the f-strings of NFC parts)
         row = {**table.base, **row}
-        if not self.pg:
+        if self.pg:
+            table.rows.append((rid, self.uid(), stamp, stamp, 1) + table.rest(row))
+        else:
             texts = self.date_texts
             text = texts.get(stamp)
             if text is None:
                 text = texts[stamp] = _date_text(stamp)
-            stamp = text
             for name in table.dates:
                 v = row[name]
                 if v is not None:
-                    text = texts.get(v)
-                    if text is None:
-                        text = texts[v] = _date_text(v)
-                    row[name] = text
-        uid = self.uid()
-        table.rows.append((rid, uid, stamp, stamp, 1) + table.rest(row))
+                    date = texts.get(v)
+                    if date is None:
+                        date = texts[v] = _date_text(v)
+                    row[name] = date
+            self.uid_counter = n = self.uid_counter + 1
+            bits = self.uid_rng.getrandbits(74)
+            table.rows.append((rid, self.uid_epoch_ms + n, bits >> 62, bits & _LOW_62, text) + table.rest(row))
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
