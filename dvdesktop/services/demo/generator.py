@@ -29,10 +29,11 @@ import json
 import operator
 import queue
 import random
-import sys
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import chain
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Callable
@@ -53,7 +54,6 @@ from ..settings import Organisation, Signer, save_organisation
 from .fast_random import SeededRandom
 
 YEARS_OF_HISTORY = 5
-WRITER_SWITCH_INTERVAL = 20e-6  # seconds; see build_demo
 SCALES = ("commune", "province")
 PROVINCE_TEAMS = 2128  # Bắc Giang's figure in 2024 (see DOMAIN.md)
 PROVINCE_COMMUNES = 100
@@ -105,21 +105,28 @@ def _date_text(value):
 class _Table:
     """One table's insert: the SQL (the stamped columns first), its rows so far, its next id."""
 
-    __slots__ = ("model", "sql", "rows", "next_id", "count", "base", "rest", "derives", "dates")
+    __slots__ = ("model", "head", "sql", "sql_many", "per", "rows", "next_id", "count", "base", "rest", "derives",
+                 "dates")
 
-    def __init__(self, model, pg: bool):
+    def __init__(self, model, pg: bool, most_values: int = 0):
         fields = list(model._meta.sorted_fields)
         by_name = {f.name: f for f in fields}
         others = [f for f in fields if f.name not in STAMPED]
         cols = ", ".join(f'"{by_name[n].column_name}"' for n in STAMPED) + "".join(
             f', "{f.column_name}"' for f in others)
+        self.head = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES '
         if pg:
-            self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES %s'
+            self.sql = self.head + "%s"
         else:
-            # a row is (id, uid's time, uid's two random parts, stamp, *others): SQLite writes
-            # the uid's text and the stamp twice itself, outside the GIL (see BulkWriter.uid)
-            marks = "".join(f", ?{i}" for i in range(6, 6 + len(others)))
-            self.sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES (?1, {_UID_SQL}, ?5, ?5, 1{marks})'
+            # a row is (id, the uid in five numbers, the stamp twice, the others): SQLite writes the
+            # uid's text (see BulkWriter.uid); ROWS_PER_INSERT rows in one INSERT (fewer if SQLite
+            # takes fewer values): a few milliseconds of SQLite's work for each time the writing
+            # thread waits for the GIL
+            width = len(fields) + 3
+            one = "(?, " + _UID_SQL + ", ?, ?, 1" + ", ?" * len(others) + ")"
+            self.per = max(1, min(ROWS_PER_INSERT, most_values // width))
+            self.sql = self.head + one
+            self.sql_many = self.head + ", ".join([one] * self.per)
         self.model = model
         self.rows: list[tuple] = []
         self.next_id = 1
@@ -139,10 +146,10 @@ class _Table:
 
 # id, uid, created and updated time, version: filled by the writer, first in every INSERT
 STAMPED = ("id", "uid", "created_at", "updated_at", "version")
-# BulkWriter.uid's text, made by SQLite from ?2 (the time), ?3 and ?4 (the random bits)
-_LOW_62 = (1 << 62) - 1
-_UID_SQL = ("printf('%08llx-%04llx-7%03llx-%04llx-%012llx', ?2 >> 16, ?2 & 65535, ?3, "
-            "32768 | ((?4 >> 48) & 16383), ?4 & 281474976710655)")
+# BulkWriter.uid's text, made by SQLite from its five groups as numbers. (Anonymous
+# parameters: numbered ones make preparing a statement of many rows quadratic.)
+ROWS_PER_INSERT = 2000
+_UID_SQL = "printf('%08llx-%04llx-7%03llx-%04llx-%012llx', ?, ?, ?, ?, ?)"
 
 
 class BulkWriter:
@@ -160,13 +167,14 @@ class BulkWriter:
     and PostgreSQL build them without the GIL, beside the generating of other
     tables), the others at finish()."""
 
-    CHUNK = 5000
     FLUSH_AT = 40000
 
     def __init__(self, db: pw.Database, seed: int, index_sql: dict[str, list[str]] | None = None):
         self.db = db
         self.pg = isinstance(db, pw.PostgresqlDatabase)
         self.conn = db.connection()
+        # values one SQLite statement takes (32,766 since SQLite 3.32)
+        self.most_values = 0 if self.pg else self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         self.uid_rng = random.Random(f"uid-{seed}")
         self.uid_counter = 0
         self.uid_epoch_ms = 0
@@ -183,7 +191,7 @@ class BulkWriter:
     def _table(self, model) -> _Table:
         if model in self.sealed:
             raise RuntimeError(f"{model.__name__}: rows added after the table was sealed")
-        table = self.tables[model] = _Table(model, self.pg)
+        table = self.tables[model] = _Table(model, self.pg, self.most_values)
         return table
 
     @property
@@ -228,24 +236,32 @@ class BulkWriter:
                         date = texts[v] = _date_text(v)
                     row[name] = date
             self.uid_counter = n = self.uid_counter + 1
-            bits = self.uid_rng.getrandbits(74)
-            table.rows.append((rid, self.uid_epoch_ms + n, bits >> 62, bits & _LOW_62, text) + table.rest(row))
+            ms, bits = self.uid_epoch_ms + n, self.uid_rng.getrandbits(74)
+            table.rows.append((rid, ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF),
+                               bits & 0xFFFF_FFFF_FFFF, text, text) + table.rest(row))
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
         return rid
 
-    def flush(self, then: list[str] | None = None) -> None:
-        """Hand the rows so far to the writing thread (and *then*, SQL it runs after them)."""
+    def flush(self, then: list[str] | None = None, whole=ALL_MODELS) -> None:
+        """Hand the rows so far to the writing thread (and *then*, SQL it runs after
+        them). SQLite: only whole INSERTs of each table's rows (table.per), the
+        rest kept for the next flush, except for the tables in *whole*."""
         batch = []
         for model in ALL_MODELS:
             table = self.tables.get(model)
-            if table is not None and table.rows:
-                batch.append((table.sql, table.rows))
-                table.count += len(table.rows)
-                table.rows = []
+            if table is None or not table.rows:
+                continue
+            rows = table.rows
+            if not self.pg and model not in whole:
+                rows = rows[: len(rows) - len(rows) % table.per]
+            if rows:
+                batch.append((table, rows))
+                table.count += len(rows)
+                table.rows = table.rows[len(rows):]
         batch.extend((sql, None) for sql in then or ())
-        self.pending = 0
+        self.pending = 0  # rows kept back count again from here: at most a statement short per table
         if batch:
             self._check()
             self.queue.put(batch)
@@ -254,7 +270,7 @@ class BulkWriter:
         """No more rows for these tables: the writing thread makes their indexes
         as soon as it has written their last rows."""
         statements = [sql for model in models for sql in self.index_sql.pop(model._meta.table_name, [])]
-        self.flush(then=statements)
+        self.flush(then=statements, whole=models)
         for model in models:
             self.sealed[model] = self.tables.pop(model, None)
 
@@ -267,16 +283,21 @@ class BulkWriter:
                 continue
             try:
                 cursor = self.conn.cursor()
-                for sql, rows in batch:
+                for table, rows in batch:
                     if rows is None:
-                        cursor.execute(sql)
+                        cursor.execute(table)  # an index's SQL
                     elif self.pg:
                         from psycopg2.extras import execute_values
 
-                        execute_values(cursor, sql, rows, page_size=2000)
+                        execute_values(cursor, table.sql, rows, page_size=2000)
                     else:
-                        for i in range(0, len(rows), self.CHUNK):
-                            cursor.executemany(sql, rows[i : i + self.CHUNK])
+                        # one step per INSERT of table.per rows, not one per row: executemany gives
+                        # the GIL back and waits for it per row, so the generator and the writer
+                        # mostly took turns instead of running at once
+                        per, whole = table.per, len(rows) - len(rows) % table.per
+                        for start in range(0, whole, per):
+                            cursor.execute(table.sql_many, list(chain.from_iterable(rows[start:start + per])))
+                        cursor.executemany(table.sql, rows[whole:])
                 cursor.close()
             except BaseException as exc:  # noqa: BLE001 - handed back to the building thread
                 self.error = exc
@@ -1175,13 +1196,6 @@ def build_demo(
     # generating time). Back on as soon as the build ends.
     collecting = gc.isenabled()
     gc.disable()
-    # The writing thread holds the GIL a moment per row (binding its values) and
-    # gives it back while SQLite stores the row. At Python's 5 ms switch interval
-    # it gets its turn back only every 5 ms while the generator runs, so the two
-    # took turns instead of overlapping (the generator filled the queue, then
-    # waited for the writer). A short interval lets both run at once.
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(WRITER_SWITCH_INTERVAL)
     try:
         with db.atomic():
             if force:
@@ -1205,7 +1219,6 @@ def build_demo(
             org = gen.organisation()
         save_organisation(org)
     finally:
-        sys.setswitchinterval(switch)
         if collecting:
             gc.enable()
         if sqlite:
