@@ -244,7 +244,7 @@ class BulkWriter:
             self.flush()
         return rid
 
-    def flush(self, then: list[str] | None = None, whole=ALL_MODELS) -> None:
+    def flush(self, then: list[str] | None = None, whole=()) -> None:
         """Hand the rows so far to the writing thread (and *then*, SQL it runs after
         them). SQLite: only whole INSERTs of each table's rows (table.per), the
         rest kept for the next flush, except for the tables in *whole*."""
@@ -314,7 +314,7 @@ class BulkWriter:
 
     def finish(self) -> None:
         """Write what is left, make the remaining indexes, wait for both."""
-        self.flush(then=[sql for statements in self.index_sql.values() for sql in statements])
+        self.flush(then=[sql for statements in self.index_sql.values() for sql in statements], whole=ALL_MODELS)
         self.index_sql = {}
         self.close()
         self._check()
