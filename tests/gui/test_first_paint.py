@@ -80,3 +80,35 @@ def test_pause_and_resume_leave_the_collector_as_they_found_it(was_on):
         assert gc.isenabled() == was_on
     finally:
         (gc.enable if before else gc.disable)()
+
+
+LIST_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from dvdesktop.gui import i18n, look
+i18n.install("vi"); look.install(app)
+from dvdesktop.store import open_database
+open_database(sys.argv[1])
+from dvdesktop.gui.main_window import MainWindow
+from dvdesktop.gui.tasks import TaskRunner
+from dvdesktop.services import session
+TaskRunner.synchronous = True
+window = MainWindow(); window.runner = TaskRunner(window)
+window.database_opened(session.locate(sys.argv[1]))
+people = window.section("people")
+print("LIST", "openpyxl" in sys.modules)
+menu = people.export_button.menu()
+menu.popup(people.export_button.mapToGlobal(people.export_button.rect().bottomLeft()))
+print("MENU", "openpyxl" in sys.modules, [a.text() for a in menu.actions()])
+"""
+
+
+def test_a_list_brings_excel_only_when_its_export_menu_opens(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DVDESKTOP_DATA_DIR=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", LIST_PROBE, str(tmp_path / "x.sqlite3")], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if line.startswith(("LIST", "MENU"))]
+    assert lines[0] == "LIST False"  # openpyxl, lxml and PIL: ~0.25 s and ~10 MB the list does not need
+    assert lines[1].startswith("MENU True ['Danh sách thành viên',")
