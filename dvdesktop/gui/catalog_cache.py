@@ -1,4 +1,4 @@
-"""The translation catalog, read back in ~1 ms instead of parsed in ~5 ms.
+"""The translation catalog, read back in ~1.5 ms instead of parsed in ~5 ms.
 
 gettext.GNUTranslations parses the .mo in Python, one message at a time:
 about 5 ms for our ~1,300 messages, on every start, before the first paint.

@@ -21,7 +21,7 @@ def settings() -> QSettings:
 
 def show(window: QMainWindow, *, keep: bool = True) -> None:
     """Show *window* as it was left, or maximised the first time; with
-    *keep*, its place is written down when it is closed (else: keep())."""
+    *keep*, its place is written down when it is closed (else: keep_on_close())."""
     saved = settings().value(GEOMETRY)
     if saved is not None and window.restoreGeometry(saved):
         window.show()
@@ -34,7 +34,7 @@ def show(window: QMainWindow, *, keep: bool = True) -> None:
 def keep_on_close(window: QMainWindow) -> None:
     """Write *window*'s place down when it is closed. The program does this
     after the first paint: the first event a Python event filter sees makes
-    PySide6 build the Python type of every kind of event (about 50), ~3 ms."""
+    PySide6 build the Python type of every kind of event (about 50), ~2 ms."""
     window.installEventFilter(_Keeper(window))
 
 
