@@ -18,7 +18,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableWidget, QTreeView
 
-from .header_fit import needed_width
+from .header_fit import SHARED_WIDTH, needed_width
 
 _NUMBER = re.compile(r"^[\d.,:%/\s-]+$")  # numbers, times, shares
 DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")  # dd/mm/yyyy, as lists show dates
@@ -94,6 +94,8 @@ class ColumnFitter(QObject):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.viewport().installEventFilter(self)
+        if _header(view) is not None:  # header_fit leaves its titles' widths to this
+            _header(view).setProperty(SHARED_WIDTH, True)
         if type(view.itemDelegate()) is QStyledItemDelegate:  # a cell cut short shows its text whole in its tooltip
             from .table_model import ElidedTipDelegate
 
@@ -113,7 +115,10 @@ class ColumnFitter(QObject):
         self._timer.start()
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt API
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        # only the width is shared out: titles on two lines make the header taller and the
+        # viewport lower, which asks for no second fitting
+        if event.type() == QEvent.Type.Show or (
+                event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width()):
             self._watch_model()
             self.schedule()
         return False
