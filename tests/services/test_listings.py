@@ -58,6 +58,25 @@ def test_people_in_vietnamese_name_order(register):
     assert pl.people_ids(pl.PeopleFilter(), descending=True, on=ON) == list(reversed(ids))
 
 
+def test_picker_and_people_list_search_alike(register):
+    """The person picker filters as the people list does (folded_contains): without
+    diacritics or case, đ as d, every word anywhere in the name; its own order after."""
+    from dvdesktop.services.listings.person_picking import picker_ids
+
+    duc = PersonService.create({"full_name": "Nguyễn Văn Đức", "area": register["huoi"].id})
+    for query in ("nguyen van duc", "NGUYỄN văn ĐỨC", "duc nguyen", "đức"):
+        assert picker_ids(query) == [duc.id], query
+        assert pl.people_ids(pl.PeopleFilter(query=query), on=ON) == [duc.id], query
+    for query in ("nguyen", "van", "an", "th", "zzz", ""):
+        assert sorted(picker_ids(query)) == sorted(pl.people_ids(pl.PeopleFilter(query=query), on=ON)), query
+    # the picker's order: a word's start first («an» → Đặng Thị An, Lường Văn Ánh before Nguyễn Văn Hùng's «van»)
+    assert picker_ids("an")[:2] == [register["an"].id, register["anh"].id]
+    # then the people of the team's area, in name order; everyone too (read in SQL), on both engines
+    assert picker_ids("van", prefer_area=register["na"].id)[0] == register["thang"].id
+    assert picker_ids("", prefer_area=register["na"].id)[:2] == [register["mai"].id, register["thang"].id]
+    assert picker_ids("") == pl.people_ids(pl.PeopleFilter(), on=ON)
+
+
 def test_people_sort_by_column(register):
     r = register
     born = [i for i in pl.people_ids(pl.PeopleFilter(), "birth_year", on=ON) if i != r["anh"].id]
