@@ -195,11 +195,9 @@ class AreasTeamsSection(ListFormSection):
         self.delete_team_button = QPushButton(_("Delete team…"))
         self.delete_team_button.clicked.connect(self.delete_team)
         bar.addWidget(self.delete_team_button)
-        from ..import_dialog import AREAS, open_import_dialog
+        from ..import_dialog import AREAS, add_import_button
 
-        self.import_button = QPushButton(_("Import from Excel…"))
-        self.import_button.clicked.connect(lambda: open_import_dialog(self, AREAS))
-        bar.addWidget(self.import_button)
+        self.import_button = add_import_button(self, bar, AREAS)
         bar.addWidget(self.make_print_button())
 
     # --- printing ---------------------------------------------------------------
