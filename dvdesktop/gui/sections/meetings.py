@@ -149,12 +149,12 @@ class MeetingsSection(ListFormSection):
             return None
         m = self.editor.record
         if m.number:  # the number a person knows: bien-ban-hop-03-BB-TDV-2025-to-dan-van-ban-na-khoang
-            from ...services.files import slug, suggested_file_name
+            from ...services.files import suggested_file_name
             from ..print_preview import safe_stem
 
             stem = suggested_file_name(offer.file_name or kind.file_name, m.number, _as_datetime(m.starts_at).year, "")
             return offer_job(kind, offer, {"id": meeting_id},
-                             file_stem=stem.rstrip(".") + "-" + slug(safe_stem(m.name_of("team"))))
+                             file_stem=stem.rstrip(".") + "-" + safe_stem(m.name_of("team")))
         return offer_job(kind, offer, {"id": meeting_id},
                          m.name_of("team"), f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 
