@@ -24,6 +24,7 @@ from ..column_fit import fit_columns
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
 from .base import RecordForm
+from .save_in_turn import save_in_turn
 
 
 _NUMBER = re.compile(r"^[\d.,]+$")  # a figure, right-aligned in its cell
@@ -181,19 +182,7 @@ class DetailEditor(QWidget):
         """The record, then the child being edited (each an operation, the
         second after the first has stored); the record's id once both are
         done at once, else None."""
-        done: list[int] = []
-
-        def save_child(record_id):
-            if self.child_form.is_dirty():
-                self.child_form.save(then=lambda _child_id: done.append(record_id))
-            else:
-                done.append(record_id)
-
-        if self.main_form.is_dirty() or self.record_id is None:
-            self.main_form.save(then=save_child)
-        else:
-            save_child(self.record_id)
-        return done[0] if done else None
+        return save_in_turn(self.main_form, self.child_form, self.record_id)
 
     def discard(self):
         self.load(self.record_id)

@@ -139,19 +139,9 @@ class AreaTeamEditor(QTabWidget):
     def save(self):
         """The area, then its team (each an operation, the second after the
         first has stored); the area's id once both are done at once, else None."""
-        done: list[int] = []
+        from ..forms.save_in_turn import save_in_turn
 
-        def save_team(area_id):
-            if self.team_form.is_dirty():
-                self.team_form.save(then=lambda _team_id: done.append(area_id))
-            else:
-                done.append(area_id)
-
-        if self.area_form.is_dirty() or self.record_id is None:
-            self.area_form.save(then=save_team)
-        else:
-            save_team(self.record_id)
-        return done[0] if done else None
+        return save_in_turn(self.area_form, self.team_form, self.record_id)
 
     def discard(self):
         self.load(self.record_id)
