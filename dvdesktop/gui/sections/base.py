@@ -322,6 +322,15 @@ class ListFormSection(Section):
         self.editor.load(None)
         self.editor.focus_first()
 
+    def prefill_new(self, widget, code) -> None:
+        """Put the choice of the list's filter (*code*: the team or area chosen above
+        the list) into *widget* of a new, untouched record; the form stays
+        untouched (leaving it asks nothing), as it was before the choice."""
+        if code is None or self.editor.record is not None or self.editor.is_dirty():
+            return
+        widget.set_code(code)
+        self.editor.mark_clean()
+
     def save(self) -> bool:
         return self.editor.save() is not None
 

@@ -132,9 +132,7 @@ class MeetingsSection(ListFormSection):
 
     def new_record(self):
         super().new_record()
-        team = self.f_team.code()
-        if team is not None and self.editor.record is None and not self.editor.is_dirty():
-            self.editor.team.set_code(team)
+        self.prefill_new(self.editor.team, self.f_team.code())
 
     def describe(self, record_id):
         m = MeetingService.get(record_id)
