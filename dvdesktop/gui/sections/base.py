@@ -208,7 +208,8 @@ class ListFormSection(Section):
         """How a deleted record is named in the trash."""
         return str(record.id)
 
-    def count_text(self, n: int) -> str:
+    def count_text(self, n: str) -> str:
+        """The line under the list; *n*: its number of rows as the clerk reads it ("1.234")."""
         return _("{n} records").format(n=n)
 
     # --- behaviour ---------------------------------------------------------------
@@ -253,7 +254,10 @@ class ListFormSection(Section):
 
     def _update_count(self) -> None:
         # "…" while only the first screen of a long list is read (a moment)
-        self.count_label.setText(self.count_text(self.model.rowCount()) + ("…" if self.model.partial else ""))
+        from ...vn import format_number  # thousands grouped in every list's count, not only the people's
+
+        self.count_label.setText(self.count_text(format_number(self.model.rowCount()))
+                                 + ("…" if self.model.partial else ""))
 
     def current_id(self) -> int | None:
         return table_model.current_id(self.view, self.model)

@@ -77,7 +77,7 @@ class PeopleSection(ListFormSection):
         return PersonForm()
 
     def count_text(self, n):
-        return _("{n} people").format(n=f"{n:,}".replace(",", "."))
+        return _("{n} people").format(n=n)
 
     def add_filters(self, bar):
         # two rows of drop-downs (ui/people_filters.ui): seven in one made the window wider than a
