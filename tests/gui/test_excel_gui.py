@@ -49,6 +49,18 @@ def test_preview_then_import_from_the_people_section(window, scripted, tmp_path,
     assert names == ["Quàng Thị Ơn", "Lò Văn Thắng"]
 
 
+def test_both_sections_have_the_same_import_button(window, scripted):
+    """«Nhập từ Excel…» in the search bar of the people and of the areas, each opening its own import."""
+    titles = []
+    scripted.dialog_scripts.extend([lambda dialog: titles.append(dialog.windowTitle())] * 2)
+    for key in ("people", "areas"):
+        section = window.section(key)
+        assert section.import_button.text() == "Nhập từ Excel…"
+        assert section.search_bar.indexOf(section.import_button) >= 0
+        section.import_button.click()
+    assert titles == ["Nhập danh sách thành viên từ Excel", "Nhập danh sách địa bàn từ Excel"]
+
+
 def test_rows_with_problems_are_shown_and_nothing_can_be_imported(window, scripted, tmp_path):
     bad = GOOD[:3] + [[1, "Lò Văn Thắng", "năm ngoái", "Nam", "Nà Khoang", "Tổ trưởng"],
                       [2, "Quàng Thị Ơn", 1980, "Nữ", "Nà Khoang", "Tổ trưởng"]]
