@@ -15,6 +15,9 @@ def _utf8_streams() -> None:
 
 
 def main() -> int:
+    from .startup_gc import pause
+
+    pause()  # no garbage collection while the program starts (startup_gc.py)
     _utf8_streams()
     from .cli import main as cli_main
 

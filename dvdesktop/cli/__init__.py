@@ -10,12 +10,11 @@ with --debug.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import logging
 import sys
 import traceback
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import __version__
 from ..errors import UserError
@@ -23,8 +22,7 @@ from . import argparse_vi
 
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):  # not a dataclass: the window starts without dataclasses (~2 ms, ~1 ms a class)
     name: str  # `dvdesktop NAME`
     help: str  # one Vietnamese line in `dvdesktop --help`
     module: str  # the module of this package with arguments(parser) and run(args)
@@ -96,6 +94,8 @@ def _log_unexpected() -> str:
     """Append the current exception's trace to the log file (never to the
     terminal); the file's path, or "" when it cannot be written."""
     try:
+        import datetime as dt  # not at the top: the window starts without it
+
         from ..services.session import log_dir
 
         path = log_dir() / LOG_NAME
@@ -107,9 +107,10 @@ def _log_unexpected() -> str:
         return ""
 
 
-def build_parser(load_commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(load_commands: bool = True, *, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without *load_commands* only the program's
-    own options and the commands' names (no command module is imported)."""
+    own options and the commands' names (no command module is imported);
+    without *commands* only the program's own options."""
     argparse_vi.install()
     parser = VietnameseParser(prog="dvdesktop", description="Quản lý Tổ dân vận ở cơ sở.")
     parser.add_argument("--version", action="version", version=f"dvdesktop {__version__}",
@@ -119,6 +120,9 @@ def build_parser(load_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="in đầy đủ lỗi để gỡ rối")
     parser.add_argument("--self-test", action="store_true",
                         help="tự kiểm tra chương trình trên máy này (cơ sở dữ liệu thử, in, cửa sổ) rồi thoát")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH", title="các lệnh")
     for command in COMMANDS:
         if not load_commands:
@@ -131,13 +135,36 @@ def build_parser(load_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def window_only(argv: list[str]) -> bool:
+    """True when *argv* holds only the window's own options, spelled out in
+    full (`--db CSDL`, `--db=CSDL`, `--demo`, `--debug`, `--self-test`):
+    anything else (a command, --help, an abbreviation, a mistake) is left to
+    the parser that knows every command."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--demo", "--debug", "--self-test") or arg.startswith("--db="):
+            i += 1
+        elif arg == "--db" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            i += 2
+        else:
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     # The window starts without importing the 17 command modules (their
     # parsers only matter when a command is given): a first pass finds the command.
-    args, rest = build_parser(load_commands=False).parse_known_args(argv)
+    # Its 17 sub-parsers cost ~2 ms; a window's start (no command) needs none of them.
+    given = sys.argv[1:] if argv is None else argv
+    args, rest = build_parser(load_commands=False, commands=not window_only(given)).parse_known_args(argv)
     if args.command is not None or rest:
         args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command is not None or args.self_test:
+        from ..startup_gc import resume
+
+        resume()  # the window resumes it after its first paint (startup_gc.py)
     try:
         if args.self_test:
             from .self_test import run as self_test

@@ -13,7 +13,7 @@ def run(args) -> int:
     from ..errors import UserError
     from ..services import session
     from ..services.backup import backup_database
-    from ..services.files import check_output_folder, format_size
+    from ..services.files import format_size
 
     spec = session.locate(args.cmd_db or args.db)
     target = Path(args.output).expanduser()
@@ -21,7 +21,6 @@ def run(args) -> int:
         raise UserError("Cơ sở dữ liệu trên máy chủ PostgreSQL được sao lưu bằng pg_dump trên máy chủ.")
     if target.resolve() == Path(spec.target).resolve():
         raise UserError("Tệp sao lưu không được trùng với tệp cơ sở dữ liệu.")
-    check_output_folder(target)  # a mistyped folder is refused, never created
-    result = backup_database(spec.target, target)
+    result = backup_database(spec.target, target)  # a mistyped folder is refused, never created
     print(f"Đã sao lưu {result.tables} bảng, {format_size(result.size_bytes)} vào «{result.path}».")
     return 0

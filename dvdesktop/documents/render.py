@@ -42,17 +42,11 @@ def _remove_quietly(path: Path) -> None:
 
 def write(doc: B.Document, path: str | Path) -> Path:
     """Write *doc* to *path* as PDF or DOCX (by its ending); UserError with a
-    Vietnamese message when the folder is missing or the file is open elsewhere."""
+    Vietnamese message when the file is open elsewhere or the disk is full. The
+    folder is checked before the work by whoever asks (services.files.check_output_folder)."""
     path = Path(path)
     check_name(path.name)
     kind = file_format(path)
-    if not path.parent.exists():
-        raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
-    if path.is_dir():
-        raise UserError(f"«{path}» là một thư mục; hãy ghi thêm tên tệp.")
-    if not os.access(path.parent, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
-        raise UserError(f"Không ghi được vào thư mục «{path.parent}»: thư mục chỉ đọc hoặc không có quyền ghi. "
-                        "Hãy chọn thư mục khác.")
     # Render to memory, then replace the file in one step: a failure (or a full
     # disk) never leaves a half-written file or destroys the previous one.
     data = (to_pdf if kind == "pdf" else to_docx)(doc)

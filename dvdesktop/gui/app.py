@@ -97,11 +97,15 @@ def run_gui(args) -> int:
     runner = TaskRunner(window)
     runner.started.connect(window.task_started)
     window.runner = runner
-    window_state.show(window)  # maximised the first time, then as the clerk left it
+    window_state.show(window, keep=False)  # maximised the first time, then as the clerk left it
 
     def after_first_paint():
         if _exit_point(app, "shown"):
             return
+        from ..startup_gc import resume
+
+        resume()  # garbage collection, paused while the program started (startup_gc.py)
+        window_state.keep_on_close(window)  # its place written down when closed
         look.install_filters(app)  # before any section, form or combo exists
         start(window, args, runner)
 

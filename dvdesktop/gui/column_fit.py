@@ -7,7 +7,10 @@ its width and the text columns are narrowed, never below their title, their
 cells elided with the whole text in the tooltip (table_model.ElidedTipDelegate);
 titles too long for that go on two lines; and when even that is too wide, the
 columns named least useful are left out (the form beside the list shows them).
-The same sharing as the detail editor's child list (forms/detail_editor.py)."""
+A list may name the width each column is given when there is room, though its
+cells be narrower (the detail editor's child list, forms/detail_editor.py: a
+team's name column useful before its first row); that width is given back
+before any cell is cut."""
 from __future__ import annotations
 
 import re
@@ -15,7 +18,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableWidget, QTreeView
 
-from .header_fit import needed_width
+from .header_fit import SHARED_WIDTH, needed_width
 
 _NUMBER = re.compile(r"^[\d.,:%/\s-]+$")  # numbers, times, shares
 DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")  # dd/mm/yyyy, as lists show dates
@@ -75,11 +78,13 @@ def _header(view: QAbstractItemView) -> QHeaderView | None:
 
 class ColumnFitter(QObject):
     """Fits the columns of *view* to its width; *drop*: the columns that may be
-    left out when the room is short, least useful first."""
+    left out when the room is short, least useful first; *widths*: the width
+    each column (by position) is given when the room allows, though its cells
+    be narrower."""
 
-    def __init__(self, view: QAbstractItemView, drop: tuple[int, ...] = ()):
+    def __init__(self, view: QAbstractItemView, drop: tuple[int, ...] = (), widths: tuple[int, ...] = ()):
         super().__init__(view)
-        self.view, self.drop = view, tuple(drop)
+        self.view, self.drop, self.widths = view, tuple(drop), tuple(widths)
         self._dropped: set[int] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,6 +94,8 @@ class ColumnFitter(QObject):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.viewport().installEventFilter(self)
+        if _header(view) is not None:  # header_fit leaves its titles' widths to this
+            _header(view).setProperty(SHARED_WIDTH, True)
         if type(view.itemDelegate()) is QStyledItemDelegate:  # a cell cut short shows its text whole in its tooltip
             from .table_model import ElidedTipDelegate
 
@@ -108,7 +115,10 @@ class ColumnFitter(QObject):
         self._timer.start()
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt API
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        # only the width is shared out: titles on two lines make the header taller and the
+        # viewport lower, which asks for no second fitting
+        if event.type() == QEvent.Type.Show or (
+                event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width()):
             self._watch_model()
             self.schedule()
         return False
@@ -194,7 +204,7 @@ class ColumnFitter(QObject):
         crowded = sum(least.values()) > room
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if crowded
                                           else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        want = {c: max(least[c], content[c]) for c in columns}
+        want = {c: max(least[c], content[c], self.widths[c] if c < len(self.widths) else 0) for c in columns}
         widths = dict(want)
         over = sum(want.values()) - room
         for c in self.drop:  # the least useful columns give up their room first, down to READABLE
@@ -229,12 +239,12 @@ class ColumnFitter(QObject):
                 header.resizeSection(c, width)
 
 
-def fit_columns(view: QAbstractItemView, drop: tuple[int, ...] = ()) -> ColumnFitter:
+def fit_columns(view: QAbstractItemView, drop: tuple[int, ...] = (), widths: tuple[int, ...] = ()) -> ColumnFitter:
     """Make *view*'s columns share its width from now on (once per view)."""
     fitter = getattr(view, "_dvdesktop_column_fitter", None)
     if fitter is None:
-        fitter = view._dvdesktop_column_fitter = ColumnFitter(view, drop)
+        fitter = view._dvdesktop_column_fitter = ColumnFitter(view, drop, widths)
     else:
-        fitter.drop = tuple(drop)
+        fitter.drop, fitter.widths = tuple(drop), tuple(widths)
     fitter.schedule()
     return fitter

@@ -10,9 +10,8 @@ clerk does in it (ScriptedMessages.dialog_scripts); no test patches exec().
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget  # QMessageBox when a message is shown: its type and 5 enums cost ~2 ms at start
 
 from .i18n import _
 
@@ -21,12 +20,18 @@ class MessageService:
     """The real dialogs."""
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     def confirm(self, parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
         box.setDefaultButton(QMessageBox.StandardButton.No if destructive else QMessageBox.StandardButton.Yes)
@@ -43,6 +48,8 @@ class MessageService:
 
     def unsaved_changes(self, parent: QWidget | None, *, can_save: bool = True) -> str:
         """"save", "discard" or "cancel"."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, _("Unsaved changes"),
                           _("The changes you made have not been saved. Save them before going on?") if can_save
                           else _("The changes you made have not been saved. Leave without saving them?"),
@@ -90,69 +97,6 @@ class MessageService:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-@dataclass
-class ScriptedMessages(MessageService):
-    """For tests: records every message and answers questions from a script."""
-
-    answers: list[bool] = field(default_factory=list)
-    default_answer: bool = True
-    shown: list[tuple[str, str, str]] = field(default_factory=list)
-    files: list[str | None] = field(default_factory=list)  # answers to save_file and open_file, in order
-    # What the clerk does in run_dialog's dialogs, in order: each gets the
-    # dialog, fills it and calls its save() (or reject()). Without a script the
-    # dialog is saved as it opened when default_answer is True, else cancelled.
-    dialog_scripts: list[Callable] = field(default_factory=list)
-    dialogs: list = field(default_factory=list)  # every dialog run, in order
-
-    def _answer(self) -> bool:
-        return self.answers.pop(0) if self.answers else self.default_answer
-
-    def info(self, parent, title, text):
-        self.shown.append(("info", title, text))
-
-    def warning(self, parent, title, text):
-        self.shown.append(("warning", title, text))
-
-    def confirm(self, parent, title, text, *, destructive=False):
-        self.shown.append(("confirm", title, text))
-        return self._answer()
-
-    def unexpected_error(self, parent, summary, details, log_file):
-        self.shown.append(("error", summary, details))
-
-    def unsaved_changes(self, parent, *, can_save=True):
-        """Answers from `answers`: True → "discard", False → "cancel", or the word itself ("save")."""
-        self.shown.append(("unsaved", _("Unsaved changes"), "save discard cancel" if can_save else "discard cancel"))
-        answer = self._answer()
-        if isinstance(answer, str):
-            return answer
-        return "discard" if answer else "cancel"
-
-    def save_file(self, parent, title, suggested, filters):
-        self.shown.append(("save_file", title, suggested))
-        return self.files.pop(0) if self.files else None
-
-    def open_file(self, parent, title, filters, directory=""):
-        self.shown.append(("open_file", title, filters))
-        return self.files.pop(0) if self.files else None
-
-    def run_dialog(self, dialog) -> bool:
-        from PySide6.QtWidgets import QDialog
-
-        self.shown.append(("dialog", dialog.windowTitle(), ""))
-        self.dialogs.append(dialog)
-        if self.dialog_scripts:
-            self.dialog_scripts.pop(0)(dialog)
-        elif self.default_answer and hasattr(dialog, "save"):
-            dialog.save()
-        else:
-            dialog.reject()
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    def kinds(self) -> list[str]:
-        return [kind for kind, _t, _x in self.shown]
-
-
 _service: MessageService = MessageService()
 
 
@@ -165,3 +109,13 @@ def set_message_service(service: MessageService) -> MessageService:
     global _service
     previous, _service = _service, service
     return previous
+
+
+def __getattr__(name: str):
+    # ScriptedMessages (the tests' message service) lives in scripted_messages.py:
+    # a dataclass, and the window starts without dataclasses (cli.Command says why)
+    if name == "ScriptedMessages":
+        from .scripted_messages import ScriptedMessages
+
+        return ScriptedMessages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

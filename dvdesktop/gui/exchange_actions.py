@@ -7,9 +7,9 @@ transaction), a cancelled export writes no file. A clerk never needs the
 command line's `dvdesktop exchange`."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QMenu
 from .dialogs import messages
 from .i18n import _
 from .tasks import Cancelled
+
+if TYPE_CHECKING:  # datetime is imported when a package is written, not before the first paint
+    import datetime
 
 ENDING = ".dvx"
 
@@ -29,7 +32,7 @@ def _kinds() -> frozenset[str]:
     return frozenset(re.sub(r"(?<!^)(?=[A-Z])", "_", m.__name__).lower() for m in EXCHANGED)
 
 
-def suggested_name(commune: str, when: dt.date, sensitive: bool) -> str:
+def suggested_name(commune: str, when: datetime.date, sensitive: bool) -> str:
     """goi-du-lieu-na-hy-2026-12-01.dvx: the commune and the day, in plain letters."""
     from ..services.files import slug
 
@@ -94,6 +97,8 @@ class ExchangeActions(QObject):
     # --- export -----------------------------------------------------------------------
 
     def export(self) -> None:
+        import datetime as dt  # not at the top: the window starts without it
+
         from ..services import recent_databases
         from ..services.settings import load_organisation
 

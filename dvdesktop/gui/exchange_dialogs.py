@@ -12,7 +12,9 @@ from .generated.ui_import_preview import Ui_ImportPreview
 from .i18n import _
 
 def _cell(value, *, number: bool = True, bold: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value))
+    from ..vn import format_number
+
+    item = QTableWidgetItem(format_number(value) if isinstance(value, int) else str(value))
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if bold:

@@ -29,15 +29,22 @@ def add_export_button(section, bar) -> QPushButton | None:
     keys = KINDS_OF_SECTION.get(type(section).__name__)
     if not keys:
         return None
-    from ..services.exporting import kind
-
     button = QPushButton(_("Export to Excel…"))
     if len(keys) == 1:
         button.clicked.connect(lambda: export_kind(section, keys[0]))
     else:
         menu = QMenu(button)
-        for key in keys:
-            menu.addAction(kind(key).title, lambda k=key: export_kind(section, k))
+
+        def fill() -> None:
+            # on the first opening: services.exporting brings openpyxl, lxml and PIL
+            # (~0.1 s, ~10 MB), which a list shown on the screen does not need
+            if menu.isEmpty():
+                from ..services.exporting import kind
+
+                for key in keys:
+                    menu.addAction(kind(key).title, lambda k=key: export_kind(section, k))
+
+        menu.aboutToShow.connect(fill)
         button.setMenu(menu)
     bar.addWidget(button)
     section.export_button = button

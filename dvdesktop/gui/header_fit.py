@@ -5,11 +5,17 @@ was the result in Vietnamese). One event filter on the application widens,
 when a table is first shown and when its headers change, every column whose
 header text does not fit; wider columns are left as they are, and the clerk
 may still narrow a column by hand afterwards. Long cell text is elided and
-shown whole in the tooltip (table_model.ElidedTipDelegate)."""
+shown whole in the tooltip (table_model.ElidedTipDelegate). The lists whose
+columns share their width (column_fit) are left to column_fit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle
+
+# set on a header whose columns column_fit shares out: it keeps each as wide as its title
+# already, and changes titles as it goes (on two lines, back on one); fitting here after
+# each of those changes was a second fitting of the same list
+SHARED_WIDTH = "dvdesktop_shared_width"
 
 
 def needed_width(header: QHeaderView, section: int) -> int:
@@ -25,7 +31,7 @@ def needed_width(header: QHeaderView, section: int) -> int:
 
 def fit(header: QHeaderView) -> None:
     """Widen the columns of *header* whose text does not fit."""
-    if header.model() is None or header.orientation() != Qt.Orientation.Horizontal:
+    if header.model() is None or header.orientation() != Qt.Orientation.Horizontal or header.property(SHARED_WIDTH):
         return
     for section in range(header.count()):
         if header.isSectionHidden(section):
@@ -39,7 +45,7 @@ def fit(header: QHeaderView) -> None:
 class HeaderFitter(QObject):
     def eventFilter(self, watched, event):  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and isinstance(watched, QHeaderView) \
-                and watched.orientation() == Qt.Orientation.Horizontal:
+                and watched.orientation() == Qt.Orientation.Horizontal and not watched.property(SHARED_WIDTH):
             if not watched.property("dvdesktop_fitted"):
                 watched.setProperty("dvdesktop_fitted", True)
                 watched.sectionCountChanged.connect(lambda *_a, h=watched: fit(h))

@@ -93,9 +93,10 @@ def install(lang: str | None = None) -> str:
     mo = catalog_file(lang)
     if mo is None:
         _translations = gettext.NullTranslations()
-    else:
-        with mo.open("rb") as fh:
-            _translations = gettext.GNUTranslations(fh)
+    else:  # the parsed catalog kept in the user data folder: ~1.5 ms instead of ~5 (catalog_cache.py)
+        from .catalog_cache import load
+
+        _translations = load(mo, _user_data_dir() / "i18n" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo.cache")
     _language = lang
     return lang
 

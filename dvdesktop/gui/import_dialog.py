@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from . import designer, palette
 from .dialogs import messages
@@ -272,3 +272,12 @@ ImportMembersDialog = ImportDialog  # the members import is the dialog's default
 def open_import_dialog(section, kind: ImportKind = MEMBERS) -> None:
     """A section's "Import from Excel…" (people: members; areas: areas and teams)."""
     messages().run_dialog(ImportDialog(section, kind=kind))
+
+
+def add_import_button(section, bar, kind: ImportKind = MEMBERS) -> QPushButton:
+    """Put «Nhập từ Excel…» in *bar*: the import dialog of *kind* for *section*
+    (as export_excel.add_export_button puts «Xuất Excel…»)."""
+    button = QPushButton(_("Import from Excel…"))
+    button.clicked.connect(lambda: open_import_dialog(section, kind))
+    bar.addWidget(button)
+    return button

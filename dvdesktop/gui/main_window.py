@@ -8,8 +8,8 @@ shown, so the first paint comes quickly and `start()` does the rest.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import time
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addWidget(QLabel(_("Year:") + " "))
         self.year = QComboBox()
-        this_year = dt.date.today().year
+        this_year = time.localtime().tm_year  # dt.date.today().year, without datetime before the first paint
         for year in range(this_year + 1, FIRST_YEAR - 1, -1):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(1)
@@ -329,6 +329,8 @@ class MainWindow(QMainWindow):
             messages().info(self, title, _("This database is on a PostgreSQL server: it is backed up on the server "
                                            "(pg_dump), not from this program."))
             return
+        import datetime as dt
+
         from ..services import recent_databases
 
         suggested = recent_databases.last_folder() / f"dvdesktop-{dt.date.today():%Y-%m-%d}.sqlite3"

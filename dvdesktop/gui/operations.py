@@ -27,8 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -49,8 +48,7 @@ def record_kind(service) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-@dataclass(frozen=True)
-class OpChanges:
+class OpChanges(NamedTuple):  # not a dataclass: imported before the first paint (cli.Command says why)
     """What an operation changed: the kinds of record it wrote."""
     kinds: frozenset[str] = frozenset()
 

@@ -19,13 +19,22 @@ def settings() -> QSettings:
     return QSettings(str(_user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
-def show(window: QMainWindow) -> None:
-    """Show *window* as it was left, or maximised the first time."""
+def show(window: QMainWindow, *, keep: bool = True) -> None:
+    """Show *window* as it was left, or maximised the first time; with
+    *keep*, its place is written down when it is closed (else: keep_on_close())."""
     saved = settings().value(GEOMETRY)
     if saved is not None and window.restoreGeometry(saved):
         window.show()
     else:
         window.showMaximized()
+    if keep:
+        keep_on_close(window)
+
+
+def keep_on_close(window: QMainWindow) -> None:
+    """Write *window*'s place down when it is closed. The program does this
+    after the first paint: the first event a Python event filter sees makes
+    PySide6 build the Python type of every kind of event (about 50), ~2 ms."""
     window.installEventFilter(_Keeper(window))
 
 

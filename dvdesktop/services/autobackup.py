@@ -27,6 +27,7 @@ from pathlib import Path
 from ..errors import DatabaseUnavailable, UserError
 from ..store.database import backup_sqlite
 from ..store.location import data_dir
+from .files import not_writable, require_writable_folder
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 DAILY_EVERY = dt.timedelta(hours=24)
@@ -143,7 +144,7 @@ def _explain(exc: OSError, folder: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return f"Ổ đĩa của thư mục sao lưu «{folder}» đã đầy: bản sao lưu mới chưa được ghi, các bản cũ vẫn còn."
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Không được ghi vào thư mục sao lưu «{folder}» (chỉ đọc hoặc không có quyền)."
+        return not_writable(folder)
     return f"Không ghi được bản sao lưu vào «{folder}»: {exc.strerror or exc}."
 
 
@@ -159,6 +160,7 @@ def back_up(source: str | Path, folder: str | Path, *, at: dt.datetime | None = 
                 raise DatabaseUnavailable(f"Không tìm thấy thư mục sao lưu «{folder}» (USB chưa cắm, hoặc ổ mạng chưa nối?).")
         except OSError as exc:
             raise DatabaseUnavailable(_explain(exc, folder)) from exc
+    require_writable_folder(folder, DatabaseUnavailable)  # said before SQLite fails to open a file there
     final = folder / _name(source.stem, at)
     partial = folder / (final.name + ".dang-ghi")
     _remove_stale(folder, source.stem)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import DatabaseUnavailable
 from ..store.database import backup_sqlite
+from .files import check_output_folder
 
 
 @dataclass
@@ -18,7 +19,9 @@ class BackupResult:
 
 def backup_database(source: str | Path, target: str | Path) -> BackupResult:
     """Copy *source* to *target* with SQLite's online backup, then open the copy
-    and check it, so that a clerk never keeps a backup that cannot be restored."""
+    and check it, so that a clerk never keeps a backup that cannot be restored.
+    The folder is the clerk's choice: it must be there and writable (never created)."""
+    check_output_folder(target)
     path = backup_sqlite(source, target)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

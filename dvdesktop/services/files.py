@@ -32,7 +32,7 @@ def describe_os_error(exc: OSError, path: str | Path | None = None) -> str:
         if where.exists() and not where.is_dir():
             return (f"Không ghi được tệp «{where}»: tệp đang mở trong chương trình khác hoặc chỉ cho phép đọc. "
                     "Hãy đóng tệp đó hoặc chọn tên khác.")
-        return f"Không ghi được vào thư mục «{folder}»: thư mục chỉ đọc hoặc không có quyền ghi. Hãy chọn thư mục khác."
+        return not_writable(folder)
     if code == errno.EROFS:
         return f"«{where.parent}» nằm trên ổ chỉ đọc (đĩa CD, USB chống ghi). Hãy chọn thư mục khác."
     if code == errno.ENOSPC:
@@ -51,6 +51,21 @@ def format_size(size_bytes: int) -> str:
     return f"{format_number(max(size_bytes, 0) / 1024, 1)} kB"
 
 
+def not_writable(folder: str | Path) -> str:
+    """The one sentence for a folder this program may not write into."""
+    return f"Không ghi được vào thư mục «{folder}»: thư mục chỉ đọc hoặc không có quyền ghi. Hãy chọn thư mục khác."
+
+
+def require_writable_folder(folder: str | Path, error: type[UserError] = UserError) -> Path:
+    """*folder* (an existing one) when this program may create files in it, else
+    *error* with not_writable's sentence. The effective ids count: that is what
+    the operating system checks (a program started with other rights)."""
+    folder = Path(folder)
+    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=_EFFECTIVE):
+        raise error(not_writable(folder))
+    return folder
+
+
 def check_output_folder(path: str | Path) -> Path:
     """The file *path* about to be written: its folder must exist and be
     writable (it is never created: a mistyped folder is a mistake to tell)."""
@@ -62,9 +77,7 @@ def check_output_folder(path: str | Path) -> Path:
         raise UserError(f"Thư mục «{folder}» không tồn tại. Hãy tạo thư mục trước hoặc chọn thư mục khác.")
     if not folder.is_dir():
         raise UserError(f"«{folder}» là một tệp, không phải thư mục.")
-    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=_EFFECTIVE):
-        raise UserError(f"Không ghi được vào thư mục «{folder}»: thư mục chỉ đọc hoặc không có quyền ghi. "
-                        "Hãy chọn thư mục khác.")
+    require_writable_folder(folder)
     return path
 
 

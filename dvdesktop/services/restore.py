@@ -22,7 +22,7 @@ from ..errors import UserError
 from ..store import migrations
 from ..store.database import backup_sqlite
 from ..vn import format_number
-from .files import describe_os_error, format_size
+from .files import describe_os_error, format_size, require_writable_folder
 
 # What the summary counts, in the order it is shown (records in the trash are not counted).
 COUNTED = (
@@ -144,8 +144,7 @@ def restore_backup(backup: str | Path, target: str | Path) -> RestoreResult:
     folder = target.parent
     if not folder.is_dir():
         raise UserError(f"Thư mục «{folder}» không tồn tại.")
-    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
-        raise UserError(f"Không ghi được vào thư mục «{folder}» (thư mục chỉ đọc hoặc không có quyền ghi).")
+    require_writable_folder(folder)
     incoming = target.with_name(f".{target.name}.khoi-phuc.tmp")
     kept = None
     try:

@@ -215,11 +215,12 @@ def test_print_into_a_missing_or_unwritable_folder(commune, capsys, tmp_path):
     assert code == 1 and "là một thư mục" in err
 
 
-def test_print_renderer_names_the_folder_and_keeps_the_first_error(tmp_path):
-    """documents.render.write on its own (the GUI's path): the check names the folder."""
-    from dvdesktop.documents import blocks as B
-    from dvdesktop.documents.render import write
+def test_print_names_the_folder_before_any_work(tmp_path):
+    """services.printing.print_document on its own (the GUI's path): the folder is checked
+    before the document is built (no database needed to be refused), in the one sentence."""
     from dvdesktop.errors import UserError
+    from dvdesktop.services.files import not_writable
+    from dvdesktop.services.printing import print_document
 
     from tests.read_only import without_root_override
 
@@ -228,10 +229,10 @@ def test_print_renderer_names_the_folder_and_keeps_the_first_error(tmp_path):
     os.chmod(locked, 0o555)
     try:
         with without_root_override(), pytest.raises(UserError) as exc:
-            write(B.Document("state", [B.Para("Thử")]), locked / "x.pdf")
+            print_document("roster", locked / "x.pdf")
     finally:
         os.chmod(locked, 0o755)
-    assert f"«{locked}»" in exc.value.message and list(locked.iterdir()) == []
+    assert exc.value.message == not_writable(locked) and list(locked.iterdir()) == []
 
 
 def test_backup_never_creates_a_folder_and_says_sizes_in_vietnamese(commune, capsys, tmp_path):

@@ -279,6 +279,52 @@ def test_a_list_shares_its_width_among_its_columns(qtbot, vietnamese):
     assert header.length() <= table.viewport().width() and clipped(table) == []
 
 
+def test_a_list_gives_its_columns_their_widths_while_there_is_room(qtbot, vietnamese):
+    """ColumnFitter's *widths*: an empty list's columns at a useful width (the detail
+    editor's «Tổ dân vận» before its first team), given back when the room is short."""
+    from PySide6.QtWidgets import QTableWidget
+
+    from dvdesktop.gui.column_fit import fit_columns
+    from dvdesktop.gui.header_fit import needed_width
+
+    table = QTableWidget(0, 3)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["Tổ dân vận", "Số hộ", "Vật tư, hiện vật"])
+    fit_columns(table, widths=(150, 65))
+    table.resize(600, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    settle(qtbot)
+    header = table.horizontalHeader()
+    assert header.sectionSize(0) >= 150 and header.sectionSize(1) == 65
+    assert header.length() == table.viewport().width()  # the rest to the first text column, as before
+    table.resize(240, 200)  # short of room: the widths given back, the titles whole, no sideways scrolling
+    settle(qtbot)
+    assert header.sectionSize(0) < 150 and header.length() <= table.viewport().width()
+    assert all(header.sectionSize(c) >= needed_width(header, c) for c in range(3))
+    assert clipped(table) == []
+
+
+def test_the_detail_editors_share_the_lists_column_fitting(screen, qtbot):
+    """The campaigns' team parts and the households' help use column_fit like every list:
+    at 125 % the figures and dates whole, the text elided, nothing cut, no sideways scrolling."""
+    from dvdesktop.gui.column_fit import ColumnFitter
+
+    screen.resize(SCALED_WIDTH, SCALED_HEIGHT)
+    for key in ("campaigns", "households"):
+        section = screen.section(key)
+        select_row(section, 0)
+        settle(qtbot)
+        table = section.editor.table
+        assert isinstance(table._dvdesktop_column_fitter, ColumnFitter)
+        assert table.rowCount() and clipped(section.editor) == []
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width() and not table.horizontalScrollBar().isVisible()
+        figures = [c for c in range(table.columnCount()) if all(
+            table.item(r, c).text().replace(".", "").replace("/", "").isdigit() for r in range(table.rowCount()))]
+        assert figures and all(header.sectionSize(c) >= table.sizeHintForColumn(c) for c in figures), key
+
+
 # --- the dialogs laid out in Designer, also at 125 % ------------------------------
 
 SHOTS = os.environ.get("DVDESKTOP_SHOTS")  # a folder: each dialog saved there as a PNG, to look at

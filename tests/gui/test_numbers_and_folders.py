@@ -33,6 +33,23 @@ def test_minutes_number_in_the_list_and_the_file_name(window, scripted, tmp_path
     assert Path(scripted.shown[-1][2]).parent == tmp_path
 
 
+def test_minutes_file_name_from_the_team_slugged_once(window, scripted):
+    """The team's part of the minutes' file name is safe_stem's alone (it was slugged twice, to
+    the same text): folded, lower case, words joined by '-', punctuation gone."""
+    section = window.section("meetings")
+    section.set_year(2025)
+    for area, expected in (("Huổi Lếch: tổ 2?", "to-dan-van-ban-huoi-lech-to-2"),
+                           ("Đắk Glong (cũ)", "to-dan-van-ban-dak-glong-cu")):
+        _area, team = make_team(area)
+        m = save_meeting({"team": team.id, "starts_at": dt.datetime(2025, 9, 3, 19, 30), "number": "07-BB/TĐV"},
+                         [], [], [])
+        section.reload()
+        section.select_id(m.id)
+        scripted.files = [None]
+        section.print_button.pdf_action.trigger()
+        assert Path(scripted.shown[-1][2]).name == f"bien-ban-hop-07-BB-TDV-2025-{expected}.pdf"
+
+
 def test_mediation_case_number_in_the_file_name(window, scripted, tmp_path):
     area, _team = make_team()
     case = save_case({"area": area.id, "received_on": dt.date(2025, 2, 4), "number": "05/2025", "kind": "Tranh chấp đất",

@@ -58,6 +58,25 @@ def test_people_in_vietnamese_name_order(register):
     assert pl.people_ids(pl.PeopleFilter(), descending=True, on=ON) == list(reversed(ids))
 
 
+def test_picker_and_people_list_search_alike(register):
+    """The person picker filters as the people list does (folded_contains): without
+    diacritics or case, đ as d, every word anywhere in the name; its own order after."""
+    from dvdesktop.services.listings.person_picking import picker_ids
+
+    duc = PersonService.create({"full_name": "Nguyễn Văn Đức", "area": register["huoi"].id})
+    for query in ("nguyen van duc", "NGUYỄN văn ĐỨC", "duc nguyen", "đức"):
+        assert picker_ids(query) == [duc.id], query
+        assert pl.people_ids(pl.PeopleFilter(query=query), on=ON) == [duc.id], query
+    for query in ("nguyen", "van", "an", "th", "zzz", ""):
+        assert sorted(picker_ids(query)) == sorted(pl.people_ids(pl.PeopleFilter(query=query), on=ON)), query
+    # the picker's order: a word's start first («an» → Đặng Thị An, Lường Văn Ánh before Nguyễn Văn Hùng's «van»)
+    assert picker_ids("an")[:2] == [register["an"].id, register["anh"].id]
+    # then the people of the team's area, in name order; everyone too (read in SQL), on both engines
+    assert picker_ids("van", prefer_area=register["na"].id)[0] == register["thang"].id
+    assert picker_ids("", prefer_area=register["na"].id)[:2] == [register["mai"].id, register["thang"].id]
+    assert picker_ids("") == pl.people_ids(pl.PeopleFilter(), on=ON)
+
+
 def test_people_sort_by_column(register):
     r = register
     born = [i for i in pl.people_ids(pl.PeopleFilter(), "birth_year", on=ON) if i != r["anh"].id]
@@ -152,6 +171,7 @@ def test_areas_filters_sort_and_team(register):
     assert al.area_ids(f(), on=ON) == [third.id, r["huoi"].id, r["na"].id]
     assert al.area_ids(f(), descending=True, on=ON) == [r["na"].id, r["huoi"].id, third.id]
     assert al.area_ids(f(query="na kh"), on=ON) == [r["na"].id]
+    assert al.area_ids(f(query="NÀ KH"), on=ON) == [r["na"].id]  # as the people list searches: folded_contains
     assert al.area_ids(f(kind="bản"), on=ON) == [r["huoi"].id, r["na"].id]
     assert al.area_ids(f(team_state="with"), on=ON) == [r["na"].id]
     assert set(al.area_ids(f(team_state="without"), on=ON)) == {r["huoi"].id, third.id}
@@ -228,6 +248,8 @@ def test_meetings_year_filters_and_order(meetings):
     assert ml.meeting_ids(f(year=2024, status="planned"), on=ON) == [m["planned"].id]
     assert ml.meeting_ids(f(year=2024, query="ong thang"), on=ON) == [m["second"].id]
     assert ml.meeting_ids(f(year=2024, query="co muong"), on=ON) == [m["planned"].id]  # the area's name
+    assert ml.meeting_ids(f(year=2024, query="Ông THẮNG"), on=ON) == [m["second"].id]  # case and marks ignored
+    assert ml.meeting_ids(f(year=2024, query="CÓ MƯỜNG"), on=ON) == [m["planned"].id]
     assert ml.meeting_ids(f(year=2024, tasks="open"), on=ON) == [m["first"].id]
     # overdue: any year, as on the day asked
     assert ml.meeting_ids(f(year=2024, tasks="overdue"), on=ON) == [m["first"].id, m["old"].id]
@@ -299,6 +321,8 @@ def test_outreach_list_and_totals(register):
     assert ol.outreach_ids(f(year=2024, form="Loa truyền thanh")) == [c.id]
     assert ol.outreach_ids(f(year=2024, query="dat dai")) == [a.id]
     assert ol.outreach_ids(f(year=2024, query="huoi lech")) == [c.id]  # the area's name
+    assert ol.outreach_ids(f(year=2024, query="ĐẤT ĐAI")) == [a.id]  # case, marks and đ ignored
+    assert ol.outreach_ids(f(year=2024, query="Huổi Lếch")) == [c.id]
     assert ol.outreach_ids(f()) == [c.id, b.id, a.id, old.id]
     t = ol.outreach_totals(f(year=2024))
     assert (t.sessions, t.audience, t.women, t.minority) == (3, 352, 175, 242)
@@ -349,6 +373,8 @@ def test_concerns_list(register):
     assert cl.concern_ids(f(year=2024, team_id=r["team"].id), on=ON) == [a.id]
     assert cl.concern_ids(f(year=2024, query="sat lo"), on=ON) == [c.id, a.id]
     assert cl.concern_ids(f(year=2024, query="huoi"), on=ON) == [b.id]  # the area's name
+    assert cl.concern_ids(f(year=2024, query="Sạt LỞ"), on=ON) == [c.id, a.id]  # case and marks ignored
+    assert cl.concern_ids(f(year=2024, query="HUỔI"), on=ON) == [b.id]
     assert cl.concern_ids(f(), on=ON) == [c.id, b.id, a.id, old.id]
     rows = {x.id: x for x in cl.concern_rows([a.id, b.id, c.id], ON)}
     assert (rows[a.id].raised_by, rows[a.id].area_name, rows[a.id].overdue, rows[a.id].resolved) == \

@@ -1,5 +1,6 @@
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -104,6 +105,20 @@ def test_format_date_shape(day):
 @pytest.mark.parametrize("value, text", [(1234567.5, "1.234.567,5"), (1000, "1.000"), (0, "0")])
 def test_format_number(value, text):
     assert format_number(value) == text
+
+
+@pytest.mark.parametrize("value, decimals, text", [
+    (0, None, "0"), (0, 0, "0"), (-7, None, "-7"), (999, None, "999"), (1000, None, "1.000"),
+    (-1234567, None, "-1.234.567"), (1234567, 0, "1.234.567"), (10**12, None, "1.000.000.000.000"),
+    (Decimal("1234.5"), 1, "1.234,5"), (Decimal("-1234.5"), 2, "-1.234,50"), (Decimal("0.5"), 1, "0,5"),
+    (Decimal("1000000"), 1, "1.000.000,0"), (Decimal("-0.25"), 1, "-0,2"),  # half-even, as babel
+    (Decimal("1234.5"), None, "1.234,5"), (Decimal("-98765.4321"), None, "-98.765,432"),
+    (Decimal("0.0005"), None, "0"), (Decimal("12.30"), None, "12,3"), (Decimal("1000"), None, "1.000"),
+])
+def test_format_number_thousands_decimals_and_signs(value, decimals, text):
+    """Every path of format_number (whole numbers, a Decimal with or without a number of
+    decimals): '.' groups the thousands, ',' marks the decimals, the sign in front."""
+    assert format_number(value, decimals) == text
 
 
 @pytest.mark.parametrize("text", ["", "31/02/2024", "hôm qua", "2024-13-01"])

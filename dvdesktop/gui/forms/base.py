@@ -343,6 +343,12 @@ class RecordForm(QWidget):
     def discard(self) -> None:
         self.load(self.record_id)
 
+    def mark_clean(self) -> None:
+        """What the form shows now counts as unedited (a new record given the
+        team chosen above the list: leaving it asks nothing)."""
+        self._clean_values = self.values()
+        self._set_dirty(False)
+
 
 class RecordWithChildrenForm(RecordForm):
     """A form whose record has child rows in grids (attendance, parties …):
@@ -374,6 +380,11 @@ class RecordWithChildrenForm(RecordForm):
         if super().is_dirty():
             return True
         return self._children_clean is not None and self.children() != self._children_clean
+
+    def mark_clean(self) -> None:
+        self._children_clean = self.children()  # the rows filled from the team (attendance) too
+        super().mark_clean()
+        self.dirtyChanged.emit(False)
 
     def save(self, then=None) -> int | None:
         self.commit_open_edits()

@@ -14,18 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from .. import designer
 from ..dialogs import messages
 from ..generated.ui_detail_editor import Ui_DetailEditor
-from ..column_fit import DATE, two_lines
-from ..header_fit import needed_width
+from ..column_fit import fit_columns
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
-from ..table_model import ElidedTipDelegate
 from .base import RecordForm
+from .save_in_turn import save_in_turn
 
 
 _NUMBER = re.compile(r"^[\d.,]+$")  # a figure, right-aligned in its cell
@@ -90,13 +89,10 @@ class DetailEditor(QWidget):
         self.ui.line_layout.addWidget(child_form)
         self.child_heading.setText(heading)
         self.add_button.setText(add_text)
-        self.columns = list(columns)
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
-        self.table.setItemDelegate(ElidedTipDelegate(self.table))
-        self._widths = list(widths or [])
-        # the columns share the list's width again when it changes (a scroll bar coming takes some)
-        self.table.viewport().installEventFilter(self)
+        # the columns share the list's width whenever it or its rows change: it never scrolls sideways
+        fit_columns(self.table, widths=tuple(widths or ()))
         self._tab_order()
         self.add_button.clicked.connect(self.new_child)
         self.save_child_button.clicked.connect(self.save_child)
@@ -114,68 +110,6 @@ class DetailEditor(QWidget):
                  self.delete_child_button, *_focusable(self.child_form)]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
-
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt API
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        return False
-
-    def fit_columns(self) -> None:
-        """Every column as wide as its header and its cells when the table has
-        the room, else the text columns narrowed (never below their header;
-        their cells elided, whole in the tooltip): the list never scrolls sideways."""
-        table, header = self.table, self.table.horizontalHeader()
-        count = table.columnCount()
-        if not count:
-            return
-        room = table.viewport().width()
-        numbers = {c for c in range(count) if self._numeric(c)}
-        content = [max(table.sizeHintForColumn(c), 0) for c in range(count)]
-        # a number or a date is never cut; a text column may be, down to its title
-        least = self._fold_titles(room, [content[c] if c in numbers else 0 for c in range(count)])
-        want = [max(least[c], content[c], self._widths[c] if c < len(self._widths) else 0) for c in range(count)]
-        widths = list(want)
-        over = sum(want) - room
-        if over > 0:
-            give = [want[c] - least[c] for c in range(count)]
-            total = sum(give) or 1
-            widths = [max(least[c], want[c] - -(-over * give[c] // total)) for c in range(count)]
-        else:
-            texts = [c for c in range(count) if c not in numbers] or list(range(count))
-            widths[texts[-1]] -= over  # the last text column takes what is left
-        for c, width in enumerate(widths):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(c, width)
-
-    def _fold_titles(self, room: int, cells: list[int]) -> list[int]:
-        """The columns' titles on one line each when they fit side by side,
-        else the longest ones on two lines (a pane of 350 px at 125 % had
-        420 px of titles); the least width of each column: its title's, or
-        its *cells* when wider."""
-        header = self.table.horizontalHeader()
-        titles = list(self.columns)
-        self._set_titles(titles)
-        least = [max(needed_width(header, c), cells[c]) for c in range(len(titles))]
-        for c in sorted(range(len(titles)), key=lambda c: -needed_width(header, c)):
-            if sum(least) <= room:
-                break
-            folded = two_lines(titles[c])
-            if folded != titles[c]:
-                titles[c] = folded
-                self._set_titles(titles)
-                least[c] = max(needed_width(header, c), cells[c])
-        return least
-
-    def _set_titles(self, titles: list[str]) -> None:
-        for c, title in enumerate(titles):
-            item = self.table.horizontalHeaderItem(c)
-            if item is not None and item.text() != title:
-                item.setText(title)
-
-    def _numeric(self, column: int) -> bool:
-        cells = [self.table.item(r, column) for r in range(self.table.rowCount())]
-        texts = [i.text() for i in cells if i is not None and i.text()]
-        return bool(texts) and all(_NUMBER.match(t) or DATE.match(t) for t in texts)
 
     # --- the ListFormSection editor API ------------------------------------------
 
@@ -211,7 +145,6 @@ class DetailEditor(QWidget):
         enabled = record_id is not None
         for w in (self.table, self.add_button, self.save_child_button, self.delete_child_button, self.child_form):
             w.setEnabled(enabled)
-        self.fit_columns()
         self.child_form.load(None)
         if select is not None:
             self.select_child(select)
@@ -249,19 +182,7 @@ class DetailEditor(QWidget):
         """The record, then the child being edited (each an operation, the
         second after the first has stored); the record's id once both are
         done at once, else None."""
-        done: list[int] = []
-
-        def save_child(record_id):
-            if self.child_form.is_dirty():
-                self.child_form.save(then=lambda _child_id: done.append(record_id))
-            else:
-                done.append(record_id)
-
-        if self.main_form.is_dirty() or self.record_id is None:
-            self.main_form.save(then=save_child)
-        else:
-            save_child(self.record_id)
-        return done[0] if done else None
+        return save_in_turn(self.main_form, self.child_form, self.record_id)
 
     def discard(self):
         self.load(self.record_id)

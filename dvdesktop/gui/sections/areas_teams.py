@@ -139,19 +139,9 @@ class AreaTeamEditor(QTabWidget):
     def save(self):
         """The area, then its team (each an operation, the second after the
         first has stored); the area's id once both are done at once, else None."""
-        done: list[int] = []
+        from ..forms.save_in_turn import save_in_turn
 
-        def save_team(area_id):
-            if self.team_form.is_dirty():
-                self.team_form.save(then=lambda _team_id: done.append(area_id))
-            else:
-                done.append(area_id)
-
-        if self.area_form.is_dirty() or self.record_id is None:
-            self.area_form.save(then=save_team)
-        else:
-            save_team(self.record_id)
-        return done[0] if done else None
+        return save_in_turn(self.area_form, self.team_form, self.record_id)
 
     def discard(self):
         self.load(self.record_id)
@@ -195,11 +185,9 @@ class AreasTeamsSection(ListFormSection):
         self.delete_team_button = QPushButton(_("Delete team…"))
         self.delete_team_button.clicked.connect(self.delete_team)
         bar.addWidget(self.delete_team_button)
-        from ..import_dialog import AREAS, open_import_dialog
+        from ..import_dialog import AREAS, add_import_button
 
-        self.import_button = QPushButton(_("Import from Excel…"))
-        self.import_button.clicked.connect(lambda: open_import_dialog(self, AREAS))
-        bar.addWidget(self.import_button)
+        self.import_button = add_import_button(self, bar, AREAS)
         bar.addWidget(self.make_print_button())
 
     # --- printing ---------------------------------------------------------------

@@ -208,7 +208,8 @@ class ListFormSection(Section):
         """How a deleted record is named in the trash."""
         return str(record.id)
 
-    def count_text(self, n: int) -> str:
+    def count_text(self, n: str) -> str:
+        """The line under the list; *n*: its number of rows as the clerk reads it ("1.234")."""
         return _("{n} records").format(n=n)
 
     # --- behaviour ---------------------------------------------------------------
@@ -253,7 +254,10 @@ class ListFormSection(Section):
 
     def _update_count(self) -> None:
         # "…" while only the first screen of a long list is read (a moment)
-        self.count_label.setText(self.count_text(self.model.rowCount()) + ("…" if self.model.partial else ""))
+        from ...vn import format_number  # thousands grouped in every list's count, not only the people's
+
+        self.count_label.setText(self.count_text(format_number(self.model.rowCount()))
+                                 + ("…" if self.model.partial else ""))
 
     def current_id(self) -> int | None:
         return table_model.current_id(self.view, self.model)
@@ -321,6 +325,15 @@ class ListFormSection(Section):
         self._reverting = False
         self.editor.load(None)
         self.editor.focus_first()
+
+    def prefill_new(self, widget, code) -> None:
+        """Put the choice of the list's filter (*code*: the team or area chosen above
+        the list) into *widget* of a new, untouched record; the form stays
+        untouched (leaving it asks nothing), as it was before the choice."""
+        if code is None or self.editor.record is not None or self.editor.is_dirty():
+            return
+        widget.set_code(code)
+        self.editor.mark_clean()
 
     def save(self) -> bool:
         return self.editor.save() is not None

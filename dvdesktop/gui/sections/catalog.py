@@ -10,15 +10,14 @@ To add a section: write it (see base.py) and add one `SectionEntry` here.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import N_
 
 ANY = "*"  # a section showing counts of everything (the overview)
 
 
-@dataclass(frozen=True)
-class SectionEntry:
+class SectionEntry(NamedTuple):  # not a dataclass: made before the first paint (cli.Command says why)
     key: str  # window.section(KEY); the overview's links name sections by it
     title: str  # N_() marked: the window translates it
     target: str  # "module:Class" under dvdesktop.gui.sections

@@ -145,8 +145,7 @@ class MediationSection(ListFormSection):
 
     def new_record(self) -> None:
         super().new_record()
-        if self.f_area.code() is not None and not self.editor.is_dirty():
-            self.editor.area.set_code(self.f_area.code())
+        self.prefill_new(self.editor.area, self.f_area.code())  # its team follows (mediation_form)
 
     def describe(self, record_id):
         case = MediationCaseService.get(record_id)

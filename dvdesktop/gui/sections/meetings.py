@@ -132,9 +132,7 @@ class MeetingsSection(ListFormSection):
 
     def new_record(self):
         super().new_record()
-        team = self.f_team.code()
-        if team is not None and self.editor.record is None and not self.editor.is_dirty():
-            self.editor.team.set_code(team)
+        self.prefill_new(self.editor.team, self.f_team.code())
 
     def describe(self, record_id):
         m = MeetingService.get(record_id)
@@ -149,12 +147,12 @@ class MeetingsSection(ListFormSection):
             return None
         m = self.editor.record
         if m.number:  # the number a person knows: bien-ban-hop-03-BB-TDV-2025-to-dan-van-ban-na-khoang
-            from ...services.files import slug, suggested_file_name
+            from ...services.files import suggested_file_name
             from ..print_preview import safe_stem
 
             stem = suggested_file_name(offer.file_name or kind.file_name, m.number, _as_datetime(m.starts_at).year, "")
             return offer_job(kind, offer, {"id": meeting_id},
-                             file_stem=stem.rstrip(".") + "-" + slug(safe_stem(m.name_of("team"))))
+                             file_stem=stem.rstrip(".") + "-" + safe_stem(m.name_of("team")))
         return offer_job(kind, offer, {"id": meeting_id},
                          m.name_of("team"), f"{_as_datetime(m.starts_at):%Y-%m-%d}")
 

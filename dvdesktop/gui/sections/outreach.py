@@ -122,10 +122,7 @@ class OutreachSection(ListFormSection):
 
     def new_record(self):
         super().new_record()
-        team = self.f_team.code()
-        if team is not None and self.editor.record is None and not self.editor.is_dirty():
-            self.editor.team.set_code(team)
-            self.editor._clean_values = self.editor.values()
+        self.prefill_new(self.editor.team, self.f_team.code())
 
     def save_and_new(self) -> None:
         def ready_for_next(_record_id):

@@ -66,13 +66,9 @@ class PeopleSection(ListFormSection):
 
     def __init__(self, window=None):
         super().__init__(window)
-        from PySide6.QtWidgets import QPushButton
+        from ..import_dialog import add_import_button
 
-        from ..import_dialog import open_import_dialog
-
-        self.import_button = QPushButton(_("Import from Excel…"))
-        self.import_button.clicked.connect(lambda: open_import_dialog(self))
-        self.search_bar.addWidget(self.import_button)
+        self.import_button = add_import_button(self, self.search_bar)
 
     def make_source(self):
         return PeopleSource()
@@ -81,7 +77,7 @@ class PeopleSection(ListFormSection):
         return PersonForm()
 
     def count_text(self, n):
-        return _("{n} people").format(n=f"{n:,}".replace(",", "."))
+        return _("{n} people").format(n=n)
 
     def add_filters(self, bar):
         # two rows of drop-downs (ui/people_filters.ui): seven in one made the window wider than a

@@ -119,10 +119,7 @@ class SupervisionSection(ListFormSection):
 
     def new_record(self):
         super().new_record()
-        team = self.f_team.code()
-        if team is not None and self.editor.record is None and not self.editor.is_dirty():
-            self.editor.team.set_code(team)
-            self.editor._clean_values = self.editor.values()
+        self.prefill_new(self.editor.team, self.f_team.code())
 
     def describe(self, record_id):
         s = SupervisionService.get(record_id)

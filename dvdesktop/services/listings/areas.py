@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ...store.models import Area, AreaName, Membership, Person, Team
-from . import search_tokens
+from . import folded_contains, search_tokens
 
 TEAM_STATES = ("with", "without", "idle")  # AreaFilter.team_state besides None (all)
 
@@ -53,7 +53,7 @@ def area_ids(filters: AreaFilter, sort: str | None = None, descending: bool = Fa
     on = on or dt.date.today()
     q = Area.select(Area.id).where(Area.deleted_at.is_null())
     for token in search_tokens(filters.query):
-        q = q.where(Area.name_folded.contains(token))
+        q = q.where(folded_contains(Area.name_folded, token))
     if filters.kind:
         q = q.where(Area.kind == filters.kind)
     if filters.in_use == "active":

@@ -10,7 +10,7 @@ import peewee as pw
 from ...store.models import Area, Concern
 from ..concerns import RESOLVED, is_overdue, overdue_condition, received_in, resolved_condition
 from .. import access
-from . import search_tokens
+from . import folded_contains, search_tokens
 
 _SORTS = {"received_on": Concern.received_on, "raised_by": Concern.raised_by, "area": Area.name_sort,
           "field": Concern.field, "status": Concern.status, "due_date": Concern.due_date}
@@ -55,7 +55,7 @@ def concern_ids(filters: ConcernFilter, sort: str | None = None, descending: boo
     q = (Concern.select(Concern.id).join(Area, pw.JOIN.LEFT_OUTER, on=(Concern.area == Area.id))
          .where(Concern.deleted_at.is_null()))
     for token in search_tokens(filters.query):
-        q = q.where(Concern.search_text.contains(token) | Area.name_folded.contains(token))
+        q = q.where(folded_contains(Concern.search_text, token) | folded_contains(Area.name_folded, token))
     if filters.status == "overdue":
         # overdue on *on*, of the year chosen (any year when none), as the overview counts them
         q = q.where(overdue_condition(on))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ...store.models import AgendaItem, Area, Meeting, MeetingAttendance, MeetingTask, Team
-from . import search_tokens
+from . import folded_contains, search_tokens
 
 TASK_FILTERS = ("open", "overdue")  # MeetingFilter.tasks besides None (all)
 
@@ -61,7 +61,7 @@ def meeting_ids(filters: MeetingFilter, sort: str | None = None, descending: boo
     q = (Meeting.select(Meeting.id).join(Team).join(Area)
          .where(Meeting.deleted_at.is_null() & Team.deleted_at.is_null()))
     for token in search_tokens(filters.query):
-        q = q.where(Meeting.search_text.contains(token) | Area.name_folded.contains(token))
+        q = q.where(folded_contains(Meeting.search_text, token) | folded_contains(Area.name_folded, token))
     if filters.tasks == "overdue":
         q = q.where(Meeting.id.in_(list(overdue_meeting_ids(on)) or [0]))
     elif filters.year is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ...store.models import Area, OutreachSession, Team
-from . import search_tokens
+from . import folded_contains, search_tokens
 
 _SORTS = {"held_on": OutreachSession.held_on, "team": Area.name_sort, "form": OutreachSession.form,
           "topic": OutreachSession.topic, "audience_total": OutreachSession.audience_total,
@@ -50,7 +50,7 @@ def _filtered(filters: OutreachFilter):
     q = (OutreachSession.select(OutreachSession.id).join(Team).join(Area)
          .where(OutreachSession.deleted_at.is_null() & Team.deleted_at.is_null()))
     for token in search_tokens(filters.query):
-        q = q.where(OutreachSession.search_text.contains(token) | Area.name_folded.contains(token))
+        q = q.where(folded_contains(OutreachSession.search_text, token) | folded_contains(Area.name_folded, token))
     if filters.year is not None:
         q = q.where((OutreachSession.held_on >= dt.date(filters.year, 1, 1))
                     & (OutreachSession.held_on <= dt.date(filters.year, 12, 31)))

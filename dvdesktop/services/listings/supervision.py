@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...store.models import Area, SupervisionActivity, Team
 from ..supervision.records import ACTED, is_late, status_of
-from . import search_tokens
+from . import folded_contains, search_tokens
 
 S = SupervisionActivity
 _SORTS = {"start_date": S.start_date, "team": Area.name_sort, "kind": S.kind, "subject": S.subject,
@@ -48,7 +48,7 @@ def _filtered(filters: SupervisionFilter):
     q = (S.select(S.id).join(Team).join(Area)
          .where(S.deleted_at.is_null() & Team.deleted_at.is_null()))
     for token in search_tokens(filters.query):
-        q = q.where(S.search_text.contains(token) | Area.name_folded.contains(token))
+        q = q.where(folded_contains(S.search_text, token) | folded_contains(Area.name_folded, token))
     if filters.year is not None:
         q = q.where((S.start_date >= dt.date(filters.year, 1, 1)) & (S.start_date <= dt.date(filters.year, 12, 31)))
     if filters.team_id is not None:

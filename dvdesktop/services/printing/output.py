@@ -8,6 +8,7 @@ from pathlib import Path
 from ...documents import blocks as B
 from ...documents import render
 from ...errors import UserError
+from ..files import check_output_folder
 from ..settings import Organisation, load_organisation
 from .catalog import kind as declared
 from .request import PrintRequest
@@ -29,5 +30,6 @@ def document(kind: str, *, id: int | None = None, team: int | None = None, year:
 
 def print_document(kind: str, output: str | Path, **options) -> Path:
     """Write the document of *kind* to *output* (.pdf or .docx)."""
-    render.file_format(output)  # refuse a wrong ending before any work
+    render.file_format(output)  # a wrong ending, a missing or unwritable folder: refused before any work
+    check_output_folder(output)
     return render.write(document(kind, **options), output)

@@ -103,10 +103,11 @@ def render(figures: ReportFigures, kind: str) -> bytes:
 
 def save_bytes(data: bytes, path: str | Path) -> Path:
     """Write *data* to *path* in one step (a temporary file then a rename)."""
+    from ..files import check_output_folder
+
     path = Path(path)
     check_name(path.name)
-    if not path.parent.exists():
-        raise UserError(f"Thư mục «{path.parent}» không tồn tại.")
+    check_output_folder(path)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_bytes(data)

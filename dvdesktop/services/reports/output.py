@@ -14,6 +14,7 @@ from ...documents import blocks as B
 from ...documents.report_data import ReportData, ReportFigures
 from ...documents.report_xlsx import write_workbook
 from ...errors import UserError
+from ..files import check_output_folder
 from ..printing import commune_header, commune_signer
 from ..settings import Organisation, load_organisation
 from .periods import ROMAN, Period
@@ -92,6 +93,7 @@ def write_report(figures: ReportFigures, path: str | Path, org: Organisation | N
     """Write the report as PDF, Word or Excel, chosen by the file's ending."""
     path = Path(path)
     kind = report_format(path)
+    check_output_folder(path)  # before the work
     if kind in ("pdf", "docx"):
         return render.write(report_document(figures, org, on), path)
     from .choices import save_bytes
