@@ -128,3 +128,55 @@ def test_rows_kept_back_for_whole_statements_are_all_written(sqlite_db):
     assert MeetingAttendance.select().count() == 7_777 == writer.counts[MeetingAttendance]
     assert Meeting.select().count() == 2_593 == writer.counts[Meeting]
     assert [a.person_id for a in MeetingAttendance.select().order_by(MeetingAttendance.id)] == list(range(7_777))
+
+
+def _table_rows(path) -> dict:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        out = {n: con.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names
+               if n not in ("setting", "audit_log", "sqlite_stat1")}
+        out["indexes"] = sorted(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+        return out
+    finally:
+        con.close()
+
+
+def test_child_process_writes_what_the_thread_writes(tmp_path):
+    """The province's writer process (used here for a commune) stores the very
+    rows and indexes the writing thread stores, --force included."""
+    built = {}
+    for how in (False, True):
+        path = tmp_path / f"{how}.sqlite3"
+        open_database(str(path))
+        try:
+            build_demo(scale="commune", seed=5, reference=dt.date(2026, 6, 30), writer_process=how)
+            build_demo(scale="commune", seed=6, reference=dt.date(2026, 6, 30), writer_process=how, force=True)
+        finally:
+            close_database()
+        built[how] = _table_rows(path)
+    assert built[True] == built[False]
+    assert len(built[True]["meeting_attendance"]) > 500
+
+
+def test_a_failed_build_in_the_child_leaves_nothing(tmp_path, monkeypatch):
+    open_database(str(tmp_path / "x.sqlite3"))
+    try:
+        db = database_proxy.obj
+        before = _indexes(db)
+
+        def broken(self):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(generator.Generator, "build_evaluations", broken)  # after the early tables are sealed
+        with pytest.raises(RuntimeError, match="boom"):
+            build_demo(scale="commune", seed=1, reference=dt.date(2026, 6, 30), writer_process=True)
+        assert Person.select().count() == 0 and Meeting.select().count() == 0
+        assert _indexes(db) == before
+        monkeypatch.undo()
+        build_demo(scale="commune", seed=1, reference=dt.date(2026, 6, 30), writer_process=True)  # not locked
+        assert Person.select().count() > 50
+    finally:
+        close_database()

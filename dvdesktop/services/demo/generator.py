@@ -85,8 +85,14 @@ def clear_database(db: pw.Database) -> None:
         tables = ", ".join(f'"{m._meta.table_name}"' for m in models)
         db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         return
-    for model in reversed(models):
-        db.execute_sql(f'DELETE FROM "{model._meta.table_name}"')
+    for sql in _clear_statements():
+        db.execute_sql(sql)
+
+
+def _clear_statements() -> list[str]:
+    """SQLite: clear_database's DELETEs, children first."""
+    models = [m for m in ALL_MODELS if m not in (Meta, AuditLog)]
+    return [f'DELETE FROM "{model._meta.table_name}"' for model in reversed(models)]
 
 
 # --- bulk writer -------------------------------------------------------------
@@ -169,9 +175,12 @@ class BulkWriter:
 
     FLUSH_AT = 40000
 
-    def __init__(self, db: pw.Database, seed: int, index_sql: dict[str, list[str]] | None = None):
+    def __init__(self, db: pw.Database, seed: int, index_sql: dict[str, list[str]] | None = None,
+                 child=None):
         self.db = db
         self.pg = isinstance(db, pw.PostgresqlDatabase)
+        self.child = child  # a writer_process.ChildWriter: the rows go to it, not to this connection
+        self.child_tables: set[str] = set()
         self.conn = db.connection()
         # values one SQLite statement takes (32,766 since SQLite 3.32)
         self.most_values = 0 if self.pg else self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
@@ -282,6 +291,9 @@ class BulkWriter:
             if self.error is not None:
                 continue
             try:
+                if self.child is not None:
+                    self.child.send(self._messages(batch))
+                    continue
                 cursor = self.conn.cursor()
                 for table, rows in batch:
                     if rows is None:
@@ -302,22 +314,43 @@ class BulkWriter:
             except BaseException as exc:  # noqa: BLE001 - handed back to the building thread
                 self.error = exc
 
+    def _messages(self, batch) -> list:
+        """A batch as writer_process's messages (each table's INSERTs the first time)."""
+        messages = []
+        for table, rows in batch:
+            if rows is None:
+                messages.append(("sql", table))
+                continue
+            key = table.model._meta.table_name
+            if key not in self.child_tables:
+                self.child_tables.add(key)
+                messages.append(("table", key, table.sql, table.sql_many, table.per))
+            messages.append(("rows", key, rows))
+        return messages
+
     def _check(self) -> None:
         if self.error is not None:
             raise self.error
 
     def close(self) -> None:
-        """Stop the writing thread (after an error in the generator too)."""
+        """Stop the writing thread (after an error in the generator too); a child
+        not told to commit rolls back."""
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()
+        if self.child is not None:
+            self.child.abandon()
 
     def finish(self) -> None:
         """Write what is left, make the remaining indexes, wait for both."""
         self.flush(then=[sql for statements in self.index_sql.values() for sql in statements], whole=ALL_MODELS)
         self.index_sql = {}
-        self.close()
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
         self._check()
+        if self.child is not None:
+            self.child.commit()
         if self.pg:
             for table in (*self.tables.values(), *self.sealed.values()):
                 if table is not None and table.count:
@@ -1163,6 +1196,44 @@ class Generator:
 # --- entry point -------------------------------------------------------------
 
 
+def _generate(writer: BulkWriter, options: DemoOptions, progress) -> tuple[Generator, BulkWriter]:
+    """Generate every row into *writer*, then have it write the last ones and the indexes."""
+    writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
+    if options.scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
+        writer.uid_rng = random.Random(f"uid-{options.scale}-{options.seed}")
+    try:
+        gen = Generator(writer, options)
+        gen.run()
+        if progress is not None:
+            progress("Đang lập chỉ mục…")
+        writer.finish()
+    finally:
+        writer.close()
+    return gen, writer
+
+
+def _load_in_child(db: pw.Database, path: str, options: DemoOptions, force: bool,
+                   progress) -> tuple[Generator, BulkWriter]:
+    """_generate with the rows written by a child process, in its own transaction:
+    it first clears the tables (*force*) and drops the indexes this process
+    read; nothing is written here."""
+    from .indexes import secondary_indexes
+    from .writer_process import ChildWriter
+
+    tables = [m._meta.table_name for m in ALL_MODELS if m is not Meta]
+    indexes = secondary_indexes(db, tables)
+    first = _clear_statements() if force else []
+    first += [f'DROP INDEX "{name}"' for named in indexes.values() for name, _sql in named]
+    child = ChildWriter(path)
+    try:
+        child.send([("sql", sql) for sql in first])
+    except BaseException:
+        child.abandon()
+        raise
+    index_sql = {table: [sql for _name, sql in named] for table, named in indexes.items()}
+    return _generate(BulkWriter(db, options.seed, index_sql, child=child), options, progress)
+
+
 def build_demo(
     *,
     scale: str = "commune",
@@ -1170,11 +1241,15 @@ def build_demo(
     reference: dt.date | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    writer_process: bool | None = None,
 ) -> DemoResult:
     """Fill the bound (already opened) database with demo data.
 
     Refuses (DemoRefused) a database that has records, unless *force*: then
-    every row is removed first. Returns the row counts per table."""
+    every row is removed first. Returns the row counts per table. The rows
+    are written by a thread of this process, or (*writer_process*; by default
+    for the province on a SQLite file) by a process of their own, in one
+    transaction either way."""
     if scale not in SCALES:
         raise UserError(f"Quy mô «{scale}» không hợp lệ; chọn commune (một xã) hoặc province (cả tỉnh).")
     db = database_proxy.obj
@@ -1196,28 +1271,23 @@ def build_demo(
     # generating time). Back on as soon as the build ends.
     collecting = gc.isenabled()
     gc.disable()
+    if writer_process is None:  # the province on a SQLite file: see writer_process.py
+        writer_process = sqlite and scale == "province"
+    path = db.database if sqlite else ""
+    writer_process = writer_process and sqlite and bool(path) and path != ":memory:"
     try:
-        with db.atomic():
-            if force:
-                clear_database(db)
-            # indexes after the load: each built once from sorted data (see indexes.py)
-            from .indexes import drop_secondary_indexes
+        if writer_process:
+            gen, writer = _load_in_child(db, path, options, force, progress)
+        else:
+            with db.atomic():
+                if force:
+                    clear_database(db)
+                # indexes after the load: each built once from sorted data (see indexes.py)
+                from .indexes import drop_secondary_indexes
 
-            index_sql = drop_secondary_indexes(db, [m._meta.table_name for m in ALL_MODELS if m is not Meta])
-            writer = BulkWriter(db, seed, index_sql)
-            writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
-            if scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
-                writer.uid_rng = random.Random(f"uid-{scale}-{seed}")
-            try:
-                gen = Generator(writer, options)
-                gen.run()
-                if progress is not None:
-                    progress("Đang lập chỉ mục…")
-                writer.finish()
-            finally:
-                writer.close()
-            org = gen.organisation()
-        save_organisation(org)
+                index_sql = drop_secondary_indexes(db, [m._meta.table_name for m in ALL_MODELS if m is not Meta])
+                gen, writer = _generate(BulkWriter(db, seed, index_sql), options, progress)
+        save_organisation(gen.organisation())
     finally:
         if collecting:
             gc.enable()

@@ -11,10 +11,10 @@ from __future__ import annotations
 import peewee as pw
 
 
-def drop_secondary_indexes(db: pw.Database, tables: list[str]) -> dict[str, list[str]]:
-    """Drop the indexes of *tables* other than primary keys; return the SQL
-    that creates them again, by table (unique ones too: made again, they
-    check the loaded rows as they would have row by row)."""
+def secondary_indexes(db: pw.Database, tables: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """The indexes of *tables* other than primary keys, (name, SQL that creates
+    it) by table (unique ones too: made again, they check the loaded rows as
+    they would have row by row)."""
     if isinstance(db, pw.PostgresqlDatabase):
         rows = db.execute_sql(
             "SELECT i.indexname, i.tablename, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
@@ -23,10 +23,18 @@ def drop_secondary_indexes(db: pw.Database, tables: list[str]) -> dict[str, list
     else:
         marks = ", ".join("?" * len(tables))
         rows = db.execute_sql(
-            f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
-            list(tables)).fetchall()
-    by_table: dict[str, list[str]] = {}
+            f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})", list(tables)).fetchall()
+    by_table: dict[str, list[tuple[str, str]]] = {}
     for name, table, sql in rows:
-        db.execute_sql(f'DROP INDEX "{name}"')
-        by_table.setdefault(table, []).append(sql)
+        by_table.setdefault(table, []).append((name, sql))
     return by_table
+
+
+def drop_secondary_indexes(db: pw.Database, tables: list[str]) -> dict[str, list[str]]:
+    """Drop the secondary indexes of *tables*; return the SQL that creates them again, by table."""
+    indexes = secondary_indexes(db, tables)
+    for named in indexes.values():
+        for name, _sql in named:
+            db.execute_sql(f'DROP INDEX "{name}"')
+    return {table: [sql for _name, sql in named] for table, named in indexes.items()}

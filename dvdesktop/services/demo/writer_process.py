@@ -1,0 +1,142 @@
+"""The province demo's rows written by a process of their own (SQLite).
+
+A thread of the generating process cannot take the other core for this:
+sqlite3 binds every value of every row while holding Python's lock (about
+17 million values for the province), so generating and writing took turns.
+A child process binds them on the other core; the generating process only
+pickles each batch and writes it into a pipe (from a thread, which waits for
+the pipe without the lock).
+
+The whole load is the child's one transaction: it drops the indexes, clears
+the tables if asked, inserts, makes the indexes again and commits only when
+told to. If the parent dies or stops sending (its pipe closes without
+"commit"), or anything fails, the child rolls back: the database is as it was.
+
+Protocol, on the child's standard input: 8-byte length, then a pickled list
+of messages:
+  ("sql", TEXT)                              run it (drop, delete, create index)
+  ("table", KEY, ONE_ROW_SQL, MANY_SQL, PER) an INSERT of one row and of PER rows
+  ("rows", KEY, ROWS)                        insert them: PER at a time, the rest one by one
+  ("commit",)                                commit, answer "ok" and exit
+On its standard output the child answers "ok" or "error MESSAGE".
+
+`python -m dvdesktop.services.demo.writer_process DATABASE_FILE`
+"""
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import struct
+import subprocess
+import sys
+from itertools import chain
+
+import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the very ones the parent's rows meet there
+
+_LENGTH = struct.Struct("<Q")
+
+
+class ChildWriter:
+    """The parent's end: send() pickles a list of messages and writes them
+    (BulkWriter calls it from its writing thread); commit() waits for the
+    child's answer."""
+
+    def __init__(self, database: str):
+        self.child = subprocess.Popen([sys.executable, "-m", __name__, database], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def send(self, messages: list) -> None:
+        """Write *messages* to the child (the write waits for the pipe without the GIL)."""
+        self.check()
+        data = pickle.dumps(messages, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.child.stdin.write(_LENGTH.pack(len(data)))
+            self.child.stdin.write(data)
+        except (BrokenPipeError, OSError):
+            self.check()
+            raise
+
+    def check(self) -> None:
+        """Raise the child's error if it has stopped."""
+        if self.child.poll() is not None:
+            raise RuntimeError(self._answer())
+
+    def _answer(self) -> str:
+        out = self.child.stdout.read().decode("utf-8", "replace").strip()
+        err = self.child.stderr.read().decode("utf-8", "replace").strip()
+        return out.removeprefix("error ") or f"the demo writer process stopped ({self.child.returncode}): {err[-2000:]}"
+
+    def commit(self) -> None:
+        self.send([("commit",)])
+        self.child.stdin.close()
+        answer = self.child.stdout.read().decode("utf-8", "replace").strip()
+        self.child.wait()
+        if answer != "ok":
+            err = self.child.stderr.read().decode("utf-8", "replace").strip()
+            raise RuntimeError(answer.removeprefix("error ") or f"the demo writer process failed: {err[-2000:]}")
+
+    def abandon(self) -> None:
+        """Close the pipe without committing: the child rolls back and exits."""
+        if self.child.poll() is None:
+            try:
+                self.child.stdin.close()
+            except OSError:
+                pass
+            self.child.wait()
+        for stream in (self.child.stdout, self.child.stderr):
+            stream.close()
+
+
+def _messages(stream):
+    while True:
+        head = stream.read(_LENGTH.size)
+        if len(head) < _LENGTH.size:
+            return  # the parent closed the pipe: no commit
+        (size,) = _LENGTH.unpack(head)
+        yield from pickle.loads(stream.read(size))
+
+
+def serve(database: str, stream, answer) -> int:
+    conn = sqlite3.connect(database, isolation_level=None, timeout=30)
+    for pragma in ("foreign_keys = OFF", "synchronous = OFF", "cache_size = -200000"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("BEGIN IMMEDIATE")
+    tables: dict[str, tuple[str, str, int]] = {}
+    try:
+        for message in _messages(stream):
+            kind = message[0]
+            if kind == "rows":
+                one, many, per = tables[message[1]]
+                rows = message[2]
+                whole = len(rows) - len(rows) % per
+                for start in range(0, whole, per):
+                    conn.execute(many, list(chain.from_iterable(rows[start:start + per])))
+                conn.executemany(one, rows[whole:])
+            elif kind == "sql":
+                conn.execute(message[1])
+            elif kind == "table":
+                tables[message[1]] = message[2:]
+            elif kind == "commit":
+                conn.execute("COMMIT")
+                answer("ok")
+                return 0
+        conn.execute("ROLLBACK")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - told to the parent, then rolled back
+        answer(f"error {type(exc).__name__}: {exc}")
+        conn.execute("ROLLBACK")
+        return 1
+    finally:
+        conn.close()
+
+
+def main() -> int:
+    def answer(text: str) -> None:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+    return serve(sys.argv[1], sys.stdin.buffer, answer)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
