@@ -12,8 +12,8 @@ the tables if asked, inserts, makes the indexes again and commits only when
 told to. If the parent dies or stops sending (its pipe closes without
 "commit"), or anything fails, the child rolls back: the database is as it was.
 
-Protocol, on the child's standard input: 8-byte length, then a pickled list
-of messages:
+Protocol, on the child's standard input: 8-byte length, then a list of
+messages, marshalled ("m") or, holding what marshal does not write, pickled ("p"):
   ("sql", TEXT)                              run it (drop, delete, create index)
   ("table", KEY, ONE_ROW_SQL, MANY_SQL, PER) an INSERT of one row and of PER rows
   ("rows", KEY, ROWS)                        insert them: PER at a time, the rest one by one
@@ -24,6 +24,7 @@ On its standard output the child answers "ok" or "error MESSAGE".
 """
 from __future__ import annotations
 
+import marshal
 import pickle
 import sqlite3
 import struct
@@ -34,6 +35,7 @@ from itertools import chain
 import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the very ones the parent's rows meet there
 
 _LENGTH = struct.Struct("<Q")
+CACHE_KB = 30000
 
 
 class ChildWriter:
@@ -48,7 +50,10 @@ class ChildWriter:
     def send(self, messages: list) -> None:
         """Write *messages* to the child (the write waits for the pipe without the GIL)."""
         self.check()
-        data = pickle.dumps(messages, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            data = b"m" + marshal.dumps(messages)  # twice as quick as pickle, for ints and texts
+        except ValueError:  # a Decimal, a date: what only pickle writes
+            data = b"p" + pickle.dumps(messages, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.child.stdin.write(_LENGTH.pack(len(data)))
             self.child.stdin.write(data)
@@ -93,12 +98,13 @@ def _messages(stream):
         if len(head) < _LENGTH.size:
             return  # the parent closed the pipe: no commit
         (size,) = _LENGTH.unpack(head)
-        yield from pickle.loads(stream.read(size))
+        data = stream.read(size)
+        yield from (marshal.loads(data[1:]) if data[:1] == b"m" else pickle.loads(data[1:]))
 
 
 def serve(database: str, stream, answer) -> int:
     conn = sqlite3.connect(database, isolation_level=None, timeout=30)
-    for pragma in ("foreign_keys = OFF", "synchronous = OFF", "cache_size = -200000"):
+    for pragma in ("foreign_keys = OFF", "synchronous = OFF", f"cache_size = -{CACHE_KB}"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("BEGIN IMMEDIATE")
     tables: dict[str, tuple[str, str, int]] = {}
