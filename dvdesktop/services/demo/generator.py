@@ -112,9 +112,9 @@ class _Table:
     """One table's insert: the SQL (the stamped columns first), its rows so far, its next id."""
 
     __slots__ = ("model", "head", "sql", "sql_many", "per", "rows", "next_id", "count", "base", "rest", "derives",
-                 "dates")
+                 "dates", "folds")
 
-    def __init__(self, model, pg: bool, most_values: int = 0):
+    def __init__(self, model, pg: bool, most_values: int = 0, child: bool = False):
         fields = list(model._meta.sorted_fields)
         by_name = {f.name: f for f in fields}
         others = [f for f in fields if f.name not in STAMPED]
@@ -143,8 +143,14 @@ class _Table:
         names = [f.name for f in others]
         getter = operator.itemgetter(*names)
         self.rest = getter if len(names) > 1 else (lambda row: (getter(row),))
-        self.derives = bool(model.folded_columns) or (
-            getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__)
+        own_derive = getattr(model.derive, "__func__", None) is not BaseModel.derive.__func__
+        # A child process that writes the rows folds the search columns of a table that
+        # derives nothing else, from the row's values (writer_process.py): a core that has
+        # time to spare. (target, sources) as positions in the row handed over.
+        self.folds = tuple(
+            (FIRST_OTHER + names.index(column), tuple(FIRST_OTHER + names.index(src) for src in sources))
+            for column, sources in model.folded_columns.items()) if child and not own_derive else ()
+        self.derives = (bool(model.folded_columns) or own_derive) and not self.folds
         # SQLite: dates written as the text sqlite3's own adapters make of them, each distinct
         # value once (the adapters, Python functions, cost as much as the rest of an insert)
         self.dates = () if pg else tuple(f.name for f in others if isinstance(f, (pw.DateField, pw.DateTimeField)))
@@ -152,6 +158,7 @@ class _Table:
 
 # id, uid, created and updated time, version: filled by the writer, first in every INSERT
 STAMPED = ("id", "uid", "created_at", "updated_at", "version")
+FIRST_OTHER = 8  # SQLite: a row's first value after id, the uid's five numbers and the stamp twice
 # BulkWriter.uid's text, made by SQLite from its five groups as numbers. (Anonymous
 # parameters: numbered ones make preparing a statement of many rows quadratic.)
 ROWS_PER_INSERT = 2000
@@ -200,7 +207,7 @@ class BulkWriter:
     def _table(self, model) -> _Table:
         if model in self.sealed:
             raise RuntimeError(f"{model.__name__}: rows added after the table was sealed")
-        table = self.tables[model] = _Table(model, self.pg, self.most_values)
+        table = self.tables[model] = _Table(model, self.pg, self.most_values, child=self.child is not None)
         return table
 
     @property
@@ -324,7 +331,7 @@ class BulkWriter:
             key = table.model._meta.table_name
             if key not in self.child_tables:
                 self.child_tables.add(key)
-                messages.append(("table", key, table.sql, table.sql_many, table.per))
+                messages.append(("table", key, table.sql, table.sql_many, table.per, table.folds))
             messages.append(("rows", key, rows))
         return messages
 

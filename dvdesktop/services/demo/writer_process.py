@@ -15,7 +15,9 @@ told to. If the parent dies or stops sending (its pipe closes without
 Protocol, on the child's standard input: 8-byte length, then a list of
 messages, marshalled ("m") or, holding what marshal does not write, pickled ("p"):
   ("sql", TEXT)                              run it (drop, delete, create index)
-  ("table", KEY, ONE_ROW_SQL, MANY_SQL, PER) an INSERT of one row and of PER rows
+  ("table", KEY, ONE_ROW_SQL, MANY_SQL, PER, FOLDS)
+                                             an INSERT of one row and of PER rows; the
+                                             search columns to fill (target, sources)
   ("rows", KEY, ROWS)                        insert them: PER at a time, the rest one by one
   ("commit",)                                commit, answer "ok" and exit
 On its standard output the child answers "ok" or "error MESSAGE".
@@ -33,6 +35,8 @@ import sys
 from itertools import chain
 
 import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the very ones the parent's rows meet there
+
+from ...vn.text import fold
 
 _LENGTH = struct.Struct("<Q")
 CACHE_KB = 30000
@@ -102,18 +106,28 @@ def _messages(stream):
         yield from (marshal.loads(data[1:]) if data[:1] == b"m" else pickle.loads(data[1:]))
 
 
+def _folded(row: tuple, folds: tuple) -> list:
+    """*row* with its search columns filled, as Model.prepare_row fills them."""
+    row = list(row)
+    for target, sources in folds:
+        row[target] = " ".join(fold(row[i]) for i in sources if row[i]).strip()
+    return row
+
+
 def serve(database: str, stream, answer) -> int:
     conn = sqlite3.connect(database, isolation_level=None, timeout=30)
     for pragma in ("foreign_keys = OFF", "synchronous = OFF", f"cache_size = -{CACHE_KB}"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("BEGIN IMMEDIATE")
-    tables: dict[str, tuple[str, str, int]] = {}
+    tables: dict[str, tuple] = {}
     try:
         for message in _messages(stream):
             kind = message[0]
             if kind == "rows":
-                one, many, per = tables[message[1]]
+                one, many, per, folds = tables[message[1]]
                 rows = message[2]
+                if folds:
+                    rows = [_folded(row, folds) for row in rows]
                 whole = len(rows) - len(rows) % per
                 for start in range(0, whole, per):
                     conn.execute(many, list(chain.from_iterable(rows[start:start + per])))
