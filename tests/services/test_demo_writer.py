@@ -4,6 +4,8 @@ SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import time
 import uuid
 
 import pytest
@@ -180,3 +182,43 @@ def test_a_failed_build_in_the_child_leaves_nothing(tmp_path, monkeypatch):
         assert Person.select().count() > 50
     finally:
         close_database()
+
+
+KILLED_BUILD = r"""
+import datetime as dt, sys, time
+from dvdesktop.services.demo import generator
+from dvdesktop.store import open_database
+def slow(self):  # the early tables sent to the child: stop here until killed
+    print("sealed", flush=True)
+    time.sleep(60)
+generator.Generator.build_campaigns = slow
+open_database(sys.argv[1])
+generator.build_demo(scale="commune", seed=1, reference=dt.date(2026, 6, 30), writer_process=True)
+"""
+
+
+def test_killed_parent_leaves_the_database_as_it_was(tmp_path):
+    """The parent killed mid-build: its child sees the pipe close without a
+    commit, rolls back and exits; the file is unchanged and free to write."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+
+    path = tmp_path / "k.sqlite3"
+    open_database(str(path))
+    close_database()
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(path)], stdout=subprocess.PIPE, text=True,
+                              env=dict(os.environ, DVDESKTOP_DATA_DIR=str(tmp_path)))
+    assert parent.stdout.readline().strip() == "sealed"
+    time.sleep(0.5)  # the child busy with the rows and indexes
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    con = sqlite3.connect(path, timeout=20)  # waits for the child's rollback
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        assert con.execute("SELECT count(*) FROM person").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'person_uid'").fetchone() == (1,)
+        con.execute("ROLLBACK")
+    finally:
+        con.close()
