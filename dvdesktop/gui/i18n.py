@@ -84,6 +84,12 @@ def catalog_file(lang: str) -> Path | None:
     return cached
 
 
+def catalog_copy_file(lang: str) -> Path:
+    """Where the parsed catalog is kept: a cache of its own, not beside the
+    catalogs compiled from .po files (an installed program compiles none)."""
+    return _user_data_dir() / "cache" / f"{DOMAIN}-{lang}.mo.marshal"
+
+
 def install(lang: str | None = None) -> str:
     """Load the catalog for *lang* (default: DVDESKTOP_LANG or Vietnamese)."""
     global _translations, _language
@@ -96,7 +102,7 @@ def install(lang: str | None = None) -> str:
     else:  # the parsed catalog kept in the user data folder: ~1.5 ms instead of ~5 (catalog_cache.py)
         from .catalog_cache import load
 
-        _translations = load(mo, _user_data_dir() / "i18n" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo.cache")
+        _translations = load(mo, catalog_copy_file(lang))
     _language = lang
     return lang
 

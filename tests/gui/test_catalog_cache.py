@@ -101,7 +101,8 @@ def test_install_keeps_the_copy_in_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("DVDESKTOP_DATA_DIR", str(tmp_path))
     try:
         assert i18n.install("vi") == "vi" and i18n._("Save") == "Lưu"
-        assert (tmp_path / "i18n" / "vi" / "LC_MESSAGES" / "dvdesktop.mo.cache").exists()
+        assert i18n.catalog_copy_file("vi") == tmp_path / "cache" / "dvdesktop-vi.mo.marshal"
+        assert i18n.catalog_copy_file("vi").exists()  # apart from catalogs compiled from .po files
         assert i18n.install("vi") == "vi" and i18n._("Save") == "Lưu"  # from the copy
         assert i18n.install("en") == "en" and i18n._("Save") == "Save"
     finally:
