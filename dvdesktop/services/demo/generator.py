@@ -1159,12 +1159,14 @@ class Generator:
 
     # what the province-wide steps after the teams' own work write; every
     # other table is complete then and gets its indexes while they run
+    STRUCTURE_MODELS = (Area, Person, Team, Membership)
     LATE_MODELS = (Campaign, CampaignContribution, CriteriaSet, Criterion, Evaluation, EvaluationScore,
                    SupervisionActivity)
 
     def run(self) -> None:
         self.plan_communes()
         self.build_structure()
+        self.w.seal(self.STRUCTURE_MODELS)  # their indexes made while the teams' work is generated
         commune_of = self.communes
         for info in self.teams:
             self.build_meetings(info)
@@ -1172,7 +1174,7 @@ class Generator:
             self.build_concerns(info, commune_of[info.commune_idx])
             self.build_mediation(info)
             self.build_models_and_households(info)
-        self.w.seal([m for m in ALL_MODELS if m is not Meta and m not in self.LATE_MODELS])
+        self.w.seal([m for m in ALL_MODELS if m is not Meta and m not in self.LATE_MODELS + self.STRUCTURE_MODELS])
         self.build_campaigns()
         self.build_evaluations()
         from .supervision import build_supervision  # last, with its own random generator

@@ -39,7 +39,7 @@ import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the 
 from ...vn.text import fold
 
 _LENGTH = struct.Struct("<Q")
-CACHE_KB = 30000
+CACHE_KB = 30_000
 
 
 class ChildWriter:
@@ -116,7 +116,7 @@ def _folded(row: tuple, folds: tuple) -> list:
 
 def serve(database: str, stream, answer) -> int:
     conn = sqlite3.connect(database, isolation_level=None, timeout=30)
-    for pragma in ("foreign_keys = OFF", "synchronous = OFF", f"cache_size = -{CACHE_KB}"):
+    for pragma in ("foreign_keys = OFF", "synchronous = OFF", f"cache_size = -{CACHE_KB}", "threads = 2"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("BEGIN IMMEDIATE")
     tables: dict[str, tuple] = {}
