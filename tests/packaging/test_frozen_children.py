@@ -19,32 +19,33 @@ def _message(messages: list) -> bytes:
     return struct.pack("<Q", len(data)) + data
 
 
-def test_entry_script_runs_the_demo_writer_process(tmp_path):
+def _writer_process(tmp_path, messages: list) -> tuple[subprocess.CompletedProcess, list]:
+    """Run the demo writer process through the entry script on a file with
+    one empty table; return how it ended and what the table holds then."""
     db = tmp_path / "x.sqlite3"
-    with sqlite3.connect(db) as con:
-        con.execute("CREATE TABLE t (x INTEGER)")
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE t (x INTEGER)")
+    con.commit()
     con.close()
     done = subprocess.run([sys.executable, str(ENTRY), "-m", "dvdesktop.services.demo.writer_process", str(db)],
-                          input=_message([("sql", "INSERT INTO t VALUES (7)"), ("commit",)]),
-                          capture_output=True, timeout=60)
+                          input=_message(messages), capture_output=True, timeout=60)
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT x FROM t").fetchall()
+    con.close()
+    return done, rows
+
+
+def test_entry_script_runs_the_demo_writer_process(tmp_path):
+    done, rows = _writer_process(tmp_path, [("sql", "INSERT INTO t VALUES (7)"), ("commit",)])
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode().strip() == "ok"
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT x FROM t").fetchall() == [(7,)]
-    con.close()
+    assert rows == [(7,)]
 
 
 def test_entry_script_child_without_commit_changes_nothing(tmp_path):
-    db = tmp_path / "x.sqlite3"
-    with sqlite3.connect(db) as con:
-        con.execute("CREATE TABLE t (x INTEGER)")
-    con.close()
-    done = subprocess.run([sys.executable, str(ENTRY), "-m", "dvdesktop.services.demo.writer_process", str(db)],
-                          input=_message([("sql", "INSERT INTO t VALUES (7)")]), capture_output=True, timeout=60)
+    done, rows = _writer_process(tmp_path, [("sql", "INSERT INTO t VALUES (7)")])
     assert done.returncode == 1 and done.stdout == b""  # the pipe closed without commit: rolled back
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM t").fetchone() == (0,)
-    con.close()
+    assert rows == []
 
 
 def test_entry_script_without_m_is_the_program():
