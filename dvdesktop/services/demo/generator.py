@@ -33,7 +33,6 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
-from itertools import chain
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Callable
@@ -52,6 +51,7 @@ from ...store.models import (
 from .. import evaluation as ev
 from ..settings import Organisation, Signer, save_organisation
 from .fast_random import SeededRandom
+from .writer_process import ChildWriter, insert_rows
 
 YEARS_OF_HISTORY = 5
 SCALES = ("commune", "province")
@@ -310,13 +310,7 @@ class BulkWriter:
 
                         execute_values(cursor, table.sql, rows, page_size=2000)
                     else:
-                        # one step per INSERT of table.per rows, not one per row: executemany gives
-                        # the GIL back and waits for it per row, so the generator and the writer
-                        # mostly took turns instead of running at once
-                        per, whole = table.per, len(rows) - len(rows) % table.per
-                        for start in range(0, whole, per):
-                            cursor.execute(table.sql_many, list(chain.from_iterable(rows[start:start + per])))
-                        cursor.executemany(table.sql, rows[whole:])
+                        insert_rows(cursor, table.sql, table.sql_many, table.per, rows)
                 cursor.close()
             except BaseException as exc:  # noqa: BLE001 - handed back to the building thread
                 self.error = exc
@@ -1227,7 +1221,6 @@ def _load_in_child(db: pw.Database, path: str, options: DemoOptions, force: bool
     it first clears the tables (*force*) and drops the indexes this process
     read; nothing is written here."""
     from .indexes import secondary_indexes
-    from .writer_process import ChildWriter
 
     tables = [m._meta.table_name for m in ALL_MODELS if m is not Meta]
     indexes = secondary_indexes(db, tables)

@@ -68,12 +68,12 @@ class ChildWriter:
     def check(self) -> None:
         """Raise the child's error if it has stopped."""
         if self.child.poll() is not None:
-            raise RuntimeError(self._answer())
+            self._fail(self.child.stdout.read().decode("utf-8", "replace").strip())
 
-    def _answer(self) -> str:
-        out = self.child.stdout.read().decode("utf-8", "replace").strip()
+    def _fail(self, answer: str) -> None:
         err = self.child.stderr.read().decode("utf-8", "replace").strip()
-        return out.removeprefix("error ") or f"the demo writer process stopped ({self.child.returncode}): {err[-2000:]}"
+        raise RuntimeError(answer.removeprefix("error ")
+                           or f"the demo writer process stopped ({self.child.returncode}): {err[-2000:]}")
 
     def commit(self) -> None:
         self.send([("commit",)])
@@ -81,8 +81,7 @@ class ChildWriter:
         answer = self.child.stdout.read().decode("utf-8", "replace").strip()
         self.child.wait()
         if answer != "ok":
-            err = self.child.stderr.read().decode("utf-8", "replace").strip()
-            raise RuntimeError(answer.removeprefix("error ") or f"the demo writer process failed: {err[-2000:]}")
+            self._fail(answer)
 
     def abandon(self) -> None:
         """Close the pipe without committing: the child rolls back and exits."""
@@ -106,6 +105,16 @@ def _messages(stream):
         yield from (marshal.loads(data[1:]) if data[:1] == b"m" else pickle.loads(data[1:]))
 
 
+def insert_rows(cursor, one: str, many: str, per: int, rows: list) -> None:
+    """*rows* by INSERTs of *per* rows (*many*), the rest one by one (*one*).
+    One step per INSERT, not one per row: executemany gives the GIL back and
+    waits for it per row, so a writing thread and the generator took turns."""
+    whole = len(rows) - len(rows) % per
+    for start in range(0, whole, per):
+        cursor.execute(many, list(chain.from_iterable(rows[start:start + per])))
+    cursor.executemany(one, rows[whole:])
+
+
 def _folded(row: tuple, folds: tuple) -> list:
     """*row* with its search columns filled, as Model.prepare_row fills them."""
     row = list(row)
@@ -126,12 +135,7 @@ def serve(database: str, stream, answer) -> int:
             if kind == "rows":
                 one, many, per, folds = tables[message[1]]
                 rows = message[2]
-                if folds:
-                    rows = [_folded(row, folds) for row in rows]
-                whole = len(rows) - len(rows) % per
-                for start in range(0, whole, per):
-                    conn.execute(many, list(chain.from_iterable(rows[start:start + per])))
-                conn.executemany(one, rows[whole:])
+                insert_rows(conn, one, many, per, [_folded(row, folds) for row in rows] if folds else rows)
             elif kind == "sql":
                 conn.execute(message[1])
             elif kind == "table":
