@@ -72,7 +72,8 @@ def _level(excess: list[int], over: int) -> int:
     return low
 
 
-def _header(view: QAbstractItemView) -> QHeaderView | None:
+def header_of(view: QAbstractItemView) -> QHeaderView | None:
+    """The header over a list's, table's or tree's columns (None for a plain list)."""
     return view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
 
 
@@ -94,8 +95,9 @@ class ColumnFitter(QObject):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.viewport().installEventFilter(self)
-        if _header(view) is not None:  # header_fit leaves its titles' widths to this
-            _header(view).setProperty(SHARED_WIDTH, True)
+        header = header_of(view)
+        if header is not None:  # header_fit leaves its titles' widths to this
+            header.setProperty(SHARED_WIDTH, True)
         if type(view.itemDelegate()) is QStyledItemDelegate:  # a cell cut short shows its text whole in its tooltip
             from .table_model import ElidedTipDelegate
 
@@ -149,7 +151,7 @@ class ColumnFitter(QObject):
         return bool(texts) and all(_NUMBER.match(t) or DATE.match(t) for t in texts)
 
     def fit(self) -> None:
-        view, header = self.view, _header(self.view)
+        view, header = self.view, header_of(self.view)
         model = view.model()
         if header is None or model is None or not model.columnCount() or not view.isVisible():
             return
@@ -171,7 +173,10 @@ class ColumnFitter(QObject):
                 if widths:
                     short.add(c)
                     content[c] = max(content[c], *widths)
-        least = {c: max(needed_width(header, c), content[c] if c in short else LEAST_TEXT) for c in columns}
+        def least_of(c: int) -> int:  # its title whole on its lines, its short content whole
+            return max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
+
+        least = {c: least_of(c) for c in columns}
         # the longest titles on two lines while the least widths do not fit side by side
         for c in sorted(columns, key=lambda c: -needed_width(header, c)):
             if sum(least.values()) <= room:
@@ -179,7 +184,7 @@ class ColumnFitter(QObject):
             folded = two_lines(self._title(c))
             if folded != self._title(c):
                 self._set_title(c, folded)
-                least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
+                least[c] = least_of(c)
         # a text column squeezed to a few letters says nothing: the least useful columns are
         # left out while the others would be narrower than READABLE (or their text, if shorter)
         readable = {c: least[c] if c in short else max(least[c], min(content[c], READABLE)) for c in columns}
@@ -198,7 +203,7 @@ class ColumnFitter(QObject):
             folded = three_lines(self._title(c).replace("\n", " "))
             if folded.count("\n") == 2:
                 self._set_title(c, folded)
-                least[c] = max(needed_width(header, c), content[c] if c in short else LEAST_TEXT)
+                least[c] = least_of(c)
         columns = list(least)
         # even so too narrow (a form's grid of drop-downs at 125 %): better a scroll bar than columns out of reach
         crowded = sum(least.values()) > room

@@ -11,8 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractScrollArea, QComboBox, QHeaderView, QLabel, QLineEdit, QScrollArea, QStyle,
-    QStyleOptionComboBox, QTabBar, QTreeView, QWidget,
+    QStyleOptionComboBox, QTabBar, QWidget,
 )
+
+from .column_fit import header_of
 
 SLACK = 1  # pixels of rounding
 
@@ -102,15 +104,19 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
+def _views(root: QWidget) -> list[QAbstractItemView]:
+    """Every list, table and tree in *root*, *root* included."""
+    return root.findChildren(QAbstractItemView) + ([root] if isinstance(root, QAbstractItemView) else [])
+
+
 def _lists_scrolling_sideways(root: QWidget) -> list[str]:
     """A list, table or tree that shows its horizontal scroll bar: the clerk
     scrolls only vertically (issue 13), so its columns must fit its width
     (sized to their contents, long text elided with a tooltip)."""
     found = []
-    views = root.findChildren(QAbstractItemView) + ([root] if isinstance(root, QAbstractItemView) else [])
-    for view in views:
+    for view in _views(root):
         if _shown(view, root) and view.horizontalScrollBar().isVisible():
-            header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+            header = header_of(view)
             need = header.length() if header is not None and not header.isHidden() else \
                 view.horizontalScrollBar().maximum() + view.viewport().width()
             found.append(f"list scrolls sideways: {_name(view)} ({need} px in {view.viewport().width()})")
@@ -121,11 +127,10 @@ def _columns_out_of_reach(root: QWidget) -> list[str]:
     """A list or tree that may not scroll sideways (its scroll bar is off)
     but whose columns are wider than it: the last ones cannot be seen at all."""
     found = []
-    views = root.findChildren(QAbstractItemView) + ([root] if isinstance(root, QAbstractItemView) else [])
-    for view in views:
+    for view in _views(root):
         if not _shown(view, root) or view.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
             continue
-        header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+        header = header_of(view)
         if header is None or header.isHidden() or header.model() is None:
             continue
         if header.length() > view.viewport().width() + SLACK:
