@@ -20,7 +20,7 @@ class BackupSettingsDialog(QDialog):
     def __init__(self, parent, database_path: str):
         super().__init__(parent)
         self.database_path = database_path
-        self.ui = designer.setup(self, Ui_BackupSettingsDialog)  # ui/backup_settings_dialog.ui
+        designer.setup(self, Ui_BackupSettingsDialog)  # ui/backup_settings_dialog.ui
         settings = autobackup.load_settings()
         self.folder.setText(settings.folder)
         self.folder.setPlaceholderText(str(BackupSettings().target_folder()))

@@ -56,7 +56,7 @@ class ErrorDialog(QDialog):
         from .generated.ui_error_dialog import Ui_ErrorDialog  # not at start-up: this module is loaded then
 
         self.details = details
-        self.ui = designer.setup(self, Ui_ErrorDialog)  # ui/error_dialog.ui
+        designer.setup(self, Ui_ErrorDialog)  # ui/error_dialog.ui
         self.summary.setText(summary)
         if log_path:
             self.where.setText(self.where.text().format(path=log_path))

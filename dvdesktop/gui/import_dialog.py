@@ -148,7 +148,7 @@ class ImportDialog(QDialog):
         self.import_result = None
         self.handle = None
 
-        self.ui = designer.setup(self, Ui_ImportDialog)  # ui/import_dialog.ui
+        designer.setup(self, Ui_ImportDialog)  # ui/import_dialog.ui
         fit_to_screen(self, 1100, 620)
         self.model = PreviewModel(self, kind.columns)
         self.view.setModel(self.model)

@@ -17,7 +17,7 @@ from .i18n import _
 class PersonalDataDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.ui = designer.setup(self, Ui_PersonalDataDialog)  # ui/personal_data_dialog.ui
+        designer.setup(self, Ui_PersonalDataDialog)  # ui/personal_data_dialog.ui
         self.number.setSpecialValueText(" ")  # no number yet shows blank, not 0 (a .ui drops a lone space)
         self.years.setSuffix(" " + _("years"))
         self.years.setValue(personal_data.retention_years() or 0)

@@ -176,7 +176,7 @@ class PrintPreviewDialog(QDialog):
         from .generated.ui_print_preview import Ui_PrintPreviewDialog  # QtPdfWidgets: loaded when first shown
 
         self.job, self.pdf_path = job, pdf_path
-        self.ui = designer.setup(self, Ui_PrintPreviewDialog)  # ui/print_preview.ui; the page view is a QPdfView
+        designer.setup(self, Ui_PrintPreviewDialog)  # ui/print_preview.ui; the page view is a QPdfView
         fit_to_screen(self, 820, 900)
         self.document = QPdfDocument(self)
         self.document.load(str(pdf_path))

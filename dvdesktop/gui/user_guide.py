@@ -71,7 +71,7 @@ def guide_html() -> str:
 class UserGuide(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.ui = designer.setup(self, Ui_UserGuide)  # ui/user_guide.ui
+        designer.setup(self, Ui_UserGuide)  # ui/user_guide.ui
         self.text.setHtml(guide_html())
         self.buttons.rejected.connect(self.reject)
         fit_to_screen(self, 640, 620)

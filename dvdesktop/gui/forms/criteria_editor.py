@@ -79,7 +79,7 @@ class CriteriaEditor(QWidget):
         self._clean = None
         self._is_sample = False
         self._note = ""
-        self.ui = designer.setup(self, Ui_CriteriaEditor)
+        designer.setup(self, Ui_CriteriaEditor)
         self.sample_note.hide()
         self.problems.hide()
         self.name.textChanged.connect(self._changed)

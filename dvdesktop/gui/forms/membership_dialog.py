@@ -16,7 +16,6 @@ from ..generated.ui_membership_dialog import Ui_MembershipDialog
 from ..generated.ui_reassign_dialog import Ui_ReassignDialog
 from ..i18n import _
 from ..operations import OpChanges, RecordOp
-from .membership_form import MembershipForm  # noqa: F401 - imported from here by the sections
 
 
 class MembershipDialog(QDialog):

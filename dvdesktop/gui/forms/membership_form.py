@@ -33,8 +33,8 @@ class MembershipForm(RecordForm):
 
     def values(self):
         values = super().values()
-        values["team"] = getattr(self, "team_id", None)
-        values["person"] = getattr(self, "person_id", None)
+        values["team"] = self.team_id
+        values["person"] = self.person_id
         return values
 
     def set_person(self, person) -> None:
@@ -48,6 +48,6 @@ class MembershipForm(RecordForm):
         from ...services.listings.areas import area_of_team
 
         person = PersonPicker.choose(self, _("Choose the new member"),
-                                     prefer_area=area_of_team(getattr(self, "team_id", None)))
+                                     prefer_area=area_of_team(self.team_id))
         if person is not None:
             self.set_person(person)

@@ -97,6 +97,7 @@ class RatingDialog(QDialog):
         self.data: ev.RatingData | None = None
         self.rows: list[tuple[ev.RatingLine, ScoreBox, QLineEdit]] = []
         self._row_widgets: list[QWidget] = []
+        self._stretch_row: int | None = None  # the grid row under the criteria that takes the spare height
         self._clean: tuple = ()
         self.ui = designer.setup(self, Ui_RatingDialog)
         fit_to_screen(self, 1000, 720)
@@ -187,7 +188,7 @@ class RatingDialog(QDialog):
             widget.hide()  # gone from sight now, deleted once back in the event loop
             widget.deleteLater()
         self._row_widgets = []
-        if getattr(self, "_stretch_row", None) is not None:
+        if self._stretch_row is not None:
             self.grid.setRowStretch(self._stretch_row, 0)
 
     def _tab_order(self) -> None:

@@ -26,7 +26,6 @@ from ..print_preview import PrintJob, PrintMenuButton, offer_job
 from .. import table_model
 from ..table_model import ID_ROLE, Column, LazyTableModel, Row, RowSource
 from .base import Section
-from .grid_view import GridView  # noqa: F401 - the grid's class, promoted in the .ui
 
 NOT_RATED, CANNOT = "__unrated", "__cannot"
 FILE_FILTER = N_("Criteria files (*.json)")

@@ -224,7 +224,7 @@ class MediationStatsDialog(QDialog):
         from ...services.mediation.register_data import STAT_RESULTS
         from ...vn import format_number
 
-        self.ui = designer.setup(self, Ui_MediationStatsDialog)  # ui/mediation_stats_dialog.ui
+        designer.setup(self, Ui_MediationStatsDialog)  # ui/mediation_stats_dialog.ui
         self.setWindowTitle(_("Mediation statistics {year}").format(year=year))
         fit_to_screen(self, 900, 520)
         self.stats = mediation_stats.statistics(year)
