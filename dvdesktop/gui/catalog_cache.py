@@ -4,7 +4,7 @@ gettext.GNUTranslations parses the .mo in Python, one message at a time:
 about 5 ms for our ~1,300 messages, on every start, before the first paint.
 load() gives the same translations object from a marshal copy of what that
 parse produced (the messages, the header's fields, the charset, the plural
-rule), kept in the user data folder beside window.ini. The copy names the
+rule), kept in the user data folder's cache/ (i18n.catalog_copy_file). The copy names the
 .mo it came from (its path, size and modification time) and the Python that
 wrote it; anything else — no copy yet, another .mo, a copy that cannot be
 read — and the .mo is parsed as before and the copy written again (or not,

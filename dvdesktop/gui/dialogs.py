@@ -110,12 +110,3 @@ def set_message_service(service: MessageService) -> MessageService:
     previous, _service = _service, service
     return previous
 
-
-def __getattr__(name: str):
-    # ScriptedMessages (the tests' message service) lives in scripted_messages.py:
-    # a dataclass, and the window starts without dataclasses (cli.Command says why)
-    if name == "ScriptedMessages":
-        from .scripted_messages import ScriptedMessages
-
-        return ScriptedMessages
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

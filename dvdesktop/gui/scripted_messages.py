@@ -1,5 +1,6 @@
 """ScriptedMessages: the message service of the tests (gui/dialogs.py says
-why there is one). Also reachable as dialogs.ScriptedMessages."""
+why there is one). A module of its own: a dataclass, and the window starts
+without dataclasses (cli.Command says why)."""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from dvdesktop.gui import i18n
-from dvdesktop.gui.dialogs import ScriptedMessages, set_message_service
+from dvdesktop.gui.dialogs import set_message_service
+from dvdesktop.gui.scripted_messages import ScriptedMessages
 from dvdesktop.gui.tasks import TaskRunner
 from dvdesktop.store import close_database, open_database
 

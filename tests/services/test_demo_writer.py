@@ -17,6 +17,10 @@ from dvdesktop.store.base import database_proxy
 from dvdesktop.store.models import ALL_MODELS, Meeting, MeetingAttendance, Meta, Person
 
 
+def _boom(self):
+    raise RuntimeError("boom")
+
+
 def _indexes(db) -> set[tuple[str, str]]:
     """(table, index name) of every secondary index."""
     if db.__class__.__name__.startswith("Postgres"):
@@ -96,10 +100,7 @@ def test_a_sealed_table_takes_no_more_rows(sqlite_db):
 def test_a_failed_build_leaves_nothing(tmp_path, monkeypatch):
     open_database(str(tmp_path / "x.sqlite3"))
     try:
-        def broken(self):
-            raise RuntimeError("boom")
-
-        monkeypatch.setattr(generator.Generator, "build_campaigns", broken)
+        monkeypatch.setattr(generator.Generator, "build_campaigns", _boom)
         with pytest.raises(RuntimeError, match="boom"):
             build_demo(scale="commune", seed=1, reference=dt.date(2026, 6, 30))
         assert Person.select().count() == 0  # nothing half-written
@@ -169,10 +170,7 @@ def test_a_failed_build_in_the_child_leaves_nothing(tmp_path, monkeypatch):
         db = database_proxy.obj
         before = _indexes(db)
 
-        def broken(self):
-            raise RuntimeError("boom")
-
-        monkeypatch.setattr(generator.Generator, "build_evaluations", broken)  # after the early tables are sealed
+        monkeypatch.setattr(generator.Generator, "build_evaluations", _boom)  # after the early tables are sealed
         with pytest.raises(RuntimeError, match="boom"):
             build_demo(scale="commune", seed=1, reference=dt.date(2026, 6, 30), writer_process=True)
         assert Person.select().count() == 0 and Meeting.select().count() == 0
