@@ -192,8 +192,8 @@ def test_a_new_kind_is_one_declaration(window, scripted, tmp_path, monkeypatch, 
     assert "meeting-attendance (Danh sách điểm danh cuộc họp)" in " ".join(capsys.readouterr().out.split())
 
     _area, team = make_team()
-    day = dt.date.today()  # in the year the list shows
-    meeting = save_meeting({"team": team.id, "starts_at": dt.datetime(day.year, day.month, day.day, 8, 0)}, [], [], [])
+    day = dt.date.today()  # in the year the list shows; at midnight, so already held at any hour of the run
+    meeting = save_meeting({"team": team.id, "starts_at": dt.datetime(day.year, day.month, day.day, 0, 0)}, [], [], [])
     section = window.section("meetings")  # built after the declaration: its "In…" is a menu now
     button = section.print_button
     assert isinstance(button, PrintMenuButton)
