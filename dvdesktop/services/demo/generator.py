@@ -98,13 +98,16 @@ def _clear_statements() -> list[str]:
 # --- bulk writer -------------------------------------------------------------
 
 
-def _date_text(value):
-    """What sqlite3's default adapters store for a date or a datetime (other values as they are)."""
+def _adapted(value):
+    """What sqlite3's adapters (peewee's among them) store for a date, a
+    datetime or a Decimal (other values as they are)."""
     kind = type(value)
     if kind is dt.datetime:
         return value.isoformat(" ")
     if kind is dt.date:
         return value.isoformat()
+    if kind is Decimal:
+        return str(value)
     return value
 
 
@@ -112,7 +115,7 @@ class _Table:
     """One table's insert: the SQL (the stamped columns first), its rows so far, its next id."""
 
     __slots__ = ("model", "head", "sql", "sql_many", "per", "rows", "next_id", "count", "base", "rest", "derives",
-                 "dates", "folds")
+                 "adapted", "folds")
 
     def __init__(self, model, pg: bool, most_values: int = 0, child: bool = False):
         fields = list(model._meta.sorted_fields)
@@ -120,19 +123,23 @@ class _Table:
         others = [f for f in fields if f.name not in STAMPED]
         cols = ", ".join(f'"{by_name[n].column_name}"' for n in STAMPED) + "".join(
             f', "{f.column_name}"' for f in others)
-        self.head = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES '
+        self.head = f'INSERT INTO "{model._meta.table_name}" ({cols}) '
         if pg:
-            self.sql = self.head + "%s"
+            self.sql = self.head + "VALUES %s"
         else:
-            # a row is (id, the uid in five numbers, the stamp twice, the others): SQLite writes the
-            # uid's text (see BulkWriter.uid); ROWS_PER_INSERT rows in one INSERT (fewer if SQLite
-            # takes fewer values): a few milliseconds of SQLite's work for each time the writing
-            # thread waits for the GIL
-            width = len(fields) + 3
-            one = "(?, " + _UID_SQL + ", ?, ?, 1" + ", ?" * len(others) + ")"
-            self.per = max(1, min(ROWS_PER_INSERT, most_values // width))
-            self.sql = self.head + one
-            self.sql_many = self.head + ", ".join([one] * self.per)
+            # a row is (id, the uid in two numbers, the stamp, the others); the SELECT over the
+            # VALUES writes the uid's text (see BulkWriter.uid) and the stamp twice, so that each
+            # row hands over four values less. A thread writes ROWS_PER_INSERT rows in one INSERT
+            # (fewer if SQLite takes fewer values): a few milliseconds of SQLite's work for each
+            # time it waits for the GIL. A writer process has no GIL to share: smaller INSERTs,
+            # quicker to prepare.
+            width = FIRST_OTHER + len(others)
+            select = ("SELECT column1, " + _UID_SQL + ", column4, column4, 1"
+                      + "".join(f", column{FIRST_OTHER + 1 + i}" for i in range(len(others))) + " FROM (VALUES ")
+            one = "(" + ", ".join(["?"] * width) + ")"
+            self.per = max(1, min(CHILD_ROWS_PER_INSERT if child else ROWS_PER_INSERT, most_values // width))
+            self.sql = self.head + select + one + ")"
+            self.sql_many = self.head + select + ", ".join([one] * self.per) + ")"
         self.model = model
         self.rows: list[tuple] = []
         self.next_id = 1
@@ -151,18 +158,25 @@ class _Table:
             (FIRST_OTHER + names.index(column), tuple(FIRST_OTHER + names.index(src) for src in sources))
             for column, sources in model.folded_columns.items()) if child and not own_derive else ()
         self.derives = (bool(model.folded_columns) or own_derive) and not self.folds
-        # SQLite: dates written as the text sqlite3's own adapters make of them, each distinct
-        # value once (the adapters, Python functions, cost as much as the rest of an insert)
-        self.dates = () if pg else tuple(f.name for f in others if isinstance(f, (pw.DateField, pw.DateTimeField)))
+        # SQLite: dates and decimals written as the text sqlite3's adapters make of them, each
+        # distinct value once (the adapters, Python functions, cost as much as the rest of an
+        # insert; and a Decimal would make the batch go to a writer process by pickle, not marshal)
+        self.adapted = () if pg else tuple(
+            f.name for f in others if isinstance(f, (pw.DateField, pw.DateTimeField, pw.DecimalField)))
 
 
 # id, uid, created and updated time, version: filled by the writer, first in every INSERT
 STAMPED = ("id", "uid", "created_at", "updated_at", "version")
-FIRST_OTHER = 8  # SQLite: a row's first value after id, the uid's five numbers and the stamp twice
-# BulkWriter.uid's text, made by SQLite from its five groups as numbers. (Anonymous
-# parameters: numbered ones make preparing a statement of many rows quadratic.)
+FIRST_OTHER = 4  # SQLite: a row's first value after the id, the uid's two numbers and the stamp
 ROWS_PER_INSERT = 2000
-_UID_SQL = "printf('%08llx-%04llx-7%03llx-%04llx-%012llx', ?, ?, ?, ?, ?)"
+CHILD_ROWS_PER_INSERT = 250
+# BulkWriter.uid's text, made by SQLite from two numbers: column2 is the time
+# field (48 bits) and rand_a (12 bits), column3 is rand_b (62 bits). (Columns of
+# the VALUES, not parameters: a parameter used twice makes preparing a
+# statement of many rows quadratic.)
+_UID_SQL = ("printf('%08llx-%04llx-7%03llx-%04llx-%012llx', column2 >> 28, (column2 >> 12) & 65535, "
+            "column2 & 4095, 32768 | (column3 >> 48), column3 & 281474976710655)")
+_LOW_62 = (1 << 62) - 1
 
 
 class BulkWriter:
@@ -198,7 +212,7 @@ class BulkWriter:
         self.sealed: dict[type, _Table | None] = {}  # None: sealed without a row
         self.index_sql = dict(index_sql or {})
         self.pending = 0
-        self.date_texts: dict = {}
+        self.adapted_texts: dict = {}
         self.error: BaseException | None = None
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._write_batches, name="demo-writer", daemon=True)
@@ -220,8 +234,8 @@ class BulkWriter:
         Ordered uids append to the unique index instead of scattering into it,
         which makes the bulk build much faster; still unique across
         databases, as the rest is random. (On SQLite, add() hands the same
-        numbers to the INSERT, which writes the same text: formatting it here
-        cost as much as the rest of add.)"""
+        bits as two numbers to the INSERT, which writes the same text:
+        formatting it here cost as much as the rest of add.)"""
         self.uid_counter += 1
         ms = self.uid_epoch_ms + self.uid_counter
         bits = self.uid_rng.getrandbits(74)  # rand_a (12 bits) and rand_b (62 bits) in one draw
@@ -240,21 +254,21 @@ class BulkWriter:
         if self.pg:
             table.rows.append((rid, self.uid(), stamp, stamp, 1) + table.rest(row))
         else:
-            texts = self.date_texts
+            texts = self.adapted_texts
             text = texts.get(stamp)
             if text is None:
-                text = texts[stamp] = _date_text(stamp)
-            for name in table.dates:
+                text = texts[stamp] = _adapted(stamp)
+            for name in table.adapted:
                 v = row[name]
                 if v is not None:
-                    date = texts.get(v)
-                    if date is None:
-                        date = texts[v] = _date_text(v)
-                    row[name] = date
+                    adapted = texts.get(v)
+                    if adapted is None:
+                        adapted = texts[v] = _adapted(v)
+                    row[name] = adapted
             self.uid_counter = n = self.uid_counter + 1
-            ms, bits = self.uid_epoch_ms + n, self.uid_rng.getrandbits(74)
-            table.rows.append((rid, ms >> 16, ms & 0xFFFF, bits >> 62, 0x8000 | ((bits >> 48) & 0x3FFF),
-                               bits & 0xFFFF_FFFF_FFFF, text, text) + table.rest(row))
+            bits = self.uid_rng.getrandbits(74)
+            table.rows.append((rid, ((self.uid_epoch_ms + n) << 12) | (bits >> 62), bits & _LOW_62, text)
+                              + table.rest(row))
         self.pending += 1
         if self.pending >= self.FLUSH_AT:
             self.flush()
