@@ -39,7 +39,11 @@ import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the 
 from ...vn.text import fold
 
 _LENGTH = struct.Struct("<Q")
-CACHE_KB = 30_000
+# The page cache, and what SQLite's sorter may hold in memory while it makes
+# an index. 100 MB against 30 MB: the child's CPU time 15 s against 18 s for the
+# province (index building 3.9 s against 5.8 s, the commit unchanged at ~1 s).
+# The generating process's own cache is unused meanwhile: it writes nothing.
+CACHE_KB = 100_000
 
 
 class ChildWriter:
