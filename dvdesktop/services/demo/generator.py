@@ -42,6 +42,7 @@ import peewee as pw
 from ...errors import UserError
 from ...paths import resource
 from ...store.base import BaseModel, database_proxy
+from ...store.migrations import people_analysis_sql
 from ...store.models import (
     ALL_MODELS, AgendaItem, Area, AuditLog, Campaign, CampaignContribution, Concern, CriteriaSet,
     Criterion, Evaluation, EvaluationScore, ExemplaryModel, Household, HouseholdSupport, MediationCase,
@@ -1218,6 +1219,8 @@ def _generate(writer: BulkWriter, options: DemoOptions, progress) -> tuple[Gener
     writer.uid_epoch_ms = (options.reference - dt.date(1970, 1, 1)).days * 86_400_000
     if options.scale != "commune":  # the province demo shares no uid with the commune demo (exchange packages)
         writer.uid_rng = random.Random(f"uid-{options.scale}-{options.seed}")
+    if not writer.pg:  # the people list's plan (see analyse_people): once the person table is complete
+        writer.index_sql.setdefault(Person._meta.table_name, []).extend(people_analysis_sql(writer.db))
     try:
         gen = Generator(writer, options)
         gen.run()
@@ -1313,9 +1316,6 @@ def build_demo(
     if sqlite:
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute_sql("PRAGMA optimize")
-        from ...store.migrations import analyse_people
-
-        analyse_people(db)  # the people list's plan (see there)
     else:
         db.execute_sql("ANALYZE")
     counts = {m._meta.table_name: n for m, n in writer.counts.items()}
