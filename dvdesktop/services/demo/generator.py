@@ -51,7 +51,7 @@ from ...store.models import (
 )
 from .. import evaluation as ev
 from ..settings import Organisation, Signer, save_organisation
-from .fast_random import SeededRandom
+from .fast_random import SeededRandom, Weights
 from .writer_process import ChildWriter, insert_rows
 
 YEARS_OF_HISTORY = 5
@@ -422,6 +422,15 @@ class BulkWriter:
 # --- the generator -----------------------------------------------------------
 
 
+# weighted draws (value, weight)
+CONCERN_CLOSED_AS = Weights([("da_giai_quyet", 75), ("da_tra_loi", 20), ("da_chuyen", 5)])
+MEDIATION_SESSIONS = Weights([(1, 55), (2, 35), (3, 10)])
+MEDIATION_OUTCOMES = Weights([("thanh", 80), ("khong_thanh", 12), ("dung", 3), ("chuyen", 5)])
+MEDIATORS_PER_CASE = Weights([(1, 30), (2, 45), (3, 25)])
+SESSION_HOURS = Weights([(8, 30), (9, 15), (14, 35), (19, 20)])
+HOUSEHOLD_SITUATIONS = Weights([("ngheo", 55), ("can_ngheo", 30), ("kho_khan", 15)])
+
+
 # Since 1 July 2024 (Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở)
 # a thôn has a Tổ bảo vệ an ninh, trật tự instead of a công an viên: the
 # member who held the one holds the other from that day, as a new membership.
@@ -553,8 +562,8 @@ class Generator:
             return a
         return a + dt.timedelta(days=self.rng.randint(0, (b - a).days))
 
-    def weighted(self, pairs):
-        return self.rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+    def weighted(self, weights: Weights):
+        return self.rng.pick(weights)
 
     def ethnic_of(self, mix) -> str:
         groups, cum = mix
@@ -868,7 +877,7 @@ class Generator:
 
     def build_outreach(self, info: TeamInfo) -> None:
         r, acts = self.rng, self.acts
-        forms = acts["outreach_forms"]
+        forms = Weights(acts["outreach_forms"])
         for y, start, end in self.team_years(info):
             topics = [t for t in acts["outreach"] if t.get("min_year", 0) <= y]
             n = r.randint(4, 6) if self.o.scale == "commune" else r.randint(3, 5)
@@ -892,8 +901,8 @@ class Generator:
 
     def build_concerns(self, info: TeamInfo, commune: dict) -> None:
         r, acts = self.rng, self.acts
-        fields = acts["concern_fields"]
-        channels = acts["concern_channels"]
+        fields = Weights(acts["concern_fields"])
+        channels = Weights(acts["concern_channels"])
         for y, start, end in self.team_years(info):
             for _ in range(r.randint(1, 3)):
                 day = self.date_between(start, end)
@@ -916,7 +925,7 @@ class Generator:
                 elif age < 45:
                     status = "da_chuyen"
                 else:
-                    status = self.weighted([("da_giai_quyet", 75), ("da_tra_loi", 20), ("da_chuyen", 5)])
+                    status = self.weighted(CONCERN_CLOSED_AS)
                 if authority in ("UBND xã", "Công an xã", "Đảng ủy xã", "Trạm Y tế xã"):
                     authority = authority.replace("xã", f"{commune['kind']} {commune['name']}")
                 elif authority == "Điện lực":
@@ -991,7 +1000,7 @@ class Generator:
 
     def build_mediation(self, info: TeamInfo) -> None:
         r, acts = self.rng, self.acts
-        scopes, grounds = acts["mediation_scopes"], acts["mediation_grounds"]
+        scopes, grounds = Weights(acts["mediation_scopes"]), Weights(acts["mediation_grounds"])
         team = self._mediation_team(info)
         for y, start, end in self.team_years(info):
             n = r.randint(0, 2) if self.o.scale == "commune" else r.randint(1, 3)
@@ -1001,7 +1010,7 @@ class Generator:
                 tpl = r.choice(acts["mediation"][scope])
                 assigned = day + dt.timedelta(days=r.randint(0, 2))
                 started = assigned + dt.timedelta(days=r.randint(0, 3))
-                n_sessions = self.weighted([(1, 55), (2, 35), (3, 10)])
+                n_sessions = self.weighted(MEDIATION_SESSIONS)
                 sessions = [started]
                 for _ in range(n_sessions - 1):
                     sessions.append(sessions[-1] + dt.timedelta(days=r.randint(3, 14)))
@@ -1010,7 +1019,7 @@ class Generator:
                 if age < 15 or not sessions:
                     outcome = "dang"
                 else:
-                    outcome = self.weighted([("thanh", 80), ("khong_thanh", 12), ("dung", 3), ("chuyen", 5)])
+                    outcome = self.weighted(MEDIATION_OUTCOMES)
                 closed = sessions[-1] if outcome != "dang" and sessions else None
                 carry_by = closed + dt.timedelta(days=r.randint(15, 60)) if outcome == "thanh" else None
                 carried = (carry_by < self.ref and r.random() < 0.95) if carry_by else None
@@ -1057,7 +1066,7 @@ class Generator:
                 present = [(m, role) for m, role in team if m[5] <= day and (m[6] is None or m[6] > day)]
                 if not present:
                     present = [(m, "hoa_giai_vien") for m in info.active(day)[:3]]
-                k = min(len(present), self.weighted([(1, 30), (2, 45), (3, 25)]))
+                k = min(len(present), self.weighted(MEDIATORS_PER_CASE))
                 lead = next((p for p in present if p[1] == "to_truong"), present[0])
                 if scope == "hon_nhan_gia_dinh":
                     lead = next((p for p in present if p[0][2] == "nữ"), lead)
@@ -1069,7 +1078,7 @@ class Generator:
                 invited = [m[1] for m in info.active(day) if m[4] in ("Trưởng thôn", "Trưởng bản", "Bí thư Chi bộ")
                            and m[1] not in names][:1] if r.random() < 0.25 else []
                 for j, s in enumerate(sessions):
-                    begin = self.weighted([(8, 30), (9, 15), (14, 35), (19, 20)])
+                    begin = self.weighted(SESSION_HOURS)
                     length = r.choice([60, 90, 120, 150])
                     finish = begin * 60 + length
                     self.w.add(MediationSession, self.stamp(s, 14), {
@@ -1097,7 +1106,7 @@ class Generator:
             left = r.randint(since + 1, self.years[-1]) if r.random() < 0.45 else None
             hid = self.w.add(Household, self.stamp(dt.date(since, 1, 15)), {
                 "area": info.area_id, "head_name": self.name(self.ethnic_of(info.mix), g),
-                "situation": self.weighted([("ngheo", 55), ("can_ngheo", 30), ("kho_khan", 15)]),
+                "situation": self.weighted(HOUSEHOLD_SITUATIONS),
                 "members": r.randint(2, 8), "since_year": since, "left_poverty_year": left,
                 "notes": r.choice(acts["household_situations"]),
             })
