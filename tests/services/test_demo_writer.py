@@ -263,3 +263,9 @@ def test_a_row_given_as_values_is_the_row_given_as_a_dict(sqlite_db):
     assert second["carried_from"] is None and second["created_at"] == stamp
     first, second = stored(EvaluationScore)
     assert first == second and second["self_score"] == Decimal("7.5") and second["reviewed_score"] is None
+
+
+def test_the_indexes_kept_during_the_load_exist(sqlite_db):
+    """LIVE_INDEXES name real indexes (a renamed one would quietly be dropped
+    and made again at the end, the slow way)."""
+    assert generator.LIVE_INDEXES <= {name for _table, name in _indexes(database_proxy.obj)}

@@ -1286,6 +1286,26 @@ def _generate(writer: BulkWriter, options: DemoOptions, progress) -> tuple[Gener
     return gen, writer
 
 
+# Indexes of the teams' tables whose keys arrive in ascending order (uids are
+# time-ordered; rows follow their team, meeting or case): the writer process
+# keeps them while the rows arrive, appending, in time it has to spare while
+# the rows are generated, instead of sorting them after the teams' loop, when
+# the build waits for it (the end of the build 2.4 s against 3.8 s; the
+# process's CPU time about the same).
+LIVE_INDEXES = frozenset(f"{table}_{key}" for table, keys in {
+    "meeting": ("uid", "team_id", "deleted_at"),
+    "meeting_attendance": ("uid", "meeting_id", "meeting_id_person_id"),
+    "agenda_item": ("uid", "meeting_id"),
+    "meeting_task": ("uid", "meeting_id"),
+    "outreach_session": ("uid", "team_id", "deleted_at"),
+    "concern": ("uid", "team_id"),
+    "mediation_case": ("uid", "team_id"),
+    "mediation_party": ("uid", "case_id"),
+    "mediation_mediator": ("uid", "case_id"),
+    "mediation_session": ("uid", "case_id"),
+}.items() for key in keys)
+
+
 def _load_in_child(db: pw.Database, path: str, options: DemoOptions, force: bool,
                    progress) -> tuple[Generator, BulkWriter]:
     """_generate with the rows written by a child process, in its own transaction:
@@ -1294,7 +1314,8 @@ def _load_in_child(db: pw.Database, path: str, options: DemoOptions, force: bool
     from .indexes import secondary_indexes
 
     tables = [m._meta.table_name for m in ALL_MODELS if m is not Meta]
-    indexes = secondary_indexes(db, tables)
+    indexes = {table: [(name, sql) for name, sql in named if name not in LIVE_INDEXES]
+               for table, named in secondary_indexes(db, tables).items()}
     first = _clear_statements() if force else []
     first += [f'DROP INDEX "{name}"' for named in indexes.values() for name, _sql in named]
     child = ChildWriter(path)
