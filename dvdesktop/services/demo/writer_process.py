@@ -145,7 +145,12 @@ def serve(database: str, stream, answer) -> int:
             elif kind == "table":
                 tables[message[1]] = message[2:]
             elif kind == "commit":
-                conn.execute("COMMIT")
+                conn.execute("COMMIT")  # SQLite copies the load into the database file as it commits
+                # then empties the write-ahead log, the size of the database: 0.1 s here,
+                # 0.8 s when the building process did it after this one had exited (it
+                # still checkpoints; not waiting long here for a reader of another program)
+                conn.execute("PRAGMA busy_timeout = 200")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 answer("ok")
                 return 0
         conn.execute("ROLLBACK")
