@@ -123,7 +123,7 @@ def _folded(row: tuple, folds: tuple) -> list:
     """*row* with its search columns filled, as Model.prepare_row fills them."""
     row = list(row)
     for target, sources in folds:
-        row[target] = " ".join(fold(row[i]) for i in sources if row[i]).strip()
+        row[target] = " ".join([fold(row[i]) for i in sources if row[i]]).strip()
     return row
 
 
