@@ -131,9 +131,15 @@ def analyse_people(db: pw.Database) -> None:
     Not every table: in full, the figures of columns nearly all NULL
     (meeting_task.carried_from) made the overdue tasks' NOT EXISTS scan
     every task per task (5 s on a province)."""
-    if not isinstance(db, pw.PostgresqlDatabase):
-        db.execute_sql("PRAGMA analysis_limit = 0")
-    db.execute_sql('ANALYZE "person"')
+    for sql in people_analysis_sql(db):
+        db.execute_sql(sql)
+
+
+def people_analysis_sql(db: pw.Database) -> list[str]:
+    """analyse_people's statements (the demo's bulk load runs them itself, as
+    soon as the person table is complete)."""
+    full = [] if isinstance(db, pw.PostgresqlDatabase) else ["PRAGMA analysis_limit = 0"]
+    return full + ['ANALYZE "person"']
 
 
 def _mediation_team(db: pw.Database, migrator: SchemaMigrator) -> None:

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from dvdesktop.services.demo.fast_random import SeededRandom
+from dvdesktop.services.demo.fast_random import SeededRandom, Weights
 
 
 @pytest.mark.parametrize("seed", [1, 5, "uid-province-1", "supervision-3"])
@@ -44,3 +44,22 @@ def test_same_errors_as_random_random():
         r.choices("ab", weights=[0, 0])
     with pytest.raises(ValueError):
         r.choices("ab", cum_weights=[1])
+
+
+@pytest.mark.parametrize("seed", [1, "supervision-3"])
+def test_pick_draws_what_choices_draws(seed):
+    """pick(Weights(pairs)): the value choices(values, weights)[0] gives, from the same number."""
+    pairs = [("thanh", 80), ("khong_thanh", 12), ("dung", 3), ("chuyen", 5)]
+    fractional = [(v, w + 0.25) for v, w in pairs[:3]]
+    a, b = random.Random(seed), SeededRandom(seed)
+    for i in range(5000):
+        chosen = pairs if i % 2 else fractional
+        expected = a.choices([p[0] for p in chosen], weights=[p[1] for p in chosen])[0]
+        assert b.pick(Weights(chosen)) == expected, (seed, i)
+    assert a.random() == b.random()  # no number more, none less
+
+
+def test_weights_refuse_what_choices_refuses():
+    for pairs in ([], [("a", 0), ("b", 0)], [("a", float("inf"))]):
+        with pytest.raises(ValueError):
+            Weights(pairs)

@@ -24,6 +24,11 @@ def _by_decomposition(text: str) -> str:
 latin = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x24F) | st.sampled_from(
     [chr(c) for c in range(0x300, 0x370)] + [chr(c) for c in range(0x1E00, 0x1F00)]), max_size=40)
 anything = st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=40)
+# what fold's byte path takes (every character in its charmap), with whitespace runs
+vietnamese = st.text(alphabet=st.sampled_from(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+    "abcxyzABCXYZ019 .,;:()-/\t\n\u00a0çñüöøÇÑÜ\u0300\u0301\u0303\u0309\u0323"), max_size=60)
 
 
 @given(latin)
@@ -31,6 +36,16 @@ def test_latin_text_as_by_decomposition(text):
     fold.cache_clear()
     assert fold(text) == _by_decomposition(text)
     assert fold(unicodedata.normalize("NFD", text)) == _by_decomposition(unicodedata.normalize("NFD", text))
+
+
+@given(vietnamese)
+def test_vietnamese_text_as_by_decomposition(text):
+    """The byte path (Vietnamese, ASCII, some Latin letters and the marks) and
+    the whitespace shortcut give what decomposing gives."""
+    fold.cache_clear()
+    assert fold(text) == _by_decomposition(text)
+    assert fold(unicodedata.normalize("NFD", text)) == _by_decomposition(unicodedata.normalize("NFD", text))
+    assert fold(text.upper()) == _by_decomposition(text.upper())
 
 
 @given(anything)

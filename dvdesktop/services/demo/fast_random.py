@@ -15,7 +15,26 @@ from itertools import accumulate as _accumulate
 from math import isfinite as _isfinite
 
 
+class Weights:
+    """(value, weight) pairs summed once for SeededRandom.pick: the draw of
+    choices(values, weights)[0] without making both lists at every draw."""
+
+    __slots__ = ("values", "cum", "total", "last")
+
+    def __init__(self, pairs):
+        self.values = [p[0] for p in pairs]
+        self.cum = list(_accumulate(p[1] for p in pairs))
+        self.total = self.cum[-1] + 0.0 if self.cum else 0.0
+        if not self.total > 0.0 or not _isfinite(self.total):
+            raise ValueError(f"weights to draw from: {pairs!r}")
+        self.last = len(self.values) - 1
+
+
 class SeededRandom(random.Random):
+    def pick(self, weights: Weights):
+        """choices(weights.values, weights=…)[0]: the same number drawn, the same value."""
+        return weights.values[_bisect(weights.cum, self.random() * weights.total, 0, weights.last)]
+
     def randint(self, a, b):
         if type(a) is not int or type(b) is not int or b < a:
             return super().randint(a, b)

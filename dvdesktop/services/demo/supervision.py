@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...store.models import SupervisionActivity
-from .fast_random import SeededRandom
+from .fast_random import SeededRandom, Weights
 
 # (kind, subject, findings, recommendations, recipient, answer, min_year); {area} is the team's area,
 # {other} a neighbouring one, {commune} the commune ("xã Nà Hỳ"), {year} the year.
@@ -118,10 +118,10 @@ TEMPLATES = (
      "Ban Công tác Mặt trận {area}",
      "Ban Công tác Mặt trận đã đưa nội dung vào hội nghị thôn và giao người có uy tín vận động từng dòng họ.", 0),
 )
-FORMS = (("Giám sát trực tiếp", 45), ("Phối hợp Ban giám sát đầu tư của cộng đồng", 20),
-         ("Qua phản ánh của Nhân dân", 15), ("Phối hợp Ban Thanh tra nhân dân", 10),
-         ("Phối hợp Ban Công tác Mặt trận", 10))
-ACTED = (("co", 60), ("mot_phan", 25), ("khong", 5), ("cho", 10))
+FORMS = Weights((("Giám sát trực tiếp", 45), ("Phối hợp Ban giám sát đầu tư của cộng đồng", 20),
+                 ("Qua phản ánh của Nhân dân", 15), ("Phối hợp Ban Thanh tra nhân dân", 10),
+                 ("Phối hợp Ban Công tác Mặt trận", 10)))
+ACTED = Weights((("co", 60), ("mot_phan", 25), ("khong", 5), ("cho", 10)))
 # share of activities whose findings needed no recommendation
 NO_RECOMMENDATION = 0.12
 
@@ -134,8 +134,7 @@ def build_supervision(gen) -> None:
     for t in gen.teams:
         by_commune.setdefault(t.commune_idx, []).append(t)
 
-    def weighted(pairs):
-        return r.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+    weighted = r.pick
 
     for info in gen.teams:
         com = gen.communes[info.commune_idx]

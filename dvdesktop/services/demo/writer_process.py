@@ -39,7 +39,11 @@ import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the 
 from ...vn.text import fold
 
 _LENGTH = struct.Struct("<Q")
-CACHE_KB = 30_000
+# The page cache, and what SQLite's sorter may hold in memory while it makes
+# an index. 100 MB against 30 MB: the child's CPU time 15 s against 18 s for the
+# province (index building 3.9 s against 5.8 s, the commit unchanged at ~1 s).
+# The generating process's own cache is unused meanwhile: it writes nothing.
+CACHE_KB = 100_000
 
 
 class ChildWriter:
@@ -119,7 +123,7 @@ def _folded(row: tuple, folds: tuple) -> list:
     """*row* with its search columns filled, as Model.prepare_row fills them."""
     row = list(row)
     for target, sources in folds:
-        row[target] = " ".join(fold(row[i]) for i in sources if row[i]).strip()
+        row[target] = " ".join([fold(row[i]) for i in sources if row[i]]).strip()
     return row
 
 
@@ -141,7 +145,12 @@ def serve(database: str, stream, answer) -> int:
             elif kind == "table":
                 tables[message[1]] = message[2:]
             elif kind == "commit":
-                conn.execute("COMMIT")
+                conn.execute("COMMIT")  # SQLite copies the load into the database file as it commits
+                # then empties the write-ahead log, the size of the database: 0.1 s here,
+                # 0.8 s when the building process did it after this one had exited (it
+                # still checkpoints; not waiting long here for a reader of another program)
+                conn.execute("PRAGMA busy_timeout = 200")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 answer("ok")
                 return 0
         conn.execute("ROLLBACK")
@@ -154,7 +163,17 @@ def serve(database: str, stream, answer) -> int:
         conn.close()
 
 
+def _bind_none_directly() -> None:
+    """sqlite3 (Python 3.11) binds None only after asking the protocol for an
+    adapter, a failed attribute lookup that raises and clears an exception:
+    about a microsecond per None. An adapter registered for None is found
+    first; {}.get, in C, gives None back, which binds as NULL."""
+    sqlite3.register_adapter(type(None), {}.get)
+
+
 def main() -> int:
+    _bind_none_directly()  # this process binds nothing but the demo's rows
+
     def answer(text: str) -> None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
