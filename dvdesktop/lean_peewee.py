@@ -16,6 +16,16 @@ change; hashlib loads OpenSSL (libcrypto: 3 MB in memory and a few ms on
 every start). peewee gets a stand-in that imports the real hashlib on first
 use; everyone else gets the real one (services/users.py imports it when a
 password is checked).
+
+psycopg2 imports Python's ssl module when it is itself imported, only to
+have Python's OpenSSL set up its thread locks and tell libpq not to
+(psycopgmodule.c, libcrypto_threads_init). Those locks are needed by OpenSSL
+before 1.1.0 only; psycopg2-binary's libpq has OpenSSL 3, its own copy,
+which the ssl module never even touches. The import costs a second OpenSSL
+in memory (libcrypto, libssl, _ssl: about 5 MB) and 13 ms on every start on
+a server; arm() lets it fail (psycopg2 then leaves libpq's OpenSSL set-up to
+libpq, as it does for a Python without ssl). SSL to the server is libpq's
+own and unchanged (sslmode); "import ssl" afterwards is the real module.
 """
 from __future__ import annotations
 
@@ -89,12 +99,18 @@ def arm() -> None:
 
     if peewee.psycopg2 is not None:
         return
+    hide_ssl = "ssl" not in sys.modules
+    if hide_ssl:
+        sys.modules["ssl"] = None  # psycopg2's import of it fails quietly (see above)
     try:
         import psycopg2
         from psycopg2 import extensions
         from psycopg2.extras import Json, register_uuid
     except ImportError:
         return  # peewee says «psycopg2 postgres driver not found», as it would have
+    finally:
+        if hide_ssl and sys.modules.get("ssl", False) is None:
+            del sys.modules["ssl"]  # the next "import ssl" is the real one
     register_uuid()
     peewee.psycopg2, peewee.pg_extensions, peewee.Json_pg2 = psycopg2, extensions, Json
     peewee.pg_register_uuid = register_uuid

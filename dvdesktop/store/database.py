@@ -129,15 +129,11 @@ def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    # Here, not at the top: playhouse.db_url imports every playhouse backend
-    # (psycopg2 with them), which a SQLite clerk never needs (lean_peewee.py).
-    from playhouse.db_url import parse as parse_url
-
     from ..lean_peewee import arm
+    from .pg_connect import connect_params
 
-    arm()
-    params = parse_url(url)
-    params.setdefault("connect_timeout", 10)
+    arm()  # psycopg2 for peewee, only now (lean_peewee.py)
+    params = connect_params(url, pw.psycopg2.extensions.libpq_version() if pw.psycopg2 else 0)
     return pw.PostgresqlDatabase(params.pop("database"), **params)
 
 
