@@ -1,5 +1,6 @@
 """peewee without the PostgreSQL driver until a PostgreSQL database is opened,
-and without OpenSSL until something hashes.
+without SQLite's until a SQLite database is, and without OpenSSL until
+something hashes.
 
 peewee imports psycopg2 (and psycopg2.extras, with its json, uuid, ipaddress
 and decimal adapters) when it is itself imported: about 10 MB and 100 ms
@@ -10,6 +11,13 @@ builds a PostgresqlDatabase, which imports psycopg2 then and gives peewee
 what its own import would have set (the same four names and the adapter's
 transaction states, peewee.py 4.x). If anything imported peewee first
 (a test, a script), peewee already has its driver and both do nothing.
+
+The same for SQLite: peewee imports sqlite3 (the _sqlite3 module and the
+SQLite library: about 1 MB, only loaded) and registers its adapters, which a
+window working on a server never uses. arm_sqlite(), called by store.database
+before it builds a SqliteDatabase, does then what peewee's import would
+have done (peewee.py 4.x: the driver, pysqlite3 if newer, the version, the
+adapters and converters).
 
 peewee also imports hashlib, for one md5 of a constraint's name in a schema
 change; hashlib loads OpenSSL (libcrypto: 3 MB in memory and a few ms on
@@ -33,7 +41,7 @@ import importlib
 import sys
 import types
 
-_HIDDEN = ("psycopg2",)
+_HIDDEN = ("psycopg2", "pysqlite3", "sqlite3")
 _LAZY = ("hashlib",)
 
 
@@ -61,7 +69,7 @@ class _Loader:  # duck-typed: importlib.abc alone costs 30 ms at start
     def exec_module(self, module):
         hidden = [name for name in _HIDDEN if name not in sys.modules]
         for name in hidden:
-            sys.modules[name] = None  # "import psycopg2" raises ImportError: peewee sets psycopg2 = None
+            sys.modules[name] = None  # "import psycopg2" raises ImportError: peewee sets psycopg2 = None (sqlite3 too)
         lazy = {name: _Lazy(name) for name in _LAZY if name not in sys.modules}
         sys.modules.update(lazy)  # "import hashlib" in peewee: the stand-in
         try:
@@ -118,3 +126,52 @@ def arm() -> None:
     adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
     adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
     adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
+
+
+def arm_sqlite() -> None:
+    """Give peewee its SQLite driver (before the first SqliteDatabase), as
+    peewee's own import does when nothing hides it."""
+    import peewee
+
+    if peewee.sqlite3 is not None:
+        return
+    import datetime
+    import decimal
+    import sqlite3
+
+    try:
+        from pysqlite3 import dbapi2 as pysq3
+    except ImportError:
+        pysq3 = None
+    if pysq3 is not None and pysq3.sqlite_version_info >= sqlite3.sqlite_version_info:
+        sqlite3 = pysq3
+    sqlite3.register_adapter(decimal.Decimal, str)
+    sqlite3.register_adapter(datetime.date, str)
+    sqlite3.register_adapter(datetime.time, str)
+    if sys.version_info >= (3, 12):  # Python's own datetime adapters are deprecated there: peewee's
+        sqlite3.register_adapter(datetime.datetime, lambda value: value.isoformat(" "))
+        sqlite3.register_converter("date", _date)
+        sqlite3.register_converter("timestamp", _timestamp)
+    peewee.sqlite3 = sqlite3
+    peewee.__sqlite_version__ = peewee.SqliteDatabase.server_version = sqlite3.sqlite_version_info
+    for name, module in list(sys.modules.items()):  # playhouse modules imported meanwhile took peewee's None
+        if name.startswith("playhouse.") and module is not None and getattr(module, "sqlite3", False) is None:
+            module.sqlite3 = sqlite3
+
+
+def _date(text: bytes):
+    """'2026-12-02' (as peewee's converter for Python 3.12+)."""
+    import datetime
+
+    return datetime.date(*map(int, text.split(b"-")))
+
+
+def _timestamp(text: bytes):
+    """'2026-12-02 08:30:00[.5]', or with a 'T' (as peewee's converter for Python 3.12+)."""
+    import datetime
+
+    day, _sep, clock = text.replace(b"T", b" ", 1).partition(b" ")
+    whole, _dot, fraction = clock.partition(b".")
+    hour, minute, second = map(int, whole.split(b":"))
+    return datetime.datetime(*map(int, day.split(b"-")), hour, minute, second,
+                             int(fraction.decode()[:6].ljust(6, "0")) if fraction else 0)

@@ -65,3 +65,50 @@ def test_postgresql_works_after_a_lean_start(tmp_path, pg_url):
     encoding_and_count, in_transaction = _run(SQLITE_THEN_POSTGRES, str(tmp_path / "a.sqlite3"), pg_url).splitlines()
     assert encoding_and_count == "UTF8 0"
     assert in_transaction == "False"
+
+
+# peewee's SQLite state as its own import leaves it, and as lean_peewee.arm_sqlite() does
+# after a start on a server: the same driver, version and adapters
+SQLITE_STATE = """
+import datetime, decimal, sys
+if sys.argv[1] == "lean":
+    from dvdesktop.store import open_database
+    open_database(sys.argv[2])  # a server first: peewee without sqlite3
+    assert "sqlite3" not in sys.modules and "_sqlite3" not in sys.modules
+    import peewee
+    assert peewee.sqlite3 is None
+    db = open_database(sys.argv[3])
+    from dvdesktop.store.models import Team
+    print(Team.select().count(), db.execute_sql("SELECT value FROM dv_meta WHERE key = 'schema_version'").fetchone()[0] != "")
+else:
+    import peewee
+    print(0, True)
+import sqlite3
+print(peewee.sqlite3 is sqlite3, peewee.__sqlite_version__ == sqlite3.sqlite_version_info,
+      peewee.SqliteDatabase.server_version == sqlite3.sqlite_version_info)
+print(sorted((t.__name__, p) for t, p in sqlite3.adapters), sorted(sqlite3.converters))
+samples = [decimal.Decimal("1.50"), datetime.date(2026, 12, 2), datetime.time(8, 30, 5)]
+print([sqlite3.adapters[(type(v), sqlite3.PrepareProtocol)](v) for v in samples])
+"""
+
+
+@pytest.mark.postgres
+def test_sqlite_after_a_start_on_a_server_is_as_peewee_makes_it(tmp_path, pg_url):
+    lean = _run(SQLITE_STATE, "lean", pg_url, str(tmp_path / "after.sqlite3")).splitlines()
+    plain = subprocess.run([sys.executable, "-c", SQLITE_STATE, "plain"], capture_output=True, text=True,
+                           timeout=60, cwd=tmp_path)  # peewee imported alone, without dvdesktop
+    assert plain.returncode == 0, plain.stderr
+    assert lean[0] == "0 True"  # the tables made and the version written (an upsert: peewee's server_version)
+    assert lean[1] == "True True True"
+    assert lean[1:] == plain.stdout.strip().splitlines()[1:]
+
+
+def test_peewee_s_date_converters_for_python_3_12():
+    import datetime
+
+    from dvdesktop.lean_peewee import _date, _timestamp
+
+    assert _date(b"2026-12-02") == datetime.date(2026, 12, 2)
+    assert _timestamp(b"2026-12-02 08:30:05") == datetime.datetime(2026, 12, 2, 8, 30, 5)
+    assert _timestamp(b"2026-12-02T08:30:05.5") == datetime.datetime(2026, 12, 2, 8, 30, 5, 500000)
+    assert _timestamp(b"2026-12-02 08:30:05.1234567") == datetime.datetime(2026, 12, 2, 8, 30, 5, 123456)

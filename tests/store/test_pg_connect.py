@@ -49,7 +49,7 @@ from dvdesktop.store import open_database
 from dvdesktop.store.models import Team
 db = open_database(sys.argv[1])
 print(Team.select().count())
-print(" ".join(sorted(m for m in ("ssl", "_ssl", "playhouse", "playhouse.db_url", "playhouse.pool") if m in sys.modules)) or "none")
+print(" ".join(sorted(m for m in ("ssl", "_ssl", "playhouse", "playhouse.db_url", "playhouse.pool", "sqlite3", "_sqlite3") if m in sys.modules)) or "none")
 dsn = db.connection().get_dsn_parameters()
 print(dsn.get("gssencmode"), dsn.get("sslmode"))
 import ssl  # the real module, for whoever needs it later
@@ -64,7 +64,7 @@ def _fresh(script: str, *args: str, env=None) -> list[str]:
 
 
 @pytest.mark.postgres
-def test_a_fresh_process_on_a_server_loads_neither_python_s_ssl_nor_playhouse(pg_url):
+def test_a_fresh_process_on_a_server_loads_neither_python_s_ssl_nor_playhouse_nor_sqlite(pg_url):
     count, loaded, modes, openssl = _fresh(FRESH_OPEN, pg_url)
     assert count == "0"
     assert loaded == "none"
