@@ -16,12 +16,12 @@ from dvdesktop.services import overview, reports, users  # what the first screen
 db = open_database(sys.argv[1])
 db.execute_sql("SELECT 1").fetchone()
 users.sign_in_state()
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("psycopg2", "openpyxl", "playhouse", "_hashlib", "socket"))
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("psycopg2", "openpyxl", "playhouse", "_hashlib", "socket", "calendar"))
 print(" ".join(loaded) or "none")
 """
 
 # peewee's own use of hashlib (a constraint's name) and a password check load it then; its socket
-# (an IPField's conversions) likewise
+# (an IPField's conversions) and calendar (a TimestampField's in UTC) likewise
 HASHING_LATER = """
 import sys
 from dvdesktop.store import open_database
@@ -30,8 +30,10 @@ from dvdesktop.services import users
 open_database(sys.argv[1])
 assert "_hashlib" not in sys.modules
 print(peewee.hashlib.md5(b"dvdesktop").hexdigest()[:8], users.verify_password("mật khẩu", users.hash_password("mật khẩu")))
-assert "socket" not in sys.modules  # peewee's, for its IPField only: loaded on first use
-print(peewee.IPField().db_value("10.0.0.1"), peewee.IPField().python_value(167772161))
+assert "socket" not in sys.modules and "calendar" not in sys.modules  # peewee's, loaded on first use
+import datetime
+print(peewee.IPField().db_value("10.0.0.1"), peewee.IPField().python_value(167772161),
+      peewee.TimestampField(utc=True).db_value(datetime.datetime(2026, 12, 2, 8, 30)))
 """
 
 SQLITE_THEN_POSTGRES = """
@@ -60,7 +62,7 @@ def test_sqlite_never_loads_the_postgresql_driver_nor_openpyxl_nor_openssl_nor_s
 
 
 def test_hashing_works_once_asked_for(tmp_path):
-    assert _run(HASHING_LATER, str(tmp_path / "a.sqlite3")).splitlines() == ["24c35481 True", "167772161 10.0.0.1"]
+    assert _run(HASHING_LATER, str(tmp_path / "a.sqlite3")).splitlines() == ["24c35481 True", "167772161 10.0.0.1 1796200200"]
 
 
 @pytest.mark.postgres
