@@ -8,7 +8,6 @@ they are shown in plain words, without a trace.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -35,7 +34,9 @@ def setup_logging(level: int = logging.INFO) -> Path:
         logging.getLogger(__name__).warning("no log folder", exc_info=True)
         return Path(LOG_NAME)
     if not any(getattr(h, "dv_file", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        from ..rotating_log import RotatingFile  # not logging.handlers: 1.2 MB of network and queue handlers
+
+        handler = RotatingFile(path, max_bytes=1_000_000, backups=5)
         handler.dv_file = True
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)

@@ -30,3 +30,10 @@ def install() -> None:
     feature = sys.modules.get("PySide6.support.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = _uses_pyside
+        # what the hook read before this (while PySide6 itself was being imported: enum.py
+        # above all, 80 kB of source kept as 200 kB of lines): dropped, read again if a
+        # traceback ever needs it; lines registered for code without a file stay
+        linecache = sys.modules.get("linecache")
+        if linecache is not None:
+            for name in [name for name in linecache.cache if name.endswith(".py") and not name.startswith("<")]:
+                linecache.cache.pop(name, None)

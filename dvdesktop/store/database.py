@@ -5,18 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sqlite3
+import sys
 from pathlib import Path, PurePath
 
 import peewee as pw
 
 from ..errors import DatabaseUnavailable, EmptyDatabase, SchemaTooNew, UserError
+from ..lean_peewee import arm_sqlite
 from . import audit_guard, count_indexes, migrations, network_path
 from .base import database_proxy
 from .location import DatabaseSpec, resolve
 from .models import ALL_MODELS, Meta
 
 log = logging.getLogger(__name__)
+
+
+class _NeverRaised(Exception):
+    pass
+
+
+def sqlite_error(name: str) -> type[BaseException]:
+    """sqlite3's exception class *name* for an except clause; a class never
+    raised when sqlite3 was never loaded (a server: lean_peewee.py)."""
+    module = sys.modules.get("sqlite3")
+    return getattr(module, name) if module is not None else _NeverRaised
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -71,6 +83,7 @@ def sqlite_writable(path: Path) -> bool:
 
 
 def _connect_sqlite_read_only(path: Path, immutable: bool) -> pw.SqliteDatabase:
+    arm_sqlite()
     # file:///… (file:///C:/… on Windows, non-ASCII folder names escaped)
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     db = Sqlite(uri, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True)
@@ -102,6 +115,7 @@ def _pragmas(path: Path) -> dict:
 
 
 def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
+    arm_sqlite()  # SQLite's driver for peewee, only now (lean_peewee.py)
     effective = os.access in os.supports_effective_ids
     if not path.exists():
         if not create:
@@ -129,15 +143,11 @@ def _connect_sqlite(path: Path, create: bool) -> pw.SqliteDatabase:
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    # Here, not at the top: playhouse.db_url imports every playhouse backend
-    # (psycopg2 with them), which a SQLite clerk never needs (lean_peewee.py).
-    from playhouse.db_url import parse as parse_url
-
     from ..lean_peewee import arm
+    from .pg_connect import connect_params
 
-    arm()
-    params = parse_url(url)
-    params.setdefault("connect_timeout", 10)
+    arm()  # psycopg2 for peewee, only now (lean_peewee.py)
+    params = connect_params(url, pw.psycopg2.extensions.libpq_version() if pw.psycopg2 else 0)
     return pw.PostgresqlDatabase(params.pop("database"), **params)
 
 
@@ -196,7 +206,7 @@ def describe_database_error(exc: BaseException) -> str | None:
     """Plain Vietnamese for a database error met after the database was opened
     (a write to a read-only file, a lock held too long, the server gone), or
     None when *exc* is not an error of the database."""
-    if not isinstance(exc, (pw.OperationalError, pw.InterfaceError, sqlite3.OperationalError)):
+    if not isinstance(exc, (pw.OperationalError, pw.InterfaceError, sqlite_error("OperationalError"))):
         return None  # integrity or SQL errors are bugs: they go to the log
     spec = getattr(database_proxy.obj, "dv_spec", None) or DatabaseSpec("sqlite", "?")
     return explain_operational_error(exc, spec, fallback=False)  # unknown: a bug, for the log
@@ -231,6 +241,8 @@ def backup_sqlite(source: str | Path, target: str | Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseUnavailable(f"Không tạo được thư mục «{target.parent}» (ổ chỉ đọc hoặc không có quyền ghi).") from exc
+    import sqlite3
+
     tmp = target.with_name(target.name + ".tmp")
     try:
             # a database on a CD cannot get the -shm file WAL reading needs: read it as it is
@@ -309,7 +321,7 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
             database_proxy.initialize(db)
             db.dv_spec = spec
             current = schema_version(db)
-        except (pw.OperationalError, sqlite3.OperationalError):
+        except (pw.OperationalError, sqlite_error("OperationalError")):
             if not getattr(db, "dv_read_only", False):
                 raise
             # A WAL database in a folder that cannot be written has no -shm
@@ -348,7 +360,7 @@ def open_database(value: str | DatabaseSpec | None = None, *, create: bool = Tru
     except UserError:
         _close_quietly()
         raise
-    except (pw.OperationalError, pw.DatabaseError, sqlite3.Error) as exc:
+    except (pw.OperationalError, pw.DatabaseError, sqlite_error("Error")) as exc:
         _close_quietly()
         raise DatabaseUnavailable(explain_operational_error(exc, spec)) from exc
 

@@ -1,13 +1,12 @@
 """Health check of an open database: engine integrity, foreign keys, schema version."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 import peewee as pw
 
 from . import migrations
-from .database import schema_version
+from .database import schema_version, sqlite_error
 
 
 @dataclass
@@ -27,7 +26,7 @@ def check(db: pw.Database) -> HealthReport:
     report = HealthReport(schema_version(db), migrations.latest_version(), "SQLite" if is_sqlite else "PostgreSQL")
     try:
         _check_engine(db, is_sqlite, report)
-    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (pw.DatabaseError, sqlite_error("DatabaseError")) as exc:
         report.problems.append(f"Tệp cơ sở dữ liệu bị hỏng, không đọc hết được ({exc}).")
     if report.schema_version != report.latest_version:
         report.problems.append(

@@ -107,13 +107,34 @@ def test_overview_counts_and_lists(commune):
     assert (c.work_days, c.money) == (Decimal("12.5"), 2_000_000)
     assert ov.overdue_concerns == 1 and ov.overdue_tasks == 1
     assert ov.quarter.label == "Quý II năm 2025"
-    assert [t.team_id for t in ov.teams_without_meeting] == [b.id]
-    assert ov.teams_without_meeting[0].last_meeting == dt.date(2025, 3, 10)
+    assert ov.idle_teams == 1 and [t.team_id for t in ov.first_idle_teams] == [b.id]
+    assert ov.first_idle_teams[0].last_meeting == dt.date(2025, 3, 10)
     cov = ov.coverage
     assert (cov.areas, cov.covered, cov.percent, cov.target_percent, cov.reached) == (4, 2, 50.0, 100, False)
     assert [x.area_name for x in cov.uncovered] == ["Nậm Chua", "Pa Tần"]
     # in quarter I team b had met and team a had not
     assert [t.team_id for t in O.teams_without_meeting(dt.date(2025, 3, 31))[1]] == [a.id]
+
+
+def test_the_overview_counts_the_idle_teams_and_names_the_first_as_the_full_list_does(db):
+    """idle_teams() keeps the first few lines only (the overview's memory on a province):
+    the same count and the same first lines as teams_without_meeting(), in Vietnamese order."""
+    names = ("Đồng Tâm", "Dương Quỳ", "Ải Mới", "Ấp Bắc", "An Bình", "Bà Triệu", "Ba Vì", "Bá Thước", "Cầu Gỗ",
+             "Chợ Mới", "Đá Bạc", "Dốc Đỏ", "Ấp Bắc")  # a name twice: its two teams kept in id order
+    teams = [TeamService.create({"area": AreaService.create({"name": n, "commune": "Nà Hỳ" if i == 12 else "Nậm Pồ"}).id})
+             for i, n in enumerate(names)]
+    save_meeting({"team": teams[0].id, "starts_at": "2025-04-10 08:00"}, [], [], [])  # met in quarter II
+    save_meeting({"team": teams[4].id, "starts_at": "2025-05-02 08:00"}, [], [], [])
+    save_meeting({"team": teams[3].id, "starts_at": "2025-02-10 08:00"}, [], [], [])  # before: its last meeting
+    save_meeting({"team": teams[3].id, "starts_at": "2024-11-10 08:00"}, [], [], [])
+    on = dt.date(2025, 5, 20)
+    quarter, full = O.teams_without_meeting(on)
+    assert len(full) == 11
+    assert O.idle_teams(on) == (quarter, 11, full[:8])
+    assert O.idle_teams(on, first=20) == (quarter, 11, full)
+    assert [t.last_meeting for t in full if t.team_id == teams[3].id] == [dt.date(2025, 2, 10)]
+    ov = O.overview(on)
+    assert (ov.idle_teams, ov.first_idle_teams) == (11, full[:8])
 
 
 def test_coverage_reaches_target_and_ignores_merged_areas(commune):
@@ -129,7 +150,7 @@ def test_coverage_reaches_target_and_ignores_merged_areas(commune):
 def test_overview_of_empty_database(db):
     ov = O.overview(dt.date(2025, 1, 15))
     assert ov.counts.meetings == 0 and ov.counts.work_days == 0 and ov.counts.money == 0
-    assert ov.coverage.percent == 0.0 and not ov.coverage.reached and ov.teams_without_meeting == []
+    assert ov.coverage.percent == 0.0 and not ov.coverage.reached and (ov.idle_teams, ov.first_idle_teams) == (0, [])
 
 
 def test_one_definition_of_overdue_and_resolved_for_overview_lists_stats_and_printouts(commune):

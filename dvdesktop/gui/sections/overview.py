@@ -227,8 +227,7 @@ class OverviewSection(Section):
             (_("\"Skilful mobilisation\" models"), c.models, ("models", ""), False),
             (_("Work days contributed"), c.work_days, ("campaigns", ""), False),
             (_("Money contributed (đồng)"), c.money, ("campaigns", ""), False),
-            (_("Teams with no meeting this quarter"), len(data.teams_without_meeting), ("areas", "idle"),
-             bool(data.teams_without_meeting)),
+            (_("Teams with no meeting this quarter"), data.idle_teams, ("areas", "idle"), data.idle_teams > 0),
             (_("Areas without a team"), len(data.coverage.uncovered), ("areas", "without"),
              bool(data.coverage.uncovered)),
         ]
@@ -245,11 +244,11 @@ class OverviewSection(Section):
         lines = [_("Areas with an active team: {covered} of {areas} ({percent}%).").format(
             covered=data.coverage.covered, areas=data.coverage.areas,
             percent=f"{data.coverage.percent:g}".replace(".", ","))]
-        if data.teams_without_meeting:
-            names = ", ".join(t.team_name for t in data.teams_without_meeting[:8])
-            more = len(data.teams_without_meeting) - 8
+        if data.idle_teams:
+            names = ", ".join(t.team_name for t in data.first_idle_teams)
+            more = data.idle_teams - len(data.first_idle_teams)
             lines.append(_("Teams with no meeting in {quarter}: {n} ({names}{more}).").format(
-                quarter=data.quarter.label, n=len(data.teams_without_meeting), names=names,
+                quarter=data.quarter.label, n=data.idle_teams, names=names,
                 more=_(" and {n} more").format(n=more) if more > 0 else ""))
         self.extra.setText("\n".join(lines))
         from ..app import exit_point
