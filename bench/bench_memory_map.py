@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _bare import bare_window  # noqa: E402
 from _province import province_database  # noqa: E402
 
 DUMP = """
@@ -35,25 +36,7 @@ def dump():
     with open('/proc/self/smaps') as src, open({out!r}, 'w') as dst:
         dst.write(src.read())
 """
-BARE = DUMP + """
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
-app = QApplication(sys.argv[:1])
-class Window(QMainWindow):
-    painted = False
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, lambda: (dump(), app.quit()))
-w = Window()
-t = QTableWidget(30, 6)
-for r in range(30):
-    for c in range(6):
-        t.setItem(r, c, QTableWidgetItem(f"{{r}}-{{c}}"))
-w.setCentralWidget(t); w.resize(1280, 780); w.show()
-app.exec()
-"""
+BARE = bare_window("dump()")
 # the program from another checkout: its folder first, this checkout's editable install left out
 OTHER = """
 sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f)]
@@ -122,7 +105,7 @@ def main() -> int:
     columns: dict[str, Counter] = {}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "smaps"
-        columns["bare"] = run(BARE.format(out=str(out)), env, out)
+        columns["bare"] = run(DUMP.format(out=str(out)) + BARE, env, out)
         programs = {"": ""}
         if args.against:
             programs[f" [{Path(args.against).name}]"] = OTHER.format(dir=str(Path(args.against).resolve()))

@@ -44,28 +44,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _bare import bare_window  # noqa: E402
 from _province import province_database  # noqa: E402
 
-BARE = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
-app = QApplication(sys.argv[:1])
-class Window(QMainWindow):
-    painted = False
-    def paintEvent(self, event):  # shown = drawn, as the program's "shown" (gui/app.py)
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
-w = Window()
-t = QTableWidget(30, 6)
-for r in range(30):
-    for c in range(6):
-        t.setItem(r, c, QTableWidgetItem(f"{r}-{c}"))
-w.setCentralWidget(t); w.resize(1280, 780); w.show()
-app.exec()
-"""
+BARE = bare_window('print("shown", flush=True)')
 POINTS = ("bare", "shown", "ready", "figures")
 # The program from another checkout: its folder first on the path, this
 # checkout's editable install (a finder ahead of sys.path) left out.
