@@ -45,6 +45,7 @@ class TeamLine:
     team_name: str
     area_name: str
     last_meeting: dt.date | None  # the team's latest held meeting, any time before
+    commune: str = ""  # its area's commune: a province has many "thôn Bãi Cả"
 
 
 @dataclass
@@ -184,18 +185,18 @@ def _idle(quarter: Quarter, on: dt.date, *columns):
 
 
 def _lines(quarter: Quarter, teams: list[tuple], only_ids: list[int] | None = None) -> list[TeamLine]:
-    """(id, name, area) rows as TeamLines with each team's latest held meeting before *quarter*."""
+    """(id, name, area, commune) rows as TeamLines with each team's latest held meeting before *quarter*."""
     before = Meeting.deleted_at.is_null() & (Meeting.status == "held") & (Meeting.starts_at < _midnight(quarter.start))
     if only_ids is not None:
         before &= Meeting.team.in_(only_ids)
     last = dict(_driver_rows(Meeting.select(Meeting.team, pw.fn.MAX(Meeting.starts_at)).where(before)
                              .group_by(Meeting.team)))
     lines = []
-    for team_id, team_name, area_name in teams:
+    for team_id, team_name, area_name, commune in teams:
         when = last.get(team_id)
         if isinstance(when, str):  # SQLite aggregates come back as text
             when = dt.datetime.fromisoformat(when)
-        lines.append(TeamLine(team_id, team_name, area_name, when.date() if when else None))
+        lines.append(TeamLine(team_id, team_name, area_name, when.date() if when else None, commune))
     lines.sort(key=lambda line: (sort_key(line.team_name), line.team_id))
     return lines
 
@@ -205,7 +206,7 @@ def teams_without_meeting(on: dt.date) -> tuple[Quarter, list[TeamLine]]:
     quarter = quarter_of(on)
     # the driver's own tuples (a province: 4,000 rows, each through peewee's
     # converters took longer than the queries)
-    return quarter, _lines(quarter, _driver_rows(_idle(quarter, on, Team.id, Team.name, Area.name).join(Area)))
+    return quarter, _lines(quarter, _driver_rows(_idle(quarter, on, Team.id, Team.name, Area.name, Area.commune).join(Area)))
 
 
 IDLE_NAMED = 8  # the overview names the first idle teams; the areas list (listings/areas.py) shows them all
@@ -229,7 +230,7 @@ def idle_teams(on: dt.date, first: int = IDLE_NAMED) -> tuple[Quarter, int, list
     kept = [team_id for _key, team_id in heapq.nsmallest(first, counted(database_proxy.execute_sql(sql, params)))]
     if not kept:
         return quarter, count, []
-    teams = _driver_rows(Team.select(Team.id, Team.name, Area.name).join(Area).where(Team.id.in_(kept)))
+    teams = _driver_rows(Team.select(Team.id, Team.name, Area.name, Area.commune).join(Area).where(Team.id.in_(kept)))
     return quarter, count, _lines(quarter, teams, only_ids=kept)
 
 

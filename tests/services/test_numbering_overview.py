@@ -133,6 +133,7 @@ def test_the_overview_counts_the_idle_teams_and_names_the_first_as_the_full_list
     assert O.idle_teams(on) == (quarter, 11, full[:8])
     assert O.idle_teams(on, first=20) == (quarter, 11, full)
     assert [t.last_meeting for t in full if t.team_id == teams[3].id] == [dt.date(2025, 2, 10)]
+    assert [t.commune for t in full if t.area_name == "Ấp Bắc"] == ["Nậm Pồ", "Nà Hỳ"]  # the two, in id order
     ov = O.overview(on)
     assert (ov.idle_teams, ov.first_idle_teams) == (11, full[:8])
 

@@ -245,7 +245,10 @@ class OverviewSection(Section):
             covered=data.coverage.covered, areas=data.coverage.areas,
             percent=f"{data.coverage.percent:g}".replace(".", ","))]
         if data.idle_teams:
-            names = ", ".join(t.team_name for t in data.first_idle_teams)
+            # a province's teams share names ("thôn Bãi Cả" in six communes): then each says its commune
+            communes = {t.commune for t in data.first_idle_teams}
+            names = ", ".join(f"{t.team_name} ({t.commune})" if len(communes) > 1 and t.commune else t.team_name
+                              for t in data.first_idle_teams)
             more = data.idle_teams - len(data.first_idle_teams)
             lines.append(_("Teams with no meeting in {quarter}: {n} ({names}{more}).").format(
                 quarter=data.quarter.label, n=data.idle_teams, names=names,
