@@ -109,4 +109,3 @@ def set_message_service(service: MessageService) -> MessageService:
     global _service
     previous, _service = _service, service
     return previous
-

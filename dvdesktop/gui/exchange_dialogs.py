@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 from . import designer
 from .generated.ui_import_preview import Ui_ImportPreview
 from .i18n import _
+from ..vn import format_number
 
 def _cell(value, *, number: bool = True, bold: bool = False) -> QTableWidgetItem:
-    from ..vn import format_number
-
     item = QTableWidgetItem(format_number(value) if isinstance(value, int) else str(value))
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -5,6 +5,7 @@ garbage collector paused for the start is running again once the window shows
 its data."""
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -40,7 +41,7 @@ def run_to(point: str, tmp_path) -> tuple[list[str], bool]:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0].startswith(f"{point} ")
-    modules = eval(lines[1].removeprefix("MODULES "))  # a list of names, printed by the probe
+    modules = ast.literal_eval(lines[1].removeprefix("MODULES "))  # a list of names, printed by the probe
     return modules, lines[2] == "GC True"
 
 

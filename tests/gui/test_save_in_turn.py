@@ -26,7 +26,7 @@ def test_an_area_and_its_team_edited_then_saved_at_once(window):
     assert editor.save() == area.id  # nothing to store: the id all the same
 
 
-def test_a_new_campaign_and_nothing_below_it(window):
+def test_a_new_campaign_then_its_team_part(window):
     _area, team = make_team()
     section = window.section("campaigns")
     section.set_year(dt.date.today().year)

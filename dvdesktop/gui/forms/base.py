@@ -347,7 +347,9 @@ class RecordForm(QWidget):
         """What the form shows now counts as unedited (a new record given the
         team chosen above the list: leaving it asks nothing)."""
         self._clean_values = self.values()
-        self._set_dirty(False)
+        # told even when the form's own flag was clean: a child grid's edit says "dirty" without it
+        self._dirty = False
+        self.dirtyChanged.emit(False)
 
 
 class RecordWithChildrenForm(RecordForm):
@@ -384,7 +386,6 @@ class RecordWithChildrenForm(RecordForm):
     def mark_clean(self) -> None:
         self._children_clean = self.children()  # the rows filled from the team (attendance) too
         super().mark_clean()
-        self.dirtyChanged.emit(False)
 
     def save(self, then=None) -> int | None:
         self.commit_open_edits()

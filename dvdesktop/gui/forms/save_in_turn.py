@@ -1,7 +1,7 @@
 """Two forms saved one after the other: a record's form, then the form of
 what hangs on it (an area and its team; a campaign and the team part being
 typed). Used by the editors that show both (forms/detail_editor.py,
-sections/areas_teams.py), each of which had its own copy."""
+sections/areas_teams.py)."""
 from __future__ import annotations
 
 

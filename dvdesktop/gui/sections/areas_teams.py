@@ -11,6 +11,7 @@ from ...services.core import vocab
 from ...services.listings import areas as listing
 from ...services.register import AreaService, TeamService
 from ..dialogs import messages
+from ..forms.save_in_turn import save_in_turn
 from ..i18n import N_, _
 from ..operations import OpChanges, RecordOp
 from ..print_preview import PrintJob, PrintMenuButton, offer_job
@@ -137,10 +138,7 @@ class AreaTeamEditor(QTabWidget):
         return self.area_form.saving or self.team_form.saving
 
     def save(self):
-        """The area, then its team (each an operation, the second after the
-        first has stored); the area's id once both are done at once, else None."""
-        from ..forms.save_in_turn import save_in_turn
-
+        """The area, then its team (see save_in_turn)."""
         return save_in_turn(self.area_form, self.team_form, self.record_id)
 
     def discard(self):

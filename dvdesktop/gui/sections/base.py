@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ...errors import NotFoundError
+from ...vn import format_number
 from ..dialogs import messages
 from .. import designer
 from ..errors import report
@@ -253,9 +254,7 @@ class ListFormSection(Section):
             self._reverting = False
 
     def _update_count(self) -> None:
-        # "…" while only the first screen of a long list is read (a moment)
-        from ...vn import format_number  # thousands grouped in every list's count, not only the people's
-
+        # "…" while only the first screen of a long list is read (a moment); thousands grouped
         self.count_label.setText(self.count_text(format_number(self.model.rowCount()))
                                  + ("…" if self.model.partial else ""))
 
