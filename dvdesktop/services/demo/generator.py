@@ -9,10 +9,12 @@ this year's work in it. The five years before it are filled; nothing is
 dated after it. Scripts and tests that need the very same demo on another
 day pass ``--today``.
 
-Built with bulk inserts: rows are generated as dicts, normalised with
-``Model.prepare_row`` (NFC, folded search columns, sort keys), given
-precomputed ids and uids, and written in chunks inside one transaction
-(``executemany`` on SQLite, ``execute_values`` on PostgreSQL). The per-record
+Built with bulk inserts: rows are generated as dicts (the hottest tables as
+tuples, BulkWriter.add_values), completed as ``Model.prepare_row`` would (NFC,
+folded search columns, sort keys), given precomputed ids and uids, and
+written in chunks inside one transaction (INSERTs of many rows on SQLite,
+``execute_values`` on PostgreSQL), by a thread or, for the province on a
+SQLite file, by a process of their own (writer_process.py). The per-record
 services are not used: they would take hours at province scale.
 
 Scales:
@@ -81,9 +83,8 @@ def has_records(db: pw.Database | None = None) -> bool:
 def clear_database(db: pw.Database) -> None:
     """Remove every row except the schema version and the audit log, which is
     append-only (store/audit_guard.py) (used by --force)."""
-    models = [m for m in ALL_MODELS if m not in (Meta, AuditLog)]
     if isinstance(db, pw.PostgresqlDatabase):
-        tables = ", ".join(f'"{m._meta.table_name}"' for m in models)
+        tables = ", ".join(f'"{m._meta.table_name}"' for m in _CLEARED)
         db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         return
     for sql in _clear_statements():
@@ -92,8 +93,10 @@ def clear_database(db: pw.Database) -> None:
 
 def _clear_statements() -> list[str]:
     """SQLite: clear_database's DELETEs, children first."""
-    models = [m for m in ALL_MODELS if m not in (Meta, AuditLog)]
-    return [f'DELETE FROM "{model._meta.table_name}"' for model in reversed(models)]
+    return [f'DELETE FROM "{model._meta.table_name}"' for model in reversed(_CLEARED)]
+
+
+_CLEARED = [m for m in ALL_MODELS if m not in (Meta, AuditLog)]  # by clear_database
 
 
 # --- bulk writer -------------------------------------------------------------
@@ -193,10 +196,12 @@ class BulkWriter:
     """Buffers rows per table with precomputed ids and uids, and writes them in
     chunks, parents before children (the order of ALL_MODELS).
 
-    The writing runs in a thread of its own on the caller's connection (inside
+    The writing runs in a thread of its own, on the caller's connection (inside
     the caller's transaction), so that generating the next rows in Python and
-    inserting the previous ones in SQLite (which releases the GIL) overlap on
-    two cores. Only this thread touches the connection until finish().
+    inserting the previous ones overlap: SQLite's step (not its binding) and
+    PostgreSQL's round trip run without the GIL, one per INSERT of many rows. Only this thread
+    touches the connection until finish(). With *child* (writer_process.py)
+    the thread only hands each batch to that process, which writes it.
 
     Indexes: the caller drops the secondary ones before the load and hands
     their SQL to the writer (index_sql, by table); a table declared complete
@@ -389,12 +394,15 @@ class BulkWriter:
         if self.error is not None:
             raise self.error
 
-    def close(self) -> None:
-        """Stop the writing thread (after an error in the generator too); a child
-        not told to commit rolls back."""
+    def _stop_thread(self) -> None:
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()
+
+    def close(self) -> None:
+        """Stop the writing thread (after an error in the generator too); a child
+        not told to commit rolls back."""
+        self._stop_thread()
         if self.child is not None:
             self.child.abandon()
 
@@ -402,9 +410,7 @@ class BulkWriter:
         """Write what is left, make the remaining indexes, wait for both."""
         self.flush(then=[sql for statements in self.index_sql.values() for sql in statements], whole=ALL_MODELS)
         self.index_sql = {}
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
+        self._stop_thread()
         self._check()
         if self.child is not None:
             self.child.commit()
@@ -545,6 +551,9 @@ class Generator:
         self.communes: list[dict] = []
         self.former_commune: dict[str, str] = {}  # bản → the commune it belonged to before 1 July 2025
         self.criteria_def = ev.load_definition(None)
+        # weighted draws from the activity lists, summed once
+        for name in ("outreach_forms", "concern_fields", "concern_channels", "mediation_scopes", "mediation_grounds"):
+            setattr(self, name, Weights(self.acts[name]))
         # the hottest tables' rows, given as tuples (BulkWriter.add_values)
         self.attendance = writer.layout(MeetingAttendance, ("meeting", "person", "status", "reason"))
         self.agenda = writer.layout(AgendaItem, ("meeting", "position", "title", "content"))
@@ -875,7 +884,7 @@ class Generator:
 
     def build_outreach(self, info: TeamInfo) -> None:
         r, acts = self.rng, self.acts
-        forms = Weights(acts["outreach_forms"])
+        forms = self.outreach_forms
         for y, start, end in self.team_years(info):
             topics = [t for t in acts["outreach"] if t.get("min_year", 0) <= y]
             n = r.randint(4, 6) if self.o.scale == "commune" else r.randint(3, 5)
@@ -899,8 +908,7 @@ class Generator:
 
     def build_concerns(self, info: TeamInfo, commune: dict) -> None:
         r, acts = self.rng, self.acts
-        fields = Weights(acts["concern_fields"])
-        channels = Weights(acts["concern_channels"])
+        fields, channels = self.concern_fields, self.concern_channels
         for y, start, end in self.team_years(info):
             for _ in range(r.randint(1, 3)):
                 day = self.date_between(start, end)
@@ -998,7 +1006,7 @@ class Generator:
 
     def build_mediation(self, info: TeamInfo) -> None:
         r, acts = self.rng, self.acts
-        scopes, grounds = Weights(acts["mediation_scopes"]), Weights(acts["mediation_grounds"])
+        scopes, grounds = self.mediation_scopes, self.mediation_grounds
         team = self._mediation_team(info)
         for y, start, end in self.team_years(info):
             n = r.randint(0, 2) if self.o.scale == "commune" else r.randint(1, 3)
@@ -1309,7 +1317,7 @@ def _load_in_child(db: pw.Database, path: str, options: DemoOptions, force: bool
     """_generate with the rows written by a child process, in its own transaction:
     it first clears the tables (*force*) and drops the indexes this process
     read; nothing is written here."""
-    from .indexes import secondary_indexes
+    from .indexes import index_statements, secondary_indexes
 
     tables = [m._meta.table_name for m in ALL_MODELS if m is not Meta]
     indexes = {table: [(name, sql) for name, sql in named if name not in LIVE_INDEXES]
@@ -1322,8 +1330,7 @@ def _load_in_child(db: pw.Database, path: str, options: DemoOptions, force: bool
     except BaseException:
         child.abandon()
         raise
-    index_sql = {table: [sql for _name, sql in named] for table, named in indexes.items()}
-    return _generate(BulkWriter(db, options.seed, index_sql, child=child), options, progress)
+    return _generate(BulkWriter(db, options.seed, index_statements(indexes), child=child), options, progress)
 
 
 def build_demo(

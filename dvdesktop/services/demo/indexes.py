@@ -37,4 +37,9 @@ def drop_secondary_indexes(db: pw.Database, tables: list[str]) -> dict[str, list
     for named in indexes.values():
         for name, _sql in named:
             db.execute_sql(f'DROP INDEX "{name}"')
+    return index_statements(indexes)
+
+
+def index_statements(indexes: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+    """secondary_indexes' SQL only, by table."""
     return {table: [sql for _name, sql in named] for table, named in indexes.items()}

@@ -4,11 +4,11 @@ A thread of the generating process cannot take the other core for this:
 sqlite3 binds every value of every row while holding Python's lock (about
 17 million values for the province), so generating and writing took turns.
 A child process binds them on the other core; the generating process only
-pickles each batch and writes it into a pipe (from a thread, which waits for
+marshals each batch and writes it into a pipe (from a thread, which waits for
 the pipe without the lock).
 
-The whole load is the child's one transaction: it drops the indexes, clears
-the tables if asked, inserts, makes the indexes again and commits only when
+The whole load is the child's one transaction: it clears the tables if asked,
+drops the indexes (those kept up to date during the load aside), inserts, makes the indexes again and commits only when
 told to. If the parent dies or stops sending (its pipe closes without
 "commit"), or anything fails, the child rolls back: the database is as it was.
 
@@ -34,7 +34,7 @@ import subprocess
 import sys
 from itertools import chain
 
-import peewee  # noqa: F401 - its sqlite3 adapters (Decimal, dates, times), the very ones the parent's rows meet there
+import peewee  # noqa: F401 - its sqlite3 adapters, for any value the parent did not turn into text (see _adapted)
 
 from ...vn.text import fold
 
@@ -47,7 +47,7 @@ CACHE_KB = 100_000
 
 
 class ChildWriter:
-    """The parent's end: send() pickles a list of messages and writes them
+    """The parent's end: send() marshals a list of messages and writes them
     (BulkWriter calls it from its writing thread); commit() waits for the
     child's answer."""
 
@@ -60,7 +60,7 @@ class ChildWriter:
         self.check()
         try:
             data = b"m" + marshal.dumps(messages)  # twice as quick as pickle, for ints and texts
-        except ValueError:  # a Decimal, a date: what only pickle writes
+        except ValueError:  # what only pickle writes (the parent sends dates and decimals as text)
             data = b"p" + pickle.dumps(messages, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.child.stdin.write(_LENGTH.pack(len(data)))
