@@ -218,20 +218,19 @@ def idle_teams(on: dt.date, first: int = IDLE_NAMED) -> tuple[Quarter, int, list
     the first few in Vietnamese order are kept (a province: 1,900 idle teams,
     1 MB less at the overview's figures than with every line kept)."""
     quarter = quarter_of(on)
-    sql, params = _idle(quarter, on, Team.id, Team.name).sql()
+    sql, params = _idle(quarter, on, Team.id, Team.name, Area.name, Area.commune).join(Area).sql()
     count = 0
 
     def counted(rows):
         nonlocal count
-        for team_id, name in rows:
+        for row in rows:
             count += 1
-            yield sort_key(name), team_id
+            yield sort_key(row[1]), row[0], row
 
-    kept = [team_id for _key, team_id in heapq.nsmallest(first, counted(database_proxy.execute_sql(sql, params)))]
+    kept = [row for _key, _id, row in heapq.nsmallest(first, counted(database_proxy.execute_sql(sql, params)))]
     if not kept:
         return quarter, count, []
-    teams = _driver_rows(Team.select(Team.id, Team.name, Area.name, Area.commune).join(Area).where(Team.id.in_(kept)))
-    return quarter, count, _lines(quarter, teams, only_ids=kept)
+    return quarter, count, _lines(quarter, kept, only_ids=[row[0] for row in kept])
 
 
 def coverage(on: dt.date | None = None) -> Coverage:
