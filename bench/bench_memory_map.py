@@ -31,7 +31,7 @@ from _bare import bare_window  # noqa: E402
 from _province import province_database  # noqa: E402
 
 DUMP = """
-import re, sys
+import sys
 def dump():
     with open('/proc/self/smaps') as src, open({out!r}, 'w') as dst:
         dst.write(src.read())

@@ -10,7 +10,8 @@ that loads peewee with psycopg2 hidden; store.database calls arm() before it
 builds a PostgresqlDatabase, which imports psycopg2 then and gives peewee
 what its own import would have set (the same four names and the adapter's
 transaction states, peewee.py 4.x). If anything imported peewee first
-(a test, a script), peewee already has its driver and both do nothing.
+(a test, a script), peewee already has its drivers and install(), arm() and
+arm_sqlite() do nothing.
 
 The same for SQLite: peewee imports sqlite3 (the _sqlite3 module and the
 SQLite library: about 1 MB, only loaded) and registers its adapters, which a
