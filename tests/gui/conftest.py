@@ -69,12 +69,14 @@ def window(qtbot, db_url, vietnamese, scripted, sync_tasks):
     return open_main_window(qtbot, db_url)
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_error_dialog(monkeypatch):
+@pytest.fixture(autouse=True, scope="session")
+def _no_modal_error_dialog():
     """A background task left running by an earlier test may fail after that test ended,
     while the real MessageService is in place: its modal error dialog would wait forever
     offscreen and hang the whole run. Print it instead (ScriptedMessages is untouched:
-    tests that expect an error dialog script it)."""
+    tests that expect an error dialog script it). For the whole session: pytest-qt
+    processes pending events before a test's own fixtures are set up, which is when
+    such a task's failure arrives (a CI run hung there)."""
     import sys
 
     from dvdesktop.gui.dialogs import MessageService
@@ -82,4 +84,6 @@ def _no_modal_error_dialog(monkeypatch):
     def unexpected_error(self, parent, summary, details, log_file):
         print(f"unexpected error dialog (not shown in tests): {summary}\n{details}", file=sys.stderr)
 
-    monkeypatch.setattr(MessageService, "unexpected_error", unexpected_error)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MessageService, "unexpected_error", unexpected_error)
+        yield
